@@ -1,0 +1,688 @@
+//! Stage 1: load `catalog/codes.yaml` into a [`Catalog`], expanding every
+//! family ("2301000 + errno") into codes of their own.
+//!
+//! Loading only reads and expands; the rules that span the whole catalog
+//! (duplicates, ranges, collisions, references) are checked by
+//! [`crate::validate`], which can then report every problem at once.
+
+mod schema;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::Context as _;
+use serde::{Deserialize, Serialize};
+use serde_saphyr::{MessageFormatter as _, Spanned};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::{Position, SourceFile, Span, to_u32};
+use schema::{RawCatalog, RawCode, RawModule};
+
+/// Where the catalog lives, relative to the project root.
+pub const CATALOG_PATH: &str = "catalog/codes.yaml";
+
+/// The number space of modules that do not name one.
+pub const DEFAULT_NAMESPACE: &str = "default";
+
+/// A fact about a code that readers must know before using it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Flag {
+    /// Reserved for future use; its meaning is not defined yet.
+    Reserved,
+    /// Must never be sent in a WebSocket Close frame (reported locally only).
+    NeverSent,
+}
+
+impl Flag {
+    /// The Fluent id of the flag's text (`flag-never-sent`).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Flag::Reserved => "flag-reserved",
+            Flag::NeverSent => "flag-never-sent",
+        }
+    }
+}
+
+/// A value with the place in the catalog it was written.
+#[derive(Clone, Debug)]
+pub struct Located<T> {
+    /// The value.
+    pub value: T,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// The whole catalog, with families expanded.
+#[derive(Debug)]
+pub struct Catalog {
+    /// The YAML file, for diagnostics.
+    pub file: SourceFile,
+    /// Site settings.
+    pub site: Site,
+    /// Documents codes cite.
+    pub references: Vec<Reference>,
+    /// Value tables that families expand (errno, SSL errors).
+    pub tables: Vec<Table>,
+    /// The modules, one page each, in catalog order.
+    pub modules: Vec<Module>,
+}
+
+/// Site-wide settings.
+#[derive(Debug, Default)]
+pub struct Site {
+    /// Absolute URL the site is published at.
+    pub base_url: Option<Located<String>>,
+    /// The locale the others are translated from (default `en`).
+    pub source_locale: Option<Located<String>>,
+}
+
+/// A document that codes cite.
+#[derive(Debug)]
+pub struct Reference {
+    /// Id codes use to cite it.
+    pub id: Located<String>,
+    /// Its title (a proper name, not translated).
+    pub title: String,
+    /// Where it is.
+    pub url: Located<String>,
+}
+
+/// A table of values a family expands, such as Linux errno.
+#[derive(Debug)]
+pub struct Table {
+    /// The table's id (`errno`); translations are `<id>-<NAME>`.
+    pub id: Located<String>,
+    /// Its rows, in catalog order.
+    pub entries: Vec<TableEntry>,
+}
+
+/// One row of a table.
+#[derive(Debug)]
+pub struct TableEntry {
+    /// The number (errno 110).
+    pub value: Located<u32>,
+    /// Its symbolic name (`ETIMEDOUT`).
+    pub name: Located<String>,
+    /// Other names of the same value (`EWOULDBLOCK` for `EAGAIN`).
+    pub aliases: Vec<Located<String>>,
+    /// Its English message (`Connection timed out`).
+    pub message: Located<String>,
+}
+
+impl Table {
+    /// The Fluent id of an entry's translated message (`errno-ETIMEDOUT`).
+    pub fn message_id(&self, entry: &TableEntry) -> String {
+        format!("{}-{}", self.id.value, entry.name.value)
+    }
+}
+
+/// A module: one page of codes.
+#[derive(Debug)]
+pub struct Module {
+    /// Stable id (`socket`); its messages are `module-<id>`.
+    pub id: Located<String>,
+    /// Output page name without extension (`errorcode-net-socket`).
+    pub page: Located<String>,
+    /// The number space its codes live in. Modules of different spaces may
+    /// own overlapping ranges (WebSocket close codes 0–4999 and API error
+    /// 200); code numbers stay unique across the catalog all the same.
+    pub namespace: String,
+    /// The page's metadata block: (label, value) in house-style order.
+    pub metadata: Vec<(&'static str, Located<String>)>,
+    /// The code ranges this module owns.
+    pub owns: Vec<CodeRange>,
+    /// Ranges of codes that are not single codes (close codes 4000–4999).
+    pub ranges: Vec<NamedRange>,
+    /// Families declared here.
+    pub families: Vec<Family>,
+    /// Every code: explicit entries in catalog order, then generated family
+    /// members in family and value order.
+    pub codes: Vec<CodeEntry>,
+}
+
+/// An inclusive range of code numbers.
+#[derive(Clone, Copy, Debug)]
+pub struct CodeRange {
+    /// First code.
+    pub from: u32,
+    /// Last code.
+    pub to: u32,
+    /// Where it was written.
+    pub span: Span,
+}
+
+impl CodeRange {
+    /// Whether `code` is inside.
+    pub fn contains(&self, code: u32) -> bool {
+        self.from <= code && code <= self.to
+    }
+}
+
+/// A range of codes with a meaning of its own.
+#[derive(Debug)]
+pub struct NamedRange {
+    /// Id; its messages are `range-<id>`.
+    pub id: Located<String>,
+    /// The codes.
+    pub range: CodeRange,
+    /// Ids of references.
+    pub references: Vec<Located<String>>,
+}
+
+/// A family: `base + value` for every value of a table.
+#[derive(Debug)]
+pub struct Family {
+    /// Id; its messages are `family-<id>`.
+    pub id: Located<String>,
+    /// The base number (2301000).
+    pub base: Located<u32>,
+    /// The table expanded.
+    pub table: Located<String>,
+    /// Constant-name pattern with `{name}` (`SOCKET_{name}`).
+    pub name_pattern: Located<String>,
+    /// Ids of references every member cites.
+    pub references: Vec<Located<String>>,
+    /// Every code the family defines, overridden or generated.
+    pub members: Vec<u32>,
+}
+
+/// Which family a code belongs to, and as which table value.
+#[derive(Clone, Debug, Serialize)]
+pub struct Membership {
+    /// The family's id.
+    pub family: String,
+    /// The table's id.
+    pub table: String,
+    /// The entry's name (`ETIMEDOUT`).
+    pub name: String,
+    /// The entry's value (110).
+    pub value: u32,
+}
+
+/// Where a code came from.
+#[derive(Clone, Debug)]
+pub enum Origin {
+    /// Written in the catalog.
+    Explicit {
+        /// Where its `code:` is.
+        span: Span,
+    },
+    /// Generated by a family.
+    Generated {
+        /// Where the family's `base:` is.
+        span: Span,
+    },
+}
+
+/// One error code.
+#[derive(Clone, Debug)]
+pub struct CodeEntry {
+    /// Its number.
+    pub code: u32,
+    /// Stable constant-style name (`ABNORMAL_CLOSURE`).
+    pub name: Located<String>,
+    /// The literal message the API returns; English, never translated.
+    pub message: Option<Located<String>>,
+    /// Ids of cited references.
+    pub references: Vec<Located<String>>,
+    /// Related codes.
+    pub related: Vec<Located<u32>>,
+    /// Flags.
+    pub flags: Vec<Flag>,
+    /// First version with the code.
+    pub since: Option<String>,
+    /// Version that deprecated it.
+    pub deprecated: Option<String>,
+    /// The family it belongs to, if any.
+    pub member: Option<Membership>,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+impl CodeEntry {
+    /// The Fluent id of an explicit code's texts (`code-2303210`).
+    pub fn message_id(&self) -> String {
+        format!("code-{}", self.code)
+    }
+
+    /// Whether it was generated by a family.
+    pub fn is_generated(&self) -> bool {
+        matches!(self.origin, Origin::Generated { .. })
+    }
+
+    /// Where to point diagnostics about the code.
+    pub fn span(&self) -> Span {
+        match self.origin {
+            Origin::Explicit { span } | Origin::Generated { span } => span,
+        }
+    }
+}
+
+impl Catalog {
+    /// Reads and expands `catalog/codes.yaml` under `root`.
+    ///
+    /// Returns `Ok(None)` when the file cannot be understood at all (the
+    /// reason is in `diags`); I/O failures other than a missing file are
+    /// errors naming the path.
+    pub fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<Catalog>> {
+        let path = root.join(CATALOG_PATH);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "the catalog is not UTF-8 (invalid byte at offset {})",
+                            e.utf8_error().valid_up_to()
+                        ))
+                        .at_path(CATALOG_PATH)
+                        .hint("save the file as UTF-8"),
+                    );
+                    return Ok(None);
+                }
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                diags.push(
+                    Diagnostic::error("the catalog is missing")
+                        .at_path(CATALOG_PATH)
+                        .hint("create it, or run errdoc in a project folder (see --root)"),
+                );
+                return Ok(None);
+            }
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        };
+        let file = SourceFile::new(CATALOG_PATH, text);
+        Ok(Self::parse(file, diags))
+    }
+
+    /// Parses and expands catalog text already read.
+    pub fn parse(file: SourceFile, diags: &mut Diagnostics) -> Option<Catalog> {
+        let raw: RawCatalog = match serde_saphyr::from_str(file.text()) {
+            Ok(raw) => raw,
+            Err(e) => {
+                diags.push(yaml_error(&file, &e));
+                return None;
+            }
+        };
+        Some(expand(raw, file, diags))
+    }
+
+    /// The module and code with number `code`.
+    pub fn find(&self, code: u32) -> Option<(&Module, &CodeEntry)> {
+        self.modules
+            .iter()
+            .find_map(|m| m.codes.iter().find(|c| c.code == code).map(|c| (m, c)))
+    }
+
+    /// The table with id `id`.
+    pub fn table(&self, id: &str) -> Option<&Table> {
+        self.tables.iter().find(|t| t.id.value == id)
+    }
+
+    /// The reference with id `id`.
+    pub fn reference(&self, id: &str) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id.value == id)
+    }
+
+    /// The locale the others translate (`site.source_locale`, default `en`).
+    pub fn source_locale(&self) -> &str {
+        self.site
+            .source_locale
+            .as_ref()
+            .map_or("en", |l| l.value.as_str())
+    }
+
+    /// How many codes, generated ones included.
+    pub fn code_count(&self) -> usize {
+        self.modules.iter().map(|m| m.codes.len()).sum()
+    }
+}
+
+/// A YAML or schema error from serde-saphyr, at its position.
+fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
+    let message = serde_saphyr::DefaultMessageFormatter
+        .format_message(error.without_snippet())
+        .into_owned();
+    let hint = yaml_hint(&message);
+    let mut d = Diagnostic::error(message);
+    if let Some(hint) = hint {
+        d = d.hint(hint);
+    }
+    match error.location() {
+        Some(l) => d.at(
+            file,
+            Span {
+                start: Position {
+                    line: to_u32(l.line() as usize),
+                    column: to_u32(l.column() as usize),
+                },
+                len: 1,
+            },
+        ),
+        None => d.at_path(file.path()),
+    }
+}
+
+/// How to fix the most common schema mistakes.
+fn yaml_hint(message: &str) -> Option<&'static str> {
+    if message.starts_with("unknown field") {
+        Some("fix the spelling or remove the field; README.md \"The catalog\" lists every field")
+    } else if message.starts_with("missing field") {
+        Some("add the field; README.md \"The catalog\" lists every field")
+    } else if message.starts_with("unknown variant") {
+        Some("use one of the listed values")
+    } else if message.starts_with("duplicate mapping key") {
+        Some("write each key once")
+    } else if message.starts_with("invalid u32") || message.contains("u32") {
+        Some("codes and values are whole numbers from 0 to 4294967295")
+    } else {
+        None
+    }
+}
+
+fn span_of<T>(s: &Spanned<T>) -> Span {
+    let l = s.referenced;
+    Span {
+        start: Position {
+            line: to_u32(l.line() as usize),
+            column: to_u32(l.column() as usize),
+        },
+        len: to_u32(l.span().len() as usize).max(1),
+    }
+}
+
+fn located<T: Clone>(s: &Spanned<T>) -> Located<T> {
+    Located {
+        value: s.value.clone(),
+        span: span_of(s),
+    }
+}
+
+fn located_all<T: Clone>(items: &[Spanned<T>]) -> Vec<Located<T>> {
+    items.iter().map(located).collect()
+}
+
+fn range(from: &Spanned<u32>, to: &Spanned<u32>) -> CodeRange {
+    CodeRange {
+        from: from.value,
+        to: to.value,
+        span: span_of(from),
+    }
+}
+
+fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics) -> Catalog {
+    let site = Site {
+        base_url: raw.site.base_url.as_ref().map(located),
+        source_locale: raw.site.source_locale.as_ref().map(located),
+    };
+    let references = raw
+        .references
+        .iter()
+        .map(|r| Reference {
+            id: located(&r.id),
+            title: r.title.value.clone(),
+            url: located(&r.url),
+        })
+        .collect();
+    let tables: Vec<Table> = raw
+        .tables
+        .iter()
+        .map(|t| Table {
+            id: located(&t.id),
+            entries: t
+                .entries
+                .iter()
+                .map(|e| TableEntry {
+                    value: located(&e.value),
+                    name: located(&e.name),
+                    aliases: located_all(&e.aliases),
+                    message: located(&e.message),
+                })
+                .collect(),
+        })
+        .collect();
+    let modules = raw
+        .modules
+        .iter()
+        .map(|m| expand_module(m, &tables, &file, diags))
+        .collect();
+    Catalog {
+        file,
+        site,
+        references,
+        tables,
+        modules,
+    }
+}
+
+fn explicit_code(c: &RawCode) -> CodeEntry {
+    CodeEntry {
+        code: c.code.value,
+        name: located(&c.name),
+        message: c.message.as_ref().map(located),
+        references: located_all(&c.references),
+        related: located_all(&c.related),
+        flags: c.flags.iter().map(|f| f.value).collect(),
+        since: c.since.as_ref().map(|s| s.value.clone()),
+        deprecated: c.deprecated.as_ref().map(|s| s.value.clone()),
+        member: None,
+        origin: Origin::Explicit {
+            span: span_of(&c.code),
+        },
+    }
+}
+
+fn expand_module(
+    m: &RawModule,
+    tables: &[Table],
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Module {
+    let meta = &m.metadata;
+    let metadata = [
+        ("Kit", &meta.kit),
+        ("Subsystem", &meta.subsystem),
+        ("Owner", &meta.owner),
+        ("Designer", &meta.designer),
+        ("Tester", &meta.tester),
+        ("Adviser", &meta.adviser),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.as_ref().map(|v| (label, located(v))))
+    .collect();
+
+    let mut codes: Vec<CodeEntry> = m.codes.iter().map(explicit_code).collect();
+    // First explicit entry per number; duplicates are reported by validation.
+    let mut explicit: HashMap<u32, usize> = HashMap::new();
+    for (i, c) in codes.iter().enumerate() {
+        explicit.entry(c.code).or_insert(i);
+    }
+
+    let mut families = Vec::new();
+    let mut generated = Vec::new();
+    for f in &m.families {
+        let mut family = Family {
+            id: located(&f.id),
+            base: located(&f.base),
+            table: located(&f.table),
+            name_pattern: located(&f.name),
+            references: located_all(&f.references),
+            members: Vec::new(),
+        };
+        let Some(table) = tables.iter().find(|t| t.id.value == f.table.value) else {
+            let known: Vec<&str> = tables.iter().map(|t| t.id.value.as_str()).collect();
+            diags.push(
+                Diagnostic::error(format!(
+                    "family `{}` expands the unknown table `{}`",
+                    f.id.value, f.table.value
+                ))
+                .hint(format!(
+                    "declare it under `tables:` or use one of: {}",
+                    list_or_none(&known)
+                ))
+                .at(file, span_of(&f.table)),
+            );
+            families.push(family);
+            continue;
+        };
+        for entry in &table.entries {
+            let Some(code) = f.base.value.checked_add(entry.value.value) else {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "family `{}`: {} + {} is larger than 4294967295",
+                        f.id.value, f.base.value, entry.value.value
+                    ))
+                    .hint("use a smaller base")
+                    .at(file, span_of(&f.base)),
+                );
+                continue;
+            };
+            family.members.push(code);
+            let membership = Membership {
+                family: f.id.value.clone(),
+                table: table.id.value.clone(),
+                name: entry.name.value.clone(),
+                value: entry.value.value,
+            };
+            if let Some(&i) = explicit.get(&code) {
+                // An explicit entry overrides its generated twin; the first
+                // family to claim it wins, collisions are validation errors.
+                if let Some(c) = codes.get_mut(i) {
+                    c.member.get_or_insert(membership);
+                }
+                continue;
+            }
+            generated.push(CodeEntry {
+                code,
+                name: Located {
+                    value: f.name.value.replace("{name}", &entry.name.value),
+                    span: span_of(&f.name),
+                },
+                message: Some(entry.message.clone()),
+                references: located_all(&f.references),
+                related: Vec::new(),
+                flags: Vec::new(),
+                since: None,
+                deprecated: None,
+                member: Some(membership),
+                origin: Origin::Generated {
+                    span: span_of(&f.base),
+                },
+            });
+        }
+        families.push(family);
+    }
+    codes.extend(generated);
+
+    Module {
+        id: located(&m.id),
+        page: located(&m.page),
+        namespace: m
+            .namespace
+            .as_ref()
+            .map_or_else(|| DEFAULT_NAMESPACE.to_string(), |n| n.value.clone()),
+        metadata,
+        owns: m.owns.iter().map(|r| range(&r.from, &r.to)).collect(),
+        ranges: m
+            .ranges
+            .iter()
+            .map(|r| NamedRange {
+                id: located(&r.id),
+                range: range(&r.from, &r.to),
+                references: located_all(&r.references),
+            })
+            .collect(),
+        families,
+        codes,
+    }
+}
+
+/// "a, b, c" or "(none)".
+pub(crate) fn list_or_none(items: &[&str]) -> String {
+    if items.is_empty() {
+        "(none)".to_string()
+    } else {
+        items.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(yaml: &str) -> (Option<Catalog>, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let catalog = Catalog::parse(SourceFile::new(CATALOG_PATH, yaml.to_string()), &mut diags);
+        (catalog, diags)
+    }
+
+    const FAMILY: &str = "\
+tables:
+  - id: errno
+    entries:
+      - { value: 4, name: EINTR, message: Interrupted system call }
+      - { value: 111, name: ECONNREFUSED, message: Connection refused }
+modules:
+  - id: socket
+    page: errorcode-net-socket
+    owns: [{ from: 2301000, to: 2301999 }]
+    families:
+      - { id: socket-errno, base: 2301000, table: errno, name: \"SOCKET_{name}\" }
+    codes:
+      - { code: 2301004, name: SOCKET_EINTR, message: Interrupted system call. }
+";
+
+    #[test]
+    fn families_expand_and_explicit_entries_override_their_twin() {
+        let (catalog, diags) = parse(FAMILY);
+        assert!(!diags.has_errors());
+        let catalog = catalog.unwrap();
+        let codes: Vec<(u32, &str, bool)> = catalog.modules[0]
+            .codes
+            .iter()
+            .map(|c| (c.code, c.name.value.as_str(), c.is_generated()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                (2301004, "SOCKET_EINTR", false),
+                (2301111, "SOCKET_ECONNREFUSED", true)
+            ]
+        );
+        let (_, refused) = catalog.find(2301111).unwrap();
+        assert_eq!(
+            refused.message.as_ref().unwrap().value,
+            "Connection refused"
+        );
+        let (_, eintr) = catalog.find(2301004).unwrap();
+        assert_eq!(eintr.member.as_ref().unwrap().name, "EINTR");
+        assert_eq!(
+            eintr.message.as_ref().unwrap().value,
+            "Interrupted system call."
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_located() {
+        let (catalog, diags) = parse("modules:\n  - id: a\n    pgae: x\n");
+        assert!(catalog.is_none());
+        let shown = diags.sorted()[0].to_string();
+        assert!(
+            shown.starts_with("catalog/codes.yaml:3:5: error: unknown field `pgae`"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn unknown_table_is_an_error_at_the_table_name() {
+        let (_, diags) = parse(&FAMILY.replace("table: errno", "table: errnos"));
+        let shown = diags.sorted()[0].to_string();
+        assert!(
+            shown.starts_with(
+                "catalog/codes.yaml:11:71: error: family `socket-errno` expands the unknown table `errnos`"
+            ),
+            "{shown}"
+        );
+    }
+}

@@ -1,0 +1,71 @@
+//! `errdoc build`: validate, render, and write `site/` (or, with
+//! `--check`, say what writing would change).
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::cli::BuildArgs;
+use crate::cmd::{failure, report};
+use crate::diagnostic::Diagnostics;
+use crate::output::{Plan, SITE_DIR};
+use crate::project::Project;
+
+/// Runs `errdoc build`.
+pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let mut diags = Diagnostics::new();
+    let project = Project::load(root, &mut diags)?;
+    let output = project.as_ref().map(|p| p.render(&mut diags));
+    report(&diags);
+    let (Some(project), Some(output)) = (project, output) else {
+        eprintln!(
+            "error: build failed with {}; {SITE_DIR}/ was not changed",
+            diags.summary()
+        );
+        return Ok(failure());
+    };
+    if diags.has_errors() {
+        eprintln!(
+            "error: build failed with {}; {SITE_DIR}/ was not changed",
+            diags.summary()
+        );
+        return Ok(failure());
+    }
+
+    let site = root.join(SITE_DIR);
+    let plan = Plan::new(&site, &output)?;
+    if args.check {
+        if plan.is_empty() {
+            println!("{SITE_DIR}/ is up to date ({} files)", output.len());
+            return Ok(ExitCode::SUCCESS);
+        }
+        eprintln!("error: {SITE_DIR}/ is out of date; a build would change these files:");
+        let changes = [
+            ("create", &plan.create),
+            ("update", &plan.update),
+            ("remove", &plan.remove),
+        ];
+        for (verb, paths) in changes {
+            for path in paths {
+                eprintln!("  {verb} {SITE_DIR}/{}", path.display());
+            }
+        }
+        eprintln!("run `errdoc build` and commit {SITE_DIR}/");
+        return Ok(failure());
+    }
+
+    plan.apply(&site, &output)?;
+    let stats = project.stats();
+    println!(
+        "build: {} locales, {} pages, {} codes: {} files written, {} unchanged, {} removed in {:.2}s",
+        stats.locales,
+        stats.pages,
+        stats.codes,
+        plan.create.len() + plan.update.len(),
+        plan.unchanged,
+        plan.remove.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
+}

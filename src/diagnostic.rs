@@ -1,0 +1,300 @@
+//! Problems found in a project's input, reported the way compilers do:
+//! `path:line:col: error: what — hint`, then the offending line and a caret.
+//!
+//! The one-line `path:line:col:` form is what editors, CI log parsers and
+//! `grep` understand, and it is the format the tests pin down; crates such
+//! as `annotate-snippets` render rustc's multi-line `-->` layout instead, so
+//! the few lines that draw the snippet are written here.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::source::{SourceFile, Span};
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// The build cannot go on.
+    Error,
+    /// The output is built but something deserves a look.
+    Warning,
+}
+
+/// Where a problem is: a file, and optionally a position in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Location {
+    path: PathBuf,
+    span: Option<Span>,
+    /// The text of the line the span points into.
+    line_text: String,
+}
+
+/// One problem in the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    severity: Severity,
+    message: String,
+    hint: Option<String>,
+    location: Option<Location>,
+}
+
+impl Diagnostic {
+    /// An error with `message`.
+    pub fn error(message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, message)
+    }
+
+    /// A warning with `message`.
+    pub fn warning(message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, message)
+    }
+
+    fn new(severity: Severity, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            message: message.into(),
+            hint: None,
+            location: None,
+        }
+    }
+
+    /// Points the diagnostic at `span` of `file`.
+    pub fn at(mut self, file: &SourceFile, span: Span) -> Self {
+        self.location = Some(Location {
+            path: file.path().to_path_buf(),
+            span: Some(span),
+            line_text: file.line_text(span.start.line).to_string(),
+        });
+        self
+    }
+
+    /// Points the diagnostic at a whole file or folder.
+    pub fn at_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.location = Some(Location {
+            path: path.into(),
+            span: None,
+            line_text: String::new(),
+        });
+        self
+    }
+
+    /// Adds how to fix it.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// How bad it is.
+    pub fn severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// What is wrong, without location or hint.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The file it points at, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.location.as_ref().map(|l| l.path.as_path())
+    }
+
+    fn sort_key(&self) -> (u8, Option<(&Path, u32, u32)>) {
+        match &self.location {
+            None => (1, None),
+            Some(l) => (
+                0,
+                Some((
+                    l.path.as_path(),
+                    l.span.map_or(0, |s| s.start.line),
+                    l.span.map_or(0, |s| s.start.column),
+                )),
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if let Some(location) = &self.location {
+            write!(f, "{}", location.path.display())?;
+            if let Some(span) = location.span {
+                write!(f, ":{}:{}", span.start.line, span.start.column)?;
+            }
+            write!(f, ": ")?;
+        }
+        write!(f, "{label}: {}", printable(&self.message))?;
+        if let Some(hint) = &self.hint {
+            write!(f, " — {}", printable(hint))?;
+        }
+        writeln!(f)?;
+        if let Some(Location {
+            span: Some(span),
+            line_text,
+            ..
+        }) = &self.location
+        {
+            write_snippet(f, *span, line_text)?;
+        }
+        Ok(())
+    }
+}
+
+/// Draws the offending line and a caret under the span:
+///
+/// ```text
+///    |
+/// 12 |       - code: 1006
+///    |               ^^^^
+/// ```
+fn write_snippet(f: &mut fmt::Formatter<'_>, span: Span, line_text: &str) -> fmt::Result {
+    let number = span.start.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let shown = printable(line_text);
+    let mut pad = String::new();
+    let mut chars = shown.chars();
+    for c in chars
+        .by_ref()
+        .take(span.start.column.saturating_sub(1) as usize)
+    {
+        pad.push(if c == '\t' { '\t' } else { ' ' });
+        for _ in 1..c.width().unwrap_or(0) {
+            pad.push(' ');
+        }
+    }
+    let marked: usize = chars
+        .take(span.len.max(1) as usize)
+        .map(|c| c.width().unwrap_or(0).max(1))
+        .sum();
+    writeln!(f, "{gutter} |")?;
+    writeln!(f, "{number} | {shown}")?;
+    writeln!(f, "{gutter} | {pad}{}", "^".repeat(marked.max(1)))
+}
+
+/// Input text with control characters made visible, so a hostile file name
+/// or message cannot move the terminal's cursor or change its colours.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The problems of one run, in the order they are shown.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// No problems yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// How many errors.
+    pub fn error_count(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    /// How many warnings.
+    pub fn warning_count(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// The problems, sorted by file and position (located ones first); the
+    /// order of problems at the same place is the order they were found.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        items.dedup();
+        items
+    }
+
+    /// "2 errors and 1 warning", for summary lines.
+    pub fn summary(&self) -> String {
+        let errors = self.error_count();
+        let warnings = self.warning_count();
+        format!(
+            "{} and {}",
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings")
+        )
+    }
+}
+
+/// "1 error", "2 errors".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_hint_line_and_caret() {
+        let file = SourceFile::new("catalog/codes.yaml", "a:\n  - code: 1006\n".to_string());
+        let start = file.text().find("1006").unwrap();
+        let d = Diagnostic::error("duplicate code 1006")
+            .hint("give each code one entry")
+            .at(&file, file.span(start, start + 4));
+        assert_eq!(
+            d.to_string(),
+            "catalog/codes.yaml:2:11: error: duplicate code 1006 — give each code one entry\n  |\n2 |   - code: 1006\n  |           ^^^^\n"
+        );
+    }
+
+    #[test]
+    fn caret_is_placed_by_display_width() {
+        let file = SourceFile::new("a.ftl", "连接 = {\n".to_string());
+        let start = file.text().find('{').unwrap();
+        let d = Diagnostic::error("x").at(&file, file.span(start, start + 1));
+        assert!(
+            d.to_string().ends_with("1 | 连接 = {\n  |        ^\n"),
+            "{d}"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_neutralised() {
+        let d = Diagnostic::warning("bad \u{1b}[31m name");
+        assert_eq!(d.to_string(), "warning: bad \u{fffd}[31m name\n");
+    }
+
+    #[test]
+    fn sorted_puts_files_in_order_and_counts() {
+        let mut all = Diagnostics::new();
+        all.push(Diagnostic::warning("w").at_path("b"));
+        all.push(Diagnostic::error("e").at_path("a"));
+        all.push(Diagnostic::error("unlocated"));
+        let order: Vec<&str> = all.sorted().iter().map(|d| d.message()).collect();
+        assert_eq!(order, ["e", "w", "unlocated"]);
+        assert_eq!(all.summary(), "2 errors and 1 warning");
+    }
+}

@@ -1,0 +1,452 @@
+//! Stage 2: discover `locales/<tag>/*.ftl`, parse every file, and build one
+//! Fluent bundle per locale.
+//!
+//! Locales are whatever folders exist under `locales/` (a new `locales/ja/`
+//! just works); nothing here names a language. Each file is parsed twice:
+//! once with `fluent-syntax` for the full AST the checks need (ids,
+//! attributes, variables, syntax errors with positions), and once by
+//! `fluent-bundle` for formatting.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_syntax::ast;
+use unic_langid::LanguageIdentifier;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::{SourceFile, Span};
+
+/// Where locales live, relative to the project root.
+pub const LOCALES_DIR: &str = "locales";
+
+/// Every locale of the project; the source locale comes first.
+pub struct Locales {
+    list: Vec<Locale>,
+}
+
+/// One locale: its files, what they define, and the bundle that formats.
+pub struct Locale {
+    /// The tag, as the folder is named (`zh-CN`).
+    pub tag: String,
+    /// The parsed tag.
+    pub langid: LanguageIdentifier,
+    /// Its `.ftl` files, sorted by path.
+    pub files: Vec<SourceFile>,
+    /// Every message and term it defines, by id (terms keep their `-`).
+    pub entries: BTreeMap<String, EntryInfo>,
+    bundle: FluentBundle<FluentResource>,
+}
+
+/// What a message or term looks like, for checks and diagnostics.
+#[derive(Debug, Clone)]
+pub struct EntryInfo {
+    /// Index of the file in [`Locale::files`].
+    pub file: usize,
+    /// Where its id is.
+    pub span: Span,
+    /// Whether it has a value (a title), not only attributes.
+    pub has_value: bool,
+    /// Its attributes, in order, with where they are.
+    pub attributes: Vec<(String, Span)>,
+    /// Variables used by the value (`None`) and by each attribute.
+    pub variables: BTreeMap<Option<String>, BTreeSet<String>>,
+}
+
+impl Locales {
+    /// Discovers and loads every locale under `root/locales`.
+    ///
+    /// Returns `Ok(None)` if the source locale is missing (explained in
+    /// `diags`); other problems are reported and their files skipped.
+    pub fn load(
+        root: &Path,
+        source_tag: &str,
+        diags: &mut Diagnostics,
+    ) -> anyhow::Result<Option<Locales>> {
+        let dir = root.join(LOCALES_DIR);
+        let mut list = Vec::new();
+        if dir.is_dir() {
+            let mut folders = Vec::new();
+            for entry in walkdir::WalkDir::new(&dir)
+                .min_depth(1)
+                .max_depth(1)
+                .sort_by_file_name()
+            {
+                let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+                if entry.file_type().is_dir() {
+                    folders.push(entry.into_path());
+                }
+            }
+            for folder in folders {
+                if let Some(locale) = load_locale(root, &folder, diags)? {
+                    list.push(locale);
+                }
+            }
+        }
+        let Some(source) = list.iter().position(|l| l.tag == source_tag) else {
+            diags.push(
+                Diagnostic::error(format!("the source locale `{source_tag}` is missing"))
+                    .at_path(format!("{LOCALES_DIR}/{source_tag}"))
+                    .hint(format!(
+                        "create {LOCALES_DIR}/{source_tag}/ with the English .ftl files"
+                    )),
+            );
+            return Ok(None);
+        };
+        let source = list.remove(source);
+        list.insert(0, source);
+        Ok(Some(Locales { list }))
+    }
+
+    /// The source locale (English).
+    pub fn source(&self) -> &Locale {
+        // `load` guarantees the list starts with the source locale.
+        &self.list[0]
+    }
+
+    /// Every locale, source first.
+    pub fn all(&self) -> &[Locale] {
+        &self.list
+    }
+
+    /// The locale tagged `tag`.
+    pub fn get(&self, tag: &str) -> Option<&Locale> {
+        self.list.iter().find(|l| l.tag == tag)
+    }
+
+    /// Whether `locale` is the source locale.
+    pub fn is_source(&self, locale: &Locale) -> bool {
+        locale.tag == self.source().tag
+    }
+}
+
+impl Locale {
+    /// Whether the locale defines message `id`.
+    pub fn has(&self, id: &str) -> bool {
+        self.entries.contains_key(id)
+    }
+
+    /// Whether message `id` has attribute `attribute` (or a value, for `None`).
+    pub fn has_part(&self, id: &str, attribute: Option<&str>) -> bool {
+        self.entries.get(id).is_some_and(|e| match attribute {
+            None => e.has_value,
+            Some(a) => e.attributes.iter().any(|(name, _)| name == a),
+        })
+    }
+
+    /// Formats message `id` (its value, or `attribute`) with `args`.
+    ///
+    /// `None` if the locale lacks it; otherwise the text and Fluent's
+    /// errors (an unknown variable, a missing referenced message), if any.
+    pub fn format(
+        &self,
+        id: &str,
+        attribute: Option<&str>,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Option<(String, Vec<String>)> {
+        let message = self.bundle.get_message(id)?;
+        let pattern = match attribute {
+            None => message.value()?,
+            Some(a) => message.get_attribute(a)?.value(),
+        };
+        let mut errors = Vec::new();
+        let text = self
+            .bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned();
+        Some((text, errors.iter().map(ToString::to_string).collect()))
+    }
+
+    /// The file and span where `id` is defined.
+    pub fn locate(&self, id: &str) -> Option<(&SourceFile, Span)> {
+        let info = self.entries.get(id)?;
+        Some((self.files.get(info.file)?, info.span))
+    }
+
+    /// The file and span of attribute `attribute` of `id` (or of `id`).
+    pub fn locate_part(&self, id: &str, attribute: Option<&str>) -> Option<(&SourceFile, Span)> {
+        let info = self.entries.get(id)?;
+        let file = self.files.get(info.file)?;
+        let span = attribute
+            .and_then(|a| info.attributes.iter().find(|(n, _)| n == a))
+            .map_or(info.span, |(_, s)| *s);
+        Some((file, span))
+    }
+
+    /// The folder of the locale, relative to the project root.
+    pub fn dir(&self) -> PathBuf {
+        Path::new(LOCALES_DIR).join(&self.tag)
+    }
+}
+
+fn load_locale(
+    root: &Path,
+    folder: &Path,
+    diags: &mut Diagnostics,
+) -> anyhow::Result<Option<Locale>> {
+    let rel = folder.strip_prefix(root).unwrap_or(folder).to_path_buf();
+    let tag = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let langid: LanguageIdentifier = match tag.parse() {
+        Ok(id) => id,
+        Err(_) => {
+            diags.push(
+                Diagnostic::error(format!("`{tag}` is not a language tag"))
+                    .at_path(rel)
+                    .hint("name locale folders by BCP 47 tag, such as `en`, `zh-CN` or `ja`"),
+            );
+            return Ok(None);
+        }
+    };
+    if langid.to_string() != tag {
+        diags.push(
+            Diagnostic::error(format!(
+                "`{tag}` is not written the canonical way `{langid}`"
+            ))
+            .at_path(rel)
+            .hint(format!("rename the folder to `{langid}`")),
+        );
+        return Ok(None);
+    }
+
+    let mut paths = Vec::new();
+    for entry in walkdir::WalkDir::new(folder).sort_by_file_name() {
+        let entry = entry.with_context(|| format!("cannot list {}", folder.display()))?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "ftl") {
+            paths.push(entry.into_path());
+        }
+    }
+
+    let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
+    // Fluent wraps every placeable in U+2068/U+2069 by default; the pages
+    // are plain Markdown and HTML where those marks only get in the way.
+    bundle.set_use_isolating(false);
+    let mut locale_files = Vec::new();
+    let mut entries: BTreeMap<String, EntryInfo> = BTreeMap::new();
+    for path in paths {
+        let rel_path = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "not UTF-8 (invalid byte at offset {})",
+                        e.utf8_error().valid_up_to()
+                    ))
+                    .at_path(rel_path)
+                    .hint("save the file as UTF-8"),
+                );
+                continue;
+            }
+        };
+        let file = SourceFile::new(rel_path, text);
+        let index = locale_files.len();
+        collect_entries(&file, index, &mut entries, &locale_files, diags);
+        let resource = match FluentResource::try_new(file.text().to_string()) {
+            Ok(r) => r,
+            // Syntax errors were reported from the full parse above; the
+            // entries that did parse are still used.
+            Err((r, _)) => r,
+        };
+        // Duplicate ids are reported by `collect_entries`; the first wins.
+        let _ = bundle.add_resource(resource);
+        locale_files.push(file);
+    }
+    Ok(Some(Locale {
+        tag,
+        langid,
+        files: locale_files,
+        entries,
+        bundle,
+    }))
+}
+
+/// Records the messages and terms of `file`, reporting syntax errors and
+/// ids defined twice in the locale.
+fn collect_entries(
+    file: &SourceFile,
+    index: usize,
+    entries: &mut BTreeMap<String, EntryInfo>,
+    earlier: &[SourceFile],
+    diags: &mut Diagnostics,
+) {
+    let resource = match fluent_syntax::parser::parse(file.text()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                let end = e.pos.end.max(e.pos.start + 1);
+                diags.push(
+                    Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
+                        .hint("fix the syntax; https://projectfluent.org/fluent/guide/ explains it")
+                        .at(file, file.span(e.pos.start, end)),
+                );
+            }
+            r
+        }
+    };
+    for entry in &resource.body {
+        let (id, info) = match entry {
+            ast::Entry::Message(m) => (
+                m.id.name.to_string(),
+                entry_info(file, index, m.id.name, m.value.as_ref(), &m.attributes),
+            ),
+            ast::Entry::Term(t) => (
+                format!("-{}", t.id.name),
+                entry_info(file, index, t.id.name, Some(&t.value), &t.attributes),
+            ),
+            _ => continue,
+        };
+        if let Some(first) = entries.get(&id) {
+            let first_file = if first.file == index {
+                file
+            } else {
+                earlier.get(first.file).unwrap_or(file)
+            };
+            diags.push(
+                Diagnostic::error(format!("`{id}` is defined twice"))
+                    .hint(format!(
+                        "it is first defined at {}:{}:{}; remove or rename one",
+                        first_file.path().display(),
+                        first.span.start.line,
+                        first.span.start.column
+                    ))
+                    .at(file, info.span),
+            );
+            continue;
+        }
+        entries.insert(id, info);
+    }
+}
+
+fn entry_info(
+    file: &SourceFile,
+    index: usize,
+    id: &str,
+    value: Option<&ast::Pattern<&str>>,
+    attributes: &[ast::Attribute<&str>],
+) -> EntryInfo {
+    let span_of = |name: &str| {
+        let start = file.offset_of(name).unwrap_or(0);
+        file.span(start, start + name.len())
+    };
+    let mut variables = BTreeMap::new();
+    if let Some(value) = value {
+        variables.insert(None, pattern_variables(value));
+    }
+    for a in attributes {
+        variables.insert(Some(a.id.name.to_string()), pattern_variables(&a.value));
+    }
+    EntryInfo {
+        file: index,
+        span: span_of(id),
+        has_value: value.is_some(),
+        attributes: attributes
+            .iter()
+            .map(|a| (a.id.name.to_string(), span_of(a.id.name)))
+            .collect(),
+        variables,
+    }
+}
+
+/// The names of the variables (`$name`) a pattern uses, in every variant.
+pub fn pattern_variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, &mut found);
+        }
+    }
+    found
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, found: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, found);
+            for v in variants {
+                found.extend(pattern_variables(&v.value));
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, found),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, found: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            found.insert(id.name.to_string());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            call_variables(arguments, found);
+        }
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => call_variables(arguments, found),
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, found),
+        _ => {}
+    }
+}
+
+fn call_variables(arguments: &ast::CallArguments<&str>, found: &mut BTreeSet<String>) {
+    for p in &arguments.positional {
+        inline_variables(p, found);
+    }
+    for n in &arguments.named {
+        inline_variables(&n.value, found);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(text: &str) -> (BTreeMap<String, EntryInfo>, Diagnostics) {
+        let file = SourceFile::new("locales/en/x.ftl", text.to_string());
+        let mut entries = BTreeMap::new();
+        let mut diags = Diagnostics::new();
+        collect_entries(&file, 0, &mut entries, &[], &mut diags);
+        (entries, diags)
+    }
+
+    #[test]
+    fn variables_are_collected_per_attribute_and_variant() {
+        let (entries, diags) = info(
+            "family-x = Title { $base }\n    .description = { $count ->\n        [one] { $name }\n       *[other] { $value } { NUMBER($code) }\n    }\n",
+        );
+        assert!(!diags.has_errors());
+        let e = &entries["family-x"];
+        assert_eq!(e.variables[&None], BTreeSet::from(["base".to_string()]));
+        let d: Vec<&str> = e.variables[&Some("description".to_string())]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(d, ["code", "count", "name", "value"]);
+        assert_eq!(e.span.start.line, 1);
+        assert_eq!(e.attributes[0].1.start.line, 2);
+        assert_eq!(e.attributes[0].1.start.column, 6);
+    }
+
+    #[test]
+    fn syntax_errors_and_duplicates_are_located() {
+        let (_, diags) = info("a = 1\nb = { $x\nc = 3\na = 4\n");
+        let shown: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+        assert!(
+            shown[0].starts_with("locales/en/x.ftl:2:"),
+            "{}",
+            shown.join("")
+        );
+        assert!(shown[0].contains("Fluent syntax error"), "{}", shown[0]);
+        assert!(
+            shown[1].starts_with("locales/en/x.ftl:4:1: error: `a` is defined twice — it is first defined at locales/en/x.ftl:1:1"),
+            "{}",
+            shown[1]
+        );
+    }
+}

@@ -1,0 +1,20 @@
+//! The `errdoc` binary: parse the command line, run the subcommand, print
+//! any I/O error with its whole chain of causes.
+
+use std::process::ExitCode;
+
+use clap::Parser as _;
+use errdoc::cli::{Cli, Command};
+use errdoc::cmd;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Build(args) => cmd::build::run(&cli.root, args),
+        Command::Check(args) => cmd::check::run(&cli.root, args),
+    };
+    result.unwrap_or_else(|error| {
+        eprintln!("error: {error:#}");
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,482 @@
+//! Stage 4: the localized model every renderer reads: for each locale, its
+//! pages, and on each page every code with its text already formatted.
+//!
+//! All Fluent formatting happens here, once, with English fallback per
+//! message: a text that had to fall back carries `lang` of the locale it
+//! came from, so a renderer can mark it (`lang="en"` in HTML).
+
+use std::collections::HashMap;
+
+use fluent_bundle::FluentArgs;
+use serde::Serialize;
+
+use crate::catalog::{Catalog, CodeEntry, Family, Membership, Module, TableEntry};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::locales::{Locale, Locales};
+
+/// The model of the whole project, one entry per locale (source first).
+#[derive(Debug, Serialize)]
+pub struct Model {
+    /// Every locale.
+    pub locales: Vec<LocaleModel>,
+}
+
+/// One locale's pages.
+#[derive(Debug, Serialize)]
+pub struct LocaleModel {
+    /// Its tag (`zh-CN`).
+    pub tag: String,
+    /// Whether it is the source locale.
+    pub is_source: bool,
+    /// One page per module, in catalog order.
+    pub pages: Vec<PageModel>,
+}
+
+/// A translated text and the locale it actually came from.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Text {
+    /// The text (Markdown).
+    pub text: String,
+    /// The locale it came from; differs from the page's after a fallback.
+    pub lang: String,
+}
+
+/// A `Kit: Network Kit` line of the metadata block.
+#[derive(Debug, Serialize)]
+pub struct MetaItem {
+    /// Label, as in the house style (`Kit`).
+    pub key: &'static str,
+    /// Value.
+    pub value: String,
+}
+
+/// One module's page in one locale.
+#[derive(Debug, Serialize)]
+pub struct PageModel {
+    /// Module id.
+    pub module: String,
+    /// Page file name without extension.
+    pub file: String,
+    /// Page title.
+    pub title: Text,
+    /// The NOTE / 说明 text.
+    pub note: Option<Text>,
+    /// The metadata block.
+    pub metadata: Vec<MetaItem>,
+    /// The codes written in the catalog, in catalog order.
+    pub codes: Vec<CodeView>,
+    /// Families, each with its generated members.
+    pub families: Vec<FamilyView>,
+    /// Ranges that are not single codes.
+    pub ranges: Vec<RangeView>,
+}
+
+/// A code with everything a reader sees.
+#[derive(Debug, Serialize)]
+pub struct CodeView {
+    /// Number.
+    pub code: u32,
+    /// Constant name.
+    pub name: String,
+    /// Page file it is on.
+    pub page: String,
+    /// Title.
+    pub title: Text,
+    /// Literal error message (English).
+    pub message: Option<String>,
+    /// What it means.
+    pub description: Option<Text>,
+    /// Possible causes.
+    pub causes: Vec<Text>,
+    /// Steps of the solution.
+    pub solutions: Vec<Text>,
+    /// Cited documents.
+    pub references: Vec<ReferenceView>,
+    /// Related codes.
+    pub related: Vec<RelatedView>,
+    /// Flags, as sentences.
+    pub flags: Vec<Text>,
+    /// First version.
+    pub since: Option<String>,
+    /// Deprecating version.
+    pub deprecated: Option<String>,
+    /// Its family and table value.
+    pub member: Option<Membership>,
+    /// Whether a family generated it.
+    pub generated: bool,
+}
+
+/// A cited document.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReferenceView {
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+}
+
+/// A link to a related code.
+#[derive(Debug, Serialize)]
+pub struct RelatedView {
+    /// Number.
+    pub code: u32,
+    /// Its title in this locale.
+    pub title: Text,
+    /// The page it is on.
+    pub page: String,
+}
+
+/// A family and its generated members.
+#[derive(Debug, Serialize)]
+pub struct FamilyView {
+    /// Family id.
+    pub id: String,
+    /// Base number.
+    pub base: u32,
+    /// Heading.
+    pub title: Text,
+    /// The mapping rule.
+    pub rule: Option<Text>,
+    /// The members no explicit entry overrides, by number.
+    pub members: Vec<CodeView>,
+}
+
+/// A range of codes that are not single codes.
+#[derive(Debug, Serialize)]
+pub struct RangeView {
+    /// Range id.
+    pub id: String,
+    /// First code.
+    pub from: u32,
+    /// Last code.
+    pub to: u32,
+    /// Title.
+    pub title: Text,
+    /// Description.
+    pub description: Option<Text>,
+    /// Cited documents.
+    pub references: Vec<ReferenceView>,
+}
+
+impl Model {
+    /// Formats every text of every locale; problems go to `diags`.
+    pub fn build(catalog: &Catalog, locales: &Locales, diags: &mut Diagnostics) -> Model {
+        let locales_model = locales
+            .all()
+            .iter()
+            .map(|locale| {
+                let mut l = Localizer {
+                    locales,
+                    locale,
+                    diags: &mut *diags,
+                };
+                l.locale_model(catalog)
+            })
+            .collect();
+        Model {
+            locales: locales_model,
+        }
+    }
+}
+
+/// Formats texts for one locale with per-message English fallback.
+struct Localizer<'a> {
+    locales: &'a Locales,
+    locale: &'a Locale,
+    diags: &'a mut Diagnostics,
+}
+
+impl Localizer<'_> {
+    /// The text of `id` (or its `attribute`), from this locale or else the
+    /// source locale; `None` if neither has it.
+    fn text(
+        &mut self,
+        id: &str,
+        attribute: Option<&str>,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Option<Text> {
+        let source = self.locales.source();
+        let candidates = [self.locale, source];
+        let locale = candidates.into_iter().find(|l| l.has_part(id, attribute))?;
+        let (text, errors) = locale.format(id, attribute, args)?;
+        for error in errors {
+            let name = match attribute {
+                None => format!("`{id}`"),
+                Some(a) => format!("`{id}.{a}`"),
+            };
+            let mut d = Diagnostic::error(format!("{name} cannot be formatted: {error}"))
+                .hint("use only the variables listed in README.md for this kind of message, and messages that exist");
+            if let Some((file, span)) = locale.locate_part(id, attribute) {
+                d = d.at(file, span);
+            }
+            self.diags.push(d);
+        }
+        Some(Text {
+            text,
+            lang: locale.tag.clone(),
+        })
+    }
+
+    /// A text the templates cannot do without; reported when missing.
+    fn required(&mut self, id: &str, args: Option<&FluentArgs<'_>>) -> Text {
+        self.text(id, None, args).unwrap_or_else(|| {
+            // Validation reports catalog messages; this covers UI strings.
+            if !id.starts_with("code-")
+                && !id.starts_with("module-")
+                && !id.starts_with("family-")
+                && !id.starts_with("range-")
+            {
+                self.diags.push(
+                    Diagnostic::error(format!("the text `{id}` is missing"))
+                        .hint(format!(
+                            "add `{id} = …` to {}/ui.ftl",
+                            self.locales.source().dir().display()
+                        ))
+                        .at_path(self.locales.source().dir()),
+                );
+            }
+            Text {
+                text: id.to_string(),
+                lang: self.locales.source().tag.clone(),
+            }
+        })
+    }
+
+    /// `.cause-1`, `.cause-2`, … of `id` as the source locale numbers them.
+    fn numbered(&mut self, id: &str, prefix: &str, args: Option<&FluentArgs<'_>>) -> Vec<Text> {
+        let mut numbers: Vec<(u32, String)> = self
+            .locales
+            .source()
+            .entries
+            .get(id)
+            .map(|e| {
+                e.attributes
+                    .iter()
+                    .filter_map(|(name, _)| {
+                        let n = name.strip_prefix(prefix)?.parse::<u32>().ok()?;
+                        Some((n, name.clone()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        numbers.sort();
+        numbers
+            .into_iter()
+            .filter_map(|(_, attribute)| self.text(id, Some(&attribute), args))
+            .collect()
+    }
+
+    fn locale_model(&mut self, catalog: &Catalog) -> LocaleModel {
+        // Titles first: related codes show the titles of codes on any page.
+        let mut titles: HashMap<u32, (Text, String)> = HashMap::new();
+        for module in &catalog.modules {
+            for code in &module.codes {
+                let title = self.code_title(catalog, code);
+                titles.insert(code.code, (title, module.page.value.clone()));
+            }
+        }
+        let pages = catalog
+            .modules
+            .iter()
+            .map(|m| self.page(catalog, m, &titles))
+            .collect();
+        LocaleModel {
+            tag: self.locale.tag.clone(),
+            is_source: self.locales.is_source(self.locale),
+            pages,
+        }
+    }
+
+    fn table_entry<'c>(catalog: &'c Catalog, member: &Membership) -> Option<&'c TableEntry> {
+        catalog
+            .table(&member.table)?
+            .entries
+            .iter()
+            .find(|e| e.name.value == member.name)
+    }
+
+    /// The localized message of a table entry (`errno-ETIMEDOUT`), or the
+    /// catalog's English.
+    fn entry_message(&mut self, catalog: &Catalog, member: &Membership) -> Text {
+        let english = Self::table_entry(catalog, member)
+            .map(|e| e.message.value.clone())
+            .unwrap_or_default();
+        let id = format!("{}-{}", member.table, member.name);
+        if !self.locales.is_source(self.locale) && self.locale.has(&id) {
+            if let Some(text) = self.text(&id, None, None) {
+                return text;
+            }
+        }
+        Text {
+            text: english,
+            lang: self.locales.source().tag.clone(),
+        }
+    }
+
+    fn code_title(&mut self, catalog: &Catalog, code: &CodeEntry) -> Text {
+        match (&code.member, code.is_generated()) {
+            (Some(member), true) => self.entry_message(catalog, member),
+            _ => self.required(&code.message_id(), None),
+        }
+    }
+
+    fn member_args(&mut self, catalog: &Catalog, code: &CodeEntry) -> FluentArgs<'static> {
+        let mut args = FluentArgs::new();
+        // Numbers go in as strings: codes are identifiers, never grouped
+        // or localized as quantities ("2,303,210").
+        args.set("code", code.code.to_string());
+        if let Some(member) = &code.member {
+            let message = self.entry_message(catalog, member).text;
+            args.set("name", member.name.clone());
+            args.set("value", member.value.to_string());
+            args.set("message", message);
+        }
+        args
+    }
+
+    fn code_view(
+        &mut self,
+        catalog: &Catalog,
+        module: &Module,
+        code: &CodeEntry,
+        titles: &HashMap<u32, (Text, String)>,
+    ) -> CodeView {
+        let (id, args) = match (&code.member, code.is_generated()) {
+            (Some(member), true) => (
+                format!("family-{}", member.family),
+                Some(self.member_args(catalog, code)),
+            ),
+            _ => (code.message_id(), None),
+        };
+        let args = args.as_ref();
+        let title = titles
+            .get(&code.code)
+            .map(|(t, _)| t.clone())
+            .unwrap_or_else(|| self.code_title(catalog, code));
+        let flags = code
+            .flags
+            .iter()
+            .map(|f| self.required(f.message_id(), None))
+            .collect();
+        CodeView {
+            code: code.code,
+            name: code.name.value.clone(),
+            page: module.page.value.clone(),
+            title,
+            message: code.message.as_ref().map(|m| m.value.clone()),
+            description: self.text(&id, Some("description"), args),
+            causes: self.numbered(&id, "cause-", args),
+            solutions: self.numbered(&id, "solution-", args),
+            references: references(catalog, code.references.iter().map(|r| r.value.as_str())),
+            related: code
+                .related
+                .iter()
+                .filter_map(|r| {
+                    let (title, page) = titles.get(&r.value)?;
+                    Some(RelatedView {
+                        code: r.value,
+                        title: title.clone(),
+                        page: page.clone(),
+                    })
+                })
+                .collect(),
+            flags,
+            since: code.since.clone(),
+            deprecated: code.deprecated.clone(),
+            member: code.member.clone(),
+            generated: code.is_generated(),
+        }
+    }
+
+    fn family_view(
+        &mut self,
+        catalog: &Catalog,
+        module: &Module,
+        family: &Family,
+        titles: &HashMap<u32, (Text, String)>,
+    ) -> FamilyView {
+        let id = format!("family-{}", family.id.value);
+        let mut args = FluentArgs::new();
+        args.set("base", family.base.value.to_string());
+        let mut members: Vec<CodeView> = module
+            .codes
+            .iter()
+            .filter(|c| {
+                c.is_generated()
+                    && c.member
+                        .as_ref()
+                        .is_some_and(|m| m.family == family.id.value)
+            })
+            .map(|c| self.code_view(catalog, module, c, titles))
+            .collect();
+        members.sort_by_key(|c| c.code);
+        FamilyView {
+            id: family.id.value.clone(),
+            base: family.base.value,
+            title: self.required(&id, Some(&args)),
+            rule: self.text(&id, Some("rule"), Some(&args)),
+            members,
+        }
+    }
+
+    fn page(
+        &mut self,
+        catalog: &Catalog,
+        module: &Module,
+        titles: &HashMap<u32, (Text, String)>,
+    ) -> PageModel {
+        let id = format!("module-{}", module.id.value);
+        let codes = module
+            .codes
+            .iter()
+            .filter(|c| !c.is_generated())
+            .map(|c| self.code_view(catalog, module, c, titles))
+            .collect();
+        let families = module
+            .families
+            .iter()
+            .map(|f| self.family_view(catalog, module, f, titles))
+            .collect();
+        let ranges = module
+            .ranges
+            .iter()
+            .map(|r| {
+                let id = format!("range-{}", r.id.value);
+                RangeView {
+                    id: r.id.value.clone(),
+                    from: r.range.from,
+                    to: r.range.to,
+                    title: self.required(&id, None),
+                    description: self.text(&id, Some("description"), None),
+                    references: references(catalog, r.references.iter().map(|x| x.value.as_str())),
+                }
+            })
+            .collect();
+        PageModel {
+            module: module.id.value.clone(),
+            file: module.page.value.clone(),
+            title: self.required(&id, None),
+            note: self.text(&id, Some("note"), None),
+            metadata: module
+                .metadata
+                .iter()
+                .map(|(key, value)| MetaItem {
+                    key,
+                    value: value.value.clone(),
+                })
+                .collect(),
+            codes,
+            families,
+            ranges,
+        }
+    }
+}
+
+fn references<'a>(catalog: &Catalog, ids: impl Iterator<Item = &'a str>) -> Vec<ReferenceView> {
+    ids.filter_map(|id| catalog.reference(id))
+        .map(|r| ReferenceView {
+            title: r.title.clone(),
+            url: r.url.value.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,212 @@
+//! Stage 6: write the rendered files into `site/` without ever leaving it
+//! half-written.
+//!
+//! Everything is rendered into memory first, so a build that fails on its
+//! input never touches `site/`. Then each file is compared with what is on
+//! disk: an unchanged file is not rewritten (its mtime stays, so rsync and
+//! browsers' caches see nothing new), a changed one is written to a
+//! temporary file in the same folder and renamed over the old one, so a
+//! build killed half way leaves old or new files, never a truncated one.
+//! Files under `site/` that the build no longer makes are removed; files and
+//! folders whose name starts with `.` are left alone.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+/// Where the output goes, relative to the project root.
+pub const SITE_DIR: &str = "site";
+
+/// The files a build produces: path under `site/` → contents.
+#[derive(Debug, Default)]
+pub struct Output {
+    files: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl Output {
+    /// No files yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds (or replaces) a file at `path` under `site/`.
+    pub fn add(&mut self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), contents.into());
+    }
+
+    /// The files, sorted by path.
+    pub fn files(&self) -> impl Iterator<Item = (&Path, &[u8])> {
+        self.files.iter().map(|(p, c)| (p.as_path(), c.as_slice()))
+    }
+
+    /// How many files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+}
+
+/// What writing an [`Output`] to a folder would do.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Files that do not exist yet.
+    pub create: Vec<PathBuf>,
+    /// Files whose contents differ.
+    pub update: Vec<PathBuf>,
+    /// Files the build no longer makes.
+    pub remove: Vec<PathBuf>,
+    /// Files already as they should be.
+    pub unchanged: usize,
+}
+
+impl Plan {
+    /// Compares `output` with the contents of `dir`.
+    pub fn new(dir: &Path, output: &Output) -> anyhow::Result<Plan> {
+        let mut plan = Plan::default();
+        for (path, contents) in output.files() {
+            let full = dir.join(path);
+            match std::fs::read(&full) {
+                Ok(existing) if existing == contents => plan.unchanged += 1,
+                Ok(_) => plan.update.push(path.to_path_buf()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    plan.create.push(path.to_path_buf());
+                }
+                Err(e) => return Err(e).with_context(|| format!("cannot read {}", full.display())),
+            }
+        }
+        if dir.is_dir() {
+            let walker = walkdir::WalkDir::new(dir)
+                .min_depth(1)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
+            for entry in walker {
+                let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+                if entry.file_type().is_dir() {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+                if !output.files.contains_key(rel) {
+                    plan.remove.push(rel.to_path_buf());
+                }
+            }
+        }
+        Ok(plan)
+    }
+
+    /// Whether writing would change nothing.
+    pub fn is_empty(&self) -> bool {
+        self.create.is_empty() && self.update.is_empty() && self.remove.is_empty()
+    }
+
+    /// Carries the plan out in `dir`.
+    pub fn apply(&self, dir: &Path, output: &Output) -> anyhow::Result<()> {
+        for path in self.create.iter().chain(&self.update) {
+            if let Some(contents) = output.files.get(path) {
+                write_atomically(&dir.join(path), contents)?;
+            }
+        }
+        for path in &self.remove {
+            let full = dir.join(path);
+            std::fs::remove_file(&full)
+                .with_context(|| format!("cannot remove {}", full.display()))?;
+            remove_empty_parents(dir, &full);
+        }
+        Ok(())
+    }
+}
+
+/// Writes `contents` to a temporary file beside `path`, then renames it
+/// over `path`: readers see the old file or the new one, never a part.
+pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create the folder {}", parent.display()))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".errdoc-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // tempfile creates 0600 files; published pages must be readable.
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let mut file = builder
+        .tempfile_in(parent)
+        .with_context(|| format!("cannot create a temporary file in {}", parent.display()))?;
+    file.write_all(contents)
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn remove_empty_parents(root: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == root || !d.starts_with(root) {
+            break;
+        }
+        // Fails (and stops) as soon as a folder is not empty.
+        if std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_sees_new_changed_unchanged_and_stale_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("md/en")).unwrap();
+        std::fs::write(dir.path().join("md/en/same.md"), "same").unwrap();
+        std::fs::write(dir.path().join("md/en/old.md"), "old").unwrap();
+        std::fs::write(dir.path().join("md/en/gone.md"), "gone").unwrap();
+        std::fs::write(dir.path().join(".keep"), "").unwrap();
+        let mut output = Output::new();
+        output.add("md/en/same.md", "same");
+        output.add("md/en/old.md", "new");
+        output.add("md/zh-CN/new.md", "new");
+        let plan = Plan::new(dir.path(), &output).unwrap();
+        assert_eq!(plan.create, [PathBuf::from("md/zh-CN/new.md")]);
+        assert_eq!(plan.update, [PathBuf::from("md/en/old.md")]);
+        assert_eq!(plan.remove, [PathBuf::from("md/en/gone.md")]);
+        assert_eq!(plan.unchanged, 1);
+
+        plan.apply(dir.path(), &output).unwrap();
+        assert!(Plan::new(dir.path(), &output).unwrap().is_empty());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("md/en/old.md")).unwrap(),
+            "new"
+        );
+        assert!(dir.path().join(".keep").exists());
+        let leftovers: Vec<_> = walkdir::WalkDir::new(dir.path())
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_are_world_readable() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b.md");
+        write_atomically(&path, b"x").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o644, 0o644);
+    }
+}

@@ -1,0 +1,242 @@
+//! The Markdown pages: `site/md/<locale>/<page>.md` in the house style of
+//! OpenHarmony's `errorcode-*.md` documents.
+//!
+//! Translations are Markdown already and go into the page as written, with
+//! one exception: raw HTML in them (found by pulldown-cmark, so `<` inside
+//! code spans is left alone) is escaped, so a translator cannot put markup
+//! or script into a page. Catalog literals (error messages) are escaped so
+//! they show exactly as the API returns them.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser};
+use tera::{Kwargs, State, Tera};
+
+use super::{RenderContext, Renderer};
+use crate::diagnostic::Diagnostics;
+use crate::output::Output;
+
+/// Renders `markdown/page.md` for every page of every locale.
+pub struct MarkdownRenderer;
+
+impl Renderer for MarkdownRenderer {
+    fn name(&self) -> &'static str {
+        "markdown"
+    }
+
+    fn render(&self, ctx: &RenderContext<'_>, output: &mut Output, diags: &mut Diagnostics) {
+        for locale in &ctx.model.locales {
+            for page in &locale.pages {
+                let mut context = tera::Context::new();
+                context.insert("locale", &locale.tag);
+                context.insert("is_source", &locale.is_source);
+                context.insert("page", page);
+                match ctx.templates.render("markdown/page.md", &context) {
+                    Ok(text) => {
+                        output.add(format!("md/{}/{}.md", locale.tag, page.file), tidy(&text))
+                    }
+                    Err(d) => {
+                        diags.push(d);
+                        // One report per template is enough.
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Registers the filters the Markdown templates use.
+pub(super) fn register_filters(tera: &mut Tera) {
+    tera.register_filter("md", |text: &str, _: Kwargs, _: &State| block(text));
+    tera.register_filter("md_inline", |text: &str, _: Kwargs, _: &State| inline(text));
+    tera.register_filter("md_cell", |text: &str, _: Kwargs, _: &State| {
+        inline(text).replace('|', "\\|")
+    });
+    tera.register_filter("md_item", |text: &str, _: Kwargs, _: &State| {
+        indent_continuation(&block(text), "   ")
+    });
+    tera.register_filter("md_quote", |text: &str, _: Kwargs, _: &State| {
+        quote(&block(text))
+    });
+    tera.register_filter("md_literal", |text: &str, _: Kwargs, _: &State| {
+        literal(text)
+    });
+}
+
+/// Byte ranges of raw HTML (blocks and inline tags) in Markdown `text`.
+fn raw_html_ranges(text: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+        .into_offset_iter()
+        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, range)| range)
+        .collect()
+}
+
+/// Whether Markdown `text` contains raw HTML.
+pub fn has_raw_html(text: &str) -> bool {
+    !raw_html_ranges(text).is_empty()
+}
+
+/// Translation Markdown for a block: trimmed, line endings normalised,
+/// raw HTML escaped.
+pub fn block(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let text = text.trim();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for range in raw_html_ranges(text) {
+        if range.start < last {
+            continue;
+        }
+        out.push_str(text.get(last..range.start).unwrap_or(""));
+        for c in text.get(range.clone()).unwrap_or("").chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                c => out.push(c),
+            }
+        }
+        last = range.end;
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    out
+}
+
+/// Translation Markdown for one line (a heading, a table cell).
+pub fn inline(text: &str) -> String {
+    block(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Indents every line but the first, to keep it inside a list item.
+fn indent_continuation(text: &str, indent: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            if !line.is_empty() {
+                out.push_str(indent);
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Prefixes every line with `> `.
+fn quote(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            if line.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A literal (an API's error message) as Markdown that shows exactly it.
+pub fn literal(text: &str) -> String {
+    let chars: Vec<char> = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .collect();
+    let mut out = String::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let escape = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '&' | '|' | '~' => true,
+            // `_` makes emphasis only at a word's edge (`SSL_ERROR` is safe).
+            '_' => {
+                let before = i.checked_sub(1).and_then(|j| chars.get(j));
+                let after = chars.get(i + 1);
+                !(before.is_some_and(|b| b.is_alphanumeric())
+                    && after.is_some_and(|a| a.is_alphanumeric()))
+            }
+            // A leading `#`, `-`, `+` or `1.` would make a heading or list.
+            '#' | '-' | '+' if i == 0 => true,
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Collapses runs of blank lines the template's loops leave, and ends the
+/// page with exactly one newline.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    let mut in_fence = false;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        }
+        if line.is_empty() && !in_fence {
+            blank += 1;
+            continue;
+        }
+        if !out.is_empty() && blank > 0 {
+            out.push('\n');
+        }
+        blank = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_in_translations_is_escaped_but_code_is_kept() {
+        assert_eq!(
+            block("Run <script>alert(1)</script> now, not `<b>`."),
+            "Run &lt;script&gt;alert(1)&lt;/script&gt; now, not `<b>`."
+        );
+        assert_eq!(
+            block("<div onclick=\"x()\">\nhi\n</div>"),
+            "&lt;div onclick=\"x()\"&gt;\nhi\n&lt;/div&gt;"
+        );
+        assert!(has_raw_html("a <img src=x onerror=y>"));
+        assert!(!has_raw_html("a < b and `<c>` and <https://example.org>"));
+    }
+
+    #[test]
+    fn literals_show_exactly() {
+        assert_eq!(
+            literal("Can't listen to the given NIC."),
+            "Can't listen to the given NIC."
+        );
+        assert_eq!(
+            literal("a *b* <c> | _d_ SSL_ERROR"),
+            "a \\*b\\* \\<c\\> \\| \\_d\\_ SSL_ERROR"
+        );
+        assert_eq!(literal("# not a heading"), "\\# not a heading");
+    }
+
+    #[test]
+    fn list_items_and_quotes_keep_their_lines() {
+        assert_eq!(indent_continuation("a\nb\n\nc", "   "), "a\n   b\n\n   c");
+        assert_eq!(quote("a\n\nb"), "> a\n>\n> b");
+        assert_eq!(inline(" a\n b "), "a b");
+    }
+
+    #[test]
+    fn tidy_collapses_blank_runs_outside_fences() {
+        assert_eq!(
+            tidy("\n\n# A\n\n\n\nb  \n```\n\n\n```\n\n"),
+            "# A\n\nb\n```\n\n\n```\n"
+        );
+    }
+}

@@ -1,0 +1,918 @@
+//! Stage 3: every rule that spans the catalog and the locales, checked in
+//! one pass so a run reports all problems at once.
+//!
+//! Catalog rules: well-formed ids and names, duplicates, codes inside their
+//! module's ranges, family collisions, known references and related codes.
+//! Locale rules: every code, module, family and range has English text;
+//! attributes are the known ones; translations use the same variables as
+//! the English; missing, obsolete and unused messages are warnings.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::catalog::{Catalog, CodeEntry, Located, Module, list_or_none};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::locales::{EntryInfo, Locale, Locales};
+use crate::source::Span;
+
+/// Runs every check, adding problems to `diags`.
+pub fn validate(catalog: &Catalog, locales: &Locales, diags: &mut Diagnostics) {
+    let mut v = Validator { catalog, diags };
+    v.site();
+    v.references();
+    v.tables();
+    v.modules();
+    v.codes();
+    v.families();
+    v.ranges();
+    v.citations();
+    check_locales(catalog, locales, diags);
+}
+
+struct Validator<'a> {
+    catalog: &'a Catalog,
+    diags: &'a mut Diagnostics,
+}
+
+/// `[a-z][a-z0-9-]*`: ids that become parts of Fluent ids and file names.
+fn is_kebab_id(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !s.ends_with('-')
+}
+
+/// `[A-Z][A-Z0-9_]*`: constant names.
+fn is_constant_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A file name without folders: letters, digits, `.`, `_`, `-`.
+fn is_page_name(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('.')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+}
+
+impl Validator<'_> {
+    fn error(&mut self, span: Span, message: String, hint: impl Into<String>) {
+        self.diags.push(
+            Diagnostic::error(message)
+                .hint(hint)
+                .at(&self.catalog.file, span),
+        );
+    }
+
+    fn first_at(&self, span: Span) -> String {
+        format!(
+            "{}:{}:{}",
+            self.catalog.file.path().display(),
+            span.start.line,
+            span.start.column
+        )
+    }
+
+    /// Reports every value of `items` seen before, pointing at the repeat.
+    fn unique<'v>(&mut self, what: &str, items: impl IntoIterator<Item = (&'v str, Span)>) {
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        for (value, span) in items {
+            if let Some(first) = seen.get(value).copied() {
+                let at = self.first_at(first);
+                self.error(
+                    span,
+                    format!("{what} `{value}` is defined twice"),
+                    format!("it is first defined at {at}; give each one a different {what}"),
+                );
+            } else {
+                seen.insert(value, span);
+            }
+        }
+    }
+
+    fn kebab(&mut self, what: &str, id: &Located<String>) {
+        if !is_kebab_id(&id.value) {
+            self.error(
+                id.span,
+                format!("{what} id `{}` is not a lowercase id", id.value),
+                "use lowercase letters, digits and `-`, starting with a letter (`socket-errno`)",
+            );
+        }
+    }
+
+    fn site(&mut self) {
+        let Some(url) = &self.catalog.site.base_url else {
+            return;
+        };
+        let ok = (url.value.starts_with("https://") || url.value.starts_with("http://"))
+            && url.value.ends_with('/')
+            && !url.value.contains(char::is_whitespace);
+        if !ok {
+            self.error(
+                url.span,
+                format!(
+                    "base_url `{}` is not an absolute URL of a folder",
+                    url.value
+                ),
+                "write it as https://host/path/ with the final `/`",
+            );
+        }
+    }
+
+    fn references(&mut self) {
+        let catalog = self.catalog;
+        for r in &catalog.references {
+            self.kebab_or_dotted(&r.id);
+            if r.url.value.trim().is_empty() || r.url.value.contains(char::is_whitespace) {
+                self.error(
+                    r.url.span,
+                    format!("reference `{}` has an invalid URL", r.id.value),
+                    "write an absolute URL without spaces",
+                );
+            }
+        }
+        self.unique(
+            "reference",
+            catalog
+                .references
+                .iter()
+                .map(|r| (r.id.value.as_str(), r.id.span)),
+        );
+    }
+
+    /// Reference ids may contain dots (`rfc6455-7.4.1`).
+    fn kebab_or_dotted(&mut self, id: &Located<String>) {
+        if !is_kebab_id(&id.value.replace('.', "-")) {
+            self.error(
+                id.span,
+                format!("reference id `{}` is not a lowercase id", id.value),
+                "use lowercase letters, digits, `-` and `.`, starting with a letter",
+            );
+        }
+    }
+
+    fn tables(&mut self) {
+        let catalog = self.catalog;
+        self.unique(
+            "table",
+            catalog
+                .tables
+                .iter()
+                .map(|t| (t.id.value.as_str(), t.id.span)),
+        );
+        for table in &catalog.tables {
+            self.kebab("table", &table.id);
+            let values: Vec<(String, Span)> = table
+                .entries
+                .iter()
+                .map(|e| (e.value.value.to_string(), e.value.span))
+                .collect();
+            self.unique(
+                &format!("value in table `{}`", table.id.value),
+                values.iter().map(|(v, s)| (v.as_str(), *s)),
+            );
+            self.unique(
+                &format!("name in table `{}`", table.id.value),
+                table.entries.iter().flat_map(|e| {
+                    std::iter::once((e.name.value.as_str(), e.name.span))
+                        .chain(e.aliases.iter().map(|a| (a.value.as_str(), a.span)))
+                }),
+            );
+            for e in &table.entries {
+                for name in std::iter::once(&e.name).chain(&e.aliases) {
+                    if !is_constant_name(&name.value) {
+                        self.error(
+                            name.span,
+                            format!("table entry name `{}` is not a constant name", name.value),
+                            "use uppercase letters, digits and `_` (`ETIMEDOUT`)",
+                        );
+                    }
+                }
+                self.non_empty(&e.message, "table entry message");
+            }
+        }
+    }
+
+    fn non_empty(&mut self, text: &Located<String>, what: &str) {
+        if text.value.trim().is_empty() {
+            self.error(
+                text.span,
+                format!("the {what} is empty"),
+                "write the text, or remove the field",
+            );
+        }
+    }
+
+    fn modules(&mut self) {
+        let catalog = self.catalog;
+        self.unique(
+            "module",
+            catalog
+                .modules
+                .iter()
+                .map(|m| (m.id.value.as_str(), m.id.span)),
+        );
+        self.unique(
+            "page",
+            catalog
+                .modules
+                .iter()
+                .map(|m| (m.page.value.as_str(), m.page.span)),
+        );
+        let mut owned: Vec<(&Module, crate::catalog::CodeRange)> = Vec::new();
+        for module in &catalog.modules {
+            self.kebab("module", &module.id);
+            if !is_page_name(&module.page.value) {
+                self.error(
+                    module.page.span,
+                    format!("page `{}` is not a plain file name", module.page.value),
+                    "use letters, digits, `-`, `_` and `.` only, without folders or an extension (`errorcode-net-socket`)",
+                );
+            }
+            for (label, value) in &module.metadata {
+                if value.value.contains("--") || value.value.contains(['\n', '\r', '>']) {
+                    self.error(
+                        value.span,
+                        format!(
+                            "{label} `{}` cannot go in an HTML comment",
+                            value.value.trim()
+                        ),
+                        "write it on one line without `--` or `>`",
+                    );
+                }
+            }
+            if module.owns.is_empty() {
+                self.error(
+                    module.id.span,
+                    format!("module `{}` owns no codes", module.id.value),
+                    "add `owns: [{ from: <first>, to: <last> }]`",
+                );
+            }
+            for r in &module.owns {
+                if r.from > r.to {
+                    self.error(
+                        r.span,
+                        format!("range {}–{} ends before it starts", r.from, r.to),
+                        "write the smaller number as `from`",
+                    );
+                    continue;
+                }
+                if let Some((other, o)) = owned.iter().find(|(m, o)| {
+                    m.namespace == module.namespace && o.from <= r.to && r.from <= o.to
+                }) {
+                    let message = format!(
+                        "module `{}` owns {}–{}, which overlaps {}–{} of module `{}`",
+                        module.id.value, r.from, r.to, o.from, o.to, other.id.value
+                    );
+                    self.error(r.span, message, "give each code range to one module");
+                }
+                owned.push((module, *r));
+            }
+        }
+    }
+
+    fn codes(&mut self) {
+        let catalog = self.catalog;
+        let mut by_number: HashMap<u32, (&Module, &CodeEntry)> = HashMap::new();
+        let mut by_name: HashMap<&str, &CodeEntry> = HashMap::new();
+        for module in &catalog.modules {
+            for code in &module.codes {
+                match by_number.get(&code.code).copied() {
+                    Some((first_module, first)) => {
+                        self.duplicate_code(module, code, first_module, first)
+                    }
+                    None => {
+                        by_number.insert(code.code, (module, code));
+                    }
+                }
+                if let Some(first) = by_name.get(code.name.value.as_str()).copied() {
+                    let at = self.first_at(first.name.span);
+                    self.error(
+                        code.name.span,
+                        format!(
+                            "name `{}` of code {} is already the name of code {}",
+                            code.name.value, code.code, first.code
+                        ),
+                        format!("it is first used at {at}; constant names must be unique"),
+                    );
+                } else {
+                    by_name.insert(&code.name.value, code);
+                }
+                if code.is_generated() {
+                    continue;
+                }
+                if !is_constant_name(&code.name.value) {
+                    self.error(
+                        code.name.span,
+                        format!("name `{}` is not a constant name", code.name.value),
+                        "use uppercase letters, digits and `_` (`ABNORMAL_CLOSURE`)",
+                    );
+                }
+                if !module.owns.iter().any(|r| r.contains(code.code)) && !module.owns.is_empty() {
+                    let ranges = ranges_text(module);
+                    self.error(
+                        code.span(),
+                        format!(
+                            "code {} is outside the range of module `{}` ({ranges})",
+                            code.code, module.id.value
+                        ),
+                        "move it to the module that owns it, or widen `owns`",
+                    );
+                }
+                if let Some(message) = &code.message {
+                    self.non_empty(message, "error message");
+                }
+                for related in &code.related {
+                    if related.value == code.code {
+                        self.error(
+                            related.span,
+                            format!("code {} lists itself as related", code.code),
+                            "remove it from `related`",
+                        );
+                    }
+                }
+            }
+        }
+        // Related codes may point anywhere in the catalog, generated members too.
+        for module in &catalog.modules {
+            for code in &module.codes {
+                for related in &code.related {
+                    if !by_number.contains_key(&related.value) {
+                        self.error(
+                            related.span,
+                            format!(
+                                "code {} lists {} as related, but there is no such code",
+                                code.code, related.value
+                            ),
+                            "fix the number or remove it from `related`",
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn duplicate_code(
+        &mut self,
+        module: &Module,
+        code: &CodeEntry,
+        first_module: &Module,
+        first: &CodeEntry,
+    ) {
+        let number = code.code;
+        match (first.is_generated(), code.is_generated()) {
+            (false, false) => {
+                let at = self.first_at(first.span());
+                self.error(
+                    code.span(),
+                    format!("code {number} is defined twice"),
+                    format!("it is first defined at {at}; give each code one entry"),
+                );
+            }
+            (true, false) | (false, true) => {
+                let (generated, explicit, explicit_module) = if first.is_generated() {
+                    (first, code, module)
+                } else {
+                    (code, first, first_module)
+                };
+                let family = generated.member.as_ref().map_or("?", |m| m.family.as_str());
+                self.error(
+                    explicit.span(),
+                    format!(
+                        "code {number} in module `{}` collides with the member of family `{family}`",
+                        explicit_module.id.value
+                    ),
+                    "an entry overrides a family member only in the family's own module; move the entry there or change its number",
+                );
+            }
+            (true, true) => {
+                let a = first.member.as_ref().map_or("?", |m| m.family.as_str());
+                let b = code.member.as_ref().map_or("?", |m| m.family.as_str());
+                self.error(
+                    code.span(),
+                    format!("families `{a}` and `{b}` both generate code {number}"),
+                    "change one family's base so their codes do not overlap",
+                );
+            }
+        }
+    }
+
+    fn families(&mut self) {
+        let catalog = self.catalog;
+        self.unique(
+            "family",
+            catalog
+                .modules
+                .iter()
+                .flat_map(|m| &m.families)
+                .map(|f| (f.id.value.as_str(), f.id.span)),
+        );
+        let mut claimed: HashMap<u32, &str> = HashMap::new();
+        for module in &catalog.modules {
+            for family in &module.families {
+                self.kebab("family", &family.id);
+                if !family.name_pattern.value.contains("{name}") {
+                    self.error(
+                        family.name_pattern.span,
+                        format!(
+                            "the name pattern `{}` of family `{}` has no `{{name}}`",
+                            family.name_pattern.value, family.id.value
+                        ),
+                        "write it like `SOCKET_{name}`; `{name}` becomes the table entry's name",
+                    );
+                } else if !is_constant_name(&family.name_pattern.value.replace("{name}", "X")) {
+                    self.error(
+                        family.name_pattern.span,
+                        format!(
+                            "the name pattern `{}` does not make constant names",
+                            family.name_pattern.value
+                        ),
+                        "use uppercase letters, digits, `_` and `{name}`",
+                    );
+                }
+                if let Some(outside) = family
+                    .members
+                    .iter()
+                    .find(|c| !module.owns.iter().any(|r| r.contains(**c)))
+                    && !module.owns.is_empty()
+                {
+                    let ranges = ranges_text(module);
+                    self.error(
+                        family.base.span,
+                        format!(
+                            "family `{}` generates code {outside}, outside the range of module `{}` ({ranges})",
+                            family.id.value, module.id.value
+                        ),
+                        "change the base, or widen the module's `owns`",
+                    );
+                }
+                // Two families claiming one explicit entry (no generated twin
+                // exists for `codes` to see).
+                for member in &family.members {
+                    match claimed.get(member) {
+                        Some(other) if *other != family.id.value => {
+                            let is_explicit = module
+                                .codes
+                                .iter()
+                                .any(|c| c.code == *member && !c.is_generated());
+                            if is_explicit {
+                                let message = format!(
+                                    "families `{other}` and `{}` both define code {member}",
+                                    family.id.value
+                                );
+                                self.error(
+                                    family.base.span,
+                                    message,
+                                    "change one family's base so their codes do not overlap",
+                                );
+                            }
+                        }
+                        Some(_) => {}
+                        None => {
+                            claimed.insert(*member, family.id.value.as_str());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn ranges(&mut self) {
+        let catalog = self.catalog;
+        self.unique(
+            "range",
+            catalog
+                .modules
+                .iter()
+                .flat_map(|m| &m.ranges)
+                .map(|r| (r.id.value.as_str(), r.id.span)),
+        );
+        for module in &catalog.modules {
+            for (i, named) in module.ranges.iter().enumerate() {
+                self.kebab("range", &named.id);
+                let r = named.range;
+                if r.from > r.to {
+                    self.error(
+                        r.span,
+                        format!("range {}–{} ends before it starts", r.from, r.to),
+                        "write the smaller number as `from`",
+                    );
+                    continue;
+                }
+                if !module.owns.iter().any(|o| o.from <= r.from && r.to <= o.to)
+                    && !module.owns.is_empty()
+                {
+                    let ranges = ranges_text(module);
+                    self.error(
+                        r.span,
+                        format!(
+                            "range `{}` ({}–{}) is outside the range of module `{}` ({ranges})",
+                            named.id.value, r.from, r.to, module.id.value
+                        ),
+                        "widen the module's `owns`, or fix the range",
+                    );
+                }
+                if let Some(code) = module.codes.iter().find(|c| r.contains(c.code)) {
+                    self.error(
+                        r.span,
+                        format!(
+                            "range `{}` ({}–{}) contains code {}",
+                            named.id.value, r.from, r.to, code.code
+                        ),
+                        "ranges describe codes that are not single codes; split the range around it",
+                    );
+                }
+                if let Some(other) = module.ranges[..i]
+                    .iter()
+                    .find(|o| o.range.from <= r.to && r.from <= o.range.to)
+                {
+                    self.error(
+                        r.span,
+                        format!(
+                            "range `{}` overlaps range `{}`",
+                            named.id.value, other.id.value
+                        ),
+                        "make the ranges disjoint",
+                    );
+                }
+            }
+        }
+    }
+
+    /// References cited by codes, families and ranges exist.
+    fn citations(&mut self) {
+        let catalog = self.catalog;
+        let known: Vec<&str> = catalog
+            .references
+            .iter()
+            .map(|r| r.id.value.as_str())
+            .collect();
+        let cited = catalog.modules.iter().flat_map(|m| {
+            m.codes
+                .iter()
+                .filter(|c| !c.is_generated())
+                .flat_map(|c| &c.references)
+                .chain(m.families.iter().flat_map(|f| &f.references))
+                .chain(m.ranges.iter().flat_map(|r| &r.references))
+        });
+        for id in cited {
+            if catalog.reference(&id.value).is_none() {
+                self.error(
+                    id.span,
+                    format!("unknown reference `{}`", id.value),
+                    format!(
+                        "declare it under `references:` or use one of: {}",
+                        list_or_none(&known)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn ranges_text(module: &Module) -> String {
+    module
+        .owns
+        .iter()
+        .map(|r| {
+            if r.from == r.to {
+                r.from.to_string()
+            } else {
+                format!("{}–{}", r.from, r.to)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The kinds of message the catalog asks for, and their known attributes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Module,
+    Code,
+    Family,
+    Range,
+    TableEntry,
+}
+
+impl Kind {
+    fn attribute_is_known(self, attribute: &str) -> bool {
+        let numbered = |prefix: &str| {
+            attribute
+                .strip_prefix(prefix)
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n >= 1)
+        };
+        match self {
+            Kind::Module => attribute == "note",
+            Kind::Code => attribute == "description" || numbered("cause-") || numbered("solution-"),
+            Kind::Family => {
+                attribute == "rule"
+                    || attribute == "description"
+                    || numbered("cause-")
+                    || numbered("solution-")
+            }
+            Kind::Range => attribute == "description",
+            Kind::TableEntry => false,
+        }
+    }
+
+    fn known_attributes(self) -> &'static str {
+        match self {
+            Kind::Module => "`.note`",
+            Kind::Code => "`.description`, `.cause-1`, `.cause-2`…, `.solution-1`, `.solution-2`…",
+            Kind::Family => {
+                "`.rule`, `.description`, `.cause-1`…, `.solution-1`… (variables `$code`, `$name`, `$value`, `$message`)"
+            }
+            Kind::Range => "`.description`",
+            Kind::TableEntry => "none",
+        }
+    }
+}
+
+/// Every message id the catalog asks for, with its kind.
+pub fn expected_messages(catalog: &Catalog) -> BTreeMap<String, (ExpectedKind, Span)> {
+    let mut ids = BTreeMap::new();
+    for module in &catalog.modules {
+        ids.insert(
+            format!("module-{}", module.id.value),
+            (ExpectedKind(Kind::Module), module.id.span),
+        );
+        for code in module.codes.iter().filter(|c| !c.is_generated()) {
+            ids.insert(code.message_id(), (ExpectedKind(Kind::Code), code.span()));
+        }
+        for family in &module.families {
+            ids.insert(
+                format!("family-{}", family.id.value),
+                (ExpectedKind(Kind::Family), family.id.span),
+            );
+        }
+        for range in &module.ranges {
+            ids.insert(
+                format!("range-{}", range.id.value),
+                (ExpectedKind(Kind::Range), range.id.span),
+            );
+        }
+    }
+    for table in &catalog.tables {
+        for entry in &table.entries {
+            ids.insert(
+                table.message_id(entry),
+                (ExpectedKind(Kind::TableEntry), entry.name.span),
+            );
+        }
+    }
+    ids
+}
+
+/// The kind of a message the catalog asks for.
+#[derive(Clone, Copy)]
+pub struct ExpectedKind(Kind);
+
+impl ExpectedKind {
+    /// Whether only translations carry it (English is in the catalog).
+    pub fn is_table_entry(self) -> bool {
+        self.0 == Kind::TableEntry
+    }
+}
+
+/// Prefixes of ids that belong to catalog entities.
+const CATALOG_PREFIXES: [&str; 4] = ["module-", "code-", "family-", "range-"];
+
+fn is_catalog_id(catalog: &Catalog, id: &str) -> bool {
+    CATALOG_PREFIXES.iter().any(|p| id.starts_with(p))
+        || catalog
+            .tables
+            .iter()
+            .any(|t| id.starts_with(&format!("{}-", t.id.value)))
+}
+
+fn check_locales(catalog: &Catalog, locales: &Locales, diags: &mut Diagnostics) {
+    let expected = expected_messages(catalog);
+    let source = locales.source();
+    let catalog_file = &catalog.file;
+
+    // English text for everything the catalog declares.
+    for (id, (kind, span)) in &expected {
+        if kind.is_table_entry() {
+            continue;
+        }
+        match source.entries.get(id) {
+            None => diags.push(
+                Diagnostic::error(format!(
+                    "`{id}` has no English text in {}",
+                    source.dir().display()
+                ))
+                .hint(format!(
+                    "add `{id} = <title>` to a file in {}/",
+                    source.dir().display()
+                ))
+                .at(catalog_file, *span),
+            ),
+            Some(info) if !info.has_value => {
+                if let Some((file, at)) = source.locate(id) {
+                    diags.push(
+                        Diagnostic::error(format!("`{id}` has attributes but no title"))
+                            .hint(format!("write the title after `{id} =`"))
+                            .at(file, at),
+                    );
+                }
+            }
+            Some(_) => {}
+        }
+    }
+
+    for locale in locales.all() {
+        let is_source = locales.is_source(locale);
+        for (id, info) in &locale.entries {
+            if id.starts_with('-') {
+                continue;
+            }
+            let Some(file) = locale.files.get(info.file) else {
+                continue;
+            };
+            match expected.get(id) {
+                Some((kind, _)) => {
+                    if kind.is_table_entry() && is_source {
+                        diags.push(
+                            Diagnostic::warning(format!("`{id}` is not used"))
+                                .hint("the English text of table entries is the catalog's `message`; remove this message")
+                                .at(file, info.span),
+                        );
+                    }
+                    unknown_attributes(kind.0, id, info, file, diags);
+                }
+                None if is_catalog_id(catalog, id) => {
+                    let message = if is_source {
+                        format!("`{id}` is not used by any code, module, family or range")
+                    } else {
+                        format!("`{id}` is obsolete: nothing in the catalog uses it")
+                    };
+                    diags.push(
+                        Diagnostic::warning(message)
+                            .hint("remove it, or fix its id")
+                            .at(file, info.span),
+                    );
+                }
+                None => {}
+            }
+            if !is_source {
+                compare_with_source(id, info, locale, source, diags);
+            }
+        }
+        if !is_source {
+            missing_translations(catalog, &expected, locale, source, diags);
+        }
+    }
+}
+
+fn unknown_attributes(
+    kind: Kind,
+    id: &str,
+    info: &EntryInfo,
+    file: &crate::source::SourceFile,
+    diags: &mut Diagnostics,
+) {
+    for (attribute, span) in &info.attributes {
+        if !kind.attribute_is_known(attribute) {
+            diags.push(
+                Diagnostic::error(format!("`{id}` has the unknown attribute `.{attribute}`"))
+                    .hint(format!("use {}", kind.known_attributes()))
+                    .at(file, *span),
+            );
+        }
+    }
+}
+
+/// A translation uses the variables of the English, part by part.
+fn compare_with_source(
+    id: &str,
+    info: &EntryInfo,
+    locale: &Locale,
+    source: &Locale,
+    diags: &mut Diagnostics,
+) {
+    let Some(english) = source.entries.get(id) else {
+        return;
+    };
+    for (part, variables) in &info.variables {
+        let Some(english_variables) = english.variables.get(part) else {
+            continue;
+        };
+        if variables == english_variables {
+            continue;
+        }
+        let Some((file, span)) = locale.locate_part(id, part.as_deref()) else {
+            continue;
+        };
+        let name = match part {
+            None => format!("`{id}`"),
+            Some(a) => format!("`{id}.{a}`"),
+        };
+        let list = |set: &std::collections::BTreeSet<String>| {
+            if set.is_empty() {
+                "none".to_string()
+            } else {
+                set.iter()
+                    .map(|v| format!("${v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        diags.push(
+            Diagnostic::error(format!(
+                "{name} uses the variables {} but the English uses {}",
+                list(variables),
+                list(english_variables)
+            ))
+            .hint("use exactly the English variables; their names are not translated")
+            .at(file, span),
+        );
+    }
+}
+
+/// Messages and attributes the source locale has and `locale` lacks.
+fn missing_translations(
+    catalog: &Catalog,
+    expected: &BTreeMap<String, (ExpectedKind, Span)>,
+    locale: &Locale,
+    source: &Locale,
+    diags: &mut Diagnostics,
+) {
+    for (id, english) in &source.entries {
+        if id.starts_with('-') {
+            continue;
+        }
+        let Some((file, span)) = source.locate(id) else {
+            continue;
+        };
+        let target = locale.dir();
+        match locale.entries.get(id) {
+            None => diags.push(
+                Diagnostic::warning(format!("{} has no translation of `{id}`", locale.tag))
+                    .hint(format!(
+                        "add it to {}/; the English is shown meanwhile",
+                        target.display()
+                    ))
+                    .at(file, span),
+            ),
+            Some(translated) => {
+                for (attribute, at) in &english.attributes {
+                    if !translated.attributes.iter().any(|(a, _)| a == attribute) {
+                        diags.push(
+                            Diagnostic::warning(format!(
+                                "{} has no translation of `{id}.{attribute}`",
+                                locale.tag
+                            ))
+                            .hint("add the attribute; the English is shown meanwhile")
+                            .at(file, *at),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for (id, (kind, span)) in expected {
+        if kind.is_table_entry() && !locale.has(id) {
+            let english = id.split_once('-').map_or("", |(t, _)| t);
+            diags.push(
+                Diagnostic::warning(format!("{} has no translation of `{id}`", locale.tag))
+                    .hint(format!(
+                        "add it to {}/{english}.ftl; the English is shown meanwhile",
+                        locale.dir().display()
+                    ))
+                    .at(&catalog.file, *span),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_names() {
+        assert!(is_kebab_id("socket-errno"));
+        assert!(!is_kebab_id("Socket"));
+        assert!(!is_kebab_id("a-"));
+        assert!(!is_kebab_id(""));
+        assert!(is_constant_name("SOCKET_ETIMEDOUT"));
+        assert!(!is_constant_name("socket"));
+        assert!(is_page_name("errorcode-net-socket"));
+        assert!(!is_page_name("../x"));
+        assert!(!is_page_name("a/b"));
+    }
+
+    #[test]
+    fn known_attributes_per_kind() {
+        assert!(Kind::Code.attribute_is_known("cause-2"));
+        assert!(!Kind::Code.attribute_is_known("cause-0"));
+        assert!(!Kind::Code.attribute_is_known("cause"));
+        assert!(!Kind::Code.attribute_is_known("rule"));
+        assert!(Kind::Family.attribute_is_known("rule"));
+        assert!(Kind::Module.attribute_is_known("note"));
+        assert!(!Kind::TableEntry.attribute_is_known("note"));
+    }
+}
