@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthChar;
 use crate::source::{SourceFile, Span};
 
 /// How bad a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// The build cannot go on.
     Error,
@@ -23,7 +23,7 @@ pub enum Severity {
 }
 
 /// Where a problem is: a file, and optionally a position in it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Location {
     path: PathBuf,
     span: Option<Span>,
@@ -32,7 +32,7 @@ struct Location {
 }
 
 /// One problem in the input.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     severity: Severity,
     message: String,
@@ -195,6 +195,9 @@ fn printable(text: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// What is already reported: a message formatted for each of a
+    /// family's members fails the same way each time, and says so once.
+    seen: std::collections::HashSet<Diagnostic>,
 }
 
 impl Diagnostics {
@@ -205,7 +208,9 @@ impl Diagnostics {
 
     /// Records a problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.items.push(diagnostic);
+        if self.seen.insert(diagnostic.clone()) {
+            self.items.push(diagnostic);
+        }
     }
 
     /// Whether any problem is an error.
@@ -232,7 +237,6 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
         items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        items.dedup();
         items
     }
 

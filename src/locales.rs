@@ -159,6 +159,17 @@ impl Locale {
         Some((text, errors.iter().map(ToString::to_string).collect()))
     }
 
+    /// Whether `id`'s `part` uses the same variables here as in `source`.
+    pub fn variables_match(&self, source: &Locale, id: &str, part: Option<&str>) -> bool {
+        let key = part.map(str::to_string);
+        let mine = self.entries.get(id).and_then(|e| e.variables.get(&key));
+        let theirs = source.entries.get(id).and_then(|e| e.variables.get(&key));
+        match (mine, theirs) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    }
+
     /// The file and span where `id` is defined.
     pub fn locate(&self, id: &str) -> Option<(&SourceFile, Span)> {
         let info = self.entries.get(id)?;
@@ -280,11 +291,21 @@ fn collect_entries(
         Ok(r) => r,
         Err((r, errors)) => {
             for e in errors {
-                let end = e.pos.end.max(e.pos.start + 1);
+                let mut start = syntax_error_offset(file.text(), &e);
+                let rest = file.text().get(start..).unwrap_or("");
+                let indent = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                let hint = if rest.trim_start().starts_with('.') {
+                    // The parser gives up on the whole attribute and points
+                    // at its line; the reason is somewhere in that line.
+                    start += indent;
+                    "this attribute does not parse: look for an unclosed `{`, a `}` without `{`, or a continuation line starting with `.`, `[`, `*` or `}`"
+                } else {
+                    "fix the syntax; https://projectfluent.org/fluent/guide/ explains it"
+                };
                 diags.push(
                     Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
-                        .hint("fix the syntax; https://projectfluent.org/fluent/guide/ explains it")
-                        .at(file, file.span(e.pos.start, end)),
+                        .hint(hint)
+                        .at(file, file.span(start, start + 1)),
                 );
             }
             r
@@ -321,6 +342,23 @@ fn collect_entries(
             continue;
         }
         entries.insert(id, info);
+    }
+}
+
+/// Where to point at a syntax error. The parser notices an unclosed `{`
+/// only at the start of the next line; the missing `}` belongs at the end
+/// of the line before it.
+fn syntax_error_offset(text: &str, error: &fluent_syntax::parser::ParserError) -> usize {
+    let start = error.pos.start.min(text.len());
+    let expected_token = matches!(
+        error.kind,
+        fluent_syntax::parser::ErrorKind::ExpectedToken(_)
+    );
+    let before = text.get(..start).unwrap_or("");
+    if expected_token && before.ends_with('\n') {
+        before.trim_end_matches(['\n', '\r']).len()
+    } else {
+        start
     }
 }
 
@@ -438,7 +476,7 @@ mod tests {
         let (_, diags) = info("a = 1\nb = { $x\nc = 3\na = 4\n");
         let shown: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
         assert!(
-            shown[0].starts_with("locales/en/x.ftl:2:"),
+            shown[0].starts_with("locales/en/x.ftl:2:9: error: Fluent syntax error: Expected a token starting with \"}\""),
             "{}",
             shown.join("")
         );

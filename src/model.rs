@@ -198,7 +198,11 @@ impl Localizer<'_> {
         let source = self.locales.source();
         let candidates = [self.locale, source];
         let locale = candidates.into_iter().find(|l| l.has_part(id, attribute))?;
-        let (text, errors) = locale.format(id, attribute, args)?;
+        let (text, mut errors) = locale.format(id, attribute, args)?;
+        if !locale.variables_match(source, id, attribute) {
+            // Validation already reports the variables that differ.
+            errors.clear();
+        }
         for error in errors {
             let name = match attribute {
                 None => format!("`{id}`"),
@@ -210,6 +214,21 @@ impl Localizer<'_> {
                 d = d.at(file, span);
             }
             self.diags.push(d);
+        }
+        if crate::render::markdown::has_raw_html(&text)
+            && let Some((file, span)) = locale.locate_part(id, attribute)
+        {
+            let name = match attribute {
+                None => id.to_string(),
+                Some(a) => format!("{id}.{a}"),
+            };
+            self.diags.push(
+                Diagnostic::warning(format!(
+                    "`{name}` contains raw HTML; it is shown as text, not as markup"
+                ))
+                .hint("write Markdown instead (`code`, **bold**, [link](url))")
+                .at(file, span),
+            );
         }
         Some(Text {
             text,
@@ -302,10 +321,11 @@ impl Localizer<'_> {
             .map(|e| e.message.value.clone())
             .unwrap_or_default();
         let id = format!("{}-{}", member.table, member.name);
-        if !self.locales.is_source(self.locale) && self.locale.has(&id) {
-            if let Some(text) = self.text(&id, None, None) {
-                return text;
-            }
+        if !self.locales.is_source(self.locale)
+            && self.locale.has(&id)
+            && let Some(text) = self.text(&id, None, None)
+        {
+            return text;
         }
         Text {
             text: english,

@@ -386,15 +386,8 @@ impl Validator<'_> {
                     "an entry overrides a family member only in the family's own module; move the entry there or change its number",
                 );
             }
-            (true, true) => {
-                let a = first.member.as_ref().map_or("?", |m| m.family.as_str());
-                let b = code.member.as_ref().map_or("?", |m| m.family.as_str());
-                self.error(
-                    code.span(),
-                    format!("families `{a}` and `{b}` both generate code {number}"),
-                    "change one family's base so their codes do not overlap",
-                );
-            }
+            // Two families generating one number: `families` reports the pair.
+            (true, true) => {}
         }
     }
 
@@ -408,7 +401,6 @@ impl Validator<'_> {
                 .flat_map(|m| &m.families)
                 .map(|f| (f.id.value.as_str(), f.id.span)),
         );
-        let mut claimed: HashMap<u32, &str> = HashMap::new();
         for module in &catalog.modules {
             for family in &module.families {
                 self.kebab("family", &family.id);
@@ -447,33 +439,43 @@ impl Validator<'_> {
                         "change the base, or widen the module's `owns`",
                     );
                 }
-                // Two families claiming one explicit entry (no generated twin
-                // exists for `codes` to see).
-                for member in &family.members {
-                    match claimed.get(member) {
-                        Some(other) if *other != family.id.value => {
-                            let is_explicit = module
-                                .codes
-                                .iter()
-                                .any(|c| c.code == *member && !c.is_generated());
-                            if is_explicit {
-                                let message = format!(
-                                    "families `{other}` and `{}` both define code {member}",
-                                    family.id.value
-                                );
-                                self.error(
-                                    family.base.span,
-                                    message,
-                                    "change one family's base so their codes do not overlap",
-                                );
-                            }
-                        }
-                        Some(_) => {}
-                        None => {
-                            claimed.insert(*member, family.id.value.as_str());
-                        }
-                    }
+            }
+        }
+        self.family_overlaps();
+    }
+
+    /// Families whose codes overlap, reported once per pair with the codes.
+    fn family_overlaps(&mut self) {
+        let catalog = self.catalog;
+        let families: Vec<&crate::catalog::Family> =
+            catalog.modules.iter().flat_map(|m| &m.families).collect();
+        for (i, later) in families.iter().enumerate() {
+            let members: std::collections::HashSet<u32> = later.members.iter().copied().collect();
+            for earlier in &families[..i] {
+                let mut shared: Vec<u32> = earlier
+                    .members
+                    .iter()
+                    .copied()
+                    .filter(|c| members.contains(c))
+                    .collect();
+                if shared.is_empty() {
+                    continue;
                 }
+                shared.sort_unstable();
+                let count = shared.len();
+                let shown: Vec<String> = shared.iter().take(5).map(u32::to_string).collect();
+                let more = if count > 5 { ", …" } else { "" };
+                self.error(
+                    later.base.span,
+                    format!(
+                        "families `{}` and `{}` both define {} ({}{more})",
+                        earlier.id.value,
+                        later.id.value,
+                        crate::diagnostic::plural(count, "code", "codes"),
+                        shown.join(", ")
+                    ),
+                    "change one family's base so their codes do not overlap",
+                );
             }
         }
     }
@@ -847,12 +849,21 @@ fn missing_translations(
         let Some((file, span)) = source.locate(id) else {
             continue;
         };
-        let target = locale.dir();
+        if is_catalog_id(catalog, id) && !expected.contains_key(id) {
+            // Unused English: reported as such, nothing to translate.
+            continue;
+        }
+        // Translations go in the file of the same name as the English one.
+        let target = file
+            .path()
+            .file_name()
+            .map(|name| locale.dir().join(name))
+            .unwrap_or_else(|| locale.dir());
         match locale.entries.get(id) {
             None => diags.push(
                 Diagnostic::warning(format!("{} has no translation of `{id}`", locale.tag))
                     .hint(format!(
-                        "add it to {}/; the English is shown meanwhile",
+                        "add it to {}; the English is shown meanwhile",
                         target.display()
                     ))
                     .at(file, span),
@@ -865,7 +876,10 @@ fn missing_translations(
                                 "{} has no translation of `{id}.{attribute}`",
                                 locale.tag
                             ))
-                            .hint("add the attribute; the English is shown meanwhile")
+                            .hint(format!(
+                                "add the attribute in {}; the English is shown meanwhile",
+                                target.display()
+                            ))
                             .at(file, *at),
                         );
                     }

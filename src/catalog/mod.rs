@@ -376,8 +376,12 @@ fn yaml_hint(message: &str) -> Option<&'static str> {
         Some("write each key once")
     } else if message.starts_with("invalid u32") || message.contains("u32") {
         Some("codes and values are whole numbers from 0 to 4294967295")
-    } else {
+    } else if message.starts_with("invalid") || message.starts_with("expected") {
         None
+    } else {
+        Some(
+            "a YAML syntax error: check this line and the lines before it for indentation and an unclosed `[`, `{` or quote",
+        )
     }
 }
 
@@ -680,7 +684,7 @@ modules:
         let shown = diags.sorted()[0].to_string();
         assert!(
             shown.starts_with(
-                "catalog/codes.yaml:11:71: error: family `socket-errno` expands the unknown table `errnos`"
+                "catalog/codes.yaml:11:51: error: family `socket-errno` expands the unknown table `errnos`"
             ),
             "{shown}"
         );
