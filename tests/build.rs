@@ -1,0 +1,195 @@
+//! What `errdoc build` does to `site/`: writes only what changed, leaves it
+//! untouched when the input is broken, reports what `--check` would change.
+
+mod support;
+
+#[cfg(unix)]
+use std::os::unix::fs::MetadataExt as _;
+use std::path::Path;
+
+use support::{errdoc, project, read_tree};
+
+/// Every file under `site/` with its bytes, inode and modification time.
+#[cfg(unix)]
+fn snapshot(root: &Path) -> Vec<(String, Vec<u8>, u64, i64, i64)> {
+    read_tree(&root.join("site"))
+        .into_iter()
+        .map(|(path, bytes)| {
+            let meta = std::fs::metadata(root.join("site").join(&path)).unwrap();
+            (
+                path.display().to_string(),
+                bytes,
+                meta.ino(),
+                meta.mtime(),
+                meta.mtime_nsec(),
+            )
+        })
+        .collect()
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn first_build_writes_every_page_and_says_so() {
+    let root = project(None);
+    let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    let line = run.stdout.trim_end();
+    assert!(
+        line.starts_with(
+            "build: 2 locales, 4 pages, 4 codes: 4 files written, 0 unchanged, 0 removed in "
+        ),
+        "{line}"
+    );
+    assert!(line.ends_with('s') && !line.contains('\n'), "{line}");
+    let files: Vec<String> = read_tree(&root.path().join("site"))
+        .keys()
+        .map(|p| p.display().to_string())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "md/en/errorcode-close.md",
+            "md/en/errorcode-net-socket.md",
+            "md/zh-CN/errorcode-close.md",
+            "md/zh-CN/errorcode-net-socket.md"
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_with_nothing_changed_rewrites_no_file() {
+    let root = project(None);
+    assert_eq!(errdoc(root.path(), &["build"]).status, 0);
+    let before = snapshot(root.path());
+    let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains(": 0 files written, 4 unchanged, 0 removed in "),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(snapshot(root.path()), before, "a file was rewritten");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_build_leaves_site_byte_for_byte_as_it_was() {
+    let root = project(None);
+    assert_eq!(errdoc(root.path(), &["build"]).status, 0);
+    let before = snapshot(root.path());
+    // A change that renders differently, plus an error elsewhere.
+    edit(
+        &root.path().join("locales/en/close.ftl"),
+        "Abnormal Closure",
+        "Abnormal Closure (edited)",
+    );
+    edit(
+        &root.path().join("locales/zh-CN/socket.ftl"),
+        "{ $name }。",
+        "{ $name 。",
+    );
+    let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr
+            .ends_with("error: build failed with 1 error and 1 warning; site/ was not changed\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(snapshot(root.path()), before);
+}
+
+#[test]
+fn build_check_lists_every_change_and_writes_nothing() {
+    let root = project(None);
+    assert_eq!(errdoc(root.path(), &["build"]).status, 0);
+    let up_to_date = errdoc(root.path(), &["build", "--check"]);
+    assert_eq!(up_to_date.status, 0, "{}", up_to_date.stderr);
+    assert_eq!(up_to_date.stdout, "site/ is up to date (4 files)\n");
+
+    // The title shows on its page and in the socket page's related link.
+    edit(
+        &root.path().join("locales/en/close.ftl"),
+        "Abnormal Closure",
+        "Abnormal Closure (edited)",
+    );
+    std::fs::write(root.path().join("site/md/en/stale.md"), "old page").unwrap();
+    std::fs::write(root.path().join("site/.nojekyll"), "").unwrap();
+    std::fs::remove_file(root.path().join("site/md/zh-CN/errorcode-close.md")).unwrap();
+    let before = read_tree(&root.path().join("site"));
+
+    let run = errdoc(root.path(), &["build", "--check"]);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stderr,
+        "error: site/ is out of date; a build would change these files:\n\
+         \x20 create site/md/zh-CN/errorcode-close.md\n\
+         \x20 update site/md/en/errorcode-close.md\n\
+         \x20 update site/md/en/errorcode-net-socket.md\n\
+         \x20 remove site/md/en/stale.md\n\
+         run `errdoc build` and commit site/\n"
+    );
+    assert_eq!(read_tree(&root.path().join("site")), before);
+
+    let build = errdoc(root.path(), &["build"]);
+    assert!(
+        build
+            .stdout
+            .contains(": 3 files written, 1 unchanged, 1 removed in "),
+        "{}",
+        build.stdout
+    );
+    assert!(!root.path().join("site/md/en/stale.md").exists());
+    assert!(
+        root.path().join("site/.nojekyll").exists(),
+        "dotfiles are not the build's"
+    );
+    assert_eq!(errdoc(root.path(), &["build", "--check"]).status, 0);
+}
+
+#[test]
+fn check_writes_nothing() {
+    let root = project(None);
+    let run = errdoc(root.path(), &["check"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "check: 2 locales, 4 pages, 4 codes: 0 errors and 0 warnings\n"
+    );
+    assert!(!root.path().join("site").exists());
+}
+
+#[test]
+fn a_folder_that_is_not_a_project_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = errdoc(dir.path(), &["build"]);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stderr,
+        "catalog/codes.yaml: error: the catalog is missing — create it, or run errdoc in a project folder (see --root)\n\
+         locales/en: error: the source locale `en` is missing — create locales/en/ with the English .ftl files\n\
+         error: build failed with 2 errors and 0 warnings; site/ was not changed\n"
+    );
+}
+
+#[test]
+fn help_describes_the_commands() {
+    let run = errdoc(Path::new("."), &["--help"]);
+    assert_eq!(run.status, 0);
+    assert!(run.stdout.contains("build"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Validate and render everything, but write nothing"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("--root <DIR>"), "{}", run.stdout);
+}

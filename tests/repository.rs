@@ -1,0 +1,158 @@
+//! The project's own catalog and locales: every seed code is documented in
+//! English and Chinese, the seeds' typos are fixed, and the committed
+//! `site/` is what a build makes.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use support::{copy_tree, errdoc, read_tree};
+
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The repository's project built in a temporary copy.
+fn built() -> BTreeMap<PathBuf, String> {
+    let dir = tempfile::tempdir().unwrap();
+    for part in ["catalog", "locales", "templates"] {
+        copy_tree(&repository().join(part), &dir.path().join(part));
+    }
+    let run = errdoc(dir.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "", "the repository builds without warnings");
+    read_tree(&dir.path().join("site"))
+        .into_iter()
+        .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
+        .collect()
+}
+
+fn page(site: &BTreeMap<PathBuf, String>, locale: &str, name: &str) -> String {
+    site.get(&PathBuf::from(format!("md/{locale}/{name}.md")))
+        .unwrap_or_else(|| panic!("no page md/{locale}/{name}.md"))
+        .clone()
+}
+
+/// Every code listed in the four seed documents.
+const SEED_CODES: &[u32] = &[
+    1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015,
+    200, 2302001, 2302002, 2302003, 2302004, 2302005, 2302998, 2302999, 2301001, 2301002, 2301003,
+    2301004, 2300002, 2303104, 2303109, 2303111, 2303188, 2303191, 2303198, 2303199, 2303210,
+    2303501, 2303502, 2303503, 2303504, 2303505, 2303506,
+];
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
+/// The heading of `code` (`## 2303210 …`) on any page of `locale`.
+fn heading(site: &BTreeMap<PathBuf, String>, locale: &str, code: u32) -> Option<String> {
+    let prefix = format!("## {code} ");
+    site.iter()
+        .filter(|(p, _)| p.starts_with(format!("md/{locale}")))
+        .flat_map(|(_, text)| text.lines())
+        .find(|l| l.starts_with(&prefix))
+        .map(str::to_string)
+}
+
+#[test]
+fn every_seed_code_has_a_section_in_english_and_chinese() {
+    let site = built();
+    for &code in SEED_CODES {
+        let en = heading(&site, "en", code).unwrap_or_else(|| panic!("en has no {code}"));
+        let zh = heading(&site, "zh-CN", code).unwrap_or_else(|| panic!("zh-CN has no {code}"));
+        assert!(!en.chars().any(is_cjk), "English title in Chinese: {en}");
+        assert!(zh.chars().any(is_cjk), "Chinese title not translated: {zh}");
+        let anchor = format!("<a id=\"{code}\"></a>");
+        for locale in ["en", "zh-CN"] {
+            assert!(
+                site.iter()
+                    .any(|(p, t)| p.starts_with(format!("md/{locale}")) && t.contains(&anchor)),
+                "{locale} has no anchor {anchor}"
+            );
+        }
+    }
+}
+
+#[test]
+fn error_messages_stay_english_on_the_chinese_pages() {
+    let site = built();
+    let zh = page(&site, "zh-CN", "errorcode-net-socket");
+    for message in [
+        "Connection timed out.",
+        "Resource temporarily unavailable try again.",
+        "SSL is null.",
+    ] {
+        assert!(
+            zh.contains(&format!("**错误信息**\n\n{message}\n")),
+            "{message}"
+        );
+    }
+    let zh = page(&site, "zh-CN", "errorcode-net-websocket");
+    assert!(zh.contains("**错误信息**\n\nCan't listen to the given NIC.\n"));
+}
+
+#[test]
+fn the_seeds_typos_and_conflicts_are_resolved() {
+    let site = built();
+    let zh = page(&site, "zh-CN", "errorcode-net-socket");
+    for typo in ["调有connect", "EWOUDLBLOCK", "CA跟证书"] {
+        assert!(!zh.contains(typo), "{typo}");
+    }
+    for fixed in ["调用", "EWOULDBLOCK", "CA根证书"] {
+        assert!(zh.contains(fixed), "{fixed}");
+    }
+    let en = page(&site, "en", "errorcode-websocket-close");
+    assert!(en.contains("## 1007 Invalid Frame Payload Data\n"));
+    assert!(en.contains("## 1014 Bad Gateway\n"));
+    assert!(en.contains("## 1010 Mandatory Extension\n"));
+}
+
+#[test]
+fn families_generate_every_member() {
+    let site = built();
+    let en = page(&site, "en", "errorcode-net-socket");
+    assert!(
+        en.contains("| <a id=\"2301111\"></a>2301111 | `ECONNREFUSED` | Connection refused |\n"),
+        "ECONNREFUSED"
+    );
+    // Explicit entries replace their generated twins.
+    assert!(!en.contains("<a id=\"2301004\"></a>2301004 |"));
+    assert!(!en.contains("<a id=\"2303210\"></a>2303210 |"));
+    let zh = page(&site, "zh-CN", "errorcode-net-socket");
+    assert!(zh.contains(
+        "| <a id=\"2301111\"></a>2301111 | `ECONNREFUSED` | Connection refused | 连接被拒绝 |\n"
+    ));
+    assert!(zh.contains("2301000 + Linux"), "the rule names its base");
+}
+
+#[test]
+fn the_close_code_ranges_are_listed() {
+    let site = built();
+    let en = page(&site, "en", "errorcode-websocket-close");
+    for range in ["0–999", "1016–2999", "3000–3999", "4000–4999"] {
+        assert!(en.contains(&format!("</a>{range} |")), "{range}");
+    }
+}
+
+#[test]
+fn no_output_contains_isolation_marks() {
+    for (path, text) in built() {
+        assert!(
+            !text.contains(['\u{2068}', '\u{2069}']),
+            "{} has Unicode isolation marks",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn the_committed_site_is_current() {
+    let run = errdoc(repository(), &["build", "--check"]);
+    assert_eq!(
+        run.status, 0,
+        "{}\nrun `cargo run -- build` and commit site/",
+        run.stderr
+    );
+}
