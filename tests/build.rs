@@ -1,6 +1,9 @@
 //! What `errdoc build` does to `site/`: writes only what changed, leaves it
 //! untouched when the input is broken, reports what `--check` would change.
 
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 mod support;
 
 #[cfg(unix)]

@@ -11,6 +11,9 @@
 //!
 //! `ERRDOC_BLESS=1 cargo test` rewrites the expected files; review the diff.
 
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 mod support;
 
 use std::path::Path;

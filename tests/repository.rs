@@ -2,6 +2,9 @@
 //! English and Chinese, the seeds' typos are fixed, and the committed
 //! `site/` is what a build makes.
 
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
 mod support;
 
 use std::collections::BTreeMap;

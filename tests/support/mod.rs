@@ -3,6 +3,8 @@
 //! rewritten when `ERRDOC_BLESS=1`.
 
 #![allow(dead_code, unreachable_pub)]
+// Test helpers: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
