@@ -17,7 +17,7 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::source::{SourceFile, Span};
+use crate::source::{SourceFile, Span, read_utf8};
 
 /// Where locales live, relative to the project root.
 pub const LOCALES_DIR: &str = "locales";
@@ -240,21 +240,10 @@ fn load_locale(
     let mut entries: BTreeMap<String, EntryInfo> = BTreeMap::new();
     for path in paths {
         let rel_path = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "not UTF-8 (invalid byte at offset {})",
-                        e.utf8_error().valid_up_to()
-                    ))
-                    .at_path(rel_path)
-                    .hint("save the file as UTF-8"),
-                );
-                continue;
-            }
+        let Some(text) = read_utf8(&path, &rel_path, diags)
+            .with_context(|| format!("cannot read {}", path.display()))?
+        else {
+            continue;
         };
         let file = SourceFile::new(rel_path, text);
         let index = locale_files.len();

@@ -3,6 +3,33 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::diagnostic::{Diagnostic, Diagnostics};
+
+/// Reads the text file at `full`, reported as `shown`.
+///
+/// A file that is not UTF-8 is a problem of the input: it is reported in
+/// `diags` and gives `Ok(None)`. I/O errors are returned to the caller.
+pub fn read_utf8(
+    full: &Path,
+    shown: &Path,
+    diags: &mut Diagnostics,
+) -> std::io::Result<Option<String>> {
+    match String::from_utf8(std::fs::read(full)?) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "not UTF-8 (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ))
+                .at_path(shown)
+                .hint("save the file as UTF-8"),
+            );
+            Ok(None)
+        }
+    }
+}
+
 /// A 1-based line and column; columns count characters, not bytes, so a
 /// position inside Chinese text points at the right character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -134,6 +161,22 @@ mod tests {
         assert_eq!(file.position(0), Position { line: 1, column: 1 });
         assert_eq!(file.line_text(2), "中文 = 连接超时");
         assert_eq!(file.line_text(9), "");
+    }
+
+    #[test]
+    fn files_that_are_not_utf8_are_reported_not_failed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.ftl");
+        std::fs::write(&path, b"a = \xff\n").unwrap();
+        let mut diags = Diagnostics::new();
+        let text = read_utf8(&path, Path::new("locales/en/x.ftl"), &mut diags).unwrap();
+        assert_eq!(text, None);
+        assert_eq!(
+            diags.sorted()[0].to_string(),
+            "locales/en/x.ftl: error: not UTF-8 (invalid byte at offset 4) — save the file as UTF-8\n"
+        );
+        let missing = read_utf8(&dir.path().join("nope"), Path::new("nope"), &mut diags);
+        assert!(missing.is_err());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::{MessageFormatter as _, Spanned};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::source::{Position, SourceFile, Span, to_u32};
+use crate::source::{Position, SourceFile, Span, read_utf8, to_u32};
 use schema::{RawCatalog, RawCode, RawModule};
 
 /// Where the catalog lives, relative to the project root.
@@ -267,21 +267,9 @@ impl Catalog {
     /// errors naming the path.
     pub fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<Catalog>> {
         let path = root.join(CATALOG_PATH);
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => text,
-                Err(e) => {
-                    diags.push(
-                        Diagnostic::error(format!(
-                            "the catalog is not UTF-8 (invalid byte at offset {})",
-                            e.utf8_error().valid_up_to()
-                        ))
-                        .at_path(CATALOG_PATH)
-                        .hint("save the file as UTF-8"),
-                    );
-                    return Ok(None);
-                }
-            },
+        let text = match read_utf8(&path, Path::new(CATALOG_PATH), diags) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(None),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 diags.push(
                     Diagnostic::error("the catalog is missing")

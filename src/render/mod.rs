@@ -19,7 +19,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::locales::Locales;
 use crate::model::Model;
 use crate::output::Output;
-use crate::source::{Position, SourceFile, Span, to_u32};
+use crate::source::{Position, SourceFile, Span, read_utf8, to_u32};
 
 /// Where a project's templates live, relative to its root.
 pub const TEMPLATES_DIR: &str = "templates";
@@ -84,20 +84,10 @@ impl Templates {
                     .collect::<Vec<_>>()
                     .join("/");
                 let shown = Path::new(TEMPLATES_DIR).join(rel);
-                let text = match std::fs::read_to_string(entry.path()) {
-                    Ok(text) => text,
-                    Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                        diags.push(
-                            Diagnostic::error("the template is not UTF-8")
-                                .at_path(shown)
-                                .hint("save the file as UTF-8"),
-                        );
-                        continue;
-                    }
-                    Err(e) => {
-                        return Err(e)
-                            .with_context(|| format!("cannot read {}", entry.path().display()));
-                    }
+                let Some(text) = read_utf8(entry.path(), &shown, diags)
+                    .with_context(|| format!("cannot read {}", entry.path().display()))?
+                else {
+                    continue;
                 };
                 sources.insert(name, SourceFile::new(shown, text));
             }
