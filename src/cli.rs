@@ -36,6 +36,12 @@ pub struct BuildArgs {
     /// since site/ is committed)
     #[arg(long)]
     pub check: bool,
+
+    /// The absolute URL the site is published at (https://example.org/docs/errors/),
+    /// for sitemap.xml and the hreflang alternates; overrides the catalog's
+    /// site.base_url
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
 }
 
 /// Options of `errdoc check`.

@@ -25,6 +25,7 @@ pub const LOCALES_DIR: &str = "locales";
 /// Every locale of the project; the source locale comes first.
 pub struct Locales {
     list: Vec<Locale>,
+    builtin: Vec<Locale>,
 }
 
 /// One locale: its files, what they define, and the bundle that formats.
@@ -97,7 +98,10 @@ impl Locales {
         };
         let source = list.remove(source);
         list.insert(0, source);
-        Ok(Some(Locales { list }))
+        Ok(Some(Locales {
+            list,
+            builtin: builtin_locales(),
+        }))
     }
 
     /// The source locale (English).
@@ -114,6 +118,31 @@ impl Locales {
     /// The locale tagged `tag`.
     pub fn get(&self, tag: &str) -> Option<&Locale> {
         self.list.iter().find(|l| l.tag == tag)
+    }
+
+    /// errdoc's built-in UI strings for `tag`, if it ships that language.
+    pub fn builtin(&self, tag: &str) -> Option<&Locale> {
+        self.builtin.iter().find(|l| l.tag == tag)
+    }
+
+    /// Where to look up a UI string (`ui-…`, `flag-…`) for `tag`: the
+    /// project's locale, the project's source locale, then errdoc's built-in
+    /// strings in that language and in English.
+    pub fn ui_chain(&self, tag: &str) -> Vec<&Locale> {
+        let mut chain: Vec<&Locale> = Vec::new();
+        let builtin = |t: &str| self.builtin(t);
+        let candidates = [
+            self.get(tag),
+            Some(self.source()),
+            builtin(tag),
+            builtin("en"),
+        ];
+        for l in candidates.into_iter().flatten() {
+            if !chain.iter().any(|c| std::ptr::eq(*c, l)) {
+                chain.push(l);
+            }
+        }
+        chain
     }
 
     /// Whether `locale` is the source locale.
@@ -232,39 +261,80 @@ fn load_locale(
         }
     }
 
-    let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
-    // Fluent wraps every placeable in U+2068/U+2069 by default; the pages
-    // are plain Markdown and HTML where those marks only get in the way.
-    bundle.set_use_isolating(false);
-    let mut locale_files = Vec::new();
-    let mut entries: BTreeMap<String, EntryInfo> = BTreeMap::new();
+    let mut files = Vec::new();
     for path in paths {
         let rel_path = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let Some(text) = read_utf8(&path, &rel_path, diags)
+        if let Some(text) = read_utf8(&path, &rel_path, diags)
             .with_context(|| format!("cannot read {}", path.display()))?
-        else {
-            continue;
-        };
-        let file = SourceFile::new(rel_path, text);
-        let index = locale_files.len();
-        collect_entries(&file, index, &mut entries, &locale_files, diags);
-        let resource = match FluentResource::try_new(file.text().to_string()) {
-            Ok(r) => r,
-            // Syntax errors were reported from the full parse above; the
-            // entries that did parse are still used.
-            Err((r, _)) => r,
-        };
-        // Duplicate ids are reported by `collect_entries`; the first wins.
-        let _ = bundle.add_resource(resource);
-        locale_files.push(file);
+        {
+            files.push(SourceFile::new(rel_path, text));
+        }
     }
-    Ok(Some(Locale {
-        tag,
-        langid,
-        files: locale_files,
-        entries,
-        bundle,
-    }))
+    Ok(Some(Locale::new(tag, langid, files, diags)))
+}
+
+/// The UI strings errdoc ships (the labels its built-in templates use), in
+/// the languages it ships: a project that lacks one, or a template string
+/// added by a newer errdoc, still builds.
+const BUILTIN_UI: &[(&str, &str)] = &[
+    ("en", include_str!("../locales/en/ui.ftl")),
+    ("zh-CN", include_str!("../locales/zh-CN/ui.ftl")),
+];
+
+/// The built-in UI locales.
+fn builtin_locales() -> Vec<Locale> {
+    BUILTIN_UI
+        .iter()
+        .filter_map(|(tag, text)| {
+            let langid = tag.parse().ok()?;
+            let file = SourceFile::new(
+                format!("(built-in) locales/{tag}/ui.ftl"),
+                (*text).to_string(),
+            );
+            // The built-in files are the repository's own, checked by its tests.
+            let mut ignored = Diagnostics::new();
+            Some(Locale::new(
+                (*tag).to_string(),
+                langid,
+                vec![file],
+                &mut ignored,
+            ))
+        })
+        .collect()
+}
+
+impl Locale {
+    /// A locale made of `files`; problems in them go to `diags`.
+    fn new(
+        tag: String,
+        langid: LanguageIdentifier,
+        files: Vec<SourceFile>,
+        diags: &mut Diagnostics,
+    ) -> Locale {
+        let mut bundle = FluentBundle::new_concurrent(vec![langid.clone()]);
+        // Fluent wraps every placeable in U+2068/U+2069 by default; the pages
+        // are plain Markdown and HTML where those marks only get in the way.
+        bundle.set_use_isolating(false);
+        let mut entries: BTreeMap<String, EntryInfo> = BTreeMap::new();
+        for (index, file) in files.iter().enumerate() {
+            collect_entries(file, index, &mut entries, &files[..index], diags);
+            let resource = match FluentResource::try_new(file.text().to_string()) {
+                Ok(r) => r,
+                // Syntax errors were reported from the full parse above; the
+                // entries that did parse are still used.
+                Err((r, _)) => r,
+            };
+            // Duplicate ids are reported by `collect_entries`; the first wins.
+            let _ = bundle.add_resource(resource);
+        }
+        Locale {
+            tag,
+            langid,
+            files,
+            entries,
+            bundle,
+        }
+    }
 }
 
 /// Records the messages and terms of `file`, reporting syntax errors and

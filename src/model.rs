@@ -28,6 +28,8 @@ pub struct LocaleModel {
     pub tag: String,
     /// Whether it is the source locale.
     pub is_source: bool,
+    /// Its name in itself (`简体中文`), from `ui-language-name`.
+    pub name: String,
     /// One page per module, in catalog order.
     pub pages: Vec<PageModel>,
 }
@@ -63,12 +65,16 @@ pub struct PageModel {
     pub note: Option<Text>,
     /// The metadata block.
     pub metadata: Vec<MetaItem>,
+    /// The code ranges the module owns, as (first, last).
+    pub owns: Vec<(u32, u32)>,
     /// The codes written in the catalog, in catalog order.
     pub codes: Vec<CodeView>,
     /// Families, each with its generated members.
     pub families: Vec<FamilyView>,
     /// Ranges that are not single codes.
     pub ranges: Vec<RangeView>,
+    /// How many codes its families generate.
+    pub generated: usize,
 }
 
 /// A code with everything a reader sees.
@@ -196,8 +202,13 @@ impl Localizer<'_> {
         args: Option<&FluentArgs<'_>>,
     ) -> Option<Text> {
         let source = self.locales.source();
-        let candidates = [self.locale, source];
-        let locale = candidates.into_iter().find(|l| l.has_part(id, attribute))?;
+        let locale = if is_ui_id(id) {
+            self.locales.ui_chain(&self.locale.tag)
+        } else {
+            vec![self.locale, source]
+        }
+        .into_iter()
+        .find(|l| l.has_part(id, attribute))?;
         let (text, mut errors) = locale.format(id, attribute, args)?;
         if !locale.variables_match(source, id, attribute) {
             // Validation already reports the variables that differ.
@@ -240,11 +251,7 @@ impl Localizer<'_> {
     fn required(&mut self, id: &str, args: Option<&FluentArgs<'_>>) -> Text {
         self.text(id, None, args).unwrap_or_else(|| {
             // Validation reports catalog messages; this covers UI strings.
-            if !id.starts_with("code-")
-                && !id.starts_with("module-")
-                && !id.starts_with("family-")
-                && !id.starts_with("range-")
-            {
+            if is_ui_id(id) {
                 self.diags.push(
                     Diagnostic::error(format!("the text `{id}` is missing"))
                         .hint(format!(
@@ -299,9 +306,18 @@ impl Localizer<'_> {
             .iter()
             .map(|m| self.page(catalog, m, &titles))
             .collect();
+        // A language is named in itself or by its tag, never in another
+        // language's words.
+        let tag = self.locale.tag.as_str();
+        let name = [Some(self.locale), self.locales.builtin(tag)]
+            .into_iter()
+            .flatten()
+            .find_map(|l| l.format("ui-language-name", None, None))
+            .map_or_else(|| tag.to_string(), |(name, _)| name);
         LocaleModel {
             tag: self.locale.tag.clone(),
             is_source: self.locales.is_source(self.locale),
+            name,
             pages,
         }
     }
@@ -485,11 +501,18 @@ impl Localizer<'_> {
                     value: value.value.clone(),
                 })
                 .collect(),
+            owns: module.owns.iter().map(|r| (r.from, r.to)).collect(),
+            generated: module.codes.iter().filter(|c| c.is_generated()).count(),
             codes,
             families,
             ranges,
         }
     }
+}
+
+/// Whether `id` is a string of the templates rather than of the catalog.
+fn is_ui_id(id: &str) -> bool {
+    id.starts_with("ui-") || id.starts_with("flag-")
 }
 
 fn references<'a>(catalog: &Catalog, ids: impl Iterator<Item = &'a str>) -> Vec<ReferenceView> {

@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostics;
 use crate::locales::Locales;
 use crate::model::Model;
 use crate::output::Output;
+use crate::render::html::HtmlRenderer;
 use crate::render::markdown::MarkdownRenderer;
 use crate::render::{RenderContext, Renderer, Templates};
 use crate::validate::validate;
@@ -54,7 +55,12 @@ impl Project {
         };
         validate(&catalog, &locales, diags);
         let locales = Arc::new(locales);
-        let Some(templates) = Templates::load(root, Arc::clone(&locales), diags)? else {
+        let pages = catalog
+            .modules
+            .iter()
+            .map(|m| m.page.value.clone())
+            .collect();
+        let Some(templates) = Templates::load(root, Arc::clone(&locales), pages, diags)? else {
             return Ok(None);
         };
         Ok(Some(Project {
@@ -65,14 +71,22 @@ impl Project {
         }))
     }
 
-    /// Renders every output format into memory.
-    pub fn render(&self, diags: &mut Diagnostics) -> Output {
+    /// Renders every output format into memory. `base_url` overrides the
+    /// catalog's `site.base_url`.
+    pub fn render(&self, base_url: Option<&str>, diags: &mut Diagnostics) -> Output {
         let model = Model::build(&self.catalog, &self.locales, diags);
+        let base_url = base_url.or(self
+            .catalog
+            .site
+            .base_url
+            .as_ref()
+            .map(|u| u.value.as_str()));
         let ctx = RenderContext {
             model: &model,
             templates: &self.templates,
+            base_url,
         };
-        let renderers: [&dyn Renderer; 1] = [&MarkdownRenderer];
+        let renderers: [&dyn Renderer; 2] = [&MarkdownRenderer, &HtmlRenderer];
         let mut output = Output::new();
         for renderer in renderers {
             renderer.render(&ctx, &mut output, diags);

@@ -33,6 +33,16 @@ struct Validator<'a> {
     diags: &'a mut Diagnostics,
 }
 
+/// An absolute http(s) URL of a folder: `https://host/path/`.
+pub fn is_base_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.starts_with('/') && r.len() > 1)
+        && url.ends_with('/')
+        && !url.contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+}
+
 /// `[a-z][a-z0-9-]*`: ids that become parts of Fluent ids and file names.
 fn is_kebab_id(s: &str) -> bool {
     let mut chars = s.chars();
@@ -105,10 +115,7 @@ impl Validator<'_> {
         let Some(url) = &self.catalog.site.base_url else {
             return;
         };
-        let ok = (url.value.starts_with("https://") || url.value.starts_with("http://"))
-            && url.value.ends_with('/')
-            && !url.value.contains(char::is_whitespace);
-        if !ok {
+        if !is_base_url(&url.value) {
             self.error(
                 url.span,
                 format!(

@@ -45,7 +45,7 @@ fn first_build_writes_every_page_and_says_so() {
     let line = run.stdout.trim_end();
     assert!(
         line.starts_with(
-            "build: 2 locales, 4 pages, 4 codes: 4 files written, 0 unchanged, 0 removed in "
+            "build: 2 locales, 4 pages, 4 codes: 28 files written, 0 unchanged, 0 removed in "
         ),
         "{line}"
     );
@@ -54,15 +54,37 @@ fn first_build_writes_every_page_and_says_so() {
         .keys()
         .map(|p| p.display().to_string())
         .collect();
-    assert_eq!(
-        files,
-        [
-            "md/en/errorcode-close.md",
-            "md/en/errorcode-net-socket.md",
-            "md/zh-CN/errorcode-close.md",
-            "md/zh-CN/errorcode-net-socket.md"
-        ]
-    );
+    let expected = [
+        "404.html",
+        "assets/search.js",
+        "assets/style.css",
+        "en/codes/1006.html",
+        "en/codes/2301004.html",
+        "en/codes/2301110.html",
+        "en/codes/2301111.html",
+        "en/codes.json",
+        "en/errorcode-close.html",
+        "en/errorcode-net-socket.html",
+        "en/index.html",
+        "en/search-index.js",
+        "favicon.svg",
+        "index.html",
+        "md/en/errorcode-close.md",
+        "md/en/errorcode-net-socket.md",
+        "md/zh-CN/errorcode-close.md",
+        "md/zh-CN/errorcode-net-socket.md",
+        "sitemap.xml",
+        "zh-CN/codes/1006.html",
+        "zh-CN/codes/2301004.html",
+        "zh-CN/codes/2301110.html",
+        "zh-CN/codes/2301111.html",
+        "zh-CN/codes.json",
+        "zh-CN/errorcode-close.html",
+        "zh-CN/errorcode-net-socket.html",
+        "zh-CN/index.html",
+        "zh-CN/search-index.js",
+    ];
+    assert_eq!(files, expected);
 }
 
 #[cfg(unix)]
@@ -75,7 +97,7 @@ fn a_build_with_nothing_changed_rewrites_no_file() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .contains(": 0 files written, 4 unchanged, 0 removed in "),
+            .contains(": 0 files written, 28 unchanged, 0 removed in "),
         "{}",
         run.stdout
     );
@@ -116,17 +138,18 @@ fn build_check_lists_every_change_and_writes_nothing() {
     assert_eq!(errdoc(root.path(), &["build"]).status, 0);
     let up_to_date = errdoc(root.path(), &["build", "--check"]);
     assert_eq!(up_to_date.status, 0, "{}", up_to_date.stderr);
-    assert_eq!(up_to_date.stdout, "site/ is up to date (4 files)\n");
+    assert_eq!(up_to_date.stdout, "site/ is up to date (28 files)\n");
 
-    // The title shows on its page and in the socket page's related link.
+    // A solution shows on its module page, its code page, the Markdown
+    // page, the search index and codes.json.
     edit(
-        &root.path().join("locales/en/close.ftl"),
-        "Abnormal Closure",
-        "Abnormal Closure (edited)",
+        &root.path().join("locales/zh-CN/close.ftl"),
+        "退避后重新连接。",
+        "退避后重新连接（已修改）。",
     );
     std::fs::write(root.path().join("site/md/en/stale.md"), "old page").unwrap();
     std::fs::write(root.path().join("site/.nojekyll"), "").unwrap();
-    std::fs::remove_file(root.path().join("site/md/zh-CN/errorcode-close.md")).unwrap();
+    std::fs::remove_file(root.path().join("site/md/en/errorcode-close.md")).unwrap();
     let before = read_tree(&root.path().join("site"));
 
     let run = errdoc(root.path(), &["build", "--check"]);
@@ -134,9 +157,12 @@ fn build_check_lists_every_change_and_writes_nothing() {
     assert_eq!(
         run.stderr,
         "error: site/ is out of date; a build would change these files:\n\
-         \x20 create site/md/zh-CN/errorcode-close.md\n\
-         \x20 update site/md/en/errorcode-close.md\n\
-         \x20 update site/md/en/errorcode-net-socket.md\n\
+         \x20 create site/md/en/errorcode-close.md\n\
+         \x20 update site/md/zh-CN/errorcode-close.md\n\
+         \x20 update site/zh-CN/codes/1006.html\n\
+         \x20 update site/zh-CN/codes.json\n\
+         \x20 update site/zh-CN/errorcode-close.html\n\
+         \x20 update site/zh-CN/search-index.js\n\
          \x20 remove site/md/en/stale.md\n\
          run `errdoc build` and commit site/\n"
     );
@@ -146,7 +172,7 @@ fn build_check_lists_every_change_and_writes_nothing() {
     assert!(
         build
             .stdout
-            .contains(": 3 files written, 1 unchanged, 1 removed in "),
+            .contains(": 6 files written, 22 unchanged, 1 removed in "),
         "{}",
         build.stdout
     );

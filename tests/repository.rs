@@ -9,6 +9,7 @@ mod support;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use support::{copy_tree, errdoc, read_tree};
 
@@ -16,19 +17,22 @@ fn repository() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The repository's project built in a temporary copy.
-fn built() -> BTreeMap<PathBuf, String> {
-    let dir = tempfile::tempdir().unwrap();
-    for part in ["catalog", "locales", "templates"] {
-        copy_tree(&repository().join(part), &dir.path().join(part));
-    }
-    let run = errdoc(dir.path(), &["build"]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
-    assert_eq!(run.stderr, "", "the repository builds without warnings");
-    read_tree(&dir.path().join("site"))
-        .into_iter()
-        .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
-        .collect()
+/// The repository's project built in a temporary copy (once per run).
+fn built() -> &'static BTreeMap<PathBuf, String> {
+    static BUILT: OnceLock<BTreeMap<PathBuf, String>> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        for part in ["catalog", "locales", "templates"] {
+            copy_tree(&repository().join(part), &dir.path().join(part));
+        }
+        let run = errdoc(dir.path(), &["build"]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        assert_eq!(run.stderr, "", "the repository builds without warnings");
+        read_tree(&dir.path().join("site"))
+            .into_iter()
+            .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
+            .collect()
+    })
 }
 
 fn page(site: &BTreeMap<PathBuf, String>, locale: &str, name: &str) -> String {
@@ -141,7 +145,7 @@ fn the_close_code_ranges_are_listed() {
 
 #[test]
 fn no_output_contains_isolation_marks() {
-    for (path, text) in built() {
+    for (path, text) in built().iter() {
         assert!(
             !text.contains(['\u{2068}', '\u{2069}']),
             "{} has Unicode isolation marks",

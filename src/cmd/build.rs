@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::cli::BuildArgs;
 use crate::cmd::{failure, report};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::{Plan, SITE_DIR};
 use crate::project::Project;
 
@@ -15,8 +15,20 @@ use crate::project::Project;
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut diags = Diagnostics::new();
+    if let Some(url) = &args.base_url
+        && !crate::validate::is_base_url(url)
+    {
+        diags.push(
+            Diagnostic::error(format!(
+                "--base-url `{url}` is not an absolute URL of a folder"
+            ))
+            .hint("write it as https://host/path/ with the final `/`"),
+        );
+    }
     let project = Project::load(root, &mut diags)?;
-    let output = project.as_ref().map(|p| p.render(&mut diags));
+    let output = project
+        .as_ref()
+        .map(|p| p.render(args.base_url.as_deref(), &mut diags));
     report(&diags);
     let (Some(project), Some(output)) = (project, output) else {
         eprintln!(

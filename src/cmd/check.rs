@@ -14,7 +14,7 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let project = Project::load(root, &mut diags)?;
     if let Some(project) = &project {
         // Rendering finds what validation cannot: formatting and template errors.
-        project.render(&mut diags);
+        project.render(None, &mut diags);
     }
     report(&diags);
     let failed = diags.has_errors() || (args.deny_warnings && diags.warning_count() > 0);

@@ -5,7 +5,10 @@
 //! files there are available to `{% include %}`. Fluent lookups for UI
 //! strings are the Tera function `t(id="…")`.
 
+pub mod html;
 pub mod markdown;
+pub mod markdown_html;
+pub mod search;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -25,10 +28,61 @@ use crate::source::{Position, SourceFile, Span, read_utf8, to_u32};
 pub const TEMPLATES_DIR: &str = "templates";
 
 /// The templates compiled into errdoc: (name, source).
-const BUILTIN: &[(&str, &str)] = &[(
-    "markdown/page.md",
-    include_str!("../../templates/markdown/page.md"),
-)];
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "markdown/page.md",
+        include_str!("../../templates/markdown/page.md"),
+    ),
+    (
+        "html/base.html",
+        include_str!("../../templates/html/base.html"),
+    ),
+    (
+        "html/code_body.html",
+        include_str!("../../templates/html/code_body.html"),
+    ),
+    (
+        "html/code.html",
+        include_str!("../../templates/html/code.html"),
+    ),
+    (
+        "html/module.html",
+        include_str!("../../templates/html/module.html"),
+    ),
+    (
+        "html/index.html",
+        include_str!("../../templates/html/index.html"),
+    ),
+    (
+        "html/root.html",
+        include_str!("../../templates/html/root.html"),
+    ),
+    (
+        "html/404.html",
+        include_str!("../../templates/html/404.html"),
+    ),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+];
+
+/// Files copied into the site as they are (`templates/static/<name>`):
+/// (name, contents).
+const BUILTIN_STATIC: &[(&str, &str)] = &[
+    (
+        "style.css",
+        include_str!("../../templates/static/style.css"),
+    ),
+    (
+        "search.js",
+        include_str!("../../templates/static/search.js"),
+    ),
+    (
+        "favicon.svg",
+        include_str!("../../templates/static/favicon.svg"),
+    ),
+];
+
+/// The folder under `templates/` whose files are copied, not rendered.
+const STATIC_DIR: &str = "static";
 
 /// A renderer: one output format made from the model.
 pub trait Renderer {
@@ -45,6 +99,8 @@ pub struct RenderContext<'a> {
     pub model: &'a Model,
     /// The templates.
     pub templates: &'a Templates,
+    /// The absolute URL the site is published at, if known.
+    pub base_url: Option<&'a str>,
 }
 
 /// The loaded templates, with errdoc's functions and filters registered.
@@ -52,6 +108,8 @@ pub struct Templates {
     tera: Tera,
     /// Template name → the file it came from, for error messages.
     sources: BTreeMap<String, SourceFile>,
+    /// Static file name → contents.
+    statics: BTreeMap<String, Vec<u8>>,
 }
 
 impl Templates {
@@ -61,9 +119,14 @@ impl Templates {
     pub fn load(
         root: &Path,
         locales: Arc<Locales>,
+        pages: std::collections::BTreeSet<String>,
         diags: &mut Diagnostics,
     ) -> anyhow::Result<Option<Templates>> {
         let mut sources: BTreeMap<String, SourceFile> = BTreeMap::new();
+        let mut statics: BTreeMap<String, Vec<u8>> = BUILTIN_STATIC
+            .iter()
+            .map(|(name, text)| ((*name).to_string(), text.as_bytes().to_vec()))
+            .collect();
         for (name, text) in BUILTIN {
             sources.insert(
                 (*name).to_string(),
@@ -84,6 +147,12 @@ impl Templates {
                     .collect::<Vec<_>>()
                     .join("/");
                 let shown = Path::new(TEMPLATES_DIR).join(rel);
+                if let Some(name) = name.strip_prefix(&format!("{STATIC_DIR}/")) {
+                    let bytes = std::fs::read(entry.path())
+                        .with_context(|| format!("cannot read {}", entry.path().display()))?;
+                    statics.insert(name.to_string(), bytes);
+                    continue;
+                }
                 let Some(text) = read_utf8(entry.path(), &shown, diags)
                     .with_context(|| format!("cannot read {}", entry.path().display()))?
                 else {
@@ -94,15 +163,26 @@ impl Templates {
         }
 
         let mut tera = Tera::new();
-        register(&mut tera, locales);
-        let mut ok = true;
-        for (name, file) in &sources {
-            if let Err(e) = tera.add_raw_template(name, file.text()) {
-                diags.push(template_error(&sources, name, &e));
-                ok = false;
-            }
+        let pages = Arc::new(pages);
+        register(&mut tera, locales, pages);
+        // All at once: templates refer to each other (`extends`, `include`).
+        let all = sources
+            .iter()
+            .map(|(name, file)| (name.as_str(), file.text()));
+        if let Err(e) = tera.add_raw_templates(all) {
+            diags.push(template_error(&sources, "", &e));
+            return Ok(None);
         }
-        Ok(ok.then_some(Templates { tera, sources }))
+        Ok(Some(Templates {
+            tera,
+            sources,
+            statics,
+        }))
+    }
+
+    /// The static files to copy into the site: (name, contents).
+    pub fn static_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.statics.iter().map(|(n, c)| (n.as_str(), c.as_slice()))
     }
 
     /// Renders template `name` with `context`.
@@ -124,9 +204,15 @@ fn template_error(
         tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
         _ => None,
     };
+    // Tera's own rendering of an error is a multi-line report; the first
+    // line says what is wrong, and the location is shown our way.
     let mut message = match report {
         Some(r) => r.message().to_string(),
-        None => error.to_string(),
+        None => {
+            let text = error.to_string();
+            let first = text.lines().next().unwrap_or("").trim();
+            first.strip_prefix("error: ").unwrap_or(first).to_string()
+        }
     };
     let mut cause = error.source();
     while let Some(c) = cause {
@@ -134,8 +220,13 @@ fn template_error(
         message.push_str(&c.to_string());
         cause = c.source();
     }
-    let diagnostic = Diagnostic::error(format!("template `{name}`: {message}"))
-        .hint("fix the template; https://keats.github.io/tera/ documents the syntax");
+    let name = report.map_or(name, |r| r.filename());
+    let diagnostic = Diagnostic::error(if name.is_empty() {
+        format!("template error: {message}")
+    } else {
+        format!("template `{name}`: {message}")
+    })
+    .hint("fix the template; https://keats.github.io/tera/ documents the syntax");
     let located = report.and_then(|r| {
         let file = sources.get(r.filename())?;
         let span = r.span();
@@ -166,31 +257,40 @@ fn template_error(
     }
 }
 
-/// Registers `t()` and the Markdown filters.
-fn register(tera: &mut Tera, locales: Arc<Locales>) {
+/// Registers `t()` and the Markdown and HTML filters.
+fn register(
+    tera: &mut Tera,
+    locales: Arc<Locales>,
+    pages: Arc<std::collections::BTreeSet<String>>,
+) {
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
         translate(&locales, &kwargs, state)
     });
     markdown::register_filters(tera);
+    html::register_filters(tera, pages);
 }
 
 /// `t(id="ui-error-message", name=…)`: the UI string `id` in the page's
-/// locale (the context's `locale`), falling back to the source locale;
-/// every other keyword argument becomes a Fluent variable.
+/// locale (the context's `locale`, or the `locale=` argument), falling back
+/// to the source locale; every other keyword argument becomes a Fluent
+/// variable.
 fn translate(locales: &Locales, kwargs: &Kwargs, state: &State) -> tera::TeraResult<String> {
     let id: String = kwargs.must_get::<&str>("id")?.to_string();
-    let tag: String = state
-        .get::<String>("locale")?
-        .unwrap_or_else(|| locales.source().tag.clone());
+    // `locale=` picks another locale than the page's (the language picker).
+    let tag: String = match kwargs.get::<&str>("locale")? {
+        Some(tag) => tag.to_string(),
+        None => state
+            .get::<String>("locale")?
+            .unwrap_or_else(|| locales.source().tag.clone()),
+    };
     let mut args = FluentArgs::new();
     for (key, value) in kwargs.iter() {
         let key = key.to_string();
-        if key != "id" {
+        if key != "id" && key != "locale" {
             args.set(key, value.to_string());
         }
     }
-    let candidates = [locales.get(&tag), Some(locales.source())];
-    for locale in candidates.into_iter().flatten() {
+    for locale in locales.ui_chain(&tag) {
         if let Some((text, errors)) = locale.format(&id, None, Some(&args)) {
             return match errors.first() {
                 None => Ok(text),

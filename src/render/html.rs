@@ -1,0 +1,264 @@
+//! The static site: `site/index.html` (language picker), and per locale an
+//! index, a page per module, a page per code (generated family members
+//! included), a search index and `codes.json`; plus `404.html`,
+//! `sitemap.xml`, the stylesheet, the script and the favicon.
+//!
+//! URL scheme (relative to the site root, the same in every locale):
+//!
+//! | page | path |
+//! | --- | --- |
+//! | language picker | `index.html` |
+//! | locale home | `<locale>/index.html` |
+//! | module | `<locale>/<page>.html` (codes anchored `#<code>`) |
+//! | code | `<locale>/codes/<code>.html` |
+//!
+//! Every link is relative, so the site works from `file://`, at a domain's
+//! root and under any sub-path; only `sitemap.xml`, the `hreflang`
+//! alternates and `404.html` (served at any depth) use the base URL.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use serde::Serialize;
+use tera::{Filter, Kwargs, State, Tera};
+
+use super::markdown_html::{self, Links};
+use super::search;
+use super::{RenderContext, Renderer};
+use crate::diagnostic::Diagnostics;
+use crate::model::{CodeView, FamilyView, LocaleModel, PageModel};
+use crate::output::Output;
+
+/// Renders the HTML site.
+pub struct HtmlRenderer;
+
+/// A locale in the language switcher.
+#[derive(Serialize)]
+struct LocaleLink<'a> {
+    tag: &'a str,
+    name: &'a str,
+}
+
+/// One HTML page to render.
+struct Page<'a> {
+    template: &'static str,
+    /// Path inside the locale folder (`codes/2303210.html`).
+    path: String,
+    context: tera::Context,
+    locale: &'a LocaleModel,
+}
+
+impl Renderer for HtmlRenderer {
+    fn name(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(&self, ctx: &RenderContext<'_>, output: &mut Output, diags: &mut Diagnostics) {
+        let switcher: Vec<LocaleLink<'_>> = ctx
+            .model
+            .locales
+            .iter()
+            .map(|l| LocaleLink {
+                tag: &l.tag,
+                name: &l.name,
+            })
+            .collect();
+        let mut paths = Vec::new();
+        for locale in &ctx.model.locales {
+            for page in pages_of(locale) {
+                let depth = page.path.matches('/').count();
+                let mut context = page.context;
+                context.insert("locale", &locale.tag);
+                context.insert("is_source", &locale.is_source);
+                context.insert("locales", &switcher);
+                context.insert("page_path", &page.path);
+                context.insert("to_locale", &"../".repeat(depth));
+                context.insert("root", &"../".repeat(depth + 1));
+                context.insert("base_url", &ctx.base_url);
+                match ctx.templates.render(page.template, &context) {
+                    Ok(html) => {
+                        output.add(format!("{}/{}", page.locale.tag, page.path), html);
+                    }
+                    Err(d) => {
+                        diags.push(d);
+                        return;
+                    }
+                }
+                if locale.is_source {
+                    paths.push(page.path);
+                }
+            }
+            output.add(
+                format!("{}/search-index.js", locale.tag),
+                search::index_script(locale),
+            );
+            match serde_json::to_string_pretty(&search::codes_json(locale)) {
+                Ok(json) => output.add(format!("{}/codes.json", locale.tag), json + "\n"),
+                Err(e) => diags.push(crate::diagnostic::Diagnostic::error(format!(
+                    "cannot write codes.json: {e}"
+                ))),
+            }
+        }
+        self.site_files(ctx, &switcher, &paths, output, diags);
+    }
+}
+
+impl HtmlRenderer {
+    /// The files outside the locale folders.
+    fn site_files(
+        &self,
+        ctx: &RenderContext<'_>,
+        switcher: &[LocaleLink<'_>],
+        paths: &[String],
+        output: &mut Output,
+        diags: &mut Diagnostics,
+    ) {
+        let Some(source) = ctx.model.locales.first() else {
+            return;
+        };
+        let mut context = tera::Context::new();
+        context.insert("locale", &source.tag);
+        context.insert("locales", switcher);
+        context.insert("base_url", &ctx.base_url);
+        context.insert("root", "");
+        context.insert("to_locale", &format!("{}/", source.tag));
+        context.insert("page_path", "index.html");
+        context.insert("paths", paths);
+        let files = [
+            ("html/root.html", "index.html"),
+            ("html/404.html", "404.html"),
+        ];
+        for (template, path) in files {
+            match ctx.templates.render(template, &context) {
+                Ok(html) => output.add(path, html),
+                Err(d) => return diags.push(d),
+            }
+        }
+        if ctx.base_url.is_some() {
+            match ctx.templates.render("sitemap.xml", &context) {
+                Ok(xml) => output.add("sitemap.xml", xml),
+                Err(d) => return diags.push(d),
+            }
+        }
+        for (name, contents) in ctx.templates.static_files() {
+            let path = if name.starts_with("favicon") {
+                name.to_string()
+            } else {
+                format!("assets/{name}")
+            };
+            output.add(path, contents.to_vec());
+        }
+    }
+}
+
+/// Every page of a locale, with its own part of the template context.
+fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
+    let mut pages = Vec::new();
+    let mut home = tera::Context::new();
+    home.insert("pages", &locale.pages);
+    pages.push(Page {
+        template: "html/index.html",
+        path: "index.html".to_string(),
+        context: home,
+        locale,
+    });
+    for page in &locale.pages {
+        let mut context = tera::Context::new();
+        context.insert("page", page);
+        pages.push(Page {
+            template: "html/module.html",
+            path: format!("{}.html", page.file),
+            context,
+            locale,
+        });
+        for (code, family) in codes_of(page) {
+            let mut context = tera::Context::new();
+            context.insert("page", &PageSummary::of(page));
+            context.insert("code", code);
+            context.insert("family", &family);
+            pages.push(Page {
+                template: "html/code.html",
+                path: format!("codes/{}.html", code.code),
+                context,
+                locale,
+            });
+        }
+    }
+    pages
+}
+
+/// What a code page needs of its module's page.
+#[derive(Serialize)]
+struct PageSummary<'a> {
+    module: &'a str,
+    file: &'a str,
+    title: &'a crate::model::Text,
+}
+
+impl<'a> PageSummary<'a> {
+    fn of(page: &'a PageModel) -> Self {
+        PageSummary {
+            module: &page.module,
+            file: &page.file,
+            title: &page.title,
+        }
+    }
+}
+
+/// Every code of a page, written and generated, with its family.
+pub(crate) fn codes_of(page: &PageModel) -> Vec<(&CodeView, Option<&FamilyView>)> {
+    let family = |code: &CodeView| {
+        code.member
+            .as_ref()
+            .and_then(|m| page.families.iter().find(|f| f.id == m.family))
+    };
+    page.codes
+        .iter()
+        .chain(page.families.iter().flat_map(|f| &f.members))
+        .map(|c| (c, family(c)))
+        .collect()
+}
+
+/// Registers the filters the HTML templates use.
+pub(super) fn register_filters(tera: &mut Tera, pages: Arc<BTreeSet<String>>) {
+    tera.register_filter(
+        "md_html",
+        MarkdownFilter {
+            pages: Arc::clone(&pages),
+            inline: false,
+        },
+    );
+    tera.register_filter(
+        "md_html_inline",
+        MarkdownFilter {
+            pages,
+            inline: true,
+        },
+    );
+}
+
+/// `{{ text | md_html }}`: translation Markdown as safe HTML. Its output is
+/// marked safe for Tera, because `markdown_html` escapes what it must.
+struct MarkdownFilter {
+    pages: Arc<BTreeSet<String>>,
+    inline: bool,
+}
+
+impl Filter<&str, String> for MarkdownFilter {
+    fn call(&self, text: &str, _: Kwargs, state: &State) -> String {
+        let to_locale: String = state.get("to_locale").ok().flatten().unwrap_or_default();
+        let links = Links {
+            pages: &self.pages,
+            to_locale: &to_locale,
+        };
+        if self.inline {
+            markdown_html::inline(text, &links)
+        } else {
+            markdown_html::block(text, &links)
+        }
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}

@@ -1,0 +1,209 @@
+//! Markdown from translations turned into HTML for the site, safely.
+//!
+//! pulldown-cmark parses; before its HTML writer sees the events, raw HTML
+//! becomes text (so `<script>` shows as text and runs nothing), links whose
+//! scheme is not http, https or mailto lose their link (no `javascript:`),
+//! images become their alt text, and relative links to the project's own
+//! Markdown pages (`errorcode-net-socket.md#2303210`) point at the HTML page
+//! of the same locale. A relative link to anything else would be dead on
+//! the site, so it is shown as text.
+
+use std::collections::BTreeSet;
+
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
+
+/// Where links of the page being rendered go.
+pub struct Links<'a> {
+    /// The page file names of the project (`errorcode-net-socket`).
+    pub pages: &'a BTreeSet<String>,
+    /// The way from the current page to the locale's folder (`../`).
+    pub to_locale: &'a str,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Markdown `text` as an HTML block.
+pub fn block(text: &str, links: &Links<'_>) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    html::push_html(&mut out, sanitize(Parser::new_ext(text, options()), links));
+    out
+}
+
+/// Markdown `text` as inline HTML (a title): the paragraph tags removed.
+pub fn inline(text: &str, links: &Links<'_>) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let html = block(&one_line, links);
+    let html = html.trim_end();
+    html.strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        .unwrap_or(html)
+        .to_string()
+}
+
+/// What a link in a translation becomes.
+enum Target {
+    /// Kept as it is.
+    Keep,
+    /// Rewritten.
+    Rewrite(String),
+    /// Dropped: its text stays, without a link.
+    Drop,
+}
+
+fn link_target(url: &str, links: &Links<'_>) -> Target {
+    let lower = url.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
+    {
+        return Target::Keep;
+    }
+    if lower.starts_with('#') {
+        return Target::Keep;
+    }
+    // Anything with another scheme (javascript:, data:, file:, vbscript:).
+    let scheme_end = lower.find(':');
+    let path_end = lower.find(['/', '?', '#']).unwrap_or(lower.len());
+    if scheme_end.is_some_and(|i| i < path_end) {
+        return Target::Drop;
+    }
+    let (path, fragment) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (url, None),
+    };
+    let page = path.strip_prefix("./").unwrap_or(path);
+    if let Some(name) = page.strip_suffix(".md")
+        && links.pages.contains(name)
+    {
+        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        return Target::Rewrite(format!("{}{name}.html{fragment}", links.to_locale));
+    }
+    Target::Drop
+}
+
+/// The events of `parser` with raw HTML, unsafe links and images defused.
+fn sanitize<'a>(parser: Parser<'a>, links: &'a Links<'a>) -> impl Iterator<Item = Event<'a>> + 'a {
+    // For each open link: whether its end tag is dropped too.
+    let mut open: Vec<bool> = Vec::new();
+    let mut in_image = 0usize;
+    parser.filter_map(move |event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::Image { .. }) => {
+            in_image += 1;
+            None
+        }
+        Event::End(TagEnd::Image) => {
+            in_image = in_image.saturating_sub(1);
+            None
+        }
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => match link_target(&dest_url, links) {
+            Target::Keep => {
+                open.push(false);
+                Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }))
+            }
+            Target::Rewrite(url) => {
+                open.push(false);
+                Some(Event::Start(Tag::Link {
+                    link_type: LinkType::Inline,
+                    dest_url: CowStr::from(url),
+                    title,
+                    id,
+                }))
+            }
+            Target::Drop => {
+                open.push(true);
+                None
+            }
+        },
+        Event::End(TagEnd::Link) => {
+            if open.pop().unwrap_or(false) {
+                None
+            } else {
+                Some(Event::End(TagEnd::Link))
+            }
+        }
+        other if in_image > 0 => match other {
+            Event::Text(_) | Event::Code(_) => Some(other),
+            _ => None,
+        },
+        other => Some(other),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links(pages: &BTreeSet<String>) -> Links<'_> {
+        Links {
+            pages,
+            to_locale: "../",
+        }
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let pages = BTreeSet::new();
+        let html = block(
+            "Hi <script>alert(1)</script>\n\n<div onclick=x()>a</div>",
+            &links(&pages),
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<div"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn dangerous_links_lose_their_link_but_keep_their_text() {
+        let pages = BTreeSet::new();
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<b>",
+            "vbscript:x",
+        ] {
+            let html = block(&format!("[click]({url})"), &links(&pages));
+            assert_eq!(html, "<p>click</p>\n", "{url}");
+        }
+        let html = block("![x](https://e.org/a.png) <https://e.org>", &links(&pages));
+        assert_eq!(
+            html,
+            "<p>x <a href=\"https://e.org\">https://e.org</a></p>\n"
+        );
+    }
+
+    #[test]
+    fn links_to_project_pages_point_at_their_html() {
+        let pages: BTreeSet<String> = ["errorcode-net-socket".to_string()].into();
+        let html = inline(
+            "see [2303210](errorcode-net-socket.md#2303210) and [universal](../errorcode-universal.md)",
+            &links(&pages),
+        );
+        assert_eq!(
+            html,
+            "see <a href=\"../errorcode-net-socket.html#2303210\">2303210</a> and universal"
+        );
+    }
+
+    #[test]
+    fn inline_keeps_code_and_emphasis() {
+        let pages = BTreeSet::new();
+        assert_eq!(
+            inline("Use `connect()`\n *now*", &links(&pages)),
+            "Use <code>connect()</code> <em>now</em>"
+        );
+    }
+}
