@@ -67,8 +67,8 @@ fn heading(site: &BTreeMap<PathBuf, String>, locale: &str, code: u32) -> Option<
 fn every_seed_code_has_a_section_in_english_and_chinese() {
     let site = built();
     for &code in SEED_CODES {
-        let en = heading(&site, "en", code).unwrap_or_else(|| panic!("en has no {code}"));
-        let zh = heading(&site, "zh-CN", code).unwrap_or_else(|| panic!("zh-CN has no {code}"));
+        let en = heading(site, "en", code).unwrap_or_else(|| panic!("en has no {code}"));
+        let zh = heading(site, "zh-CN", code).unwrap_or_else(|| panic!("zh-CN has no {code}"));
         assert!(!en.chars().any(is_cjk), "English title in Chinese: {en}");
         assert!(zh.chars().any(is_cjk), "Chinese title not translated: {zh}");
         let anchor = format!("<a id=\"{code}\"></a>");
@@ -85,7 +85,7 @@ fn every_seed_code_has_a_section_in_english_and_chinese() {
 #[test]
 fn error_messages_stay_english_on_the_chinese_pages() {
     let site = built();
-    let zh = page(&site, "zh-CN", "errorcode-net-socket");
+    let zh = page(site, "zh-CN", "errorcode-net-socket");
     for message in [
         "Connection timed out.",
         "Resource temporarily unavailable try again.",
@@ -96,21 +96,21 @@ fn error_messages_stay_english_on_the_chinese_pages() {
             "{message}"
         );
     }
-    let zh = page(&site, "zh-CN", "errorcode-net-websocket");
+    let zh = page(site, "zh-CN", "errorcode-net-websocket");
     assert!(zh.contains("**错误信息**\n\nCan't listen to the given NIC.\n"));
 }
 
 #[test]
 fn the_seeds_typos_and_conflicts_are_resolved() {
     let site = built();
-    let zh = page(&site, "zh-CN", "errorcode-net-socket");
+    let zh = page(site, "zh-CN", "errorcode-net-socket");
     for typo in ["调有connect", "EWOUDLBLOCK", "CA跟证书"] {
         assert!(!zh.contains(typo), "{typo}");
     }
     for fixed in ["调用", "EWOULDBLOCK", "CA根证书"] {
         assert!(zh.contains(fixed), "{fixed}");
     }
-    let en = page(&site, "en", "errorcode-websocket-close");
+    let en = page(site, "en", "errorcode-websocket-close");
     assert!(en.contains("## 1007 Invalid Frame Payload Data\n"));
     assert!(en.contains("## 1014 Bad Gateway\n"));
     assert!(en.contains("## 1010 Mandatory Extension\n"));
@@ -119,7 +119,7 @@ fn the_seeds_typos_and_conflicts_are_resolved() {
 #[test]
 fn families_generate_every_member() {
     let site = built();
-    let en = page(&site, "en", "errorcode-net-socket");
+    let en = page(site, "en", "errorcode-net-socket");
     assert!(
         en.contains("| <a id=\"2301111\"></a>2301111 | `ECONNREFUSED` | Connection refused |\n"),
         "ECONNREFUSED"
@@ -127,7 +127,7 @@ fn families_generate_every_member() {
     // Explicit entries replace their generated twins.
     assert!(!en.contains("<a id=\"2301004\"></a>2301004 |"));
     assert!(!en.contains("<a id=\"2303210\"></a>2303210 |"));
-    let zh = page(&site, "zh-CN", "errorcode-net-socket");
+    let zh = page(site, "zh-CN", "errorcode-net-socket");
     assert!(zh.contains(
         "| <a id=\"2301111\"></a>2301111 | `ECONNREFUSED` | Connection refused | 连接被拒绝 |\n"
     ));
@@ -137,7 +137,7 @@ fn families_generate_every_member() {
 #[test]
 fn the_close_code_ranges_are_listed() {
     let site = built();
-    let en = page(&site, "en", "errorcode-websocket-close");
+    let en = page(site, "en", "errorcode-websocket-close");
     for range in ["0–999", "1016–2999", "3000–3999", "4000–4999"] {
         assert!(en.contains(&format!("</a>{range} |")), "{range}");
     }
