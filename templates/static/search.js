@@ -63,31 +63,34 @@
     if (!q) return [];
     var found = [];
     if (/^\d+$/.test(q)) {
-      // A number lists the codes it starts (and only those), exact first.
+      // A number lists the codes it starts (and only those), exact first,
+      // then in numeric order; a number no code starts may lie in a range
+      // of codes (close code 4001 is private use).
       docs.forEach(function (d) {
         if (d.digits.indexOf(q) === 0) found.push({ doc: d, score: d.digits === q ? 0 : 10 });
       });
-      var n = Number(q);
-      (ranges || []).forEach(function (r) {
-        if (n >= r[0] && n <= r[1]) {
-          found.push({ range: r, score: 15 });
-        }
-      });
-      if (found.length) return finish(found);
+      if (!found.length) {
+        var n = Number(q);
+        (ranges || []).forEach(function (r) {
+          if (n >= r[0] && n <= r[1]) found.push({ range: r, score: 15 });
+        });
+      }
+      if (found.length) return finish(found, true);
     }
     var words = q.split(" ").filter(Boolean);
     docs.forEach(function (d) {
       var s = rank(d, q, words);
       if (s >= 0) found.push({ doc: d, score: s });
     });
-    return finish(found);
+    return finish(found, false);
   }
 
-  function finish(found) {
+  function finish(found, numeric) {
     found.sort(function (a, b) {
       if (a.score !== b.score) return a.score - b.score;
       var ga = a.doc && a.doc.generated ? 1 : 0, gb = b.doc && b.doc.generated ? 1 : 0;
-      if (ga !== gb) return ga - gb; // documented codes before generated ones
+      // For words, documented codes before generated ones.
+      if (!numeric && ga !== gb) return ga - gb;
       var ca = a.doc ? a.doc.code : a.range[0], cb = b.doc ? b.doc.code : b.range[0];
       return ca - cb;
     });

@@ -1,0 +1,285 @@
+//! End-to-end tests in a real headless Chromium (Debian's `chromium`,
+//! driven by `chromedriver`): search, keyboard, deep links, the language
+//! switch and the language picker, over `file://` and over HTTP, and
+//! translations that try to run script. Screenshots of the pages go to
+//! `target/browser-screenshots/`.
+
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+use support::browser::{ARROW_DOWN, Browser, ENTER, serve};
+use support::{apply_edits, copy_tree, errdoc, project};
+
+/// The repository's project, built once into a folder kept for the run.
+fn site() -> &'static Path {
+    static SITE: OnceLock<PathBuf> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for part in ["catalog", "locales", "templates"] {
+            copy_tree(&repo.join(part), &dir.join(part));
+        }
+        let run = errdoc(&dir, &["build"]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        dir.join("site")
+    })
+}
+
+/// The site's address over `file://` and over HTTP from a local server.
+fn addresses(site: &Path) -> [(&'static str, String); 2] {
+    [
+        ("file", format!("file://{}/", site.display())),
+        ("http", serve(site)),
+    ]
+}
+
+fn screenshots() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots")
+}
+
+/// The codes of the search results, once there are some whose first is
+/// accepted by `first`.
+fn results(browser: &Browser, first: &str) -> Vec<String> {
+    let script = format!(
+        "const r = [...document.querySelectorAll('#search-results li[role=option] .code')].map(e => e.textContent);\
+         return r.length && r[0].startsWith({first:?}) ? r : null;"
+    );
+    let value = browser.wait_for(&script);
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Puts `text` in the search box the way typing does (an `input` event).
+fn search_for(browser: &Browser, text: &str) {
+    browser.eval(&format!(
+        "const i = document.getElementById('search'); i.focus(); i.value = {text:?};\
+         i.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+    ));
+}
+
+#[test]
+fn slash_focuses_search_and_an_exact_code_comes_first() {
+    let browser = Browser::start("en");
+    for (kind, base) in addresses(site()) {
+        browser.goto(&format!("{base}en/errorcode-net-socket.html"));
+        browser.keys("/");
+        assert_eq!(
+            browser.eval("return document.activeElement.id"),
+            Value::from("search"),
+            "{kind}: / focuses the search box"
+        );
+        browser.keys("1006");
+        let found = results(&browser, "1006");
+        assert_eq!(found[0], "1006", "{kind}: {found:?}");
+        if kind == "file" {
+            browser.screenshot(&screenshots().join("en-results-1006.png"));
+        }
+    }
+}
+
+#[test]
+fn a_code_prefix_lists_exactly_the_codes_it_starts() {
+    let browser = Browser::start("en");
+    for (kind, base) in addresses(site()) {
+        browser.goto(&format!("{base}en/index.html"));
+        browser.keys("/2303");
+        let found = results(&browser, "2303");
+        let expected = browser.eval(
+            "return window.errdocIndex.codes.map(c => String(c[0])).filter(c => c.startsWith('2303'))",
+        );
+        let expected: Vec<String> = expected
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        assert!(expected.len() > 100, "{expected:?}");
+        assert!(
+            found.iter().all(|c| c.starts_with("2303")),
+            "{kind}: {found:?}"
+        );
+        assert_eq!(found, expected, "{kind}: all 2303xxx codes, in order");
+        if kind == "file" {
+            browser.screenshot(&screenshots().join("en-results-2303.png"));
+        }
+    }
+}
+
+#[test]
+fn chinese_words_and_a_pasted_english_message_find_2303210_first() {
+    let browser = Browser::start("zh-CN");
+    for (kind, base) in addresses(site()) {
+        browser.goto(&format!("{base}zh-CN/index.html"));
+        for query in [
+            "连接超时",
+            "Connection timed out",
+            "Connection timed out.",
+            "超时",
+        ] {
+            search_for(&browser, query);
+            let found = results(&browser, "");
+            assert_eq!(found[0], "2303210", "{kind}: {query}: {found:?}");
+            if query == "超时" {
+                assert!(found.contains(&"2301110".to_string()), "{found:?}");
+            }
+        }
+        if kind == "file" {
+            search_for(&browser, "连接超时");
+            results(&browser, "2303210");
+            browser.screenshot(&screenshots().join("zh-results.png"));
+        }
+    }
+}
+
+#[test]
+fn a_q_parameter_runs_the_search_on_load() {
+    let browser = Browser::start("zh-CN");
+    for (kind, base) in addresses(site()) {
+        browser.goto(&format!("{base}zh-CN/index.html?q=2303210"));
+        let found = results(&browser, "2303210");
+        assert_eq!(found[0], "2303210", "{kind}");
+        // From a code page one folder down, links still land right.
+        browser.goto(&format!("{base}en/codes/1000.html?q=1006"));
+        results(&browser, "1006");
+        let href = browser.eval("return document.querySelector('#search-results a').href");
+        assert!(
+            href.as_str().unwrap().ends_with("/en/codes/1006.html"),
+            "{kind}: {href}"
+        );
+    }
+}
+
+#[test]
+fn arrow_keys_and_enter_open_a_result() {
+    let browser = Browser::start("en");
+    for (kind, base) in addresses(site()) {
+        browser.goto(&format!("{base}en/index.html"));
+        browser.keys("/2303");
+        let found = results(&browser, "2303");
+        browser.keys(ARROW_DOWN);
+        browser.keys(ENTER);
+        let second = format!("/en/codes/{}.html", found[1]);
+        browser.wait_for(&format!("return location.href.endsWith({second:?})"));
+        assert!(
+            browser.url().ends_with(&second),
+            "{kind}: {}",
+            browser.url()
+        );
+    }
+}
+
+#[test]
+fn the_language_switch_lands_on_the_same_code() {
+    let browser = Browser::start("en");
+    for (kind, base) in addresses(site()) {
+        browser.goto(&format!("{base}en/codes/2303210.html"));
+        if kind == "file" {
+            browser.screenshot(&screenshots().join("en-code-2303210.png"));
+        }
+        browser.click("nav.languages a[hreflang='zh-CN']");
+        browser.wait_for("return location.href.endsWith('/zh-CN/codes/2303210.html')");
+        assert_eq!(
+            browser.eval("return document.documentElement.lang"),
+            Value::from("zh-CN"),
+            "{kind}"
+        );
+        let title = browser.eval("return document.querySelector('h1').textContent");
+        assert!(
+            title.as_str().unwrap().contains("连接超时"),
+            "{kind}: {title}"
+        );
+        if kind == "file" {
+            browser.screenshot(&screenshots().join("zh-code-2303210.png"));
+        }
+        browser.click("nav.languages a[hreflang='en']");
+        browser.wait_for("return location.href.endsWith('/en/codes/2303210.html')");
+    }
+}
+
+#[test]
+fn the_root_page_opens_the_readers_language() {
+    for (lang, expected) in [("zh-CN", "/zh-CN/index.html"), ("en-US", "/en/index.html")] {
+        let browser = Browser::start(lang);
+        for (kind, base) in addresses(site()) {
+            browser.goto(&format!("{base}index.html"));
+            browser.wait_for(&format!("return location.href.endsWith({expected:?})"));
+            if lang == "zh-CN" && kind == "file" {
+                browser.screenshot(&screenshots().join("zh-home.png"));
+            }
+            if lang == "en-US" && kind == "file" {
+                browser.screenshot(&screenshots().join("en-home.png"));
+            }
+        }
+        // ?choose keeps the picker, which offers every language.
+        browser.goto(&format!("file://{}/index.html?choose", site().display()));
+        let links = browser.eval(
+            "return [...document.querySelectorAll('.choose a')].map(a => a.getAttribute('href'))",
+        );
+        assert_eq!(
+            links,
+            serde_json::json!(["en/index.html", "zh-CN/index.html"])
+        );
+    }
+}
+
+#[test]
+fn a_translation_cannot_run_script() {
+    let root = project(None);
+    apply_edits(
+        root.path(),
+        "--- locales/zh-CN/close.ftl\n<<<\ncode-1006 = 异常关闭\n    .description = 连接在没有Close帧的情况下关闭。\n===\n\
+         code-1006 = 异常关闭<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">\n    \
+         .description = [点我](javascript:window.__pwned=3) <svg onload=\"window.__pwned = 4\"></svg> <b onmouseover=\"window.__pwned = 5\">粗</b>\n>>>\n\
+         --- catalog/codes.yaml\n<<<\n        message: \"Interrupted system call.\"\n===\n        message: \"Interrupted <script>window.__pwned = 6</script>\"\n>>>\n",
+    );
+    let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("contains raw HTML"), "{}", run.stderr);
+    let site = root.path().join("site");
+    let browser = Browser::start("zh-CN");
+    for (kind, base) in addresses(&site) {
+        for page in [
+            "zh-CN/codes/1006.html",
+            "zh-CN/errorcode-close.html",
+            "zh-CN/errorcode-net-socket.html",
+            "en/codes/2301004.html",
+        ] {
+            browser.goto(&format!("{base}{page}"));
+            assert_eq!(
+                browser.eval("return window.__pwned === undefined"),
+                Value::Bool(true),
+                "{kind}: {page} ran script"
+            );
+            let links = browser.eval(
+                "return [...document.querySelectorAll('main a')].some(a => a.href.startsWith('javascript:'))",
+            );
+            assert_eq!(links, Value::Bool(false), "{kind}: {page}");
+        }
+        browser.goto(&format!("{base}zh-CN/codes/1006.html"));
+        let text = browser.eval("return document.querySelector('h1').textContent");
+        assert!(
+            text.as_str().unwrap().contains("<script>"),
+            "shown as text: {text}"
+        );
+        // The search results show the hostile title as text too.
+        search_for(&browser, "异常");
+        results(&browser, "1006");
+        assert_eq!(
+            browser.eval(
+                "return window.__pwned === undefined && !document.querySelector('#search-results script, #search-results img')"
+            ),
+            Value::Bool(true),
+            "{kind}: results"
+        );
+    }
+}
