@@ -30,8 +30,8 @@ code-1003 = Unsupported Data
     .solution-1 = Send the message type the peer expects, as described in the server's API documentation; for example, encode binary data as text (such as Base64) if the server accepts only text.
 
 code-1004 = Reserved
-    .description = Reserved by RFC 6455; its meaning might be defined in the future. An endpoint must never send this code in a Close frame.
-    .cause-1 = A non-conforming WebSocket implementation sent 1004 in a Close frame.
+    .description = Reserved by RFC 6455; its meaning might be defined in the future. Until then, endpoints should not use it.
+    .cause-1 = A WebSocket implementation that does not follow RFC 6455 sent 1004 in a Close frame.
     .solution-1 = Do not use 1004. Close with 1000 for a normal closure, or with a code from 4000–4999 for an application-specific reason.
 
 code-1005 = No Status Received

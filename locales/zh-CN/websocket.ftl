@@ -23,8 +23,8 @@ code-2302003 = WebSocket连接已存在
     .description = WebSocket连接已存在。
     .cause-1 = WebSocket连接已经建立。
 
-code-2302004 = 无法在指定NIC上监听
-    .description = WebSocketServer无法在指定的NIC上进行监听。
+code-2302004 = 无法在指定网卡上监听
+    .description = WebSocketServer无法在指定的网卡上进行监听。
     .cause-1 = WebSocketServer服务端配置文件中的IP地址无效。
     .solution-1 = 检查网络连接是否正常、IP地址是否有效。
 
