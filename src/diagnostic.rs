@@ -123,7 +123,7 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         if let Some(location) = &self.location {
-            write!(f, "{}", location.path.display())?;
+            write!(f, "{}", printable(&location.path.display().to_string()))?;
             if let Some(span) = location.span {
                 write!(f, ":{}:{}", span.start.line, span.start.column)?;
             }

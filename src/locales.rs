@@ -317,6 +317,16 @@ impl Locale {
         bundle.set_use_isolating(false);
         let mut entries: BTreeMap<String, EntryInfo> = BTreeMap::new();
         for (index, file) in files.iter().enumerate() {
+            if let Some(at) = too_deep(file.text()) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "placeables are nested more than {MAX_NESTING} deep; the file is skipped"
+                    ))
+                    .hint("close the `{ }` placeables; real messages nest two or three deep")
+                    .at(file, file.span(at, at + 1)),
+                );
+                continue;
+            }
             collect_entries(file, index, &mut entries, &files[..index], diags);
             let resource = match FluentResource::try_new(file.text().to_string()) {
                 Ok(r) => r,
@@ -350,16 +360,24 @@ fn collect_entries(
         Ok(r) => r,
         Err((r, errors)) => {
             for e in errors {
-                let mut start = syntax_error_offset(file.text(), &e);
+                let start = syntax_error_offset(file.text(), &e);
+                let moved = start != e.pos.start;
                 let rest = file.text().get(start..).unwrap_or("");
                 let indent = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-                let hint = if rest.trim_start().starts_with('.') {
+                let (start, hint) = if !moved && rest.trim_start().starts_with('.') {
                     // The parser gives up on the whole attribute and points
                     // at its line; the reason is somewhere in that line.
-                    start += indent;
-                    "this attribute does not parse: look for an unclosed `{`, a `}` without `{`, or a continuation line starting with `.`, `[`, `*` or `}`"
+                    (
+                        start + indent,
+                        "this attribute does not parse: look for an unclosed `{`, a `}` without `{`, or a continuation line starting with `.`, `[`, `*` or `}`",
+                    )
+                } else if moved {
+                    (start, "close the placeable with `}` on this line")
                 } else {
-                    "fix the syntax; https://projectfluent.org/fluent/guide/ explains it"
+                    (
+                        start,
+                        "fix the syntax; https://projectfluent.org/fluent/guide/ explains it",
+                    )
                 };
                 diags.push(
                     Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
@@ -405,20 +423,56 @@ fn collect_entries(
 }
 
 /// Where to point at a syntax error. The parser notices an unclosed `{`
-/// only at the start of the next line; the missing `}` belongs at the end
-/// of the line before it.
+/// only on a later line (inside a placeable, line breaks are allowed); the
+/// missing `}` belongs at the end of the line that left it open.
 fn syntax_error_offset(text: &str, error: &fluent_syntax::parser::ParserError) -> usize {
     let start = error.pos.start.min(text.len());
-    let expected_token = matches!(
-        error.kind,
-        fluent_syntax::parser::ErrorKind::ExpectedToken(_)
+    let entry_start = error.slice.as_ref().map_or_else(
+        || {
+            // No slice: look at the line before the error only.
+            text.get(..start)
+                .and_then(|b| b.trim_end_matches(['\n', '\r', ' ', '\t']).rfind('\n'))
+                .map_or(0, |i| i + 1)
+        },
+        |s| s.start,
     );
-    let before = text.get(..start).unwrap_or("");
-    if expected_token && before.ends_with('\n') {
-        before.trim_end_matches(['\n', '\r']).len()
-    } else {
-        start
+    let Some(region) = text.get(entry_start.min(start)..start) else {
+        return start;
+    };
+    let mut depth = 0usize;
+    let mut offset = entry_start.min(start);
+    for line in region.split_inclusive('\n') {
+        let end_of_line = offset + line.trim_end_matches(['\n', '\r']).len();
+        depth += line.matches('{').count();
+        depth = depth.saturating_sub(line.matches('}').count());
+        if depth > 0 && line.ends_with('\n') {
+            return end_of_line;
+        }
+        offset += line.len();
     }
+    start
+}
+
+/// How deep placeables may nest: the Fluent parser recurses for each level,
+/// and real messages never go past two or three.
+const MAX_NESTING: usize = 64;
+
+/// The offset of the first `{` nested deeper than [`MAX_NESTING`].
+fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn entry_info(

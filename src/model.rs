@@ -392,7 +392,7 @@ impl Localizer<'_> {
         let flags = code
             .flags
             .iter()
-            .map(|f| self.required(f.message_id(), None))
+            .map(|f| self.required(f.value.message_id(), None))
             .collect();
         CodeView {
             code: code.code,
@@ -417,8 +417,8 @@ impl Localizer<'_> {
                 })
                 .collect(),
             flags,
-            since: code.since.clone(),
-            deprecated: code.deprecated.clone(),
+            since: code.since.as_ref().map(|s| s.value.clone()),
+            deprecated: code.deprecated.as_ref().map(|s| s.value.clone()),
             member: code.member.clone(),
             generated: code.is_generated(),
         }

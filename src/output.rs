@@ -7,8 +7,9 @@
 //! browsers' caches see nothing new), a changed one is written to a
 //! temporary file in the same folder and renamed over the old one, so a
 //! build killed half way leaves old or new files, never a truncated one.
-//! Files under `site/` that the build no longer makes are removed; files and
-//! folders whose name starts with `.` are left alone.
+//! `site/.errdoc-manifest` lists what the build wrote; a file listed there
+//! that the build no longer makes is removed. Files errdoc did not write
+//! (a hand-made page, a CNAME) are never touched.
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -18,6 +19,9 @@ use anyhow::Context as _;
 
 /// Where the output goes, relative to the project root.
 pub const SITE_DIR: &str = "site";
+
+/// The list of the files a build wrote, under `site/`.
+pub const MANIFEST: &str = ".errdoc-manifest";
 
 /// The files a build produces: path under `site/` → contents.
 #[derive(Debug, Default)]
@@ -34,6 +38,19 @@ impl Output {
     /// Adds (or replaces) a file at `path` under `site/`.
     pub fn add(&mut self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
         self.files.insert(path.into(), contents.into());
+    }
+
+    /// Adds the manifest: the list of every file, so the next build knows
+    /// which files are its own to remove.
+    pub fn add_manifest(&mut self) {
+        let mut list = String::from(
+            "# Written by `errdoc build`: the files it made. It removes a listed file\n# when it no longer makes it, and never touches files that are not listed.\n",
+        );
+        for path in self.files.keys() {
+            list.push_str(&path.to_string_lossy().replace('\\', "/"));
+            list.push('\n');
+        }
+        self.add(MANIFEST, list);
     }
 
     /// The files, sorted by path.
@@ -80,23 +97,24 @@ impl Plan {
                 Err(e) => return Err(e).with_context(|| format!("cannot read {}", full.display())),
             }
         }
-        if dir.is_dir() {
-            let walker = walkdir::WalkDir::new(dir)
-                .min_depth(1)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'));
-            for entry in walker {
-                let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
-                if entry.file_type().is_dir() {
-                    continue;
-                }
-                let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-                if !output.files.contains_key(rel) {
-                    plan.remove.push(rel.to_path_buf());
-                }
+        let manifest = match std::fs::read_to_string(dir.join(MANIFEST)) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("cannot read {}", dir.join(MANIFEST).display()));
+            }
+        };
+        for line in manifest.lines() {
+            let Some(path) = listed_path(line) else {
+                continue;
+            };
+            if !output.files.contains_key(&path) && dir.join(&path).is_file() {
+                plan.remove.push(path);
             }
         }
+        plan.remove.sort();
+        plan.remove.dedup();
         Ok(plan)
     }
 
@@ -120,6 +138,21 @@ impl Plan {
         }
         Ok(())
     }
+}
+
+/// A path from the manifest, if it is one errdoc could have written: plain
+/// names under `site/`, never absolute, never `..` (a manifest edited by
+/// hand must not make a build delete files elsewhere).
+fn listed_path(line: &str) -> Option<PathBuf> {
+    let line = line.trim_end_matches('\r');
+    if line.is_empty() || line.starts_with('#') {
+        return None;
+    }
+    let path = PathBuf::from(line);
+    let plain = path
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    (plain && path != Path::new(MANIFEST)).then_some(path)
 }
 
 /// Writes `contents` to a temporary file beside `path`, then renames it
@@ -168,30 +201,45 @@ mod tests {
 
     #[test]
     fn plan_sees_new_changed_unchanged_and_stale_files() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("md/en")).unwrap();
-        std::fs::write(dir.path().join("md/en/same.md"), "same").unwrap();
-        std::fs::write(dir.path().join("md/en/old.md"), "old").unwrap();
-        std::fs::write(dir.path().join("md/en/gone.md"), "gone").unwrap();
-        std::fs::write(dir.path().join(".keep"), "").unwrap();
+        let top = tempfile::tempdir().unwrap();
+        let site = top.path().join("site");
+        std::fs::create_dir_all(site.as_path().join("md/en")).unwrap();
+        std::fs::write(site.as_path().join("md/en/same.md"), "same").unwrap();
+        std::fs::write(site.as_path().join("md/en/old.md"), "old").unwrap();
+        std::fs::write(site.as_path().join("md/en/gone.md"), "gone").unwrap();
+        std::fs::write(site.as_path().join("hand-made.html"), "mine").unwrap();
+        std::fs::write(top.path().join("outside.txt"), "not ours").unwrap();
+        std::fs::write(
+            site.as_path().join(MANIFEST),
+            "# comment\nmd/en/same.md\nmd/en/old.md\nmd/en/gone.md\n../outside.txt\n/etc/passwd\n",
+        )
+        .unwrap();
         let mut output = Output::new();
         output.add("md/en/same.md", "same");
         output.add("md/en/old.md", "new");
         output.add("md/zh-CN/new.md", "new");
-        let plan = Plan::new(dir.path(), &output).unwrap();
+        output.add_manifest();
+        let plan = Plan::new(site.as_path(), &output).unwrap();
         assert_eq!(plan.create, [PathBuf::from("md/zh-CN/new.md")]);
-        assert_eq!(plan.update, [PathBuf::from("md/en/old.md")]);
+        assert_eq!(
+            plan.update,
+            [PathBuf::from(MANIFEST), PathBuf::from("md/en/old.md")]
+        );
         assert_eq!(plan.remove, [PathBuf::from("md/en/gone.md")]);
         assert_eq!(plan.unchanged, 1);
 
-        plan.apply(dir.path(), &output).unwrap();
-        assert!(Plan::new(dir.path(), &output).unwrap().is_empty());
+        plan.apply(site.as_path(), &output).unwrap();
+        assert!(Plan::new(site.as_path(), &output).unwrap().is_empty());
         assert_eq!(
-            std::fs::read_to_string(dir.path().join("md/en/old.md")).unwrap(),
+            std::fs::read_to_string(site.as_path().join("md/en/old.md")).unwrap(),
             "new"
         );
-        assert!(dir.path().join(".keep").exists());
-        let leftovers: Vec<_> = walkdir::WalkDir::new(dir.path())
+        assert!(
+            site.as_path().join("hand-made.html").exists(),
+            "not errdoc's"
+        );
+        assert!(top.path().join("outside.txt").exists());
+        let leftovers: Vec<_> = walkdir::WalkDir::new(site.as_path())
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))

@@ -91,6 +91,7 @@ impl Project {
         for renderer in renderers {
             renderer.render(&ctx, &mut output, diags);
         }
+        output.add_manifest();
         output
     }
 

@@ -15,7 +15,11 @@ pub fn read_utf8(
     diags: &mut Diagnostics,
 ) -> std::io::Result<Option<String>> {
     match String::from_utf8(std::fs::read(full)?) {
-        Ok(text) => Ok(Some(text)),
+        // Editors on Windows may start a file with a byte order mark.
+        Ok(text) => Ok(Some(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        })),
         Err(e) => {
             diags.push(
                 Diagnostic::error(format!(

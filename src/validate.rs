@@ -58,12 +58,11 @@ fn is_constant_name(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
-/// A file name without folders: letters, digits, `.`, `_`, `-`.
+/// A file name without folders or extension: letters, digits, `_`, `-`.
 fn is_page_name(s: &str) -> bool {
     !s.is_empty()
-        && !s.starts_with('.')
         && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.')
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 impl Validator<'_> {
@@ -131,11 +130,27 @@ impl Validator<'_> {
         let catalog = self.catalog;
         for r in &catalog.references {
             self.kebab_or_dotted(&r.id);
-            if r.url.value.trim().is_empty() || r.url.value.contains(char::is_whitespace) {
+            let url = r.url.value.to_ascii_lowercase();
+            let scheme_ok = url.starts_with("https://") || url.starts_with("http://");
+            if !scheme_ok
+                || r.url
+                    .value
+                    .contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+            {
                 self.error(
                     r.url.span,
-                    format!("reference `{}` has an invalid URL", r.id.value),
-                    "write an absolute URL without spaces",
+                    format!(
+                        "reference `{}` has the invalid URL `{}`",
+                        r.id.value, r.url.value
+                    ),
+                    "write an absolute http:// or https:// URL without spaces or quotes",
+                );
+            }
+            if r.title.trim().is_empty() {
+                self.error(
+                    r.id.span,
+                    format!("reference `{}` has an empty title", r.id.value),
+                    "write the document's title",
                 );
             }
         }
@@ -170,6 +185,23 @@ impl Validator<'_> {
         );
         for table in &catalog.tables {
             self.kebab("table", &table.id);
+            if RESERVED_TABLE_IDS.contains(&table.id.value.as_str()) {
+                self.error(
+                    table.id.span,
+                    format!("table id `{}` is reserved", table.id.value),
+                    format!(
+                        "message ids starting with `{}-` are errdoc's own; choose another id",
+                        table.id.value
+                    ),
+                );
+            }
+            if table.entries.is_empty() {
+                self.error(
+                    table.id.span,
+                    format!("table `{}` has no entries", table.id.value),
+                    "add `entries:` with `{ value, name, message }` rows, or remove the table",
+                );
+            }
             let values: Vec<(String, Span)> = table
                 .entries
                 .iter()
@@ -201,6 +233,25 @@ impl Validator<'_> {
         }
     }
 
+    /// Reports an item listed twice in one code's list.
+    fn listed_once<'v>(
+        &mut self,
+        code: u32,
+        what: &str,
+        items: impl IntoIterator<Item = (&'v str, Span)>,
+    ) {
+        let mut seen = std::collections::HashSet::new();
+        for (value, span) in items {
+            if !seen.insert(value) {
+                self.error(
+                    span,
+                    format!("code {code} lists the {what} `{value}` twice"),
+                    "list it once",
+                );
+            }
+        }
+    }
+
     fn non_empty(&mut self, text: &Located<String>, what: &str) {
         if text.value.trim().is_empty() {
             self.error(
@@ -227,6 +278,13 @@ impl Validator<'_> {
                 .iter()
                 .map(|m| (m.page.value.as_str(), m.page.span)),
         );
+        if catalog.modules.is_empty() {
+            self.diags.push(
+                Diagnostic::error("the catalog declares no modules")
+                    .hint("add `modules:` with at least one module; README.md \"The catalog\" shows one")
+                    .at_path(catalog.file.path()),
+            );
+        }
         let mut owned: Vec<(&Module, crate::catalog::CodeRange)> = Vec::new();
         for module in &catalog.modules {
             self.kebab("module", &module.id);
@@ -234,7 +292,7 @@ impl Validator<'_> {
                 self.error(
                     module.page.span,
                     format!("page `{}` is not a plain file name", module.page.value),
-                    "use letters, digits, `-`, `_` and `.` only, without folders or an extension (`errorcode-net-socket`)",
+                    "use letters, digits, `-` and `_` only, without folders or an extension (`errorcode-net-socket`)",
                 );
             }
             for (label, value) in &module.metadata {
@@ -283,6 +341,9 @@ impl Validator<'_> {
         let catalog = self.catalog;
         let mut by_number: HashMap<u32, (&Module, &CodeEntry)> = HashMap::new();
         let mut by_name: HashMap<&str, &CodeEntry> = HashMap::new();
+        // Names a family pattern makes that already exist: one report per
+        // pattern (its first clash, and how many), not one per member.
+        let mut clashes: Vec<(Span, &CodeEntry, &CodeEntry, usize)> = Vec::new();
         for module in &catalog.modules {
             for code in &module.codes {
                 match by_number.get(&code.code).copied() {
@@ -293,7 +354,14 @@ impl Validator<'_> {
                         by_number.insert(code.code, (module, code));
                     }
                 }
-                if let Some(first) = by_name.get(code.name.value.as_str()).copied() {
+                if let Some(first) = by_name.get(code.name.value.as_str()).copied()
+                    && code.is_generated()
+                {
+                    match clashes.iter_mut().find(|c| c.0 == code.name.span) {
+                        Some(clash) => clash.3 += 1,
+                        None => clashes.push((code.name.span, code, first, 1)),
+                    }
+                } else if let Some(first) = by_name.get(code.name.value.as_str()).copied() {
                     let at = self.first_at(first.name.span);
                     self.error(
                         code.name.span,
@@ -330,6 +398,46 @@ impl Validator<'_> {
                 if let Some(message) = &code.message {
                     self.non_empty(message, "error message");
                 }
+                let related: Vec<(String, Span)> = code
+                    .related
+                    .iter()
+                    .map(|r| (r.value.to_string(), r.span))
+                    .collect();
+                self.listed_once(
+                    code.code,
+                    "related code",
+                    related.iter().map(|(v, s)| (v.as_str(), *s)),
+                );
+                let flags: Vec<(String, Span)> = code
+                    .flags
+                    .iter()
+                    .map(|f| {
+                        (
+                            f.value.message_id().trim_start_matches("flag-").to_string(),
+                            f.span,
+                        )
+                    })
+                    .collect();
+                self.listed_once(
+                    code.code,
+                    "flag",
+                    flags.iter().map(|(v, s)| (v.as_str(), *s)),
+                );
+                self.listed_once(
+                    code.code,
+                    "reference",
+                    code.references.iter().map(|r| (r.value.as_str(), r.span)),
+                );
+                for (what, value) in [("since", &code.since), ("deprecated", &code.deprecated)] {
+                    if value.as_ref().is_some_and(|v| v.value.trim().is_empty()) {
+                        let span = value.as_ref().map_or(code.span(), |v| v.span);
+                        self.error(
+                            span,
+                            format!("`{what}` of code {} is empty", code.code),
+                            "write the version (`API version 12`), or remove the field",
+                        );
+                    }
+                }
                 for related in &code.related {
                     if related.value == code.code {
                         self.error(
@@ -340,6 +448,24 @@ impl Validator<'_> {
                     }
                 }
             }
+        }
+        for (span, code, first, count) in clashes {
+            let at = self.first_at(first.name.span);
+            let more = if count > 1 {
+                format!(" and {} more", count - 1)
+            } else {
+                String::new()
+            };
+            self.error(
+                span,
+                format!(
+                    "this pattern names code {} `{}`, already the name of code {}{more}",
+                    code.code, code.name.value, first.code
+                ),
+                format!(
+                    "it is first used at {at}; give the family a pattern no other name matches"
+                ),
+            );
         }
         // Related codes may point anywhere in the catalog, generated members too.
         for module in &catalog.modules {
@@ -691,11 +817,14 @@ const CATALOG_PREFIXES: [&str; 4] = ["module-", "code-", "family-", "range-"];
 
 fn is_catalog_id(catalog: &Catalog, id: &str) -> bool {
     CATALOG_PREFIXES.iter().any(|p| id.starts_with(p))
-        || catalog
-            .tables
-            .iter()
-            .any(|t| id.starts_with(&format!("{}-", t.id.value)))
+        || catalog.tables.iter().any(|t| {
+            !RESERVED_TABLE_IDS.contains(&t.id.value.as_str())
+                && id.starts_with(&format!("{}-", t.id.value))
+        })
 }
+
+/// Table ids that would take over errdoc's own message ids.
+const RESERVED_TABLE_IDS: [&str; 6] = ["ui", "flag", "module", "code", "family", "range"];
 
 fn check_locales(catalog: &Catalog, locales: &Locales, diags: &mut Diagnostics) {
     let expected = expected_messages(catalog);
@@ -752,7 +881,8 @@ fn check_locales(catalog: &Catalog, locales: &Locales, diags: &mut Diagnostics) 
                     }
                     unknown_attributes(kind.0, id, info, file, diags);
                 }
-                None if is_catalog_id(catalog, id) => {
+                // With no modules, every message would be reported unused.
+                None if is_catalog_id(catalog, id) && !catalog.modules.is_empty() => {
                     let message = if is_source {
                         format!("`{id}` is not used by any code, module, family or range")
                     } else {
@@ -805,6 +935,19 @@ fn compare_with_source(
     let Some(english) = source.entries.get(id) else {
         return;
     };
+    for (attribute, span) in &info.attributes {
+        if !english.attributes.iter().any(|(a, _)| a == attribute)
+            && let Some(file) = locale.files.get(info.file)
+        {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "`{id}.{attribute}` is obsolete: the English has no `.{attribute}`"
+                ))
+                .hint("remove it, or add it to the English first; it is not shown")
+                .at(file, *span),
+            );
+        }
+    }
     for (part, variables) in &info.variables {
         let Some(english_variables) = english.variables.get(part) else {
             continue;
@@ -821,7 +964,7 @@ fn compare_with_source(
         };
         let list = |set: &std::collections::BTreeSet<String>| {
             if set.is_empty() {
-                "none".to_string()
+                "no variables".to_string()
             } else {
                 set.iter()
                     .map(|v| format!("${v}"))
@@ -831,7 +974,7 @@ fn compare_with_source(
         };
         diags.push(
             Diagnostic::error(format!(
-                "{name} uses the variables {} but the English uses {}",
+                "{name} uses {} but the English uses {}",
                 list(variables),
                 list(english_variables)
             ))

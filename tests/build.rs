@@ -45,7 +45,7 @@ fn first_build_writes_every_page_and_says_so() {
     let line = run.stdout.trim_end();
     assert!(
         line.starts_with(
-            "build: 2 locales, 4 pages, 4 codes: 28 files written, 0 unchanged, 0 removed in "
+            "build: 2 locales, 4 pages, 4 codes: 29 files written, 0 unchanged, 0 removed in "
         ),
         "{line}"
     );
@@ -55,6 +55,7 @@ fn first_build_writes_every_page_and_says_so() {
         .map(|p| p.display().to_string())
         .collect();
     let expected = [
+        ".errdoc-manifest",
         "404.html",
         "assets/search.js",
         "assets/style.css",
@@ -97,7 +98,7 @@ fn a_build_with_nothing_changed_rewrites_no_file() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .contains(": 0 files written, 28 unchanged, 0 removed in "),
+            .contains(": 0 files written, 29 unchanged, 0 removed in "),
         "{}",
         run.stdout
     );
@@ -138,7 +139,7 @@ fn build_check_lists_every_change_and_writes_nothing() {
     assert_eq!(errdoc(root.path(), &["build"]).status, 0);
     let up_to_date = errdoc(root.path(), &["build", "--check"]);
     assert_eq!(up_to_date.status, 0, "{}", up_to_date.stderr);
-    assert_eq!(up_to_date.stdout, "site/ is up to date (28 files)\n");
+    assert_eq!(up_to_date.stdout, "site/ is up to date (29 files)\n");
 
     // A solution shows on its module page, its code page, the Markdown
     // page, the search index and codes.json.
@@ -147,7 +148,13 @@ fn build_check_lists_every_change_and_writes_nothing() {
         "退避后重新连接。",
         "退避后重新连接（已修改）。",
     );
+    // A page an earlier build made (it is in the manifest) and no longer
+    // makes is removed; files errdoc did not make are never touched.
     std::fs::write(root.path().join("site/md/en/stale.md"), "old page").unwrap();
+    let manifest = root.path().join("site/.errdoc-manifest");
+    let listed = std::fs::read_to_string(&manifest).unwrap() + "md/en/stale.md\n";
+    std::fs::write(&manifest, listed).unwrap();
+    std::fs::write(root.path().join("site/hand-made.html"), "mine").unwrap();
     std::fs::write(root.path().join("site/.nojekyll"), "").unwrap();
     std::fs::remove_file(root.path().join("site/md/en/errorcode-close.md")).unwrap();
     let before = read_tree(&root.path().join("site"));
@@ -158,6 +165,7 @@ fn build_check_lists_every_change_and_writes_nothing() {
         run.stderr,
         "error: site/ is out of date; a build would change these files:\n\
          \x20 create site/md/en/errorcode-close.md\n\
+         \x20 update site/.errdoc-manifest\n\
          \x20 update site/md/zh-CN/errorcode-close.md\n\
          \x20 update site/zh-CN/codes/1006.html\n\
          \x20 update site/zh-CN/codes.json\n\
@@ -172,14 +180,15 @@ fn build_check_lists_every_change_and_writes_nothing() {
     assert!(
         build
             .stdout
-            .contains(": 6 files written, 22 unchanged, 1 removed in "),
+            .contains(": 7 files written, 22 unchanged, 1 removed in "),
         "{}",
         build.stdout
     );
     assert!(!root.path().join("site/md/en/stale.md").exists());
+    assert!(root.path().join("site/.nojekyll").exists(), "not errdoc's");
     assert!(
-        root.path().join("site/.nojekyll").exists(),
-        "dotfiles are not the build's"
+        root.path().join("site/hand-made.html").exists(),
+        "not errdoc's"
     );
     assert_eq!(errdoc(root.path(), &["build", "--check"]).status, 0);
 }

@@ -229,11 +229,11 @@ pub struct CodeEntry {
     /// Related codes.
     pub related: Vec<Located<u32>>,
     /// Flags.
-    pub flags: Vec<Flag>,
+    pub flags: Vec<Located<Flag>>,
     /// First version with the code.
-    pub since: Option<String>,
+    pub since: Option<Located<String>>,
     /// Version that deprecated it.
-    pub deprecated: Option<String>,
+    pub deprecated: Option<Located<String>>,
     /// The family it belongs to, if any.
     pub member: Option<Membership>,
     /// Where it came from.
@@ -329,14 +329,11 @@ impl Catalog {
 
 /// A YAML or schema error from serde-saphyr, at its position.
 fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
-    let message = serde_saphyr::DefaultMessageFormatter
+    let raw = serde_saphyr::DefaultMessageFormatter
         .format_message(error.without_snippet())
         .into_owned();
-    let hint = yaml_hint(&message);
-    let mut d = Diagnostic::error(message);
-    if let Some(hint) = hint {
-        d = d.hint(hint);
-    }
+    let (message, hint) = yaml_message(&raw);
+    let d = Diagnostic::error(message).hint(hint);
     match error.location() {
         Some(l) => d.at(
             file,
@@ -352,25 +349,48 @@ fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
     }
 }
 
-/// How to fix the most common schema mistakes.
-fn yaml_hint(message: &str) -> Option<&'static str> {
-    if message.starts_with("unknown field") {
-        Some("fix the spelling or remove the field; README.md \"The catalog\" lists every field")
+/// serde-saphyr's message in a catalog author's words, and how to fix it.
+/// Advice meant for Rust programmers (`use Option<String>`,
+/// `set DuplicateKeyPolicy`) is dropped.
+fn yaml_message(raw: &str) -> (String, &'static str) {
+    let message = raw
+        .split("; use ")
+        .next()
+        .unwrap_or(raw)
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or(raw)
+        .to_string();
+    let hint = if message.starts_with("unknown field") {
+        "fix the spelling or remove the field; README.md \"The catalog\" lists every field"
     } else if message.starts_with("missing field") {
-        Some("add the field; README.md \"The catalog\" lists every field")
+        "add the field; README.md \"The catalog\" lists every field"
     } else if message.starts_with("unknown variant") {
-        Some("use one of the listed values")
+        "use one of the listed values"
     } else if message.starts_with("duplicate mapping key") {
-        Some("write each key once")
+        "write each key once"
     } else if message.starts_with("invalid u32") || message.contains("u32") {
-        Some("codes and values are whole numbers from 0 to 4294967295")
-    } else if message.starts_with("invalid") || message.starts_with("expected") {
-        None
+        "codes and values are whole numbers from 0 to 4294967295"
+    } else if message.starts_with("expected sequence") {
+        "this field takes a list: `[a, b]`, or one `- item` per line"
+    } else if message.starts_with("expected mapping") {
+        "this place takes fields (`key: value`), not a single value or a list"
+    } else if message.starts_with("expected string") {
+        "this field takes text; put it in quotes if it looks like a number or a list"
+    } else if message.starts_with("cannot deserialize null") {
+        return (
+            "a value is missing here".to_string(),
+            "write the value after the colon, or remove the field",
+        );
+    } else if message.contains("multiple") || message.contains("document") {
+        return (
+            "the catalog holds more than one YAML document".to_string(),
+            "keep one document: remove the `---` line",
+        );
     } else {
-        Some(
-            "a YAML syntax error: check this line and the lines before it for indentation and an unclosed `[`, `{` or quote",
-        )
-    }
+        "a YAML syntax error: check this line and the lines before it for indentation, an unclosed `[`, `{` or quote, and tabs (indent with spaces)"
+    };
+    (message, hint)
 }
 
 fn span_of<T>(s: &Spanned<T>) -> Span {
@@ -455,9 +475,9 @@ fn explicit_code(c: &RawCode) -> CodeEntry {
         message: c.message.as_ref().map(located),
         references: located_all(&c.references),
         related: located_all(&c.related),
-        flags: c.flags.iter().map(|f| f.value).collect(),
-        since: c.since.as_ref().map(|s| s.value.clone()),
-        deprecated: c.deprecated.as_ref().map(|s| s.value.clone()),
+        flags: located_all(&c.flags),
+        since: c.since.as_ref().map(located),
+        deprecated: c.deprecated.as_ref().map(located),
         member: None,
         origin: Origin::Explicit {
             span: span_of(&c.code),

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::cli::BuildArgs;
 use crate::cmd::{failure, report};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, plural};
 use crate::output::{Plan, SITE_DIR};
 use crate::project::Project;
 
@@ -70,11 +70,11 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     plan.apply(&site, &output)?;
     let stats = project.stats();
     println!(
-        "build: {} locales, {} pages, {} codes: {} files written, {} unchanged, {} removed in {:.2}s",
+        "build: {} locales, {} pages, {} codes: {} written, {} unchanged, {} removed in {:.2}s",
         stats.locales,
         stats.pages,
         stats.codes,
-        plan.create.len() + plan.update.len(),
+        plural(plan.create.len() + plan.update.len(), "file", "files"),
         plan.unchanged,
         plan.remove.len(),
         started.elapsed().as_secs_f64()

@@ -159,6 +159,7 @@ pub fn literal(text: &str) -> String {
             }
             // A leading `#`, `-`, `+` or `1.` would make a heading or list.
             '#' | '-' | '+' if i == 0 => true,
+            '.' | ')' => chars[..i].iter().all(char::is_ascii_digit) && i > 0,
             _ => false,
         };
         if escape {
@@ -223,6 +224,8 @@ mod tests {
             "a \\*b\\* \\<c\\> \\| \\_d\\_ SSL_ERROR"
         );
         assert_eq!(literal("# not a heading"), "\\# not a heading");
+        assert_eq!(literal("1. not a list"), "1\\. not a list");
+        assert_eq!(literal("Error 1.5 happened"), "Error 1.5 happened");
     }
 
     #[test]

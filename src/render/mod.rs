@@ -220,41 +220,73 @@ fn template_error(
         message.push_str(&c.to_string());
         cause = c.source();
     }
-    let name = report.map_or(name, |r| r.filename());
+    // Some errors (an unknown filter) come as a message that holds Tera's
+    // rendered report; its ` --> name:line:col` line still says where.
+    let rendered = if report.is_none() {
+        rendered_location(&error.to_string())
+    } else {
+        None
+    };
+    let name = report
+        .map(|r| r.filename())
+        .or(rendered.as_ref().map(|r| r.0.as_str()))
+        .unwrap_or(name);
     let diagnostic = Diagnostic::error(if name.is_empty() {
         format!("template error: {message}")
     } else {
         format!("template `{name}`: {message}")
     })
     .hint("fix the template; https://keats.github.io/tera/ documents the syntax");
-    let located = report.and_then(|r| {
-        let file = sources.get(r.filename())?;
-        let span = r.span();
-        Some((file, span))
-    });
-    match located {
-        Some((file, span)) => {
+    let located = match (report, &rendered) {
+        (Some(r), _) => {
+            let span = r.span();
             let len = if span.end_line == span.start_line {
                 span.end_col.saturating_sub(span.start_col).max(1)
             } else {
                 1
             };
-            diagnostic.at(
-                file,
-                Span {
-                    start: Position {
-                        line: to_u32(span.start_line),
-                        column: to_u32(span.start_col + 1),
-                    },
-                    len: to_u32(len),
-                },
-            )
+            sources
+                .get(r.filename())
+                .map(|file| (file, span.start_line, span.start_col + 1, len))
         }
+        (None, Some((file, line, column, len))) => {
+            sources.get(file).map(|f| (f, *line, *column, *len))
+        }
+        (None, None) => None,
+    };
+    match located {
+        Some((file, line, column, len)) => diagnostic.at(
+            file,
+            Span {
+                start: Position {
+                    line: to_u32(line),
+                    column: to_u32(column),
+                },
+                len: to_u32(len),
+            },
+        ),
         None => match sources.get(name) {
             Some(file) => diagnostic.at_path(file.path()),
             None => diagnostic,
         },
     }
+}
+
+/// `(template, line, column, width)` from the ` --> name:line:col` line and
+/// the `^^^` line of a report Tera rendered as text.
+fn rendered_location(text: &str) -> Option<(String, usize, usize, usize)> {
+    let arrow = text
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = arrow.rsplitn(3, ':');
+    let column = parts.next()?.trim().parse().ok()?;
+    let line = parts.next()?.trim().parse().ok()?;
+    let name = parts.next()?.to_string();
+    let width = text
+        .lines()
+        .last()
+        .map_or(1, |l| l.matches('^').count().max(1));
+    Some((name, line, column, width))
 }
 
 /// Registers `t()` and the Markdown and HTML filters.
