@@ -209,6 +209,98 @@ pub fn codes_json(locale: &LocaleModel) -> CodesJson<'_> {
 mod tests {
     use super::*;
 
+    use crate::model::{CodeView, PageModel, RangeView};
+
+    fn text(s: &str, lang: &str) -> Text {
+        Text {
+            text: s.to_string(),
+            lang: lang.to_string(),
+        }
+    }
+
+    fn code(number: u32, title: &str, generated: bool) -> CodeView {
+        CodeView {
+            code: number,
+            name: format!("C_{number}"),
+            page: "p".to_string(),
+            title: text(title, "zh-CN"),
+            message: Some("Connection timed out.".to_string()),
+            description: Some(text("长时间**不能**连接。", "zh-CN")),
+            causes: vec![text("服务器崩溃。", "en")],
+            solutions: Vec::new(),
+            references: Vec::new(),
+            related: Vec::new(),
+            flags: Vec::new(),
+            since: None,
+            deprecated: None,
+            member: None,
+            generated,
+        }
+    }
+
+    fn locale() -> LocaleModel {
+        LocaleModel {
+            tag: "zh-CN".to_string(),
+            is_source: false,
+            name: "简体中文".to_string(),
+            pages: vec![PageModel {
+                module: "m".to_string(),
+                file: "errorcode-m".to_string(),
+                title: text("页", "zh-CN"),
+                note: None,
+                metadata: Vec::new(),
+                owns: vec![(0, 9_999_999)],
+                codes: vec![code(2303210, "连接<超时>", false)],
+                families: Vec::new(),
+                ranges: vec![RangeView {
+                    id: "private".to_string(),
+                    from: 4000,
+                    to: 4999,
+                    title: text("私有", "zh-CN"),
+                    description: None,
+                    references: Vec::new(),
+                }],
+                generated: 0,
+            }],
+        }
+    }
+
+    #[test]
+    fn the_index_is_a_script_with_plain_text_fields() {
+        let script = index_script(&locale());
+        let json = script
+            .split_once("window.errdocIndex = ")
+            .and_then(|(_, rest)| rest.strip_suffix(";\n"))
+            .unwrap();
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(value["locale"], "zh-CN");
+        assert_eq!(
+            value["codes"][0],
+            serde_json::json!([
+                2303210,
+                "连接<超时>",
+                "C_2303210",
+                "Connection timed out.",
+                "长时间不能连接。 服务器崩溃。",
+                "codes/2303210.html",
+                0
+            ])
+        );
+        assert_eq!(
+            value["ranges"][0],
+            serde_json::json!([4000, 4999, "私有", "errorcode-m.html#4000-4999"])
+        );
+    }
+
+    #[test]
+    fn codes_json_marks_fallbacks() {
+        let locale = locale();
+        let json = serde_json::to_value(codes_json(&locale)).unwrap();
+        assert_eq!(json["codes"][0]["url"], "zh-CN/codes/2303210.html");
+        assert_eq!(json["codes"][0]["fallback"], serde_json::json!(["causes"]));
+        assert_eq!(json["ranges"][0]["module"], "m");
+    }
+
     #[test]
     fn plain_text_drops_markup_and_keeps_words() {
         assert_eq!(
