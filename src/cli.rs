@@ -26,6 +26,85 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate and render everything, but write nothing
     Check(CheckArgs),
+    /// The translator's workflow: status, diff, confirm, sync, add
+    #[command(subcommand)]
+    L10n(L10nCommand),
+}
+
+/// `errdoc l10n …`.
+#[derive(Debug, Subcommand)]
+pub enum L10nCommand {
+    /// How much of each locale is translated, missing, stale or unchanged, per page
+    Status(StatusArgs),
+    /// Show how the English changed since a translation was made (word by word)
+    Diff(DiffArgs),
+    /// Record the current English as the source of the current translation
+    Confirm(ConfirmArgs),
+    /// Add a stub for every missing message, and record the English of every translation
+    Sync(SyncArgs),
+    /// Create a new locale with a stub for every message
+    Add(AddArgs),
+}
+
+/// Options of `errdoc l10n status`.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Only this locale (default: every translation)
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
+
+    /// `text` for people, `json` for tools
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Options of `errdoc l10n diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Message ids (`code-1006`) or strings (`code-1006.description`)
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// Only this locale (default: every translation)
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
+}
+
+/// Options of `errdoc l10n confirm`.
+#[derive(Debug, Args)]
+pub struct ConfirmArgs {
+    /// Message ids (`code-1006`) or strings (`code-1006.description`)
+    #[arg(value_name = "ID", required_unless_present = "all")]
+    pub ids: Vec<String>,
+
+    /// Confirm every translated string (when adopting errdoc, or after a
+    /// review of the whole locale)
+    #[arg(long, conflicts_with = "ids")]
+    pub all: bool,
+
+    /// Only this locale (default: every translation)
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
+}
+
+/// Options of `errdoc l10n sync`.
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Only this locale (default: every translation)
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
+
+    /// Also remove obsolete messages (those the English no longer has)
+    #[arg(long)]
+    pub prune: bool,
+}
+
+/// Options of `errdoc l10n add`.
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The new locale's BCP 47 tag (`ja`, `fr`, `zh-TW`)
+    #[arg(value_name = "LOCALE")]
+    pub locale: String,
 }
 
 /// Options of `errdoc build`.
@@ -42,6 +121,21 @@ pub struct BuildArgs {
     /// site.base_url
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
+
+    /// What to show for a stale translation (one whose English changed
+    /// after it was translated): `mark` shows it with a note, `fallback`
+    /// shows the English instead
+    #[arg(long, value_enum, default_value_t = Stale::Mark)]
+    pub stale: Stale,
+}
+
+/// What `build --stale` does with stale translations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Stale {
+    /// Show the translation with a note that the English changed.
+    Mark,
+    /// Show the English instead.
+    Fallback,
 }
 
 /// Options of `errdoc check`.
@@ -50,4 +144,18 @@ pub struct CheckArgs {
     /// Fail (exit status 1) on warnings too
     #[arg(short = 'W', long)]
     pub deny_warnings: bool,
+
+    /// How to report: `text` for people (on standard error), `json` for
+    /// tools (on standard output)
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For tools.
+    Json,
 }

@@ -101,6 +101,23 @@ impl Diagnostic {
         self.location.as_ref().map(|l| l.path.as_path())
     }
 
+    /// The diagnostic as JSON, for `--format json`:
+    /// `{severity, path, line, column, message, hint}` (absent parts null).
+    pub fn to_json(&self) -> serde_json::Value {
+        let span = self.location.as_ref().and_then(|l| l.span);
+        serde_json::json!({
+            "severity": match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            "path": self.location.as_ref().map(|l| l.path.to_string_lossy().replace('\\', "/")),
+            "line": span.map(|s| s.start.line),
+            "column": span.map(|s| s.start.column),
+            "message": self.message,
+            "hint": self.hint,
+        })
+    }
+
     fn sort_key(&self) -> (u8, Option<(&Path, u32, u32)>) {
         match &self.location {
             None => (1, None),

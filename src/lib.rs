@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostic;
+pub mod l10n;
 pub mod locales;
 pub mod model;
 pub mod output;

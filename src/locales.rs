@@ -48,12 +48,57 @@ pub struct EntryInfo {
     pub file: usize,
     /// Where its id is.
     pub span: Span,
+    /// Byte range of the whole entry in its file, its attached comment
+    /// included (for `l10n sync --prune`).
+    pub range: std::ops::Range<usize>,
     /// Whether it has a value (a title), not only attributes.
     pub has_value: bool,
     /// Its attributes, in order, with where they are.
     pub attributes: Vec<(String, Span)>,
     /// Variables used by the value (`None`) and by each attribute.
     pub variables: BTreeMap<Option<String>, BTreeSet<String>>,
+    /// What the value (`None`) and each attribute use and select on.
+    pub parts: BTreeMap<Option<String>, PartInfo>,
+    /// Whether `l10n sync` wrote it as a stub (its comment carries
+    /// [`STUB_MARKER`]) — untranslated while its text is the English.
+    pub stub: bool,
+}
+
+/// The comment line `l10n sync` puts on the stubs it writes.
+pub const STUB_MARKER: &str = "errdoc: untranslated";
+
+/// What one pattern (a value or an attribute) uses.
+#[derive(Debug, Clone, Default)]
+pub struct PartInfo {
+    /// Message and term references (`brand`, `-brand`, `msg.attr`).
+    pub references: BTreeSet<String>,
+    /// Its select expressions.
+    pub selects: Vec<SelectInfo>,
+    /// Variables used outside any select expression.
+    pub outside: BTreeSet<String>,
+}
+
+/// A select expression: `{ $count -> [one] … *[other] … }`.
+#[derive(Debug, Clone)]
+pub struct SelectInfo {
+    /// The variable it selects on, if it is one (directly or in a function).
+    pub selector: Option<String>,
+    /// Whether the selector is a number (a variable or `NUMBER()`): its
+    /// identifier keys are then CLDR plural categories.
+    pub numeric: bool,
+    /// The variants.
+    pub variants: Vec<VariantInfo>,
+}
+
+/// One variant of a select expression.
+#[derive(Debug, Clone)]
+pub struct VariantInfo {
+    /// Its key (`one`, `other`, `0`).
+    pub key: String,
+    /// Where the key is.
+    pub span: Span,
+    /// The variables its pattern uses.
+    pub variables: BTreeSet<String>,
 }
 
 impl Locales {
@@ -388,18 +433,71 @@ fn collect_entries(
             r
         }
     };
+    // Where each entry starts, to know where the one before it ends.
+    let line_start = |at: usize| {
+        file.text()
+            .get(..at)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(0, |i| i + 1)
+    };
+    let mut starts: Vec<usize> = resource
+        .body
+        .iter()
+        .filter_map(|entry| {
+            let first = match entry {
+                ast::Entry::Message(m) => m
+                    .comment
+                    .as_ref()
+                    .and_then(|c| c.content.first().copied())
+                    .unwrap_or(m.id.name),
+                ast::Entry::Term(t) => t
+                    .comment
+                    .as_ref()
+                    .and_then(|c| c.content.first().copied())
+                    .unwrap_or(t.id.name),
+                ast::Entry::Comment(c)
+                | ast::Entry::GroupComment(c)
+                | ast::Entry::ResourceComment(c) => c.content.first().copied()?,
+                ast::Entry::Junk { content } => content,
+            };
+            file.offset_of(first).map(line_start)
+        })
+        .collect();
+    starts.sort_unstable();
+    let end_of = |start: usize| {
+        starts
+            .iter()
+            .copied()
+            .find(|s| *s > start)
+            .unwrap_or(file.text().len())
+    };
     for entry in &resource.body {
-        let (id, info) = match entry {
+        let (id, mut info) = match entry {
             ast::Entry::Message(m) => (
                 m.id.name.to_string(),
-                entry_info(file, index, m.id.name, m.value.as_ref(), &m.attributes),
+                entry_info(
+                    file,
+                    index,
+                    m.id.name,
+                    m.value.as_ref(),
+                    &m.attributes,
+                    m.comment.as_ref(),
+                ),
             ),
             ast::Entry::Term(t) => (
                 format!("-{}", t.id.name),
-                entry_info(file, index, t.id.name, Some(&t.value), &t.attributes),
+                entry_info(
+                    file,
+                    index,
+                    t.id.name,
+                    Some(&t.value),
+                    &t.attributes,
+                    t.comment.as_ref(),
+                ),
             ),
             _ => continue,
         };
+        info.range.end = end_of(info.range.end);
         if let Some(first) = entries.get(&id) {
             let first_file = if first.file == index {
                 file
@@ -481,27 +579,151 @@ fn entry_info(
     id: &str,
     value: Option<&ast::Pattern<&str>>,
     attributes: &[ast::Attribute<&str>],
+    comment: Option<&ast::Comment<&str>>,
 ) -> EntryInfo {
     let span_of = |name: &str| {
         let start = file.offset_of(name).unwrap_or(0);
         file.span(start, start + name.len())
     };
     let mut variables = BTreeMap::new();
+    let mut parts = BTreeMap::new();
     if let Some(value) = value {
         variables.insert(None, pattern_variables(value));
+        parts.insert(None, part_info(file, value));
     }
     for a in attributes {
-        variables.insert(Some(a.id.name.to_string()), pattern_variables(&a.value));
+        let name = Some(a.id.name.to_string());
+        variables.insert(name.clone(), pattern_variables(&a.value));
+        parts.insert(name, part_info(file, &a.value));
     }
+    let id_start = file.offset_of(id).unwrap_or(0);
+    // The attached comment's first line starts the entry (after its `# `).
+    let start = comment
+        .and_then(|c| c.content.first())
+        .and_then(|line| file.offset_of(line))
+        .map_or(id_start, |at| {
+            file.text()
+                .get(..at)
+                .and_then(|before| before.rfind('\n'))
+                .map_or(0, |i| i + 1)
+        })
+        .min(id_start);
+    let stub = comment.is_some_and(|c| c.content.iter().any(|l| l.trim() == STUB_MARKER));
     EntryInfo {
         file: index,
         span: span_of(id),
+        range: start..id_start,
         has_value: value.is_some(),
         attributes: attributes
             .iter()
             .map(|a| (a.id.name.to_string(), span_of(a.id.name)))
             .collect(),
         variables,
+        parts,
+        stub,
+    }
+}
+
+/// References, selects and variables of one pattern.
+fn part_info(file: &SourceFile, pattern: &ast::Pattern<&str>) -> PartInfo {
+    let mut info = PartInfo::default();
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            walk_expression(file, expression, &mut info, true);
+        }
+    }
+    info
+}
+
+fn walk_expression(
+    file: &SourceFile,
+    expression: &ast::Expression<&str>,
+    info: &mut PartInfo,
+    outside: bool,
+) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            let mut selector_vars = BTreeSet::new();
+            inline_variables(selector, &mut selector_vars);
+            let numeric = match selector {
+                ast::InlineExpression::VariableReference { .. }
+                | ast::InlineExpression::NumberLiteral { .. } => true,
+                ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
+                _ => false,
+            };
+            walk_inline(selector, info, outside);
+            let variants = variants
+                .iter()
+                .map(|v| {
+                    let key = match &v.key {
+                        ast::VariantKey::Identifier { name } => *name,
+                        ast::VariantKey::NumberLiteral { value } => *value,
+                    };
+                    let start = file.offset_of(key).unwrap_or(0);
+                    for element in &v.value.elements {
+                        if let ast::PatternElement::Placeable { expression } = element {
+                            walk_expression(file, expression, info, false);
+                        }
+                    }
+                    VariantInfo {
+                        key: key.to_string(),
+                        span: file.span(start, start + key.len()),
+                        variables: pattern_variables(&v.value),
+                    }
+                })
+                .collect();
+            info.selects.push(SelectInfo {
+                selector: selector_vars.into_iter().next(),
+                numeric,
+                variants,
+            });
+        }
+        ast::Expression::Inline(inline) => walk_inline(inline, info, outside),
+    }
+}
+
+fn walk_inline(inline: &ast::InlineExpression<&str>, info: &mut PartInfo, outside: bool) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } if outside => {
+            info.outside.insert(id.name.to_string());
+        }
+        ast::InlineExpression::MessageReference { id, attribute } => {
+            let name = match attribute {
+                Some(a) => format!("{}.{}", id.name, a.name),
+                None => id.name.to_string(),
+            };
+            info.references.insert(name);
+        }
+        ast::InlineExpression::TermReference { id, arguments, .. } => {
+            info.references.insert(format!("-{}", id.name));
+            if let Some(arguments) = arguments {
+                for p in &arguments.positional {
+                    walk_inline(p, info, outside);
+                }
+                for n in &arguments.named {
+                    walk_inline(&n.value, info, outside);
+                }
+            }
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for p in &arguments.positional {
+                walk_inline(p, info, outside);
+            }
+            for n in &arguments.named {
+                walk_inline(&n.value, info, outside);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => {
+            // Nested placeables: walked like top-level ones.
+            let mut nested = PartInfo::default();
+            match expression.as_ref() {
+                ast::Expression::Inline(i) => walk_inline(i, &mut nested, outside),
+                ast::Expression::Select { .. } => {}
+            }
+            info.references.extend(nested.references);
+            info.outside.extend(nested.outside);
+        }
+        _ => {}
     }
 }
 

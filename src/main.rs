@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args),
         Command::Check(args) => cmd::check::run(&cli.root, args),
+        Command::L10n(command) => cmd::l10n::run(&cli.root, command),
     };
     result.unwrap_or_else(|error| {
         eprintln!("error: {error:#}");

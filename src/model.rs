@@ -5,13 +5,14 @@
 //! message: a text that had to fall back carries `lang` of the locale it
 //! came from, so a renderer can mark it (`lang="en"` in HTML).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use fluent_bundle::FluentArgs;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, CodeEntry, Family, Membership, Module, TableEntry};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::l10n::{self, lock::SourcesLock, lock::fingerprint};
 use crate::locales::{Locale, Locales};
 
 /// The model of the whole project, one entry per locale (source first).
@@ -41,6 +42,19 @@ pub struct Text {
     pub text: String,
     /// The locale it came from; differs from the page's after a fallback.
     pub lang: String,
+    /// For a stale translation (the English changed after it was made),
+    /// the string's key (`code-1006.description`).
+    pub stale: Option<String>,
+}
+
+/// What `build` does with a stale translation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StaleMode {
+    /// Show it, marked as stale.
+    #[default]
+    Mark,
+    /// Show the English instead.
+    Fallback,
 }
 
 /// A `Kit: Network Kit` line of the metadata block.
@@ -75,6 +89,9 @@ pub struct PageModel {
     pub ranges: Vec<RangeView>,
     /// How many codes its families generate.
     pub generated: usize,
+    /// Keys of the stale translations of the page's own texts (title,
+    /// note, ranges, families).
+    pub stale: Vec<String>,
 }
 
 /// A code with everything a reader sees.
@@ -110,6 +127,8 @@ pub struct CodeView {
     pub member: Option<Membership>,
     /// Whether a family generated it.
     pub generated: bool,
+    /// Keys of its stale translations (`code-1006.description`).
+    pub stale: Vec<String>,
 }
 
 /// A cited document.
@@ -166,7 +185,13 @@ pub struct RangeView {
 
 impl Model {
     /// Formats every text of every locale; problems go to `diags`.
-    pub fn build(catalog: &Catalog, locales: &Locales, diags: &mut Diagnostics) -> Model {
+    pub fn build(
+        catalog: &Catalog,
+        locales: &Locales,
+        locks: &BTreeMap<String, SourcesLock>,
+        stale: StaleMode,
+        diags: &mut Diagnostics,
+    ) -> Model {
         let locales_model = locales
             .all()
             .iter()
@@ -174,6 +199,8 @@ impl Model {
                 let mut l = Localizer {
                     locales,
                     locale,
+                    lock: locks.get(&locale.tag),
+                    stale,
                     diags: &mut *diags,
                 };
                 l.locale_model(catalog)
@@ -189,6 +216,8 @@ impl Model {
 struct Localizer<'a> {
     locales: &'a Locales,
     locale: &'a Locale,
+    lock: Option<&'a SourcesLock>,
+    stale: StaleMode,
     diags: &'a mut Diagnostics,
 }
 
@@ -202,13 +231,34 @@ impl Localizer<'_> {
         args: Option<&FluentArgs<'_>>,
     ) -> Option<Text> {
         let source = self.locales.source();
-        let locale = if is_ui_id(id) {
+        let mut locale = if is_ui_id(id) {
             self.locales.ui_chain(&self.locale.tag)
         } else {
             vec![self.locale, source]
         }
         .into_iter()
         .find(|l| l.has_part(id, attribute))?;
+        // A translation's state is judged against the English as written.
+        let mut stale = None;
+        if !self.locales.is_source(locale) && !is_ui_id(id) && source.has_part(id, attribute) {
+            let english = source
+                .format(id, attribute, None)
+                .map(|(t, _)| t)
+                .unwrap_or_default();
+            let key = l10n::key(id, attribute);
+            if l10n::is_stub(locale, id, attribute, &english) {
+                locale = source;
+            } else if self
+                .lock
+                .and_then(|l| l.get(&key))
+                .is_some_and(|s| s.fingerprint != fingerprint(&english))
+            {
+                match self.stale {
+                    StaleMode::Mark => stale = Some(key),
+                    StaleMode::Fallback => locale = source,
+                }
+            }
+        }
         let (text, mut errors) = locale.format(id, attribute, args)?;
         if !locale.variables_match(source, id, attribute) {
             // Validation already reports the variables that differ.
@@ -244,6 +294,7 @@ impl Localizer<'_> {
         Some(Text {
             text,
             lang: locale.tag.clone(),
+            stale,
         })
     }
 
@@ -264,6 +315,7 @@ impl Localizer<'_> {
             Text {
                 text: id.to_string(),
                 lang: self.locales.source().tag.clone(),
+                stale: None,
             }
         })
     }
@@ -312,6 +364,7 @@ impl Localizer<'_> {
         let name = [Some(self.locale), self.locales.builtin(tag)]
             .into_iter()
             .flatten()
+            .filter(|l| !l.entries.get("ui-language-name").is_some_and(|e| e.stub))
             .find_map(|l| l.format("ui-language-name", None, None))
             .map_or_else(|| tag.to_string(), |(name, _)| name);
         LocaleModel {
@@ -337,15 +390,30 @@ impl Localizer<'_> {
             .map(|e| e.message.value.clone())
             .unwrap_or_default();
         let id = format!("{}-{}", member.table, member.name);
-        if !self.locales.is_source(self.locale)
-            && self.locale.has(&id)
-            && let Some(text) = self.text(&id, None, None)
-        {
-            return text;
-        }
-        Text {
-            text: english,
+        let english_text = Text {
+            text: english.clone(),
             lang: self.locales.source().tag.clone(),
+            stale: None,
+        };
+        if self.locales.is_source(self.locale)
+            || !self.locale.has(&id)
+            || l10n::is_stub(self.locale, &id, None, &english)
+        {
+            return english_text;
+        }
+        let stale = self
+            .lock
+            .and_then(|l| l.get(&id))
+            .is_some_and(|s| s.fingerprint != fingerprint(&english));
+        if stale && self.stale == StaleMode::Fallback {
+            return english_text;
+        }
+        match self.text(&id, None, None) {
+            Some(mut text) => {
+                text.stale = stale.then_some(id);
+                text
+            }
+            None => english_text,
         }
     }
 
@@ -394,15 +462,28 @@ impl Localizer<'_> {
             .iter()
             .map(|f| self.required(f.value.message_id(), None))
             .collect();
+        let description = self.text(&id, Some("description"), args);
+        let causes = self.numbered(&id, "cause-", args);
+        let solutions = self.numbered(&id, "solution-", args);
+        let flags: Vec<Text> = flags;
+        let stale = std::iter::once(&title)
+            .chain(description.iter())
+            .chain(&causes)
+            .chain(&solutions)
+            .chain(&flags)
+            .filter_map(|t| t.stale.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         CodeView {
             code: code.code,
             name: code.name.value.clone(),
             page: module.page.value.clone(),
             title,
             message: code.message.as_ref().map(|m| m.value.clone()),
-            description: self.text(&id, Some("description"), args),
-            causes: self.numbered(&id, "cause-", args),
-            solutions: self.numbered(&id, "solution-", args),
+            description,
+            causes,
+            solutions,
             references: references(catalog, code.references.iter().map(|r| r.value.as_str())),
             related: code
                 .related
@@ -421,6 +502,7 @@ impl Localizer<'_> {
             deprecated: code.deprecated.as_ref().map(|s| s.value.clone()),
             member: code.member.clone(),
             generated: code.is_generated(),
+            stale,
         }
     }
 
@@ -468,12 +550,12 @@ impl Localizer<'_> {
             .filter(|c| !c.is_generated())
             .map(|c| self.code_view(catalog, module, c, titles))
             .collect();
-        let families = module
+        let families: Vec<FamilyView> = module
             .families
             .iter()
             .map(|f| self.family_view(catalog, module, f, titles))
             .collect();
-        let ranges = module
+        let ranges: Vec<RangeView> = module
             .ranges
             .iter()
             .map(|r| {
@@ -488,11 +570,26 @@ impl Localizer<'_> {
                 }
             })
             .collect();
+        let title = self.required(&id, None);
+        let note = self.text(&id, Some("note"), None);
+        let stale =
+            std::iter::once(&title)
+                .chain(note.iter())
+                .chain(ranges.iter().flat_map(|r: &RangeView| {
+                    std::iter::once(&r.title).chain(r.description.iter())
+                }))
+                .chain(
+                    families
+                        .iter()
+                        .flat_map(|f: &FamilyView| std::iter::once(&f.title).chain(f.rule.iter())),
+                )
+                .filter_map(|t| t.stale.clone())
+                .collect();
         PageModel {
             module: module.id.value.clone(),
             file: module.page.value.clone(),
-            title: self.required(&id, None),
-            note: self.text(&id, Some("note"), None),
+            title,
+            note,
             metadata: module
                 .metadata
                 .iter()
@@ -503,6 +600,7 @@ impl Localizer<'_> {
                 .collect(),
             owns: module.owns.iter().map(|r| (r.from, r.to)).collect(),
             generated: module.codes.iter().filter(|c| c.is_generated()).count(),
+            stale,
             codes,
             families,
             ranges,

@@ -1,13 +1,16 @@
 //! The [`Project`]: catalog, locales and templates of one errdoc project,
 //! loaded and validated, and the pipeline that renders it.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostics;
-use crate::locales::Locales;
-use crate::model::Model;
+use crate::l10n::lock::SourcesLock;
+use crate::l10n::{self, LocaleStatus, Unit};
+use crate::locales::{Locale, Locales};
+use crate::model::{Model, StaleMode};
 use crate::output::Output;
 use crate::render::html::HtmlRenderer;
 use crate::render::markdown::MarkdownRenderer;
@@ -24,6 +27,17 @@ pub struct Project {
     pub locales: Arc<Locales>,
     /// The templates.
     pub templates: Templates,
+    /// Each translation's record of the English it was made from, by locale.
+    pub locks: BTreeMap<String, SourcesLock>,
+}
+
+/// How to render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Overrides the catalog's `site.base_url`.
+    pub base_url: Option<String>,
+    /// What to do with stale translations.
+    pub stale: StaleMode,
 }
 
 /// Figures for the summary line.
@@ -53,7 +67,16 @@ impl Project {
         let (Some(catalog), Some(locales)) = (catalog, locales) else {
             return Ok(None);
         };
-        validate(&catalog, &locales, diags);
+        let mut locks = BTreeMap::new();
+        for locale in locales.all().iter().filter(|l| !locales.is_source(l)) {
+            match SourcesLock::load(root, &locale.tag) {
+                Ok(lock) => {
+                    locks.insert(locale.tag.clone(), lock);
+                }
+                Err(d) => diags.push(d),
+            }
+        }
+        validate(&catalog, &locales, &locks, diags);
         let locales = Arc::new(locales);
         let pages = catalog
             .modules
@@ -68,23 +91,37 @@ impl Project {
             catalog,
             locales,
             templates,
+            locks,
         }))
     }
 
-    /// Renders every output format into memory. `base_url` overrides the
-    /// catalog's `site.base_url`.
-    pub fn render(&self, base_url: Option<&str>, diags: &mut Diagnostics) -> Output {
-        let model = Model::build(&self.catalog, &self.locales, diags);
-        let base_url = base_url.or(self
+    /// Renders every output format into memory.
+    pub fn render(&self, options: &RenderOptions, diags: &mut Diagnostics) -> Output {
+        let model = Model::build(
+            &self.catalog,
+            &self.locales,
+            &self.locks,
+            options.stale,
+            diags,
+        );
+        let base_url = options.base_url.as_deref().or(self
             .catalog
             .site
             .base_url
             .as_ref()
             .map(|u| u.value.as_str()));
+        let status: Vec<LocaleStatus> = self
+            .locales
+            .all()
+            .iter()
+            .filter(|l| !self.locales.is_source(l))
+            .map(|l| self.status(l))
+            .collect();
         let ctx = RenderContext {
             model: &model,
             templates: &self.templates,
             base_url,
+            status: &status,
         };
         let renderers: [&dyn Renderer; 2] = [&MarkdownRenderer, &HtmlRenderer];
         let mut output = Output::new();
@@ -93,6 +130,24 @@ impl Project {
         }
         output.add_manifest();
         output
+    }
+
+    /// Every English string of the project.
+    pub fn units(&self) -> Vec<Unit> {
+        l10n::source_units(&self.catalog, &self.locales)
+    }
+
+    /// The translation status of `locale`.
+    pub fn status(&self, locale: &Locale) -> LocaleStatus {
+        let units = self.units();
+        let assessment = l10n::assess(
+            &self.catalog,
+            &units,
+            &self.locales,
+            locale,
+            self.locks.get(&locale.tag),
+        );
+        l10n::status(&self.catalog, &units, &locale.tag, &assessment)
     }
 
     /// Figures for the summary line.

@@ -52,9 +52,29 @@ ui-name = 常量名
 ui-family = 错误码族
 ui-family-rule = { $base } + { $name }（{ $value }）
 ui-fallback = 尚未翻译
+ui-stale = 英文原文在翻译后已更改
 ui-footer = 由errdoc根据错误码目录及其翻译生成。
 ui-not-found = 页面不存在
 ui-not-found-text = 此地址没有页面。请从首页搜索错误码：
+
+## Translation status page
+
+ui-status-title = 翻译状态
+ui-status-lead = 已翻译{ $percent }%的英文字符串。未翻译的字符串以英文显示。
+ui-status-source = 英文是源语言，其他语言均由英文翻译而来。
+ui-status-all = 所有语言
+ui-status-all-pages = 所有页面
+ui-status-ui = 网站标签
+ui-status-progress = 进度
+ui-status-total = 字符串
+ui-status-translated = 已翻译
+ui-status-missing = 缺失
+ui-status-stale = 过时
+ui-status-unchanged = 未改动
+ui-status-obsolete = 已废弃
+ui-status-words = 词数
+ui-status-help = 缺失：尚未翻译。过时：翻译后英文原文已更改。未改动：与英文相同。已废弃：英文中已不存在。译者请参阅TRANSLATING.md。
+ui-status-link = 翻译状态
 
 ## Search
 

@@ -6,10 +6,12 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::BuildArgs;
+use crate::cli::Stale;
 use crate::cmd::{failure, report};
 use crate::diagnostic::{Diagnostic, Diagnostics, plural};
+use crate::model::StaleMode;
 use crate::output::{Plan, SITE_DIR};
-use crate::project::Project;
+use crate::project::{Project, RenderOptions};
 
 /// Runs `errdoc build`.
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
@@ -26,9 +28,14 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let project = Project::load(root, &mut diags)?;
-    let output = project
-        .as_ref()
-        .map(|p| p.render(args.base_url.as_deref(), &mut diags));
+    let options = RenderOptions {
+        base_url: args.base_url.clone(),
+        stale: match args.stale {
+            Stale::Mark => StaleMode::Mark,
+            Stale::Fallback => StaleMode::Fallback,
+        },
+    };
+    let output = project.as_ref().map(|p| p.render(&options, &mut diags));
     report(&diags);
     let (Some(project), Some(output)) = (project, output) else {
         eprintln!(

@@ -3,10 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::CheckArgs;
+use crate::cli::{CheckArgs, Format};
 use crate::cmd::{failure, report};
 use crate::diagnostic::Diagnostics;
-use crate::project::Project;
+use crate::project::{Project, RenderOptions};
 
 /// Runs `errdoc check`.
 pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
@@ -14,10 +14,22 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let project = Project::load(root, &mut diags)?;
     if let Some(project) = &project {
         // Rendering finds what validation cannot: formatting and template errors.
-        project.render(None, &mut diags);
+        project.render(&RenderOptions::default(), &mut diags);
+    }
+    let failed = diags.has_errors()
+        || project.is_none()
+        || (args.deny_warnings && diags.warning_count() > 0);
+    if args.format == Format::Json {
+        let report = serde_json::json!({
+            "ok": !failed,
+            "errors": diags.error_count(),
+            "warnings": diags.warning_count(),
+            "diagnostics": diags.sorted().iter().map(|d| d.to_json()).collect::<Vec<_>>(),
+        });
+        println!("{}", serde_json::to_string_pretty(&report)?);
+        return Ok(if failed { failure() } else { ExitCode::SUCCESS });
     }
     report(&diags);
-    let failed = diags.has_errors() || (args.deny_warnings && diags.warning_count() > 0);
     match project {
         Some(project) if !failed => {
             let stats = project.stats();

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod l10n;
 
 use std::io::Write as _;
 use std::process::ExitCode;

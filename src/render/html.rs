@@ -65,7 +65,7 @@ impl Renderer for HtmlRenderer {
             .collect();
         let mut paths = Vec::new();
         for locale in &ctx.model.locales {
-            for page in pages_of(locale) {
+            for page in pages_of(locale, ctx.status) {
                 let depth = page.path.matches('/').count();
                 let mut context = page.context;
                 context.insert("locale", &locale.tag);
@@ -152,8 +152,37 @@ impl HtmlRenderer {
 }
 
 /// Every page of a locale, with its own part of the template context.
-fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
+fn pages_of<'a>(locale: &'a LocaleModel, status: &[crate::l10n::LocaleStatus]) -> Vec<Page<'a>> {
     let mut pages = Vec::new();
+    let mut progress = tera::Context::new();
+    let overview: Vec<StatusRow<'_>> = status
+        .iter()
+        .map(|s| StatusRow::new(&s.locale, None, None, &s.all))
+        .collect();
+    progress.insert("overview", &overview);
+    let rows: Option<Vec<StatusRow<'_>>> =
+        status.iter().find(|s| s.locale == locale.tag).map(|s| {
+            s.groups
+                .iter()
+                .map(|g| {
+                    let page = locale.pages.iter().find(|p| p.module == g.group);
+                    StatusRow::new(
+                        &g.group,
+                        page.map(|p| p.title.text.as_str()),
+                        page.map(|p| p.file.as_str()),
+                        &g.counts,
+                    )
+                })
+                .chain(std::iter::once(StatusRow::new("all", None, None, &s.all)))
+                .collect()
+        });
+    progress.insert("rows", &rows);
+    pages.push(Page {
+        template: "html/status.html",
+        path: "status.html".to_string(),
+        context: progress,
+        locale,
+    });
     let mut home = tera::Context::new();
     home.insert("pages", &locale.pages);
     pages.push(Page {
@@ -185,6 +214,37 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
         }
     }
     pages
+}
+
+/// A row of the translation-status page.
+#[derive(Serialize)]
+struct StatusRow<'a> {
+    /// Module id, `ui`, a table id, `all`, or a locale tag.
+    group: &'a str,
+    /// The module's page title, for module groups.
+    title: Option<&'a str>,
+    /// The module's page file, for module groups.
+    file: Option<&'a str>,
+    counts: &'a crate::l10n::Counts,
+    /// Translated share, one decimal.
+    percent: String,
+}
+
+impl<'a> StatusRow<'a> {
+    fn new(
+        group: &'a str,
+        title: Option<&'a str>,
+        file: Option<&'a str>,
+        counts: &'a crate::l10n::Counts,
+    ) -> Self {
+        StatusRow {
+            group,
+            title,
+            file,
+            counts,
+            percent: format!("{:.1}", counts.percent()),
+        }
+    }
 }
 
 /// What a code page needs of its module's page.

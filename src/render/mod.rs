@@ -61,6 +61,10 @@ const BUILTIN: &[(&str, &str)] = &[
         "html/404.html",
         include_str!("../../templates/html/404.html"),
     ),
+    (
+        "html/status.html",
+        include_str!("../../templates/html/status.html"),
+    ),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
 ];
 
@@ -101,6 +105,8 @@ pub struct RenderContext<'a> {
     pub templates: &'a Templates,
     /// The absolute URL the site is published at, if known.
     pub base_url: Option<&'a str>,
+    /// The translation status of every locale but the source.
+    pub status: &'a [crate::l10n::LocaleStatus],
 }
 
 /// The loaded templates, with errdoc's functions and filters registered.

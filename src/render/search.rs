@@ -215,6 +215,7 @@ mod tests {
         Text {
             text: s.to_string(),
             lang: lang.to_string(),
+            stale: None,
         }
     }
 
@@ -235,6 +236,7 @@ mod tests {
             deprecated: None,
             member: None,
             generated,
+            stale: Vec::new(),
         }
     }
 
@@ -261,6 +263,7 @@ mod tests {
                     references: Vec::new(),
                 }],
                 generated: 0,
+                stale: Vec::new(),
             }],
         }
     }

@@ -1,21 +1,30 @@
 //! Stage 3: every rule that spans the catalog and the locales, checked in
 //! one pass so a run reports all problems at once.
 //!
-//! Catalog rules: well-formed ids and names, duplicates, codes inside their
-//! module's ranges, family collisions, known references and related codes.
-//! Locale rules: every code, module, family and range has English text;
-//! attributes are the known ones; translations use the same variables as
-//! the English; missing, obsolete and unused messages are warnings.
+//! Catalog rules (here): well-formed ids and names, duplicates, codes inside
+//! their module's ranges, family collisions, known references and related
+//! codes. Locale rules ([`locales`]): the checks of Mozilla's
+//! compare-locales and fluent linter, for every locale against English.
 
-use std::collections::{BTreeMap, HashMap};
+mod locales;
+
+pub use locales::{ExpectedKind, expected_messages};
+
+use std::collections::HashMap;
 
 use crate::catalog::{Catalog, CodeEntry, Located, Module, list_or_none};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::locales::{EntryInfo, Locale, Locales};
+use crate::locales::Locales;
 use crate::source::Span;
+use locales::RESERVED_TABLE_IDS;
 
 /// Runs every check, adding problems to `diags`.
-pub fn validate(catalog: &Catalog, locales: &Locales, diags: &mut Diagnostics) {
+pub fn validate(
+    catalog: &Catalog,
+    locales: &Locales,
+    locks: &std::collections::BTreeMap<String, crate::l10n::lock::SourcesLock>,
+    diags: &mut Diagnostics,
+) {
     let mut v = Validator { catalog, diags };
     v.site();
     v.references();
@@ -25,7 +34,7 @@ pub fn validate(catalog: &Catalog, locales: &Locales, diags: &mut Diagnostics) {
     v.families();
     v.ranges();
     v.citations();
-    check_locales(catalog, locales, diags);
+    locales::check(catalog, locales, locks, diags);
 }
 
 struct Validator<'a> {
@@ -721,337 +730,6 @@ fn ranges_text(module: &Module) -> String {
         .join(", ")
 }
 
-/// The kinds of message the catalog asks for, and their known attributes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Module,
-    Code,
-    Family,
-    Range,
-    TableEntry,
-}
-
-impl Kind {
-    fn attribute_is_known(self, attribute: &str) -> bool {
-        let numbered = |prefix: &str| {
-            attribute
-                .strip_prefix(prefix)
-                .and_then(|n| n.parse::<u32>().ok())
-                .is_some_and(|n| n >= 1)
-        };
-        match self {
-            Kind::Module => attribute == "note",
-            Kind::Code => attribute == "description" || numbered("cause-") || numbered("solution-"),
-            Kind::Family => {
-                attribute == "rule"
-                    || attribute == "description"
-                    || numbered("cause-")
-                    || numbered("solution-")
-            }
-            Kind::Range => attribute == "description",
-            Kind::TableEntry => false,
-        }
-    }
-
-    fn known_attributes(self) -> &'static str {
-        match self {
-            Kind::Module => "`.note`",
-            Kind::Code => "`.description`, `.cause-1`, `.cause-2`…, `.solution-1`, `.solution-2`…",
-            Kind::Family => {
-                "`.rule`, `.description`, `.cause-1`…, `.solution-1`… (variables `$code`, `$name`, `$value`, `$message`)"
-            }
-            Kind::Range => "`.description`",
-            Kind::TableEntry => "none",
-        }
-    }
-}
-
-/// Every message id the catalog asks for, with its kind.
-pub fn expected_messages(catalog: &Catalog) -> BTreeMap<String, (ExpectedKind, Span)> {
-    let mut ids = BTreeMap::new();
-    for module in &catalog.modules {
-        ids.insert(
-            format!("module-{}", module.id.value),
-            (ExpectedKind(Kind::Module), module.id.span),
-        );
-        for code in module.codes.iter().filter(|c| !c.is_generated()) {
-            ids.insert(code.message_id(), (ExpectedKind(Kind::Code), code.span()));
-        }
-        for family in &module.families {
-            ids.insert(
-                format!("family-{}", family.id.value),
-                (ExpectedKind(Kind::Family), family.id.span),
-            );
-        }
-        for range in &module.ranges {
-            ids.insert(
-                format!("range-{}", range.id.value),
-                (ExpectedKind(Kind::Range), range.id.span),
-            );
-        }
-    }
-    for table in &catalog.tables {
-        for entry in &table.entries {
-            ids.insert(
-                table.message_id(entry),
-                (ExpectedKind(Kind::TableEntry), entry.name.span),
-            );
-        }
-    }
-    ids
-}
-
-/// The kind of a message the catalog asks for.
-#[derive(Clone, Copy)]
-pub struct ExpectedKind(Kind);
-
-impl ExpectedKind {
-    /// Whether only translations carry it (English is in the catalog).
-    pub fn is_table_entry(self) -> bool {
-        self.0 == Kind::TableEntry
-    }
-}
-
-/// Prefixes of ids that belong to catalog entities.
-const CATALOG_PREFIXES: [&str; 4] = ["module-", "code-", "family-", "range-"];
-
-fn is_catalog_id(catalog: &Catalog, id: &str) -> bool {
-    CATALOG_PREFIXES.iter().any(|p| id.starts_with(p))
-        || catalog.tables.iter().any(|t| {
-            !RESERVED_TABLE_IDS.contains(&t.id.value.as_str())
-                && id.starts_with(&format!("{}-", t.id.value))
-        })
-}
-
-/// Table ids that would take over errdoc's own message ids.
-const RESERVED_TABLE_IDS: [&str; 6] = ["ui", "flag", "module", "code", "family", "range"];
-
-fn check_locales(catalog: &Catalog, locales: &Locales, diags: &mut Diagnostics) {
-    let expected = expected_messages(catalog);
-    let source = locales.source();
-    let catalog_file = &catalog.file;
-
-    // English text for everything the catalog declares.
-    for (id, (kind, span)) in &expected {
-        if kind.is_table_entry() {
-            continue;
-        }
-        match source.entries.get(id) {
-            None => diags.push(
-                Diagnostic::error(format!(
-                    "`{id}` has no English text in {}",
-                    source.dir().display()
-                ))
-                .hint(format!(
-                    "add `{id} = <title>` to a file in {}/",
-                    source.dir().display()
-                ))
-                .at(catalog_file, *span),
-            ),
-            Some(info) if !info.has_value => {
-                if let Some((file, at)) = source.locate(id) {
-                    diags.push(
-                        Diagnostic::error(format!("`{id}` has attributes but no title"))
-                            .hint(format!("write the title after `{id} =`"))
-                            .at(file, at),
-                    );
-                }
-            }
-            Some(_) => {}
-        }
-    }
-
-    for locale in locales.all() {
-        let is_source = locales.is_source(locale);
-        for (id, info) in &locale.entries {
-            if id.starts_with('-') {
-                continue;
-            }
-            let Some(file) = locale.files.get(info.file) else {
-                continue;
-            };
-            match expected.get(id) {
-                Some((kind, _)) => {
-                    if kind.is_table_entry() && is_source {
-                        diags.push(
-                            Diagnostic::warning(format!("`{id}` is not used"))
-                                .hint("the English text of table entries is the catalog's `message`; remove this message")
-                                .at(file, info.span),
-                        );
-                    }
-                    unknown_attributes(kind.0, id, info, file, diags);
-                }
-                // With no modules, every message would be reported unused.
-                None if is_catalog_id(catalog, id) && !catalog.modules.is_empty() => {
-                    let message = if is_source {
-                        format!("`{id}` is not used by any code, module, family or range")
-                    } else {
-                        format!("`{id}` is obsolete: nothing in the catalog uses it")
-                    };
-                    diags.push(
-                        Diagnostic::warning(message)
-                            .hint("remove it, or fix its id")
-                            .at(file, info.span),
-                    );
-                }
-                None => {}
-            }
-            if !is_source {
-                compare_with_source(id, info, locale, source, diags);
-            }
-        }
-        if !is_source {
-            missing_translations(catalog, &expected, locale, source, diags);
-        }
-    }
-}
-
-fn unknown_attributes(
-    kind: Kind,
-    id: &str,
-    info: &EntryInfo,
-    file: &crate::source::SourceFile,
-    diags: &mut Diagnostics,
-) {
-    for (attribute, span) in &info.attributes {
-        if !kind.attribute_is_known(attribute) {
-            diags.push(
-                Diagnostic::error(format!("`{id}` has the unknown attribute `.{attribute}`"))
-                    .hint(format!("use {}", kind.known_attributes()))
-                    .at(file, *span),
-            );
-        }
-    }
-}
-
-/// A translation uses the variables of the English, part by part.
-fn compare_with_source(
-    id: &str,
-    info: &EntryInfo,
-    locale: &Locale,
-    source: &Locale,
-    diags: &mut Diagnostics,
-) {
-    let Some(english) = source.entries.get(id) else {
-        return;
-    };
-    for (attribute, span) in &info.attributes {
-        if !english.attributes.iter().any(|(a, _)| a == attribute)
-            && let Some(file) = locale.files.get(info.file)
-        {
-            diags.push(
-                Diagnostic::warning(format!(
-                    "`{id}.{attribute}` is obsolete: the English has no `.{attribute}`"
-                ))
-                .hint("remove it, or add it to the English first; it is not shown")
-                .at(file, *span),
-            );
-        }
-    }
-    for (part, variables) in &info.variables {
-        let Some(english_variables) = english.variables.get(part) else {
-            continue;
-        };
-        if variables == english_variables {
-            continue;
-        }
-        let Some((file, span)) = locale.locate_part(id, part.as_deref()) else {
-            continue;
-        };
-        let name = match part {
-            None => format!("`{id}`"),
-            Some(a) => format!("`{id}.{a}`"),
-        };
-        let list = |set: &std::collections::BTreeSet<String>| {
-            if set.is_empty() {
-                "no variables".to_string()
-            } else {
-                set.iter()
-                    .map(|v| format!("${v}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
-        };
-        diags.push(
-            Diagnostic::error(format!(
-                "{name} uses {} but the English uses {}",
-                list(variables),
-                list(english_variables)
-            ))
-            .hint("use exactly the English variables; their names are not translated")
-            .at(file, span),
-        );
-    }
-}
-
-/// Messages and attributes the source locale has and `locale` lacks.
-fn missing_translations(
-    catalog: &Catalog,
-    expected: &BTreeMap<String, (ExpectedKind, Span)>,
-    locale: &Locale,
-    source: &Locale,
-    diags: &mut Diagnostics,
-) {
-    for (id, english) in &source.entries {
-        if id.starts_with('-') {
-            continue;
-        }
-        let Some((file, span)) = source.locate(id) else {
-            continue;
-        };
-        if is_catalog_id(catalog, id) && !expected.contains_key(id) {
-            // Unused English: reported as such, nothing to translate.
-            continue;
-        }
-        // Translations go in the file of the same name as the English one.
-        let target = file
-            .path()
-            .file_name()
-            .map(|name| locale.dir().join(name))
-            .unwrap_or_else(|| locale.dir());
-        match locale.entries.get(id) {
-            None => diags.push(
-                Diagnostic::warning(format!("{} has no translation of `{id}`", locale.tag))
-                    .hint(format!(
-                        "add it to {}; the English is shown meanwhile",
-                        target.display()
-                    ))
-                    .at(file, span),
-            ),
-            Some(translated) => {
-                for (attribute, at) in &english.attributes {
-                    if !translated.attributes.iter().any(|(a, _)| a == attribute) {
-                        diags.push(
-                            Diagnostic::warning(format!(
-                                "{} has no translation of `{id}.{attribute}`",
-                                locale.tag
-                            ))
-                            .hint(format!(
-                                "add the attribute in {}; the English is shown meanwhile",
-                                target.display()
-                            ))
-                            .at(file, *at),
-                        );
-                    }
-                }
-            }
-        }
-    }
-    for (id, (kind, span)) in expected {
-        if kind.is_table_entry() && !locale.has(id) {
-            let english = id.split_once('-').map_or("", |(t, _)| t);
-            diags.push(
-                Diagnostic::warning(format!("{} has no translation of `{id}`", locale.tag))
-                    .hint(format!(
-                        "add it to {}/{english}.ftl; the English is shown meanwhile",
-                        locale.dir().display()
-                    ))
-                    .at(&catalog.file, *span),
-            );
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1067,16 +745,5 @@ mod tests {
         assert!(is_page_name("errorcode-net-socket"));
         assert!(!is_page_name("../x"));
         assert!(!is_page_name("a/b"));
-    }
-
-    #[test]
-    fn known_attributes_per_kind() {
-        assert!(Kind::Code.attribute_is_known("cause-2"));
-        assert!(!Kind::Code.attribute_is_known("cause-0"));
-        assert!(!Kind::Code.attribute_is_known("cause"));
-        assert!(!Kind::Code.attribute_is_known("rule"));
-        assert!(Kind::Family.attribute_is_known("rule"));
-        assert!(Kind::Module.attribute_is_known("note"));
-        assert!(!Kind::TableEntry.attribute_is_known("note"));
     }
 }

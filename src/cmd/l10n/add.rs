@@ -1,0 +1,50 @@
+//! `errdoc l10n add <locale>`: a new locale folder with a stub for every
+//! message; the next `build` renders it, in English until translated.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use unic_langid::LanguageIdentifier;
+
+use crate::cli::AddArgs;
+use crate::cmd::failure;
+use crate::locales::LOCALES_DIR;
+
+use super::load;
+use super::sync::sync_locale;
+
+/// Runs `errdoc l10n add`.
+pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
+    let tag = &args.locale;
+    let langid: LanguageIdentifier = match tag.parse() {
+        Ok(id) => id,
+        Err(_) => {
+            eprintln!(
+                "error: `{tag}` is not a language tag — use a BCP 47 tag such as `ja`, `fr` or `zh-TW`"
+            );
+            return Ok(failure());
+        }
+    };
+    if langid.to_string() != *tag {
+        eprintln!("error: write the tag the canonical way: `{langid}`");
+        return Ok(failure());
+    }
+    let dir = root.join(LOCALES_DIR).join(tag);
+    if dir.exists() {
+        eprintln!(
+            "error: {}/{tag} exists already — `errdoc l10n sync --locale {tag}` adds what it lacks",
+            LOCALES_DIR
+        );
+        return Ok(failure());
+    }
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| anyhow::Error::new(e).context(format!("cannot create {}", dir.display())))?;
+    let Some(project) = load(root)? else {
+        return Ok(failure());
+    };
+    sync_locale(root, &project, tag, false)?;
+    println!(
+        "{tag}: created {LOCALES_DIR}/{tag}/; translate the stubs, then `errdoc build` (untranslated strings show in English)"
+    );
+    Ok(ExitCode::SUCCESS)
+}

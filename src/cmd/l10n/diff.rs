@@ -1,0 +1,142 @@
+//! `errdoc l10n diff <id>`: the English a translation was made from beside
+//! the English of today, word by word, and the translation itself.
+
+use std::io::IsTerminal as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use similar::{ChangeTag, TextDiff};
+
+use crate::cli::DiffArgs;
+use crate::cmd::failure;
+use crate::l10n::{self, State, sync::select};
+
+use super::{load, targets};
+
+/// Runs `errdoc l10n diff`.
+pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
+    let Some(project) = load(root)? else {
+        return Ok(failure());
+    };
+    let locales = match targets(&project, args.locale.as_deref()) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let units = project.units();
+    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let mut unknown = false;
+    for wanted in &args.ids {
+        let selected = select(&units, wanted);
+        if selected.is_empty() {
+            eprintln!(
+                "error: there is no English string `{wanted}` — use a message id (`code-1006`) or `id.attribute`"
+            );
+            unknown = true;
+            continue;
+        }
+        for locale in &locales {
+            let lock = project.locks.get(&locale.tag);
+            for unit in &selected {
+                let key = unit.key();
+                let state = l10n::state_of(unit, locale, lock);
+                println!("{key} ({}): {}", locale.tag, state_name(state));
+                let translation = locale
+                    .format(&unit.id, unit.attribute.as_deref(), None)
+                    .map(|(t, _)| t);
+                match lock.and_then(|l| l.get(&key)) {
+                    Some(recorded) if recorded.english != unit.english => {
+                        let (old, new) = word_diff(&recorded.english, &unit.english, colour);
+                        println!("  was:         {old}");
+                        println!("  is:          {new}");
+                    }
+                    Some(_) => println!(
+                        "  English:     {} (unchanged since it was translated)",
+                        unit.english
+                    ),
+                    None => {
+                        println!("  English:     {}", unit.english);
+                        println!(
+                            "  (no record of the English it was translated from; `errdoc l10n sync` records today's)"
+                        );
+                    }
+                }
+                match translation {
+                    Some(t) if state != State::Missing => println!("  translation: {t}"),
+                    _ => println!("  translation: (none)"),
+                }
+                if state == State::Stale {
+                    println!(
+                        "  after updating it: errdoc l10n confirm {key} --locale {}",
+                        locale.tag
+                    );
+                }
+            }
+        }
+    }
+    Ok(if unknown {
+        failure()
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn state_name(state: State) -> &'static str {
+    match state {
+        State::Translated => "translated",
+        State::Missing => "missing",
+        State::Stale => "stale — the English has changed since it was translated",
+        State::Unchanged => "unchanged — the same as the English",
+    }
+}
+
+/// The old and the new text with the words that differ marked: `[-gone-]`
+/// and `{+added+}` (git's word-diff style), or red and green on a terminal.
+pub(super) fn word_diff(old: &str, new: &str, colour: bool) -> (String, String) {
+    let diff = TextDiff::from_words(old, new);
+    let (mut was, mut is) = (String::new(), String::new());
+    for change in diff.iter_all_changes() {
+        let word = change.value();
+        match change.tag() {
+            ChangeTag::Equal => {
+                was.push_str(word);
+                is.push_str(word);
+            }
+            ChangeTag::Delete => was.push_str(&mark(word, "[-", "-]", "\x1b[31;9m", colour)),
+            ChangeTag::Insert => is.push_str(&mark(word, "{+", "+}", "\x1b[32;1m", colour)),
+        }
+    }
+    (was, is)
+}
+
+fn mark(word: &str, open: &str, close: &str, style: &str, colour: bool) -> String {
+    if word.trim().is_empty() {
+        return word.to_string();
+    }
+    if colour {
+        format!("{style}{word}\x1b[0m")
+    } else {
+        format!("{open}{word}{close}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_that_differ_are_marked() {
+        let (was, is) = word_diff(
+            "The connection was closed without a Close frame.",
+            "The connection was closed before a Close frame was sent.",
+            false,
+        );
+        assert_eq!(
+            was,
+            "The connection was closed [-without-] a Close [-frame.-]"
+        );
+        assert_eq!(
+            is,
+            "The connection was closed {+before+} a Close {+frame+} {+was+} {+sent.+}"
+        );
+    }
+}

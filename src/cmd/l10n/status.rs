@@ -1,0 +1,98 @@
+//! `errdoc l10n status`: per locale and page, how many strings are
+//! translated, missing, stale, unchanged and obsolete, with word counts.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::{Format, StatusArgs};
+use crate::cmd::failure;
+use crate::l10n::{Counts, LocaleStatus};
+
+use super::{load, targets};
+
+/// Runs `errdoc l10n status`.
+pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
+    let Some(project) = load(root)? else {
+        return Ok(failure());
+    };
+    let locales = match targets(&project, args.locale.as_deref()) {
+        Ok(l) => l,
+        Err(code) => return Ok(code),
+    };
+    let statuses: Vec<LocaleStatus> = locales
+        .iter()
+        .map(|locale| project.status(locale))
+        .collect();
+    match args.format {
+        Format::Json => {
+            let json = serde_json::json!({
+                "source": project.locales.source().tag,
+                "locales": statuses,
+            });
+            println!("{}", serde_json::to_string_pretty(&json)?);
+        }
+        Format::Text => print!("{}", table(&statuses)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "81 100.0%"
+fn share(n: usize, total: usize) -> String {
+    let percent = if total == 0 {
+        100.0
+    } else {
+        n as f64 * 100.0 / total as f64
+    };
+    format!("{n} {percent:5.1}%")
+}
+
+fn row(name: &str, c: &Counts) -> String {
+    format!(
+        "  {name:<18} {:>6} {:>13} {:>13} {:>13} {:>13} {:>8} {:>13}\n",
+        c.total,
+        share(c.translated, c.total),
+        share(c.missing, c.total),
+        share(c.stale, c.total),
+        share(c.unchanged, c.total),
+        c.obsolete,
+        format!("{}/{}", c.words.translated, c.words.total),
+    )
+}
+
+/// The status of every locale as a table for the terminal.
+pub(super) fn table(statuses: &[LocaleStatus]) -> String {
+    let mut out = String::new();
+    for status in statuses {
+        let all = &status.all;
+        out.push_str(&format!(
+            "{}: {:.1}% translated — {} of {} strings, {} of {} English words\n",
+            status.locale,
+            all.percent(),
+            all.translated,
+            all.total,
+            all.words.translated,
+            all.words.total
+        ));
+        out.push_str(&format!(
+            "  {:<18} {:>6} {:>13} {:>13} {:>13} {:>13} {:>8} {:>13}\n",
+            "page", "total", "translated", "missing", "stale", "unchanged", "obsolete", "words"
+        ));
+        for group in &status.groups {
+            out.push_str(&row(&group.group, &group.counts));
+        }
+        out.push_str(&row("all", all));
+        if all.stale > 0 {
+            out.push_str(&format!(
+                "  stale strings: `errdoc l10n diff <id> --locale {}` shows what changed\n",
+                status.locale
+            ));
+        }
+        if all.missing > 0 {
+            out.push_str(&format!(
+                "  missing strings: `errdoc l10n sync --locale {}` adds stubs to translate\n",
+                status.locale
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,365 @@
+//! Translation state: every English string of a project (a message's value
+//! or one attribute, a table entry's message) and, per locale, whether it is
+//! translated, missing, stale (the English changed after it was
+//! translated) or unchanged (the same as the English).
+//!
+//! `check` warns from it, `l10n status` counts it, `build` marks stale
+//! translations with it, and `l10n sync`/`confirm` update the record of the
+//! English each translation was made from ([`lock::SourcesLock`]).
+
+pub mod lock;
+pub mod sync;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::locales::{Locale, Locales};
+use lock::{SourcesLock, fingerprint};
+
+/// The group of strings that are not a module's, a table's or unused.
+pub const UI_GROUP: &str = "ui";
+/// The group of English messages nothing uses.
+pub const OTHER_GROUP: &str = "other";
+
+/// One English string to translate.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The message id.
+    pub id: String,
+    /// The attribute, or `None` for the value.
+    pub attribute: Option<String>,
+    /// The English text, placeables resolved and variables shown as
+    /// `{$name}`: what a translator compares.
+    pub english: String,
+    /// The page (module id), `ui`, or a table id.
+    pub group: String,
+    /// How many words the English has.
+    pub words: usize,
+}
+
+impl Unit {
+    /// `id` or `id.attribute`.
+    pub fn key(&self) -> String {
+        key(&self.id, self.attribute.as_deref())
+    }
+}
+
+/// `id` or `id.attribute`.
+pub fn key(id: &str, attribute: Option<&str>) -> String {
+    match attribute {
+        Some(a) => format!("{id}.{a}"),
+        None => id.to_string(),
+    }
+}
+
+/// Splits `id.attribute` (or `id`) into its parts.
+pub fn split_key(key: &str) -> (&str, Option<&str>) {
+    match key.split_once('.') {
+        Some((id, attribute)) => (id, Some(attribute)),
+        None => (key, None),
+    }
+}
+
+/// The state of one string in one locale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Translated, and the English has not changed since.
+    Translated,
+    /// Not translated (or only a stub from `l10n sync`).
+    Missing,
+    /// Translated, but the English changed afterwards.
+    Stale,
+    /// The same text as the English.
+    Unchanged,
+}
+
+/// Every English string of the project, in a stable order: the source
+/// locale's messages by group, then the tables' entries.
+pub fn source_units(catalog: &Catalog, locales: &Locales) -> Vec<Unit> {
+    let source = locales.source();
+    let mut units = Vec::new();
+    for (id, info) in &source.entries {
+        if id.starts_with('-') {
+            continue;
+        }
+        let group = group_of(catalog, id);
+        let parts = info
+            .has_value
+            .then_some(None)
+            .into_iter()
+            .chain(info.attributes.iter().map(|(a, _)| Some(a.as_str())));
+        for attribute in parts {
+            let english = source
+                .format(id, attribute, None)
+                .map(|(text, _)| text)
+                .unwrap_or_default();
+            units.push(Unit {
+                id: id.clone(),
+                attribute: attribute.map(str::to_string),
+                words: english.split_whitespace().count(),
+                english,
+                group: group.clone(),
+            });
+        }
+    }
+    for table in &catalog.tables {
+        for entry in &table.entries {
+            let english = entry.message.value.clone();
+            units.push(Unit {
+                id: table.message_id(entry),
+                attribute: None,
+                words: english.split_whitespace().count(),
+                english,
+                group: table.id.value.clone(),
+            });
+        }
+    }
+    let order = group_order(catalog);
+    units.sort_by_key(|u| {
+        order
+            .iter()
+            .position(|g| *g == u.group)
+            .unwrap_or(usize::MAX)
+    });
+    units
+}
+
+/// The groups in display order: modules, `ui`, tables, `other`.
+pub fn group_order(catalog: &Catalog) -> Vec<String> {
+    catalog
+        .modules
+        .iter()
+        .map(|m| m.id.value.clone())
+        .chain(std::iter::once(UI_GROUP.to_string()))
+        .chain(catalog.tables.iter().map(|t| t.id.value.clone()))
+        .chain(std::iter::once(OTHER_GROUP.to_string()))
+        .collect()
+}
+
+/// Which group message `id` belongs to.
+pub fn group_of(catalog: &Catalog, id: &str) -> String {
+    let module = |found: Option<&crate::catalog::Module>| {
+        found.map_or_else(|| OTHER_GROUP.to_string(), |m| m.id.value.clone())
+    };
+    if let Some(rest) = id.strip_prefix("module-") {
+        return module(catalog.modules.iter().find(|m| m.id.value == rest));
+    }
+    if let Some(rest) = id.strip_prefix("code-") {
+        let number = rest.parse::<u32>().ok();
+        return module(catalog.modules.iter().find(|m| {
+            m.codes
+                .iter()
+                .any(|c| Some(c.code) == number && !c.is_generated())
+        }));
+    }
+    if let Some(rest) = id.strip_prefix("family-") {
+        return module(
+            catalog
+                .modules
+                .iter()
+                .find(|m| m.families.iter().any(|f| f.id.value == rest)),
+        );
+    }
+    if let Some(rest) = id.strip_prefix("range-") {
+        return module(
+            catalog
+                .modules
+                .iter()
+                .find(|m| m.ranges.iter().any(|r| r.id.value == rest)),
+        );
+    }
+    for table in &catalog.tables {
+        if id.starts_with(&format!("{}-", table.id.value)) {
+            return table.id.value.clone();
+        }
+    }
+    UI_GROUP.to_string()
+}
+
+/// The state of every string in one locale.
+#[derive(Debug)]
+pub struct Assessment {
+    /// Each source unit (by index into the units) and its state.
+    pub states: Vec<State>,
+    /// Strings the locale has and the English does not: (key, group).
+    pub obsolete: Vec<(String, String)>,
+}
+
+/// Whether `locale`'s text for `id`/`attribute` is an untouched stub.
+pub fn is_stub(locale: &Locale, id: &str, attribute: Option<&str>, english: &str) -> bool {
+    locale.entries.get(id).is_some_and(|e| e.stub)
+        && locale
+            .format(id, attribute, None)
+            .is_some_and(|(text, _)| text == english)
+}
+
+/// The state of `unit` in `locale`, given its sources lock.
+pub fn state_of(unit: &Unit, locale: &Locale, lock: Option<&SourcesLock>) -> State {
+    if !locale.has_part(&unit.id, unit.attribute.as_deref())
+        || is_stub(locale, &unit.id, unit.attribute.as_deref(), &unit.english)
+    {
+        return State::Missing;
+    }
+    let key = unit.key();
+    if lock
+        .and_then(|l| l.get(&key))
+        .is_some_and(|source| source.fingerprint != fingerprint(&unit.english))
+    {
+        return State::Stale;
+    }
+    let text = locale
+        .format(&unit.id, unit.attribute.as_deref(), None)
+        .map(|(text, _)| text);
+    if text.as_deref() == Some(unit.english.as_str()) {
+        State::Unchanged
+    } else {
+        State::Translated
+    }
+}
+
+/// The state of every unit in `locale`.
+pub fn assess(
+    catalog: &Catalog,
+    units: &[Unit],
+    locales: &Locales,
+    locale: &Locale,
+    lock: Option<&SourcesLock>,
+) -> Assessment {
+    let states = units.iter().map(|u| state_of(u, locale, lock)).collect();
+    let known: BTreeSet<String> = units.iter().map(Unit::key).collect();
+    let mut obsolete = Vec::new();
+    for (id, info) in &locale.entries {
+        // Terms, and UI strings errdoc itself provides in English.
+        if id.starts_with('-') || locales.builtin("en").is_some_and(|b| b.has(id)) {
+            continue;
+        }
+        let parts = info
+            .has_value
+            .then_some(None)
+            .into_iter()
+            .chain(info.attributes.iter().map(|(a, _)| Some(a.as_str())));
+        for attribute in parts {
+            let k = key(id, attribute);
+            if !known.contains(&k) {
+                obsolete.push((k, group_of(catalog, id)));
+            }
+        }
+    }
+    Assessment { states, obsolete }
+}
+
+/// Counts for a status table.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Counts {
+    /// English strings.
+    pub total: usize,
+    /// Translated.
+    pub translated: usize,
+    /// Missing.
+    pub missing: usize,
+    /// Stale.
+    pub stale: usize,
+    /// Unchanged.
+    pub unchanged: usize,
+    /// Strings only the locale has.
+    pub obsolete: usize,
+    /// English words: in all, and in each state.
+    pub words: WordCounts,
+}
+
+/// English word counts by state.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct WordCounts {
+    /// All.
+    pub total: usize,
+    /// Translated.
+    pub translated: usize,
+    /// Missing.
+    pub missing: usize,
+    /// Stale.
+    pub stale: usize,
+    /// Unchanged.
+    pub unchanged: usize,
+}
+
+impl Counts {
+    fn add(&mut self, state: State, words: usize) {
+        self.total += 1;
+        self.words.total += words;
+        let (n, w) = match state {
+            State::Translated => (&mut self.translated, &mut self.words.translated),
+            State::Missing => (&mut self.missing, &mut self.words.missing),
+            State::Stale => (&mut self.stale, &mut self.words.stale),
+            State::Unchanged => (&mut self.unchanged, &mut self.words.unchanged),
+        };
+        *n += 1;
+        *w += words;
+    }
+
+    /// Translated share of the strings, in percent.
+    pub fn percent(&self) -> f64 {
+        if self.total == 0 {
+            100.0
+        } else {
+            self.translated as f64 * 100.0 / self.total as f64
+        }
+    }
+}
+
+/// The status of one locale: per group, and in all.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocaleStatus {
+    /// Locale tag.
+    pub locale: String,
+    /// All groups together.
+    pub all: Counts,
+    /// Per group, in display order.
+    pub groups: Vec<GroupStatus>,
+}
+
+/// The counts of one group.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupStatus {
+    /// Module id, `ui` or table id.
+    pub group: String,
+    /// Its counts.
+    pub counts: Counts,
+}
+
+/// Counts an assessment by group.
+pub fn status(
+    catalog: &Catalog,
+    units: &[Unit],
+    tag: &str,
+    assessment: &Assessment,
+) -> LocaleStatus {
+    let mut groups: BTreeMap<String, Counts> = BTreeMap::new();
+    let mut all = Counts::default();
+    for (unit, state) in units.iter().zip(&assessment.states) {
+        groups
+            .entry(unit.group.clone())
+            .or_default()
+            .add(*state, unit.words);
+        all.add(*state, unit.words);
+    }
+    for (_, group) in &assessment.obsolete {
+        groups.entry(group.clone()).or_default().obsolete += 1;
+        all.obsolete += 1;
+    }
+    let groups = group_order(catalog)
+        .into_iter()
+        .filter_map(|g| {
+            groups
+                .remove(&g)
+                .map(|counts| GroupStatus { group: g, counts })
+        })
+        .collect();
+    LocaleStatus {
+        locale: tag.to_string(),
+        all,
+        groups,
+    }
+}

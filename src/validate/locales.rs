@@ -1,0 +1,650 @@
+//! The locale rules: every code, module, family and range has English text;
+//! attributes are the known ones; and every translation is compared with
+//! the English as Mozilla's compare-locales and fluent linter do —
+//! missing, obsolete, stale and unchanged strings, variables and references
+//! that differ (variant by variant), plural variants the locale never
+//! selects, empty text, U+FFFD and isolation marks, and every string
+//! formatted once with sample arguments.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::catalog::Catalog;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::locales::{EntryInfo, Locale, Locales};
+use crate::source::Span;
+
+use crate::l10n::lock::SourcesLock;
+use crate::l10n::{self, State, Unit};
+
+/// The kinds of message the catalog asks for, and their known attributes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Module,
+    Code,
+    Family,
+    Range,
+    TableEntry,
+}
+
+impl Kind {
+    fn attribute_is_known(self, attribute: &str) -> bool {
+        let numbered = |prefix: &str| {
+            attribute
+                .strip_prefix(prefix)
+                .and_then(|n| n.parse::<u32>().ok())
+                .is_some_and(|n| n >= 1)
+        };
+        match self {
+            Kind::Module => attribute == "note",
+            Kind::Code => attribute == "description" || numbered("cause-") || numbered("solution-"),
+            Kind::Family => {
+                attribute == "rule"
+                    || attribute == "description"
+                    || numbered("cause-")
+                    || numbered("solution-")
+            }
+            Kind::Range => attribute == "description",
+            Kind::TableEntry => false,
+        }
+    }
+
+    fn known_attributes(self) -> &'static str {
+        match self {
+            Kind::Module => "`.note`",
+            Kind::Code => "`.description`, `.cause-1`, `.cause-2`…, `.solution-1`, `.solution-2`…",
+            Kind::Family => {
+                "`.rule`, `.description`, `.cause-1`…, `.solution-1`… (variables `$code`, `$name`, `$value`, `$message`)"
+            }
+            Kind::Range => "`.description`",
+            Kind::TableEntry => "none",
+        }
+    }
+}
+
+/// Every message id the catalog asks for, with its kind.
+pub fn expected_messages(catalog: &Catalog) -> BTreeMap<String, (ExpectedKind, Span)> {
+    let mut ids = BTreeMap::new();
+    for module in &catalog.modules {
+        ids.insert(
+            format!("module-{}", module.id.value),
+            (ExpectedKind(Kind::Module), module.id.span),
+        );
+        for code in module.codes.iter().filter(|c| !c.is_generated()) {
+            ids.insert(code.message_id(), (ExpectedKind(Kind::Code), code.span()));
+        }
+        for family in &module.families {
+            ids.insert(
+                format!("family-{}", family.id.value),
+                (ExpectedKind(Kind::Family), family.id.span),
+            );
+        }
+        for range in &module.ranges {
+            ids.insert(
+                format!("range-{}", range.id.value),
+                (ExpectedKind(Kind::Range), range.id.span),
+            );
+        }
+    }
+    for table in &catalog.tables {
+        for entry in &table.entries {
+            ids.insert(
+                table.message_id(entry),
+                (ExpectedKind(Kind::TableEntry), entry.name.span),
+            );
+        }
+    }
+    ids
+}
+
+/// The kind of a message the catalog asks for.
+#[derive(Clone, Copy)]
+pub struct ExpectedKind(Kind);
+
+impl ExpectedKind {
+    /// Whether only translations carry it (English is in the catalog).
+    pub fn is_table_entry(self) -> bool {
+        self.0 == Kind::TableEntry
+    }
+}
+
+/// Prefixes of ids that belong to catalog entities.
+const CATALOG_PREFIXES: [&str; 4] = ["module-", "code-", "family-", "range-"];
+
+fn is_catalog_id(catalog: &Catalog, id: &str) -> bool {
+    CATALOG_PREFIXES.iter().any(|p| id.starts_with(p))
+        || catalog.tables.iter().any(|t| {
+            !RESERVED_TABLE_IDS.contains(&t.id.value.as_str())
+                && id.starts_with(&format!("{}-", t.id.value))
+        })
+}
+
+/// Table ids that would take over errdoc's own message ids.
+pub(super) const RESERVED_TABLE_IDS: [&str; 6] =
+    ["ui", "flag", "module", "code", "family", "range"];
+
+/// Runs every locale rule.
+pub(super) fn check(
+    catalog: &Catalog,
+    locales: &Locales,
+    locks: &BTreeMap<String, SourcesLock>,
+    diags: &mut Diagnostics,
+) {
+    let expected = expected_messages(catalog);
+    let source = locales.source();
+    let catalog_file = &catalog.file;
+
+    // English text for everything the catalog declares.
+    for (id, (kind, span)) in &expected {
+        if kind.is_table_entry() {
+            continue;
+        }
+        match source.entries.get(id) {
+            None => diags.push(
+                Diagnostic::error(format!(
+                    "`{id}` has no English text in {}",
+                    source.dir().display()
+                ))
+                .hint(format!(
+                    "add `{id} = <title>` to a file in {}/",
+                    source.dir().display()
+                ))
+                .at(catalog_file, *span),
+            ),
+            Some(info) if !info.has_value => {
+                if let Some((file, at)) = source.locate(id) {
+                    diags.push(
+                        Diagnostic::error(format!("`{id}` has attributes but no title"))
+                            .hint(format!("write the title after `{id} =`"))
+                            .at(file, at),
+                    );
+                }
+            }
+            Some(_) => {}
+        }
+    }
+
+    for locale in locales.all() {
+        let is_source = locales.is_source(locale);
+        for (id, info) in &locale.entries {
+            if id.starts_with('-') {
+                continue;
+            }
+            let Some(file) = locale.files.get(info.file) else {
+                continue;
+            };
+            match expected.get(id) {
+                Some((kind, _)) => {
+                    if kind.is_table_entry() && is_source {
+                        diags.push(
+                            Diagnostic::warning(format!("`{id}` is not used"))
+                                .hint("the English text of table entries is the catalog's `message`; remove this message")
+                                .at(file, info.span),
+                        );
+                    }
+                    unknown_attributes(kind.0, id, info, file, diags);
+                }
+                // With no modules, every message would be reported unused.
+                None if is_catalog_id(catalog, id) && !catalog.modules.is_empty() => {
+                    let message = if is_source {
+                        format!("`{id}` is not used by any code, module, family or range")
+                    } else {
+                        format!("`{id}` is obsolete: nothing in the catalog uses it")
+                    };
+                    diags.push(
+                        Diagnostic::warning(message)
+                            .hint("remove it, or fix its id")
+                            .at(file, info.span),
+                    );
+                }
+                None => {}
+            }
+            if !is_source {
+                compare_with_source(id, info, locale, source, diags);
+            }
+        }
+        text_checks(locale, locales, diags);
+        if !is_source {
+            let units = l10n::source_units(catalog, locales);
+            translation_states(
+                catalog,
+                &units,
+                locale,
+                source,
+                locks.get(&locale.tag),
+                diags,
+            );
+        }
+    }
+}
+
+fn unknown_attributes(
+    kind: Kind,
+    id: &str,
+    info: &EntryInfo,
+    file: &crate::source::SourceFile,
+    diags: &mut Diagnostics,
+) {
+    for (attribute, span) in &info.attributes {
+        if !kind.attribute_is_known(attribute) {
+            diags.push(
+                Diagnostic::error(format!("`{id}` has the unknown attribute `.{attribute}`"))
+                    .hint(format!("use {}", kind.known_attributes()))
+                    .at(file, *span),
+            );
+        }
+    }
+}
+
+/// A translation uses the variables of the English, part by part.
+fn compare_with_source(
+    id: &str,
+    info: &EntryInfo,
+    locale: &Locale,
+    source: &Locale,
+    diags: &mut Diagnostics,
+) {
+    let Some(english) = source.entries.get(id) else {
+        return;
+    };
+    for (attribute, span) in &info.attributes {
+        if !english.attributes.iter().any(|(a, _)| a == attribute)
+            && let Some(file) = locale.files.get(info.file)
+        {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "`{id}.{attribute}` is obsolete: the English has no `.{attribute}`"
+                ))
+                .hint("remove it, or add it to the English first; it is not shown")
+                .at(file, *span),
+            );
+        }
+    }
+    let categories = plural_categories(locale);
+    for (part, mine) in &info.parts {
+        let Some((file, span)) = locale.locate_part(id, part.as_deref()) else {
+            continue;
+        };
+        let name = l10n::key(id, part.as_deref());
+        let english_part = english.parts.get(part);
+        // Message and term references, as the English has them.
+        if let Some(theirs) = english_part
+            && mine.references != theirs.references
+        {
+            let list = |set: &BTreeSet<String>| {
+                if set.is_empty() {
+                    "no references".to_string()
+                } else {
+                    set.iter()
+                        .map(|r| format!("{{ {r} }}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            diags.push(
+                Diagnostic::warning(format!(
+                    "`{name}` uses {} but the English uses {}",
+                    list(&mine.references),
+                    list(&theirs.references)
+                ))
+                .hint("reference the same messages and terms as the English")
+                .at(file, span),
+            );
+        }
+        let english_vars = english.variables.get(part);
+        for select in &mine.selects {
+            for variant in &select.variants {
+                // Plural categories the language never selects.
+                if select.numeric
+                    && PLURAL_NAMES.contains(&variant.key.as_str())
+                    && !categories.contains(variant.key.as_str())
+                {
+                    diags.push(
+                        Diagnostic::warning(format!(
+                            "the variant [{}] of `{name}` is never used: {} selects only {}",
+                            variant.key,
+                            locale.tag,
+                            categories
+                                .iter()
+                                .map(|c| format!("[{c}]"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ))
+                        .hint(format!(
+                            "remove it; CLDR's plural rules for {} have no `{}`",
+                            locale.tag, variant.key
+                        ))
+                        .at(file, variant.span),
+                    );
+                }
+                // Every English variable, in every variant (the selector
+                // counts: `[one] one file` need not repeat `$count`).
+                if let Some(english_vars) = english_vars {
+                    let missing: Vec<String> = english_vars
+                        .iter()
+                        .filter(|v| {
+                            !variant.variables.contains(*v)
+                                && !mine.outside.contains(*v)
+                                && select.selector.as_deref() != Some(v.as_str())
+                        })
+                        .map(|v| format!("${v}"))
+                        .collect();
+                    if !missing.is_empty() {
+                        diags.push(
+                            Diagnostic::warning(format!(
+                                "the variant [{}] of `{name}` does not use {}",
+                                variant.key,
+                                missing.join(", ")
+                            ))
+                            .hint("every variant should say what the English says")
+                            .at(file, variant.span),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    for (part, variables) in &info.variables {
+        let Some(english_variables) = english.variables.get(part) else {
+            continue;
+        };
+        if variables == english_variables {
+            continue;
+        }
+        let Some((file, span)) = locale.locate_part(id, part.as_deref()) else {
+            continue;
+        };
+        let name = match part {
+            None => format!("`{id}`"),
+            Some(a) => format!("`{id}.{a}`"),
+        };
+        let list = |set: &std::collections::BTreeSet<String>| {
+            if set.is_empty() {
+                "no variables".to_string()
+            } else {
+                set.iter()
+                    .map(|v| format!("${v}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        diags.push(
+            Diagnostic::error(format!(
+                "{name} uses {} but the English uses {}",
+                list(variables),
+                list(english_variables)
+            ))
+            .hint("use exactly the English variables; their names are not translated")
+            .at(file, span),
+        );
+    }
+}
+
+/// Missing, stale and unchanged strings of `locale`.
+fn translation_states(
+    catalog: &Catalog,
+    units: &[Unit],
+    locale: &Locale,
+    source: &Locale,
+    lock: Option<&SourcesLock>,
+    diags: &mut Diagnostics,
+) {
+    for unit in units {
+        // An English message nothing uses is reported as such, not as
+        // something to translate.
+        if unit.group == l10n::OTHER_GROUP && is_catalog_id(catalog, &unit.id) {
+            continue;
+        }
+        let key = unit.key();
+        let attribute = unit.attribute.as_deref();
+        match l10n::state_of(unit, locale, lock) {
+            State::Translated => {}
+            State::Missing => {
+                let stub = locale.has_part(&unit.id, attribute);
+                let no_value = attribute.is_none() && !stub && locale.has(&unit.id);
+                let (message, at) = if no_value {
+                    (
+                        format!(
+                            "`{key}` has no value (title) in {}, only attributes",
+                            locale.tag
+                        ),
+                        locale.locate(&unit.id),
+                    )
+                } else if stub {
+                    (
+                        format!(
+                            "`{key}` is not translated yet: it is a stub from `errdoc l10n sync`"
+                        ),
+                        locale.locate_part(&unit.id, attribute),
+                    )
+                } else {
+                    (
+                        format!("{} has no translation of `{key}`", locale.tag),
+                        source.locate_part(&unit.id, attribute),
+                    )
+                };
+                let target = translation_file(catalog, locale, source, &unit.id);
+                let hint = if no_value {
+                    format!(
+                        "write the translated title after `{key} =`; the English is shown meanwhile"
+                    )
+                } else if stub {
+                    "replace its text with the translation; the English is shown meanwhile"
+                        .to_string()
+                } else if attribute.is_some() && locale.has(&unit.id) {
+                    format!(
+                        "add the attribute in {}; the English is shown meanwhile",
+                        target.display()
+                    )
+                } else {
+                    format!(
+                        "add it to {} (`errdoc l10n sync` adds a stub); the English is shown meanwhile",
+                        target.display()
+                    )
+                };
+                let mut d = Diagnostic::warning(message).hint(hint);
+                d = match at {
+                    Some((file, span)) => d.at(file, span),
+                    None => match table_entry_span(catalog, &unit.id) {
+                        Some(span) => d.at(&catalog.file, span),
+                        None => d,
+                    },
+                };
+                diags.push(d);
+            }
+            State::Stale => {
+                if let Some((file, span)) = locale.locate_part(&unit.id, attribute) {
+                    diags.push(
+                        Diagnostic::warning(format!(
+                            "`{key}` is stale: the English has changed since it was translated"
+                        ))
+                        .hint(format!(
+                            "see what changed with `errdoc l10n diff {key} --locale {tag}`, update the translation, then `errdoc l10n confirm {key} --locale {tag}`",
+                            tag = locale.tag
+                        ))
+                        .at(file, span),
+                    );
+                }
+            }
+            State::Unchanged => {
+                if let Some((file, span)) = locale.locate_part(&unit.id, attribute) {
+                    diags.push(
+                        Diagnostic::warning(format!(
+                            "`{key}` is unchanged: it is the same as the English"
+                        ))
+                        .hint("translate it")
+                        .at(file, span),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The file of `locale` a translation of `id` belongs in: the one named like
+/// the English file, or `<table>.ftl` for a table entry.
+fn translation_file(
+    catalog: &Catalog,
+    locale: &Locale,
+    source: &Locale,
+    id: &str,
+) -> std::path::PathBuf {
+    let name = match source.locate(id) {
+        Some((file, _)) => file
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        None => format!("{}.ftl", l10n::group_of(catalog, id)),
+    };
+    locale.dir().join(name)
+}
+
+fn table_entry_span(catalog: &Catalog, id: &str) -> Option<Span> {
+    catalog.tables.iter().find_map(|t| {
+        t.entries
+            .iter()
+            .find(|e| t.message_id(e) == id)
+            .map(|e| e.name.span)
+    })
+}
+
+/// The CLDR plural categories a locale's cardinal rules can select.
+fn plural_categories(locale: &Locale) -> BTreeSet<&'static str> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    // CLDR has rules per language (`zh`), rarely per region (`zh-CN`).
+    let id = &locale.langid;
+    let candidates = [
+        id.clone(),
+        unic_langid::LanguageIdentifier::from_parts(id.language, id.script, None, &[]),
+        unic_langid::LanguageIdentifier::from_parts(id.language, None, None, &[]),
+    ];
+    let Some(rules) = candidates
+        .into_iter()
+        .find_map(|c| PluralRules::create(c, PluralRuleType::CARDINAL).ok())
+    else {
+        // A language CLDR does not know: do not guess.
+        return PLURAL_NAMES.into();
+    };
+    // The rules have no list of their categories; these numbers reach every
+    // category of every CLDR language.
+    let samples: [f64; 20] = [
+        0.0,
+        1.0,
+        2.0,
+        3.0,
+        4.0,
+        5.0,
+        6.0,
+        7.0,
+        10.0,
+        11.0,
+        12.0,
+        14.0,
+        19.0,
+        20.0,
+        21.0,
+        22.0,
+        100.0,
+        101.0,
+        1_000_000.0,
+        0.5,
+    ];
+    let mut found = BTreeSet::new();
+    for n in samples {
+        if let Ok(category) = rules.select(n) {
+            found.insert(match category {
+                PluralCategory::ZERO => "zero",
+                PluralCategory::ONE => "one",
+                PluralCategory::TWO => "two",
+                PluralCategory::FEW => "few",
+                PluralCategory::MANY => "many",
+                PluralCategory::OTHER => "other",
+            });
+        }
+    }
+    found
+}
+
+const PLURAL_NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// Checks of the text itself, in every locale: empty text, U+FFFD and
+/// isolation marks, and formatting with sample arguments.
+fn text_checks(locale: &Locale, locales: &Locales, diags: &mut Diagnostics) {
+    let source = locales.source();
+    let is_source = locales.is_source(locale);
+    for (id, info) in &locale.entries {
+        if id.starts_with('-') {
+            continue;
+        }
+        let parts = info
+            .has_value
+            .then_some(None)
+            .into_iter()
+            .chain(info.attributes.iter().map(|(a, _)| Some(a.as_str())));
+        for attribute in parts {
+            let Some((file, span)) = locale.locate_part(id, attribute) else {
+                continue;
+            };
+            let name = l10n::key(id, attribute);
+            // Sample arguments: every variable the string uses, as a number
+            // (so plural selectors and NUMBER() work).
+            let mut args = fluent_bundle::FluentArgs::new();
+            let variables = info.variables.get(&attribute.map(str::to_string));
+            for variable in variables.into_iter().flatten() {
+                args.set(variable.clone(), 1);
+            }
+            let Some((text, errors)) = locale.format(id, attribute, Some(&args)) else {
+                continue;
+            };
+            if !locale.variables_match(source, id, attribute) {
+                // Reported with the variables; formatting would only repeat it.
+            } else if let Some(error) = errors.first() {
+                diags.push(
+                    Diagnostic::error(format!("`{name}` cannot be formatted: {error}"))
+                        .hint("use only the variables listed in README.md for this kind of message, and messages that exist")
+                        .at(file, span),
+                );
+            }
+            if !is_source && text.trim().is_empty() {
+                diags.push(
+                    Diagnostic::error(format!("`{name}` is empty"))
+                        .hint("write the translation, or remove the message to show the English")
+                        .at(file, span),
+                );
+            }
+            let marks: Vec<String> = text
+                .chars()
+                .filter(|c| matches!(c, '\u{fffd}' | '\u{2066}'..='\u{2069}'))
+                .map(|c| format!("U+{:04X}", u32::from(c)))
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            if !marks.is_empty() {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "`{name}` contains {}",
+                        marks.join(" and ")
+                    ))
+                    .hint("remove them: U+FFFD marks text broken by a wrong encoding, U+2066–U+2069 are invisible direction marks")
+                    .at(file, span),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_attributes_per_kind() {
+        assert!(Kind::Code.attribute_is_known("cause-2"));
+        assert!(!Kind::Code.attribute_is_known("cause-0"));
+        assert!(!Kind::Code.attribute_is_known("cause"));
+        assert!(!Kind::Code.attribute_is_known("rule"));
+        assert!(Kind::Family.attribute_is_known("rule"));
+        assert!(Kind::Module.attribute_is_known("note"));
+        assert!(!Kind::TableEntry.attribute_is_known("note"));
+    }
+}
