@@ -91,32 +91,60 @@ fn state_name(state: State) -> &'static str {
 
 /// The old and the new text with the words that differ marked: `[-gone-]`
 /// and `{+added+}` (git's word-diff style), or red and green on a terminal.
+/// A run of changed words is marked once (`{+was sent.+}`).
 pub(super) fn word_diff(old: &str, new: &str, colour: bool) -> (String, String) {
     let diff = TextDiff::from_words(old, new);
-    let (mut was, mut is) = (String::new(), String::new());
+    // Each side as (changed, text) pieces.
+    let (mut was, mut is): (Vec<(bool, &str)>, Vec<(bool, &str)>) = (Vec::new(), Vec::new());
     for change in diff.iter_all_changes() {
         let word = change.value();
         match change.tag() {
             ChangeTag::Equal => {
-                was.push_str(word);
-                is.push_str(word);
+                was.push((false, word));
+                is.push((false, word));
             }
-            ChangeTag::Delete => was.push_str(&mark(word, "[-", "-]", "\x1b[31;9m", colour)),
-            ChangeTag::Insert => is.push_str(&mark(word, "{+", "+}", "\x1b[32;1m", colour)),
+            ChangeTag::Delete => was.push((true, word)),
+            ChangeTag::Insert => is.push((true, word)),
         }
     }
-    (was, is)
+    (
+        render(&was, "[-", "-]", "\x1b[31;9m", colour),
+        render(&is, "{+", "+}", "\x1b[32;1m", colour),
+    )
 }
 
-fn mark(word: &str, open: &str, close: &str, style: &str, colour: bool) -> String {
-    if word.trim().is_empty() {
-        return word.to_string();
+/// Joins the pieces of one side, marking each run of changed words; the
+/// spaces between two changed words belong to the run.
+fn render(pieces: &[(bool, &str)], open: &str, close: &str, style: &str, colour: bool) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.is_empty() {
+            return;
+        }
+        let body = run.trim_end();
+        let trailing = &run[body.len()..];
+        if colour {
+            out.push_str(&format!("{style}{body}\x1b[0m"));
+        } else {
+            out.push_str(&format!("{open}{body}{close}"));
+        }
+        out.push_str(trailing);
+        run.clear();
+    };
+    for (i, (changed, text)) in pieces.iter().enumerate() {
+        let blank = text.trim().is_empty();
+        let next_changed = pieces.get(i + 1).is_some_and(|(c, _)| *c);
+        let joins_run = !run.is_empty() && blank && (*changed || next_changed);
+        if (*changed && !blank) || joins_run {
+            run.push_str(text);
+        } else {
+            flush(&mut run, &mut out);
+            out.push_str(text);
+        }
     }
-    if colour {
-        format!("{style}{word}\x1b[0m")
-    } else {
-        format!("{open}{word}{close}")
-    }
+    flush(&mut run, &mut out);
+    out
 }
 
 #[cfg(test)]
@@ -136,7 +164,7 @@ mod tests {
         );
         assert_eq!(
             is,
-            "The connection was closed {+before+} a Close {+frame+} {+was+} {+sent.+}"
+            "The connection was closed {+before+} a Close {+frame was sent.+}"
         );
     }
 }
