@@ -95,7 +95,8 @@ fn state_name(state: State) -> &'static str {
 pub(super) fn word_diff(old: &str, new: &str, colour: bool) -> (String, String) {
     let diff = TextDiff::from_words(old, new);
     // Each side as (changed, text) pieces.
-    let (mut was, mut is): (Vec<(bool, &str)>, Vec<(bool, &str)>) = (Vec::new(), Vec::new());
+    let mut was: Vec<(bool, &str)> = Vec::new();
+    let mut is: Vec<(bool, &str)> = Vec::new();
     for change in diff.iter_all_changes() {
         let word = change.value();
         match change.tag() {
