@@ -259,6 +259,18 @@ fn compare_with_source(
             );
         }
     }
+    if info.has_value
+        && !english.has_value
+        && let Some(file) = locale.files.get(info.file)
+    {
+        diags.push(
+            Diagnostic::warning(format!(
+                "`{id}` has a value but the English has only attributes"
+            ))
+            .hint("remove the value; it is not shown")
+            .at(file, info.span),
+        );
+    }
     let categories = plural_categories(locale);
     for (part, mine) in &info.parts {
         let Some((file, span)) = locale.locate_part(id, part.as_deref()) else {
