@@ -29,6 +29,91 @@ pub enum Command {
     /// The translator's workflow: status, diff, confirm, sync, add
     #[command(subcommand)]
     L10n(L10nCommand),
+    /// Explain an error code in the terminal (offline, in any language)
+    Explain(ExplainArgs),
+    /// Export the catalog for other programs: JSON, CSV, Rust, TypeScript or C
+    Export(ExportArgs),
+    /// Preview the site: build, serve it on loopback, rebuild and reload on change
+    Serve(ServeArgs),
+}
+
+/// Options of `errdoc explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A code (2303210), a constant name (SOCKET_ETIMEDOUT, any case), an
+    /// errno name (ETIMEDOUT: every code built on it), or a number in a
+    /// range of codes (4001)
+    #[arg(value_name = "CODE|NAME")]
+    pub query: String,
+
+    /// The language (default: LC_ALL, LC_MESSAGES or LANG when it names a
+    /// locale of the catalog, else the source language)
+    #[arg(long, value_name = "LOCALE")]
+    pub lang: Option<String>,
+
+    /// `text` for the terminal, `markdown`, or `json` (the schema of codes.json)
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+/// Output formats of `errdoc explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExplainFormat {
+    /// For the terminal (colours and wrapping on a terminal, plain when piped).
+    Text,
+    /// Markdown, in the pages' house style.
+    Markdown,
+    /// JSON, in the schema of codes.json.
+    Json,
+}
+
+/// Options of `errdoc export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+
+    /// The language of the doc comments of rust, typescript and c (default:
+    /// the source language); json and csv have every language
+    #[arg(long, value_name = "LOCALE")]
+    pub lang: Option<String>,
+
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+/// Formats of `errdoc export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// Every code with all fields in every language.
+    Json,
+    /// One row per code, a column per field and language.
+    Csv,
+    /// A Rust enum with `code()` and `message()`.
+    Rust,
+    /// A TypeScript object of constants, with types.
+    Typescript,
+    /// A C header of `#define`s and a message function.
+    C,
+}
+
+/// Options of `errdoc serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port (0: any free port)
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+
+    /// The address to listen on; keep the loopback default unless you mean
+    /// to share the preview
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+
+    /// Open the site in the default browser
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// `errdoc l10n …`.

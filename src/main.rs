@@ -13,9 +13,13 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(&cli.root, args),
         Command::Check(args) => cmd::check::run(&cli.root, args),
         Command::L10n(command) => cmd::l10n::run(&cli.root, command),
+        Command::Explain(args) => cmd::explain::run(&cli.root, args),
+        Command::Export(args) => cmd::export::run(&cli.root, args),
+        Command::Serve(args) => cmd::serve::run(&cli.root, args),
     };
     result.unwrap_or_else(|error| {
-        eprintln!("error: {error:#}");
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), "error: {error:#}");
         ExitCode::from(1)
     })
 }

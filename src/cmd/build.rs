@@ -38,14 +38,14 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let output = project.as_ref().map(|p| p.render(&options, &mut diags));
     report(&diags);
     let (Some(project), Some(output)) = (project, output) else {
-        eprintln!(
+        tell!(
             "error: build failed with {}; {SITE_DIR}/ was not changed",
             diags.summary()
         );
         return Ok(failure());
     };
     if diags.has_errors() {
-        eprintln!(
+        tell!(
             "error: build failed with {}; {SITE_DIR}/ was not changed",
             diags.summary()
         );
@@ -56,10 +56,10 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let plan = Plan::new(&site, &output)?;
     if args.check {
         if plan.is_empty() {
-            println!("{SITE_DIR}/ is up to date ({} files)", output.len());
+            say!("{SITE_DIR}/ is up to date ({} files)", output.len());
             return Ok(ExitCode::SUCCESS);
         }
-        eprintln!("error: {SITE_DIR}/ is out of date; a build would change these files:");
+        tell!("error: {SITE_DIR}/ is out of date; a build would change these files:");
         let changes = [
             ("create", &plan.create),
             ("update", &plan.update),
@@ -67,16 +67,16 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         ];
         for (verb, paths) in changes {
             for path in paths {
-                eprintln!("  {verb} {SITE_DIR}/{}", path.display());
+                tell!("  {verb} {SITE_DIR}/{}", path.display());
             }
         }
-        eprintln!("run `errdoc build` and commit {SITE_DIR}/");
+        tell!("run `errdoc build` and commit {SITE_DIR}/");
         return Ok(failure());
     }
 
     plan.apply(&site, &output)?;
     let stats = project.stats();
-    println!(
+    say!(
         "build: {} locales, {} pages, {} codes: {} written, {} unchanged, {} removed in {:.2}s",
         stats.locales,
         stats.pages,

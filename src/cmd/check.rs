@@ -26,14 +26,14 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
             "warnings": diags.warning_count(),
             "diagnostics": diags.sorted().iter().map(|d| d.to_json()).collect::<Vec<_>>(),
         });
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        say!("{}", serde_json::to_string_pretty(&report)?);
         return Ok(if failed { failure() } else { ExitCode::SUCCESS });
     }
     report(&diags);
     match project {
         Some(project) if !failed => {
             let stats = project.stats();
-            println!(
+            say!(
                 "check: {} locales, {} pages, {} codes: {}",
                 stats.locales,
                 stats.pages,
@@ -43,7 +43,7 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         _ => {
-            eprintln!("error: check failed with {}", diags.summary());
+            tell!("error: check failed with {}", diags.summary());
             Ok(failure())
         }
     }

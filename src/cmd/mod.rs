@@ -1,8 +1,47 @@
 //! One file per subcommand; each returns the process's exit status.
+//!
+//! Output goes through `say!` and `tell!`, not `println!`: printing to a
+//! closed pipe (`errdoc export --format json | head`) must end quietly, not
+//! panic.
+
+/// `println!` to standard output, ignoring a closed pipe.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `print!` to standard output, ignoring a closed pipe.
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+/// `eprintln!`, ignoring a closed standard error.
+macro_rules! tell {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// `eprint!`, ignoring a closed standard error.
+macro_rules! tell_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
 
 pub mod build;
 pub mod check;
+pub mod explain;
+pub mod export;
 pub mod l10n;
+pub mod serve;
 
 use std::io::Write as _;
 use std::process::ExitCode;

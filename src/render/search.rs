@@ -117,34 +117,34 @@ pub struct CodesJson<'a> {
 /// A code in `codes.json`.
 #[derive(Serialize)]
 pub struct CodeJson<'a> {
-    code: u32,
-    name: &'a str,
-    module: &'a str,
-    url: String,
-    title: &'a str,
-    message: Option<&'a str>,
-    description: Option<&'a str>,
-    causes: Vec<&'a str>,
-    solutions: Vec<&'a str>,
-    references: &'a [ReferenceView],
-    related: Vec<u32>,
-    flags: Vec<&'a str>,
-    family: Option<&'a crate::catalog::Membership>,
-    generated: bool,
-    since: Option<&'a str>,
-    deprecated: Option<&'a str>,
+    pub code: u32,
+    pub name: &'a str,
+    pub module: &'a str,
+    pub url: String,
+    pub title: &'a str,
+    pub message: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub causes: Vec<&'a str>,
+    pub solutions: Vec<&'a str>,
+    pub references: &'a [ReferenceView],
+    pub related: Vec<u32>,
+    pub flags: Vec<&'a str>,
+    pub family: Option<&'a crate::catalog::Membership>,
+    pub generated: bool,
+    pub since: Option<&'a str>,
+    pub deprecated: Option<&'a str>,
     /// Fields shown in the source language because the locale lacks them.
-    fallback: Vec<&'static str>,
+    pub fallback: Vec<&'static str>,
 }
 
 /// A range in `codes.json`.
 #[derive(Serialize)]
 pub struct RangeJson<'a> {
-    from: u32,
-    to: u32,
-    module: &'a str,
-    title: &'a str,
-    description: Option<&'a str>,
+    pub from: u32,
+    pub to: u32,
+    pub module: &'a str,
+    pub title: &'a str,
+    pub description: Option<&'a str>,
 }
 
 /// The `codes.json` of one locale.

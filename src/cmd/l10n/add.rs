@@ -19,19 +19,19 @@ pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
     let langid: LanguageIdentifier = match tag.parse() {
         Ok(id) => id,
         Err(_) => {
-            eprintln!(
+            tell!(
                 "error: `{tag}` is not a language tag — use a BCP 47 tag such as `ja`, `fr` or `zh-TW`"
             );
             return Ok(failure());
         }
     };
     if langid.to_string() != *tag {
-        eprintln!("error: write the tag the canonical way: `{langid}`");
+        tell!("error: write the tag the canonical way: `{langid}`");
         return Ok(failure());
     }
     let dir = root.join(LOCALES_DIR).join(tag);
     if dir.exists() {
-        eprintln!(
+        tell!(
             "error: {}/{tag} exists already — `errdoc l10n sync --locale {tag}` adds what it lacks",
             LOCALES_DIR
         );
@@ -43,7 +43,7 @@ pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
         return Ok(failure());
     };
     sync_locale(root, &project, tag, false)?;
-    println!(
+    say!(
         "{tag}: created {LOCALES_DIR}/{tag}/; translate the stubs, then `errdoc build` (untranslated strings show in English)"
     );
     Ok(ExitCode::SUCCESS)

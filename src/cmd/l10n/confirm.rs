@@ -28,7 +28,7 @@ pub(super) fn run(root: &Path, args: &ConfirmArgs) -> anyhow::Result<ExitCode> {
         for wanted in &args.ids {
             let found = select(&units, wanted);
             if found.is_empty() {
-                eprintln!(
+                tell!(
                     "error: there is no English string `{wanted}` — use a message id (`code-1006`) or `id.attribute`"
                 );
                 failed = true;
@@ -44,7 +44,7 @@ pub(super) fn run(root: &Path, args: &ConfirmArgs) -> anyhow::Result<ExitCode> {
             let state = l10n::state_of(unit, locale, Some(&lock));
             if state == State::Missing {
                 if !args.all {
-                    eprintln!(
+                    tell!(
                         "error: {} has no translation of `{}` to confirm — translate it first",
                         locale.tag,
                         unit.key()
@@ -62,7 +62,7 @@ pub(super) fn run(root: &Path, args: &ConfirmArgs) -> anyhow::Result<ExitCode> {
             lock.path = locale.dir().join(l10n::lock::LOCK_FILE);
         }
         save_lock(root, &lock)?;
-        println!(
+        say!(
             "{}: {} confirmed ({})",
             locale.tag,
             crate::diagnostic::plural(confirmed, "string", "strings"),

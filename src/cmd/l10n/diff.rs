@@ -28,7 +28,7 @@ pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
     for wanted in &args.ids {
         let selected = select(&units, wanted);
         if selected.is_empty() {
-            eprintln!(
+            tell!(
                 "error: there is no English string `{wanted}` — use a message id (`code-1006`) or `id.attribute`"
             );
             unknown = true;
@@ -39,33 +39,33 @@ pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
             for unit in &selected {
                 let key = unit.key();
                 let state = l10n::state_of(unit, locale, lock);
-                println!("{key} ({}): {}", locale.tag, state_name(state));
+                say!("{key} ({}): {}", locale.tag, state_name(state));
                 let translation = locale
                     .format(&unit.id, unit.attribute.as_deref(), None)
                     .map(|(t, _)| t);
                 match lock.and_then(|l| l.get(&key)) {
                     Some(recorded) if recorded.english != unit.english => {
                         let (old, new) = word_diff(&recorded.english, &unit.english, colour);
-                        println!("  was:         {old}");
-                        println!("  is:          {new}");
+                        say!("  was:         {old}");
+                        say!("  is:          {new}");
                     }
-                    Some(_) => println!(
+                    Some(_) => say!(
                         "  English:     {} (unchanged since it was translated)",
                         unit.english
                     ),
                     None => {
-                        println!("  English:     {}", unit.english);
-                        println!(
+                        say!("  English:     {}", unit.english);
+                        say!(
                             "  (no record of the English it was translated from; `errdoc l10n sync` records today's)"
                         );
                     }
                 }
                 match translation {
-                    Some(t) if state != State::Missing => println!("  translation: {t}"),
-                    _ => println!("  translation: (none)"),
+                    Some(t) if state != State::Missing => say!("  translation: {t}"),
+                    _ => say!("  translation: (none)"),
                 }
                 if state == State::Stale {
-                    println!(
+                    say!(
                         "  after updating it: errdoc l10n confirm {key} --locale {}",
                         locale.tag
                     );

@@ -39,10 +39,10 @@ fn load(root: &Path) -> anyhow::Result<Option<Project>> {
         .filter(|d| d.severity() == Severity::Error)
         .collect();
     for d in &errors {
-        eprint!("{d}");
+        tell_raw!("{d}");
     }
     if project.is_none() {
-        eprintln!("error: the project cannot be loaded; fix the errors above");
+        tell!("error: the project cannot be loaded; fix the errors above");
     }
     Ok(project)
 }
@@ -53,7 +53,7 @@ fn targets<'p>(project: &'p Project, wanted: Option<&str>) -> Result<Vec<&'p Loc
     match wanted {
         Some(tag) => match locales.get(tag) {
             Some(l) if locales.is_source(l) => {
-                eprintln!(
+                tell!(
                     "error: `{tag}` is the source locale; its strings are the English the others translate"
                 );
                 Err(failure())
@@ -61,7 +61,7 @@ fn targets<'p>(project: &'p Project, wanted: Option<&str>) -> Result<Vec<&'p Loc
             Some(l) => Ok(vec![l]),
             None => {
                 let known: Vec<&str> = locales.all().iter().map(|l| l.tag.as_str()).collect();
-                eprintln!(
+                tell!(
                     "error: there is no locale `{tag}` — the locales are {}; `errdoc l10n add {tag}` creates it",
                     known.join(", ")
                 );

@@ -29,9 +29,9 @@ pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
                 "source": project.locales.source().tag,
                 "locales": statuses,
             });
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            say!("{}", serde_json::to_string_pretty(&json)?);
         }
-        Format::Text => print!("{}", table(&statuses)),
+        Format::Text => say_raw!("{}", table(&statuses)),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -57,17 +57,17 @@ pub(super) fn sync_locale(
     let lock_written = save_lock(root, &lock)?;
     let added: usize = plan.added.values().map(Vec::len).sum();
     if added == 0 && plan.files.is_empty() && !lock_written {
-        println!("{tag}: nothing to do");
+        say!("{tag}: nothing to do");
     }
     for (path, ids) in &plan.added {
-        println!(
+        say!(
             "{tag}: {} added to {}",
             crate::diagnostic::plural(ids.len(), "stub", "stubs"),
             path.display()
         );
     }
     if plan.recorded > 0 || plan.forgotten > 0 {
-        println!(
+        say!(
             "{tag}: the English of {} recorded, {} forgotten in {}",
             crate::diagnostic::plural(plan.recorded, "translation", "translations"),
             plan.forgotten,
@@ -76,11 +76,9 @@ pub(super) fn sync_locale(
     }
     for id in &plan.obsolete {
         if prune {
-            println!("{tag}: removed the obsolete message `{id}`");
+            say!("{tag}: removed the obsolete message `{id}`");
         } else {
-            println!(
-                "{tag}: `{id}` is obsolete (the English no longer has it); `--prune` removes it"
-            );
+            say!("{tag}: `{id}` is obsolete (the English no longer has it); `--prune` removes it");
         }
     }
     Ok(())

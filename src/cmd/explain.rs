@@ -1,0 +1,152 @@
+//! `errdoc explain <CODE|NAME>`: a code in the terminal, like `rustc --explain`.
+
+use std::io::IsTerminal as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::{ExplainArgs, ExplainFormat};
+use crate::cmd::failure;
+use crate::diagnostic::{Diagnostics, Severity};
+use crate::explain::{self, Found, Labels, Style};
+use crate::model::{Model, StaleMode};
+use crate::project::Project;
+
+/// Runs `errdoc explain`.
+pub fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
+    let mut diags = Diagnostics::new();
+    let Some(project) = Project::load(root, &mut diags)? else {
+        for d in diags
+            .sorted()
+            .into_iter()
+            .filter(|d| d.severity() == Severity::Error)
+        {
+            tell_raw!("{d}");
+        }
+        tell!("error: the project cannot be loaded; fix the errors above");
+        return Ok(failure());
+    };
+    let tags: Vec<&str> = project
+        .locales
+        .all()
+        .iter()
+        .map(|l| l.tag.as_str())
+        .collect();
+    let tag = match &args.lang {
+        Some(lang) => match tags.iter().find(|t| t.eq_ignore_ascii_case(lang)) {
+            Some(t) => (*t).to_string(),
+            None => {
+                tell!(
+                    "error: there is no locale `{lang}` — the locales are {}",
+                    tags.join(", ")
+                );
+                return Ok(failure());
+            }
+        },
+        None => ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| explain::locale_from_env(&v, &tags))
+            .unwrap_or_else(|| project.locales.source().tag.clone()),
+    };
+
+    let found = match explain::lookup(&project.catalog, &args.query) {
+        Ok(found) => found,
+        Err(nearest) => {
+            tell!(
+                "error: `{}` is not a code, a constant name or an errno name of the catalog",
+                args.query.trim()
+            );
+            if !nearest.is_empty() {
+                tell!("nearest: {}", nearest.join(", "));
+            }
+            return Ok(failure());
+        }
+    };
+
+    let mut ignored = Diagnostics::new();
+    let model = Model::build(
+        &project.catalog,
+        &project.locales,
+        &project.locks,
+        StaleMode::Mark,
+        &mut ignored,
+    );
+    let Some(locale) = model.locales.iter().find(|l| l.tag == tag) else {
+        return Ok(failure());
+    };
+    let label = |id: &str| {
+        project
+            .locales
+            .ui_chain(&tag)
+            .into_iter()
+            .find_map(|l| l.format(id, None, None))
+            .map_or_else(|| id.to_string(), |(text, _)| text)
+    };
+    let labels = Labels {
+        message: label("ui-error-message"),
+        description: label("ui-description"),
+        causes: label("ui-causes"),
+        solution: label("ui-solution"),
+        flags: label("ui-flags"),
+        references: label("ui-references"),
+        related: label("ui-related"),
+        family: label("ui-family"),
+    };
+    let terminal = std::io::stdout().is_terminal();
+    let style = Style {
+        colour: terminal && std::env::var_os("NO_COLOR").is_none(),
+        width: if terminal {
+            terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).min(100))
+        } else {
+            0
+        },
+    };
+
+    let output = match found {
+        Found::Codes(codes) => {
+            let numbers: Vec<u32> = codes.iter().map(|(_, c)| c.code).collect();
+            match args.format {
+                ExplainFormat::Json => {
+                    let json = explain::json(locale, &numbers);
+                    serde_json::to_string_pretty(&json)? + "\n"
+                }
+                format => numbers
+                    .iter()
+                    .filter_map(|n| explain::view(locale, *n))
+                    .map(|(page, code)| match format {
+                        ExplainFormat::Markdown => explain::markdown(code, &labels),
+                        _ => explain::text(page, code, &labels, &style),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            }
+        }
+        Found::Range(_, range) => {
+            let Some((page, view)) = explain::range_view(locale, &range.id.value) else {
+                return Ok(failure());
+            };
+            match args.format {
+                ExplainFormat::Json => {
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "from": view.from,
+                        "to": view.to,
+                        "module": page.module,
+                        "title": view.title.text,
+                        "description": view.description.as_ref().map(|d| &d.text),
+                    }))? + "\n"
+                }
+                ExplainFormat::Markdown => format!(
+                    "## {}–{} {}\n\n{}\n",
+                    view.from,
+                    view.to,
+                    view.title.text.trim(),
+                    view.description.as_ref().map_or("", |d| d.text.trim())
+                ),
+                ExplainFormat::Text => explain::range_text(page, view, &style),
+            }
+        }
+    };
+    say_raw!("{output}");
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,67 @@
+//! `errdoc export --format …`: the catalog for other programs.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::cmd::failure;
+use crate::diagnostic::{Diagnostics, Severity};
+use crate::export;
+use crate::model::{Model, StaleMode};
+use crate::output::write_atomically;
+use crate::project::Project;
+
+/// Runs `errdoc export`.
+pub fn run(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let mut diags = Diagnostics::new();
+    let project = Project::load(root, &mut diags)?;
+    let errors: Vec<_> = diags
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .collect();
+    let Some(project) = project.filter(|_| errors.is_empty()) else {
+        for d in errors {
+            tell_raw!("{d}");
+        }
+        tell!("error: nothing exported; fix the errors above (`errdoc check` shows everything)");
+        return Ok(failure());
+    };
+    let mut ignored = Diagnostics::new();
+    let model = Model::build(
+        &project.catalog,
+        &project.locales,
+        &project.locks,
+        StaleMode::Mark,
+        &mut ignored,
+    );
+    let tag = args
+        .lang
+        .clone()
+        .unwrap_or_else(|| project.locales.source().tag.clone());
+    let Some(locale) = model
+        .locales
+        .iter()
+        .find(|l| l.tag.eq_ignore_ascii_case(&tag))
+    else {
+        let tags: Vec<&str> = model.locales.iter().map(|l| l.tag.as_str()).collect();
+        tell!(
+            "error: there is no locale `{tag}` — the locales are {}",
+            tags.join(", ")
+        );
+        return Ok(failure());
+    };
+    let catalog = &project.catalog;
+    let text = match args.format {
+        ExportFormat::Json => export::json(catalog, &model)?,
+        ExportFormat::Csv => export::csv(catalog, &model)?,
+        ExportFormat::Rust => export::rust(catalog, locale),
+        ExportFormat::Typescript => export::typescript(catalog, locale),
+        ExportFormat::C => export::c(catalog, locale),
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => say_raw!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}

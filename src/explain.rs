@@ -1,0 +1,425 @@
+//! `errdoc explain`: one code (or every code of an errno, or a range of
+//! codes) in the terminal, like `rustc --explain`, from the same localized
+//! model the pages are made of.
+
+use std::fmt::Write as _;
+
+use crate::catalog::{Catalog, CodeEntry, Module, NamedRange};
+use crate::model::{CodeView, LocaleModel, PageModel, RangeView};
+use crate::render::search::{codes_json, plain_text};
+
+/// What a query names.
+#[derive(Debug)]
+pub enum Found<'c> {
+    /// One or more codes (several for an errno name: one per family).
+    Codes(Vec<(&'c Module, &'c CodeEntry)>),
+    /// A range of codes that are not single codes (close code 4001).
+    Range(&'c Module, &'c NamedRange),
+}
+
+/// Looks up a code, a constant name, a table entry name (`ETIMEDOUT`,
+/// every code of every family built on it) or a number inside a range.
+/// On failure, the nearest known codes or names.
+pub fn lookup<'c>(catalog: &'c Catalog, query: &str) -> Result<Found<'c>, Vec<String>> {
+    let query = query.trim();
+    let all = || {
+        catalog
+            .modules
+            .iter()
+            .flat_map(|m| m.codes.iter().map(move |c| (m, c)))
+    };
+    if !query.is_empty() && query.chars().all(|c| c.is_ascii_digit()) {
+        let Ok(number) = query.parse::<u32>() else {
+            return Err(nearest_numbers(catalog, u32::MAX));
+        };
+        if let Some(found) = all().find(|(_, c)| c.code == number) {
+            return Ok(Found::Codes(vec![found]));
+        }
+        for module in &catalog.modules {
+            if let Some(range) = module.ranges.iter().find(|r| r.range.contains(number)) {
+                return Ok(Found::Range(module, range));
+            }
+        }
+        return Err(nearest_numbers(catalog, number));
+    }
+    let upper = query.to_ascii_uppercase();
+    if let Some(found) = all().find(|(_, c)| c.name.value == upper) {
+        return Ok(Found::Codes(vec![found]));
+    }
+    // A table entry (errno name or alias): every code built on it.
+    for table in &catalog.tables {
+        for entry in &table.entries {
+            let names = std::iter::once(&entry.name).chain(&entry.aliases);
+            if names.into_iter().any(|n| n.value == upper) {
+                let mut codes: Vec<(&Module, &CodeEntry)> = all()
+                    .filter(|(_, c)| {
+                        c.member.as_ref().is_some_and(|m| {
+                            m.table == table.id.value && m.name == entry.name.value
+                        })
+                    })
+                    .collect();
+                codes.sort_by_key(|(_, c)| c.code);
+                if !codes.is_empty() {
+                    return Ok(Found::Codes(codes));
+                }
+            }
+        }
+    }
+    Err(nearest_names(catalog, &upper))
+}
+
+/// The five codes numerically nearest to `number`.
+fn nearest_numbers(catalog: &Catalog, number: u32) -> Vec<String> {
+    let mut codes: Vec<u32> = catalog
+        .modules
+        .iter()
+        .flat_map(|m| m.codes.iter().map(|c| c.code))
+        .collect();
+    codes.sort_by_key(|c| (c.abs_diff(number), *c));
+    codes.truncate(5);
+    codes.sort_unstable();
+    codes.iter().map(u32::to_string).collect()
+}
+
+/// The five names most like `name` (constant names and errno names).
+fn nearest_names(catalog: &Catalog, name: &str) -> Vec<String> {
+    let mut names: Vec<&str> = catalog
+        .modules
+        .iter()
+        .flat_map(|m| m.codes.iter().map(|c| c.name.value.as_str()))
+        .chain(
+            catalog
+                .tables
+                .iter()
+                .flat_map(|t| t.entries.iter().map(|e| e.name.value.as_str())),
+        )
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let mut scored: Vec<(f64, &str)> = names
+        .into_iter()
+        .map(|n| (strsim::jaro_winkler(name, n), n))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(5)
+        .map(|(_, n)| n.to_string())
+        .collect()
+}
+
+/// The code's view and page in `locale`.
+pub fn view(locale: &LocaleModel, code: u32) -> Option<(&PageModel, &CodeView)> {
+    locale.pages.iter().find_map(|p| {
+        p.codes
+            .iter()
+            .chain(p.families.iter().flat_map(|f| &f.members))
+            .find(|c| c.code == code)
+            .map(|c| (p, c))
+    })
+}
+
+/// The range's view and page in `locale`.
+pub fn range_view<'m>(locale: &'m LocaleModel, id: &str) -> Option<(&'m PageModel, &'m RangeView)> {
+    locale
+        .pages
+        .iter()
+        .find_map(|p| p.ranges.iter().find(|r| r.id == id).map(|r| (p, r)))
+}
+
+/// Labels of the sections, in the chosen language.
+pub struct Labels {
+    /// "Error Message".
+    pub message: String,
+    /// "Description".
+    pub description: String,
+    /// "Possible Causes".
+    pub causes: String,
+    /// "Solution".
+    pub solution: String,
+    /// "Restrictions".
+    pub flags: String,
+    /// "References".
+    pub references: String,
+    /// "Related Error Codes".
+    pub related: String,
+    /// "Family".
+    pub family: String,
+}
+
+/// How text output looks.
+pub struct Style {
+    /// ANSI colours.
+    pub colour: bool,
+    /// Wrap at this many columns (0: do not wrap).
+    pub width: usize,
+}
+
+impl Style {
+    fn heading(&self, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn code(&self, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[1;36m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn dim(&self, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[2m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// `text` indented by four spaces, wrapped to the width.
+    fn body(&self, text: &str, out: &mut String) {
+        for paragraph in text.split("\n\n") {
+            let paragraph = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+            if self.width > 8 {
+                let options = textwrap::Options::new(self.width)
+                    .initial_indent("    ")
+                    .subsequent_indent("    ");
+                for line in textwrap::wrap(&paragraph, options) {
+                    let _ = writeln!(out, "{line}");
+                }
+            } else {
+                let _ = writeln!(out, "    {paragraph}");
+            }
+        }
+    }
+}
+
+/// A code as text for the terminal.
+pub fn text(page: &PageModel, code: &CodeView, labels: &Labels, style: &Style) -> String {
+    let mut out = String::new();
+    let title = plain_text(&code.title.text);
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        style.code(&code.code.to_string()),
+        style.heading(&title)
+    );
+    let mut facts = vec![code.name.clone(), plain_text(&page.title.text)];
+    if let Some(member) = &code.member {
+        facts.push(format!(
+            "{} {} ({})",
+            member.table, member.name, member.value
+        ));
+    }
+    let _ = writeln!(out, "{}", style.dim(&facts.join(" · ")));
+    let section = |label: &str, texts: Vec<String>, numbered: bool, out: &mut String| {
+        if texts.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "\n{}", style.heading(label));
+        let many = texts.len() > 1 && numbered;
+        for (i, t) in texts.iter().enumerate() {
+            let t = if many {
+                format!("{}. {t}", i + 1)
+            } else {
+                t.clone()
+            };
+            style.body(&t, out);
+        }
+    };
+    section(
+        &labels.message,
+        code.message.iter().cloned().collect(),
+        false,
+        &mut out,
+    );
+    section(
+        &labels.description,
+        code.description
+            .iter()
+            .map(|t| plain_text(&t.text))
+            .collect(),
+        false,
+        &mut out,
+    );
+    section(
+        &labels.causes,
+        code.causes.iter().map(|t| plain_text(&t.text)).collect(),
+        true,
+        &mut out,
+    );
+    section(
+        &labels.solution,
+        code.solutions.iter().map(|t| plain_text(&t.text)).collect(),
+        true,
+        &mut out,
+    );
+    section(
+        &labels.flags,
+        code.flags.iter().map(|t| plain_text(&t.text)).collect(),
+        false,
+        &mut out,
+    );
+    section(
+        &labels.references,
+        code.references
+            .iter()
+            .map(|r| format!("{} <{}>", r.title, r.url))
+            .collect(),
+        false,
+        &mut out,
+    );
+    section(
+        &labels.related,
+        code.related
+            .iter()
+            .map(|r| format!("{}  {}", r.code, plain_text(&r.title.text)))
+            .collect(),
+        false,
+        &mut out,
+    );
+    out
+}
+
+/// A range as text for the terminal.
+pub fn range_text(page: &PageModel, range: &RangeView, style: &Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        style.code(&format!("{}–{}", range.from, range.to)),
+        style.heading(&plain_text(&range.title.text))
+    );
+    let _ = writeln!(out, "{}", style.dim(&plain_text(&page.title.text)));
+    if let Some(d) = &range.description {
+        out.push('\n');
+        style.body(&plain_text(&d.text), &mut out);
+    }
+    for r in &range.references {
+        style.body(&format!("{} <{}>", r.title, r.url), &mut out);
+    }
+    out
+}
+
+/// A code as Markdown, in the pages' house style.
+pub fn markdown(code: &CodeView, labels: &Labels) -> String {
+    let mut out = format!("## {} {}\n", code.code, code.title.text.trim());
+    let mut section = |label: &str, texts: Vec<String>, numbered: bool| {
+        if texts.is_empty() {
+            return;
+        }
+        let _ = write!(out, "\n**{label}**\n\n");
+        if texts.len() > 1 && numbered {
+            for (i, t) in texts.iter().enumerate() {
+                let _ = write!(out, "{}. {}\n\n", i + 1, t.trim());
+            }
+            out.pop();
+        } else {
+            for t in &texts {
+                let _ = writeln!(out, "{}", t.trim());
+            }
+        }
+    };
+    section(
+        &labels.message,
+        code.message.iter().cloned().collect(),
+        false,
+    );
+    section(
+        &labels.description,
+        code.description.iter().map(|t| t.text.clone()).collect(),
+        false,
+    );
+    section(
+        &labels.causes,
+        code.causes.iter().map(|t| t.text.clone()).collect(),
+        true,
+    );
+    section(
+        &labels.solution,
+        code.solutions.iter().map(|t| t.text.clone()).collect(),
+        true,
+    );
+    section(
+        &labels.flags,
+        code.flags
+            .iter()
+            .map(|t| format!("- {}", t.text.trim()))
+            .collect(),
+        false,
+    );
+    section(
+        &labels.references,
+        code.references
+            .iter()
+            .map(|r| format!("- [{}]({})", r.title, r.url))
+            .collect(),
+        false,
+    );
+    section(
+        &labels.related,
+        code.related
+            .iter()
+            .map(|r| format!("- {} {}", r.code, r.title.text.trim()))
+            .collect(),
+        false,
+    );
+    out
+}
+
+/// Codes of `locale` as JSON, in the schema of `codes.json`.
+pub fn json(locale: &LocaleModel, codes: &[u32]) -> serde_json::Value {
+    let all = codes_json(locale);
+    let picked: Vec<serde_json::Value> = all
+        .codes
+        .iter()
+        .filter(|c| codes.contains(&c.code))
+        .filter_map(|c| serde_json::to_value(c).ok())
+        .collect();
+    serde_json::Value::Array(picked)
+}
+
+/// The catalog locale a `LANG`-style value names (`zh_CN.UTF-8` → `zh-CN`).
+pub fn locale_from_env(value: &str, tags: &[&str]) -> Option<String> {
+    let wanted = value
+        .split(['.', '@'])
+        .next()
+        .unwrap_or("")
+        .replace('_', "-")
+        .to_ascii_lowercase();
+    if wanted.is_empty() || wanted == "c" || wanted == "posix" {
+        return None;
+    }
+    let exact = tags.iter().find(|t| t.to_ascii_lowercase() == wanted);
+    let language = wanted.split('-').next().unwrap_or("");
+    let same_language = tags
+        .iter()
+        .find(|t| t.to_ascii_lowercase().split('-').next() == Some(language));
+    exact.or(same_language).map(|t| (*t).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_variables_name_catalog_locales() {
+        let tags = ["en", "zh-CN"];
+        assert_eq!(
+            locale_from_env("zh_CN.UTF-8", &tags).as_deref(),
+            Some("zh-CN")
+        );
+        assert_eq!(
+            locale_from_env("zh_TW.UTF-8", &tags).as_deref(),
+            Some("zh-CN")
+        );
+        assert_eq!(locale_from_env("en_US.UTF-8", &tags).as_deref(), Some("en"));
+        assert_eq!(locale_from_env("C.UTF-8", &tags), None);
+        assert_eq!(locale_from_env("fr_FR.UTF-8", &tags), None);
+        assert_eq!(locale_from_env("", &tags), None);
+    }
+}

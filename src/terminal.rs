@@ -1,0 +1,20 @@
+//! Writing to standard output and standard error without panicking when
+//! either is closed (`errdoc export --format json | head`): the output is
+//! simply dropped, as Unix tools do.
+
+use std::io::Write as _;
+
+/// Writes `text` and a newline to standard output.
+pub fn say(text: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+/// Writes `text` and a newline to standard error.
+pub fn tell(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// Writes `text` as it is to standard error.
+pub fn tell_raw(text: &str) {
+    let _ = write!(std::io::stderr().lock(), "{text}");
+}

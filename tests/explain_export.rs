@@ -1,0 +1,307 @@
+//! `errdoc explain` and `errdoc export` on the repository's catalog: lookups
+//! by code, name, errno name and range, languages, unknown codes; exports
+//! that compile (rustc, cc, tsc).
+
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use support::Run;
+
+fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn errdoc_env(args: &[&str], lang: Option<&str>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_errdoc"));
+    command.arg("--root").arg(repository()).args(args);
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    if let Some(lang) = lang {
+        command.env("LANG", lang);
+    }
+    let output = command.output().unwrap();
+    Run {
+        status: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn explain_a_code_in_plain_text_when_piped() {
+    let run = errdoc_env(&["explain", "2303210"], None);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "2303210  Connection Timed Out\n\
+         TLS_SOCKET_ETIMEDOUT · Socket Error Codes · errno ETIMEDOUT (110)\n\
+         \n\
+         Error Message\n\
+         \x20   Connection timed out.\n\
+         \n\
+         Description\n\
+         \x20   This error code is reported if no connection to the remote server can be established for a long time.\n\
+         \n\
+         Possible Causes\n\
+         \x20   This usually happens when the server host has crashed.\n\
+         \n\
+         Solution\n\
+         \x20   This cannot be fixed locally. Check whether the remote server has a problem.\n\
+         \n\
+         References\n\
+         \x20   errno(3) <https://man7.org/linux/man-pages/man3/errno.3.html>\n\
+         \n\
+         Related Error Codes\n\
+         \x20   2301110 Connection timed out\n\
+         \x20   1006 Abnormal Closure\n"
+    );
+    assert!(!run.stdout.contains('\x1b'), "no colours when piped");
+}
+
+#[test]
+fn explain_finds_names_errno_names_generated_members_and_ranges() {
+    let name = errdoc_env(&["explain", "socket_etimedout"], None);
+    assert!(
+        name.stdout.starts_with("2301110  Connection timed out\n"),
+        "{}",
+        name.stdout
+    );
+    let errno = errdoc_env(&["explain", "ETIMEDOUT"], None);
+    let codes: Vec<&str> = errno
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("23"))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(codes, ["2301110", "2303210"]);
+    let alias = errdoc_env(&["explain", "EWOULDBLOCK"], None);
+    assert!(
+        alias.stdout.starts_with("2301011  Try again\n"),
+        "{}",
+        alias.stdout
+    );
+    let member = errdoc_env(&["explain", "2301111"], None);
+    assert!(member.stdout.starts_with("2301111  Connection refused\nSOCKET_ECONNREFUSED · Socket Error Codes · errno ECONNREFUSED (111)\n"), "{}", member.stdout);
+    let range = errdoc_env(&["explain", "4001"], None);
+    assert!(
+        range
+            .stdout
+            .starts_with("4000–4999  Private Use\nWebSocket Close Codes\n"),
+        "{}",
+        range.stdout
+    );
+}
+
+#[test]
+fn explain_speaks_the_language_of_lang_or_lang_option() {
+    let zh = errdoc_env(&["explain", "1006"], Some("zh_CN.UTF-8"));
+    assert!(zh.stdout.starts_with("1006  异常关闭\n"), "{}", zh.stdout);
+    assert!(zh.stdout.contains("\n错误描述\n"), "{}", zh.stdout);
+    let fr = errdoc_env(&["explain", "1006"], Some("fr_FR.UTF-8"));
+    assert!(
+        fr.stdout.starts_with("1006  Abnormal Closure\n"),
+        "not a catalog locale: English"
+    );
+    let forced = errdoc_env(&["explain", "1006", "--lang", "en"], Some("zh_CN.UTF-8"));
+    assert!(forced.stdout.starts_with("1006  Abnormal Closure\n"));
+    let markdown = errdoc_env(
+        &["explain", "1006", "--format", "markdown", "--lang", "zh-CN"],
+        None,
+    );
+    assert!(
+        markdown
+            .stdout
+            .starts_with("## 1006 异常关闭\n\n**错误描述**\n\n"),
+        "{}",
+        markdown.stdout
+    );
+    let json = errdoc_env(&["explain", "2303210", "--format", "json"], None);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(value[0]["code"], 2303210);
+    assert_eq!(value[0]["message"], "Connection timed out.");
+    assert_eq!(value[0]["family"]["name"], "ETIMEDOUT");
+}
+
+#[test]
+fn an_unknown_code_fails_and_suggests_the_nearest() {
+    let run = errdoc_env(&["explain", "2303212"], None);
+    assert_eq!(run.status, 0, "2303212 is a generated member");
+    let run = errdoc_env(&["explain", "2303240"], None);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stderr,
+        "error: `2303240` is not a code, a constant name or an errno name of the catalog\n\
+         nearest: 2303229, 2303230, 2303231, 2303232, 2303233\n"
+    );
+    let run = errdoc_env(&["explain", "SOCKET_ETIMEOUT"], None);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr.contains("nearest: SOCKET_ETIMEDOUT,"),
+        "{}",
+        run.stderr
+    );
+}
+
+fn export(format: &str, lang: &str, dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    let run = errdoc_env(
+        &[
+            "export",
+            "--format",
+            format,
+            "--lang",
+            lang,
+            "-o",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    path
+}
+
+#[test]
+fn exported_rust_compiles_and_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let module = export("rust", "en", dir.path(), "codes.rs");
+    let text = std::fs::read_to_string(&module).unwrap();
+    assert!(
+        text.contains("    /// 2303210: Connection Timed Out\n    TlsSocketEtimedout = 2303210,\n")
+    );
+    let main = dir.path().join("main.rs");
+    std::fs::write(
+        &main,
+        "mod codes;\nuse codes::ErrorCode;\nfn main() {\n    assert_eq!(ErrorCode::TlsSocketEtimedout.code(), 2303210);\n    assert_eq!(ErrorCode::TlsSocketEtimedout.message(), Some(\"Connection timed out.\"));\n    assert_eq!(ErrorCode::AbnormalClosure.message(), None);\n    assert_eq!(ErrorCode::from_code(2301111), Some(ErrorCode::SocketEconnrefused));\n    assert_eq!(ErrorCode::SocketEconnrefused.name(), \"SOCKET_ECONNREFUSED\");\n    println!(\"ok\");\n}\n",
+    )
+    .unwrap();
+    let binary = dir.path().join("check");
+    let compile = Command::new("rustc")
+        .args(["--edition", "2021", "-D", "warnings", "-o"])
+        .arg(&binary)
+        .arg(&main)
+        .output()
+        .unwrap();
+    assert!(
+        compile.status.success(),
+        "{}",
+        String::from_utf8_lossy(&compile.stderr)
+    );
+    let run = Command::new(&binary).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "ok\n");
+}
+
+#[test]
+fn exported_c_header_compiles_and_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = export("c", "zh-CN", dir.path(), "errdoc_codes.h");
+    let text = std::fs::read_to_string(&header).unwrap();
+    assert!(text.contains("/** 2303210: 连接超时 */\n#define TLS_SOCKET_ETIMEDOUT 2303210\n"));
+    let main = dir.path().join("main.c");
+    std::fs::write(
+        &main,
+        "#include <stdio.h>\n#include <string.h>\n#include \"errdoc_codes.h\"\nint main(void) {\n  if (TLS_SOCKET_ETIMEDOUT != 2303210) return 1;\n  if (strcmp(errdoc_message(TLS_SOCKET_ETIMEDOUT), \"Connection timed out.\") != 0) return 2;\n  if (errdoc_message(ABNORMAL_CLOSURE) != NULL) return 3;\n  puts(\"ok\");\n  return 0;\n}\n",
+    )
+    .unwrap();
+    let binary = dir.path().join("check");
+    let compile = Command::new("cc")
+        .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-o"])
+        .arg(&binary)
+        .arg(&main)
+        .output()
+        .unwrap();
+    assert!(
+        compile.status.success(),
+        "{}",
+        String::from_utf8_lossy(&compile.stderr)
+    );
+    let run = Command::new(&binary).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "ok\n");
+}
+
+/// `tsc` from `target/tools` (where .ci/run installs it) or the PATH.
+fn tsc() -> PathBuf {
+    let local = repository().join("target/tools/node_modules/.bin/tsc");
+    if local.exists() {
+        return local;
+    }
+    let found = Command::new("sh")
+        .args(["-c", "command -v tsc"])
+        .output()
+        .unwrap();
+    let path = String::from_utf8_lossy(&found.stdout).trim().to_string();
+    assert!(
+        !path.is_empty(),
+        "tsc is missing: `npm install --prefix target/tools typescript` (.ci/run does it)"
+    );
+    PathBuf::from(path)
+}
+
+#[test]
+fn exported_typescript_type_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let module = export("typescript", "en", dir.path(), "codes.ts");
+    let text = std::fs::read_to_string(&module).unwrap();
+    assert!(
+        text.contains("  /** 2303210: Connection Timed Out */\n  TLS_SOCKET_ETIMEDOUT: 2303210,\n")
+    );
+    std::fs::write(
+        dir.path().join("use.ts"),
+        "import { ErrorCode, errorMessage } from \"./codes\";\nconst code: ErrorCode = ErrorCode.TLS_SOCKET_ETIMEDOUT;\nconst message: string | undefined = errorMessage(code);\n// @ts-expect-error: not a code of the catalog\nconst wrong: ErrorCode = 42;\nexport { message, wrong };\n",
+    )
+    .unwrap();
+    let check = Command::new(tsc())
+        .current_dir(dir.path())
+        .args([
+            "--noEmit",
+            "--strict",
+            "--target",
+            "es2020",
+            "--module",
+            "es2020",
+            "--moduleResolution",
+            "node",
+            "use.ts",
+            "codes.ts",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn json_and_csv_carry_every_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = export("json", "en", dir.path(), "codes.json");
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+    assert_eq!(value["locales"], serde_json::json!(["en", "zh-CN"]));
+    let codes = value["codes"].as_array().unwrap();
+    assert_eq!(codes.len(), 293);
+    let code = codes.iter().find(|c| c["code"] == 2303210).unwrap();
+    assert_eq!(code["texts"]["en"]["title"], "Connection Timed Out");
+    assert_eq!(code["texts"]["zh-CN"]["title"], "连接超时");
+    assert_eq!(code["message"], "Connection timed out.");
+
+    let csv = std::fs::read_to_string(export("csv", "en", dir.path(), "codes.csv")).unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert!(headers.iter().any(|h| h == "title_zh-CN"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 293);
+    let row = rows.iter().find(|r| &r[0] == "2303210").unwrap();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert_eq!(&row[column("title_zh-CN")], "连接超时");
+    assert_eq!(&row[column("errno")], "ETIMEDOUT");
+}

@@ -1,0 +1,282 @@
+//! `errdoc serve` as a process: pages over HTTP with the right types, the
+//! live-reload script, rebuilds on change, a broken edit that keeps the last
+//! good build, refused traversal, and Ctrl-C.
+
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::io::{BufRead as _, BufReader, Read as _};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::{apply_edits, project};
+
+/// A running `errdoc serve` on a free port; stopped when dropped.
+struct Server {
+    child: Child,
+    url: String,
+    agent: ureq::Agent,
+}
+
+impl Server {
+    fn start(root: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_errdoc"))
+            .arg("--root")
+            .arg(root)
+            .args(["serve", "--port", "0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        let mut url = String::new();
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            if let Some(at) = line.find("http://") {
+                url = line[at..].split_whitespace().next().unwrap().to_string();
+                break;
+            }
+        }
+        assert!(url.starts_with("http://127.0.0.1:"), "no address printed");
+        // Keep reading so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .max_redirects(0)
+            .timeout_global(Some(Duration::from_secs(10)))
+            .build()
+            .into();
+        Server { child, url, agent }
+    }
+
+    /// (status, content type, body) of `path`.
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let mut response = self
+            .agent
+            .get(&format!("{}{path}", self.url))
+            .call()
+            .unwrap();
+        let status = response.status().as_u16();
+        let kind = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        let body = response.body_mut().read_to_string().unwrap_or_default();
+        (status, kind, body)
+    }
+
+    /// The status of a raw request path (not normalized by the client).
+    fn raw_status(&self, path: &str) -> u16 {
+        use std::io::Write as _;
+        let address = self.url.trim_start_matches("http://").trim_end_matches('/');
+        let mut stream = std::net::TcpStream::connect(address).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer.split_whitespace().nth(1).unwrap().parse().unwrap()
+    }
+
+    /// Waits until `path` contains `text` (10 s at most).
+    fn wait_for(&self, path: &str, text: &str) {
+        let started = Instant::now();
+        while !self.get(path).2.contains(text) {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{path} never showed {text:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn stderr(mut self) -> String {
+        let _ = Command::new("kill")
+            .arg("-INT")
+            .arg(self.child.id().to_string())
+            .status();
+        let status = self.child.wait().unwrap();
+        assert!(
+            status.success(),
+            "Ctrl-C stops the server cleanly: {status}"
+        );
+        let mut text = String::new();
+        self.child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn pages_are_served_with_their_types_and_the_reload_script() {
+    let root = project(None);
+    let server = Server::start(root.path());
+    let (status, kind, body) = server.get("en/index.html");
+    assert_eq!((status, kind.as_str()), (200, "text/html; charset=utf-8"));
+    assert!(body.contains("/__errdoc/events"), "live reload is injected");
+    assert!(
+        !root.path().join("site").exists(),
+        "serve writes nothing to site/"
+    );
+    for (path, expected) in [
+        ("en/search-index.js", "text/javascript; charset=utf-8"),
+        ("assets/style.css", "text/css; charset=utf-8"),
+        ("zh-CN/codes.json", "application/json; charset=utf-8"),
+        (
+            "md/zh-CN/errorcode-close.md",
+            "text/markdown; charset=utf-8",
+        ),
+        ("favicon.svg", "image/svg+xml"),
+    ] {
+        let (status, kind, body) = server.get(path);
+        assert_eq!((status, kind.as_str()), (200, expected), "{path}");
+        assert!(
+            !body.contains("/__errdoc/events"),
+            "{path}: only HTML gets the script"
+        );
+    }
+    assert!(
+        server.get("").2.contains("zh-CN/index.html"),
+        "/ is the language picker"
+    );
+    assert_eq!(server.get("zh-CN/").0, 200);
+    assert_eq!(
+        server.get("zh-CN").0,
+        308,
+        "a folder without its / is redirected"
+    );
+    let (status, kind, body) = server.get("en/codes/9999.html");
+    assert_eq!((status, kind.as_str()), (404, "text/html; charset=utf-8"));
+    assert!(body.contains("404"), "the site's 404.html");
+    for path in [
+        "/../Cargo.toml",
+        "/en/../../catalog/codes.yaml",
+        "/%2e%2e/catalog/codes.yaml",
+        "/%2E%2E%2Fcatalog%2Fcodes.yaml",
+        "/en/%2f..%2f..%2fetc/passwd",
+        "/..%5c..%5cetc%5cpasswd",
+        "/a%00.html",
+    ] {
+        let status = server.raw_status(path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+    }
+    let stderr = server.stderr();
+    assert_eq!(stderr, "");
+}
+
+#[test]
+fn an_edit_is_rebuilt_and_a_broken_one_keeps_the_last_good_build() {
+    let root = project(None);
+    let server = Server::start(root.path());
+    assert!(
+        server
+            .get("en/codes/1006.html")
+            .2
+            .contains("Abnormal Closure")
+    );
+
+    apply_edits(
+        root.path(),
+        "--- locales/en/close.ftl\n<<<\ncode-1006 = Abnormal Closure\n===\ncode-1006 = Abnormal Closure, Edited\n>>>\n",
+    );
+    server.wait_for("en/codes/1006.html", "Abnormal Closure, Edited");
+
+    // A broken catalog: the last good build stays, the error is reported.
+    apply_edits(
+        root.path(),
+        "--- catalog/codes.yaml\n<<<\n        name: ABNORMAL_CLOSURE\n===\n        nmae: ABNORMAL_CLOSURE\n>>>\n",
+    );
+    apply_edits(
+        root.path(),
+        "--- locales/en/close.ftl\n<<<\ncode-1006 = Abnormal Closure, Edited\n===\ncode-1006 = Not Shown While Broken\n>>>\n",
+    );
+    std::thread::sleep(Duration::from_millis(1500));
+    let page = server.get("en/codes/1006.html").2;
+    assert!(
+        page.contains("Abnormal Closure, Edited"),
+        "the last good build is served"
+    );
+    assert!(!page.contains("Not Shown While Broken"));
+
+    // Fixed again: the new content is served.
+    apply_edits(
+        root.path(),
+        "--- catalog/codes.yaml\n<<<\n        nmae: ABNORMAL_CLOSURE\n===\n        name: ABNORMAL_CLOSURE\n>>>\n",
+    );
+    server.wait_for("en/codes/1006.html", "Not Shown While Broken");
+
+    let stderr = server.stderr();
+    assert!(
+        stderr.contains("catalog/codes.yaml:26:9: error: unknown field `nmae`"),
+        "the error is printed in the terminal:\n{stderr}"
+    );
+}
+
+#[test]
+fn open_pages_hear_of_rebuilds_and_errors() {
+    let root = project(None);
+    let server = Server::start(root.path());
+    let address = server
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    {
+        use std::io::Write as _;
+        write!(
+            stream,
+            "GET /__errdoc/events HTTP/1.1\r\nHost: {address}\r\n\r\n"
+        )
+        .unwrap();
+    }
+    let mut reader = BufReader::new(stream);
+    let mut seen = String::new();
+    let mut read_until = |reader: &mut BufReader<std::net::TcpStream>, wanted: &str| {
+        let mut line = String::new();
+        while !seen.contains(wanted) {
+            line.clear();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                break;
+            }
+            seen.push_str(&line);
+        }
+        assert!(seen.contains(wanted), "no {wanted:?} in:\n{seen}");
+    };
+    read_until(&mut reader, "event: ok");
+    apply_edits(
+        root.path(),
+        "--- catalog/codes.yaml\n<<<\n        name: ABNORMAL_CLOSURE\n===\n        nmae: ABNORMAL_CLOSURE\n>>>\n",
+    );
+    read_until(&mut reader, "event: build-error");
+    read_until(
+        &mut reader,
+        "data: catalog/codes.yaml:26:9: error: unknown field `nmae`",
+    );
+    apply_edits(
+        root.path(),
+        "--- catalog/codes.yaml\n<<<\n        nmae: ABNORMAL_CLOSURE\n===\n        name: ABNORMAL_CLOSURE\n>>>\n",
+    );
+    read_until(&mut reader, "event: reload");
+}
