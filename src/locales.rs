@@ -171,15 +171,15 @@ impl Locales {
     }
 
     /// Where to look up a UI string (`ui-…`, `flag-…`) for `tag`: the
-    /// project's locale, the project's source locale, then errdoc's built-in
-    /// strings in that language and in English.
+    /// project's locale, errdoc's built-in strings in that language, the
+    /// project's source locale, then errdoc's built-in English.
     pub fn ui_chain(&self, tag: &str) -> Vec<&Locale> {
         let mut chain: Vec<&Locale> = Vec::new();
         let builtin = |t: &str| self.builtin(t);
         let candidates = [
             self.get(tag),
-            Some(self.source()),
             builtin(tag),
+            Some(self.source()),
             builtin("en"),
         ];
         for l in candidates.into_iter().flatten() {
@@ -360,6 +360,8 @@ impl Locale {
         // Fluent wraps every placeable in U+2068/U+2069 by default; the pages
         // are plain Markdown and HTML where those marks only get in the way.
         bundle.set_use_isolating(false);
+        // NUMBER() and DATETIME(), for plural selectors.
+        let _ = bundle.add_builtins();
         let mut entries: BTreeMap<String, EntryInfo> = BTreeMap::new();
         for (index, file) in files.iter().enumerate() {
             if let Some(at) = too_deep(file.text()) {

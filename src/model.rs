@@ -246,7 +246,7 @@ impl Localizer<'_> {
                 .map(|(t, _)| t)
                 .unwrap_or_default();
             let key = l10n::key(id, attribute);
-            if l10n::is_stub(locale, id, attribute, &english) {
+            if l10n::is_stub(locale, id, attribute, &english, self.lock) {
                 locale = source;
             } else if self
                 .lock
@@ -397,7 +397,7 @@ impl Localizer<'_> {
         };
         if self.locales.is_source(self.locale)
             || !self.locale.has(&id)
-            || l10n::is_stub(self.locale, &id, None, &english)
+            || l10n::is_stub(self.locale, &id, None, &english, self.lock)
         {
             return english_text;
         }

@@ -300,3 +300,78 @@ fn check_reports_json_for_tools() {
         })
     );
 }
+
+#[test]
+fn a_stub_stays_missing_when_the_english_changes() {
+    let root = project(None);
+    let root = root.path();
+    apply_edits(
+        root,
+        "--- locales/zh-CN/close.ftl\n<<<\nrange-private = 私有使用\n    .description = 应用之间约定的状态码。\n===\n>>>\n",
+    );
+    assert_eq!(errdoc(root, &["l10n", "sync"]).status, 0);
+    apply_edits(
+        root,
+        "--- locales/en/close.ftl\n<<<\nrange-private = Private Use\n===\nrange-private = Private Use Only\n>>>\n",
+    );
+    let counts = &status(root)["locales"][0]["groups"][0]["counts"];
+    assert_eq!(counts["missing"], 2, "{counts}");
+    assert_eq!(counts["stale"], 0, "{counts}");
+    assert_eq!(errdoc(root, &["build"]).status, 0);
+    let page = read(root, "site/zh-CN/errorcode-close.html");
+    assert!(
+        page.contains("lang=\"en\">Private Use Only"),
+        "the English of today is shown"
+    );
+}
+
+#[test]
+fn writing_commands_refuse_a_broken_lock_or_broken_syntax() {
+    let root = project(None);
+    let root = root.path();
+    assert_eq!(errdoc(root, &["l10n", "sync"]).status, 0);
+    let lock = root.join("locales/zh-CN/.sources.lock");
+    let text = read(root, "locales/zh-CN/.sources.lock");
+    std::fs::write(&lock, &text[..text.len() / 2]).unwrap();
+    let broken = std::fs::read(&lock).unwrap();
+    for args in [
+        &["l10n", "sync"][..],
+        &["l10n", "status"],
+        &["l10n", "confirm", "--all"],
+    ] {
+        let run = errdoc(root, args);
+        assert_eq!(run.status, 1, "{args:?}");
+        assert!(
+            run.stderr.contains("locales/zh-CN/.sources.lock:")
+                && run.stderr.ends_with(
+                    "error: fix the errors above in locales/ first; nothing was changed\n"
+                ),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(
+            std::fs::read(&lock).unwrap(),
+            broken,
+            "{args:?} kept the lock"
+        );
+    }
+    std::fs::write(&lock, text).unwrap();
+
+    apply_edits(
+        root,
+        "--- locales/zh-CN/close.ftl\n<<<\ncode-1006 = 异常关闭\n===\ncode-1006 = 异常{ 关闭\n>>>\n",
+    );
+    let before = read(root, "locales/zh-CN/close.ftl");
+    let run = errdoc(root, &["l10n", "sync"]);
+    assert_eq!(run.status, 1, "{}", run.stdout);
+    assert_eq!(
+        read(root, "locales/zh-CN/close.ftl"),
+        before,
+        "no stub beside the broken message"
+    );
+    assert_eq!(
+        errdoc(root, &["l10n", "status"]).status,
+        0,
+        "reading still works"
+    );
+}

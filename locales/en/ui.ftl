@@ -24,6 +24,8 @@ ui-related = Related Error Codes
 ## Tables
 
 ui-ranges = Code Ranges
+# $page (String) - a page's title
+ui-ranges-of = { $page }: Code Ranges
 ui-column-range = Range
 ui-column-meaning = Meaning
 ui-column-description = Description

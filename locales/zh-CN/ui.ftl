@@ -21,6 +21,7 @@ ui-related = 相关错误码
 ## Tables
 
 ui-ranges = 错误码区间
+ui-ranges-of = { $page }：错误码区间
 ui-column-range = 区间
 ui-column-meaning = 含义
 ui-column-description = 说明

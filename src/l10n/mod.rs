@@ -188,18 +188,39 @@ pub struct Assessment {
     pub obsolete: Vec<(String, String)>,
 }
 
-/// Whether `locale`'s text for `id`/`attribute` is an untouched stub.
-pub fn is_stub(locale: &Locale, id: &str, attribute: Option<&str>, english: &str) -> bool {
-    locale.entries.get(id).is_some_and(|e| e.stub)
-        && locale
-            .format(id, attribute, None)
-            .is_some_and(|(text, _)| text == english)
+/// Whether `locale`'s text for `id`/`attribute` is an untouched stub: it
+/// carries the stub marker and still says the English — today's, or the
+/// English recorded when the stub was written (the English may have
+/// changed since; the stub is still untranslated, not stale).
+pub fn is_stub(
+    locale: &Locale,
+    id: &str,
+    attribute: Option<&str>,
+    english: &str,
+    lock: Option<&SourcesLock>,
+) -> bool {
+    if !locale.entries.get(id).is_some_and(|e| e.stub) {
+        return false;
+    }
+    let Some((text, _)) = locale.format(id, attribute, None) else {
+        return false;
+    };
+    text == english
+        || lock
+            .and_then(|l| l.get(&key(id, attribute)))
+            .is_some_and(|recorded| recorded.english == text)
 }
 
 /// The state of `unit` in `locale`, given its sources lock.
 pub fn state_of(unit: &Unit, locale: &Locale, lock: Option<&SourcesLock>) -> State {
     if !locale.has_part(&unit.id, unit.attribute.as_deref())
-        || is_stub(locale, &unit.id, unit.attribute.as_deref(), &unit.english)
+        || is_stub(
+            locale,
+            &unit.id,
+            unit.attribute.as_deref(),
+            &unit.english,
+            lock,
+        )
     {
         return State::Missing;
     }

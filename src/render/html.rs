@@ -124,6 +124,14 @@ impl HtmlRenderer {
         context.insert("to_locale", &format!("{}/", source.tag));
         context.insert("page_path", "index.html");
         context.insert("paths", paths);
+        // 404.html is served at any depth: its links start from the site's
+        // path on its host (`/docs/errors/`), never from another host.
+        let base_path = ctx
+            .base_url
+            .and_then(|u| u.split_once("://").map(|(_, rest)| rest))
+            .and_then(|rest| rest.find('/').map(|i| rest[i..].to_string()))
+            .unwrap_or_else(|| "/".to_string());
+        context.insert("base_path", &base_path);
         let files = [
             ("html/root.html", "index.html"),
             ("html/404.html", "404.html"),

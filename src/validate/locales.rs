@@ -199,7 +199,8 @@ pub(super) fn check(
                 None => {}
             }
             if !is_source {
-                compare_with_source(id, info, locale, source, diags);
+                let kind = expected.get(id).map(|(k, _)| k.0);
+                compare_with_source(id, info, kind, locale, source, diags);
             }
         }
         text_checks(locale, locales, diags);
@@ -239,6 +240,7 @@ fn unknown_attributes(
 fn compare_with_source(
     id: &str,
     info: &EntryInfo,
+    kind: Option<Kind>,
     locale: &Locale,
     source: &Locale,
     diags: &mut Diagnostics,
@@ -247,7 +249,10 @@ fn compare_with_source(
         return;
     };
     for (attribute, span) in &info.attributes {
-        if !english.attributes.iter().any(|(a, _)| a == attribute)
+        // An attribute no message of its kind has is reported as unknown.
+        let unknown = kind.is_some_and(|k| !k.attribute_is_known(attribute));
+        if !unknown
+            && !english.attributes.iter().any(|(a, _)| a == attribute)
             && let Some(file) = locale.files.get(info.file)
         {
             diags.push(
@@ -400,10 +405,15 @@ fn translation_states(
     lock: Option<&SourcesLock>,
     diags: &mut Diagnostics,
 ) {
+    // A message missing altogether is reported once, not per attribute.
+    let mut reported: BTreeSet<&str> = BTreeSet::new();
     for unit in units {
         // An English message nothing uses is reported as such, not as
         // something to translate.
         if unit.group == l10n::OTHER_GROUP && is_catalog_id(catalog, &unit.id) {
+            continue;
+        }
+        if !locale.has(&unit.id) && !reported.insert(unit.id.as_str()) {
             continue;
         }
         let key = unit.key();

@@ -30,6 +30,10 @@ pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
         return Ok(failure());
     }
     let dir = root.join(LOCALES_DIR).join(tag);
+    if tag == "en" && dir.exists() {
+        tell!("error: `en` is the source locale; the others are translated from it");
+        return Ok(failure());
+    }
     if dir.exists() {
         tell!(
             "error: {}/{tag} exists already — `errdoc l10n sync --locale {tag}` adds what it lacks",
@@ -39,7 +43,7 @@ pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
     }
     std::fs::create_dir_all(&dir)
         .map_err(|e| anyhow::Error::new(e).context(format!("cannot create {}", dir.display())))?;
-    let Some(project) = load(root)? else {
+    let Some(project) = load(root, true)? else {
         return Ok(failure());
     };
     sync_locale(root, &project, tag, false)?;

@@ -12,7 +12,7 @@ use super::{load, save_lock, targets};
 
 /// Runs `errdoc l10n confirm`.
 pub(super) fn run(root: &Path, args: &ConfirmArgs) -> anyhow::Result<ExitCode> {
-    let Some(project) = load(root)? else {
+    let Some(project) = load(root, true)? else {
         return Ok(failure());
     };
     let locales = match targets(&project, args.locale.as_deref()) {

@@ -15,7 +15,7 @@ use super::{load, targets};
 
 /// Runs `errdoc l10n diff`.
 pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let Some(project) = load(root)? else {
+    let Some(project) = load(root, false)? else {
         return Ok(failure());
     };
     let locales = match targets(&project, args.locale.as_deref()) {

@@ -30,7 +30,12 @@ pub fn run(root: &Path, command: &L10nCommand) -> anyhow::Result<ExitCode> {
 
 /// Loads the project; prints its errors (not its warnings: those are
 /// `check`'s) and gives `None` if it cannot be used.
-fn load(root: &Path) -> anyhow::Result<Option<Project>> {
+///
+/// A sources lock that does not parse always stops: going on would lose
+/// the record of the English. With `writes`, so do syntax errors and
+/// duplicate ids in the locales: a stub added next to a message the parser
+/// skipped would define it twice once the syntax is fixed.
+fn load(root: &Path, writes: bool) -> anyhow::Result<Option<Project>> {
     let mut diags = Diagnostics::new();
     let project = Project::load(root, &mut diags)?;
     let errors: Vec<&Diagnostic> = diags
@@ -41,8 +46,26 @@ fn load(root: &Path) -> anyhow::Result<Option<Project>> {
     for d in &errors {
         tell_raw!("{d}");
     }
+    let in_locales = |d: &&&Diagnostic| {
+        d.path()
+            .is_some_and(|p| p.starts_with(crate::locales::LOCALES_DIR))
+    };
+    let blocking = errors.iter().filter(in_locales).any(|d| {
+        let lock = d
+            .path()
+            .is_some_and(|p| p.ends_with(crate::l10n::lock::LOCK_FILE));
+        let syntax = d.message().starts_with("Fluent syntax error")
+            || d.message().ends_with("is defined twice")
+            || d.message().starts_with("placeables are nested");
+        lock || (writes && syntax)
+    });
     if project.is_none() {
         tell!("error: the project cannot be loaded; fix the errors above");
+        return Ok(None);
+    }
+    if blocking {
+        tell!("error: fix the errors above in locales/ first; nothing was changed");
+        return Ok(None);
     }
     Ok(project)
 }

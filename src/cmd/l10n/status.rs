@@ -12,7 +12,7 @@ use super::{load, targets};
 
 /// Runs `errdoc l10n status`.
 pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
-    let Some(project) = load(root)? else {
+    let Some(project) = load(root, false)? else {
         return Ok(failure());
     };
     let locales = match targets(&project, args.locale.as_deref()) {
@@ -38,11 +38,10 @@ pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
 
 /// "81 100.0%"
 fn share(n: usize, total: usize) -> String {
-    let percent = if total == 0 {
-        100.0
-    } else {
-        n as f64 * 100.0 / total as f64
-    };
+    if total == 0 {
+        return format!("{n}      -");
+    }
+    let percent = n as f64 * 100.0 / total as f64;
     format!("{n} {percent:5.1}%")
 }
 
@@ -89,7 +88,7 @@ pub(super) fn table(statuses: &[LocaleStatus]) -> String {
         }
         if all.missing > 0 {
             out.push_str(&format!(
-                "  missing strings: `errdoc l10n sync --locale {}` adds stubs to translate\n",
+                "  missing strings: `errdoc check` lists them; `errdoc l10n sync --locale {}` adds stubs for missing messages\n",
                 status.locale
             ));
         }

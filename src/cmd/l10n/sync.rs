@@ -14,7 +14,7 @@ use super::{load, save_lock, targets};
 
 /// Runs `errdoc l10n sync`.
 pub(super) fn run(root: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
-    let Some(project) = load(root)? else {
+    let Some(project) = load(root, true)? else {
         return Ok(failure());
     };
     let tags: Vec<String> = match targets(&project, args.locale.as_deref()) {
