@@ -35,6 +35,35 @@ pub enum Command {
     Export(ExportArgs),
     /// Preview the site: build, serve it on loopback, rebuild and reload on change
     Serve(ServeArgs),
+    /// Create a new, buildable project
+    Init(InitArgs),
+    /// Bring hand-written errorcode-*.md pages into the project
+    Import(ImportArgs),
+}
+
+/// Options of `errdoc init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the project in (default: --root)
+    #[arg(value_name = "DIR")]
+    pub dir: Option<std::path::PathBuf>,
+}
+
+/// Options of `errdoc import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The language the pages are written in (`en`, `zh-CN`)
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: String,
+
+    /// The module to import into (default: from each file name,
+    /// `errorcode-net-socket.md` → `net-socket`)
+    #[arg(long, value_name = "ID")]
+    pub module: Option<String>,
+
+    /// The pages
+    #[arg(required = true, value_name = "FILE.md")]
+    pub files: Vec<std::path::PathBuf>,
 }
 
 /// Options of `errdoc explain`.

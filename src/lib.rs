@@ -12,6 +12,7 @@ pub mod cmd;
 pub mod diagnostic;
 pub mod explain;
 pub mod export;
+pub mod import;
 pub mod l10n;
 pub mod locales;
 pub mod model;

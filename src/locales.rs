@@ -394,6 +394,22 @@ impl Locale {
     }
 }
 
+/// The messages and terms of a Fluent text: id (terms with their `-`) and
+/// byte range (attached comment included), in file order. Syntax errors
+/// are ignored; their entries are not listed.
+pub fn entry_ranges(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let file = SourceFile::new("", text.to_string());
+    let mut entries = BTreeMap::new();
+    let mut ignored = Diagnostics::new();
+    collect_entries(&file, 0, &mut entries, &[], &mut ignored);
+    let mut list: Vec<(String, std::ops::Range<usize>)> = entries
+        .into_iter()
+        .map(|(id, info)| (id, info.range))
+        .collect();
+    list.sort_by_key(|(_, r)| r.start);
+    list
+}
+
 /// Records the messages and terms of `file`, reporting syntax errors and
 /// ids defined twice in the locale.
 fn collect_entries(

@@ -16,6 +16,8 @@ fn main() -> ExitCode {
         Command::Explain(args) => cmd::explain::run(&cli.root, args),
         Command::Export(args) => cmd::export::run(&cli.root, args),
         Command::Serve(args) => cmd::serve::run(&cli.root, args),
+        Command::Init(args) => cmd::init::run(&cli.root, args),
+        Command::Import(args) => cmd::import::run(&cli.root, args),
     };
     result.unwrap_or_else(|error| {
         use std::io::Write as _;

@@ -129,6 +129,13 @@ pub struct CodeView {
     pub generated: bool,
     /// Keys of its stale translations (`code-1006.description`).
     pub stale: Vec<String>,
+    /// The marker its Markdown section is wrapped in (`Del`).
+    pub marker: Option<String>,
+    /// Whether the marker opens before this code (the code before it has
+    /// another marker or none): neighbours with one marker share one pair.
+    pub marker_opens: bool,
+    /// Whether the marker closes after this code.
+    pub marker_closes: bool,
 }
 
 /// A cited document.
@@ -321,23 +328,31 @@ impl Localizer<'_> {
     }
 
     /// `.cause-1`, `.cause-2`, … of `id` as the source locale numbers them.
+    /// `.cause-1`, `.cause-2`, … of `id`: the English's, and any a
+    /// translation has beyond them (an imported page may say more than
+    /// its English yet; `check` warns about those).
     fn numbered(&mut self, id: &str, prefix: &str, args: Option<&FluentArgs<'_>>) -> Vec<Text> {
-        let mut numbers: Vec<(u32, String)> = self
-            .locales
-            .source()
-            .entries
-            .get(id)
-            .map(|e| {
-                e.attributes
-                    .iter()
-                    .filter_map(|(name, _)| {
-                        let n = name.strip_prefix(prefix)?.parse::<u32>().ok()?;
-                        Some((n, name.clone()))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+        let numbers_of = |locale: &Locale| -> Vec<(u32, String)> {
+            locale
+                .entries
+                .get(id)
+                .map(|e| {
+                    e.attributes
+                        .iter()
+                        .filter_map(|(name, _)| {
+                            let n = name.strip_prefix(prefix)?.parse::<u32>().ok()?;
+                            Some((n, name.clone()))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let mut numbers = numbers_of(self.locales.source());
+        if !self.locale.entries.get(id).is_some_and(|e| e.stub) {
+            numbers.extend(numbers_of(self.locale));
+        }
         numbers.sort();
+        numbers.dedup();
         numbers
             .into_iter()
             .filter_map(|(_, attribute)| self.text(id, Some(&attribute), args))
@@ -503,6 +518,9 @@ impl Localizer<'_> {
             member: code.member.clone(),
             generated: code.is_generated(),
             stale,
+            marker: code.marker.as_ref().map(|m| m.value.clone()),
+            marker_opens: true,
+            marker_closes: true,
         }
     }
 
@@ -544,12 +562,22 @@ impl Localizer<'_> {
         titles: &HashMap<u32, (Text, String)>,
     ) -> PageModel {
         let id = format!("module-{}", module.id.value);
-        let codes = module
+        let mut codes: Vec<CodeView> = module
             .codes
             .iter()
             .filter(|c| !c.is_generated())
             .map(|c| self.code_view(catalog, module, c, titles))
             .collect();
+        for i in 0..codes.len() {
+            let marker = codes[i].marker.clone();
+            let before = i
+                .checked_sub(1)
+                .and_then(|j| codes.get(j))
+                .map(|c| c.marker.clone());
+            let after = codes.get(i + 1).map(|c| c.marker.clone());
+            codes[i].marker_opens = before.flatten() != marker;
+            codes[i].marker_closes = after.flatten() != marker;
+        }
         let families: Vec<FamilyView> = module
             .families
             .iter()

@@ -5,6 +5,7 @@
 //! (duplicates, ranges, collisions, references) are checked by
 //! [`crate::validate`], which can then report every problem at once.
 
+pub mod draft;
 mod schema;
 
 use std::collections::HashMap;
@@ -234,6 +235,9 @@ pub struct CodeEntry {
     pub since: Option<Located<String>>,
     /// Version that deprecated it.
     pub deprecated: Option<Located<String>>,
+    /// A marker the Markdown section is wrapped in (`Del`: `<!--Del-->` …
+    /// `<!--DelEnd-->`), as documentation pipelines use to drop sections.
+    pub marker: Option<Located<String>>,
     /// The family it belongs to, if any.
     pub member: Option<Membership>,
     /// Where it came from.
@@ -478,6 +482,7 @@ fn explicit_code(c: &RawCode) -> CodeEntry {
         flags: located_all(&c.flags),
         since: c.since.as_ref().map(located),
         deprecated: c.deprecated.as_ref().map(located),
+        marker: c.marker.as_ref().map(located),
         member: None,
         origin: Origin::Explicit {
             span: span_of(&c.code),
@@ -577,6 +582,7 @@ fn expand_module(
                 flags: Vec::new(),
                 since: None,
                 deprecated: None,
+                marker: None,
                 member: Some(membership),
                 origin: Origin::Generated {
                     span: span_of(&f.base),

@@ -127,4 +127,5 @@ pub(super) struct RawCode {
     pub(super) flags: Vec<Spanned<Flag>>,
     pub(super) since: Option<Spanned<String>>,
     pub(super) deprecated: Option<Spanned<String>>,
+    pub(super) marker: Option<Spanned<String>>,
 }

@@ -40,6 +40,8 @@ pub mod build;
 pub mod check;
 pub mod explain;
 pub mod export;
+pub mod import;
+pub mod init;
 pub mod l10n;
 pub mod serve;
 

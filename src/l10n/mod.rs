@@ -249,7 +249,19 @@ pub fn assess(
     locale: &Locale,
     lock: Option<&SourcesLock>,
 ) -> Assessment {
-    let states = units.iter().map(|u| state_of(u, locale, lock)).collect();
+    let builtin = locales.builtin(&locale.tag);
+    let states = units
+        .iter()
+        .map(|u| match state_of(u, locale, lock) {
+            // errdoc's own translation of a UI string stands in.
+            State::Missing
+                if builtin.is_some_and(|b| b.has_part(&u.id, u.attribute.as_deref())) =>
+            {
+                State::Translated
+            }
+            state => state,
+        })
+        .collect();
     let known: BTreeSet<String> = units.iter().map(Unit::key).collect();
     let mut obsolete = Vec::new();
     for (id, info) in &locale.entries {

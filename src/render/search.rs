@@ -237,6 +237,9 @@ mod tests {
             member: None,
             generated,
             stale: Vec::new(),
+            marker: None,
+            marker_opens: true,
+            marker_closes: true,
         }
     }
 

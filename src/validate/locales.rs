@@ -211,6 +211,7 @@ pub(super) fn check(
                 &units,
                 locale,
                 source,
+                locales.builtin(&locale.tag),
                 locks.get(&locale.tag),
                 diags,
             );
@@ -255,13 +256,20 @@ fn compare_with_source(
             && !english.attributes.iter().any(|(a, _)| a == attribute)
             && let Some(file) = locale.files.get(info.file)
         {
-            diags.push(
-                Diagnostic::warning(format!(
-                    "`{id}.{attribute}` is obsolete: the English has no `.{attribute}`"
-                ))
-                .hint("remove it, or add it to the English first; it is not shown")
-                .at(file, *span),
-            );
+            // Known attributes of catalog messages are shown in this locale.
+            let shown = kind.is_some();
+            let (message, hint) = if shown {
+                (
+                    format!("`{id}.{attribute}` has no English: the English has no `.{attribute}`"),
+                    "write it in the English too, or remove it; English pages leave it out",
+                )
+            } else {
+                (
+                    format!("`{id}.{attribute}` is obsolete: the English has no `.{attribute}`"),
+                    "remove it, or add it to the English first; it is not shown",
+                )
+            };
+            diags.push(Diagnostic::warning(message).hint(hint).at(file, *span));
         }
     }
     if info.has_value
@@ -402,6 +410,7 @@ fn translation_states(
     units: &[Unit],
     locale: &Locale,
     source: &Locale,
+    locales_builtin: Option<&Locale>,
     lock: Option<&SourcesLock>,
     diags: &mut Diagnostics,
 ) {
@@ -414,6 +423,12 @@ fn translation_states(
             continue;
         }
         if !locale.has(&unit.id) && !reported.insert(unit.id.as_str()) {
+            continue;
+        }
+        // errdoc's own translation of a UI string stands in.
+        if locales_builtin.is_some_and(|b| b.has_part(&unit.id, unit.attribute.as_deref()))
+            && !locale.has_part(&unit.id, unit.attribute.as_deref())
+        {
             continue;
         }
         let key = unit.key();

@@ -289,7 +289,7 @@ impl Validator<'_> {
         );
         if catalog.modules.is_empty() {
             self.diags.push(
-                Diagnostic::error("the catalog declares no modules")
+                Diagnostic::warning("the catalog declares no modules: the site has no pages")
                     .hint("add `modules:` with at least one module; README.md \"The catalog\" shows one")
                     .at_path(catalog.file.path()),
             );
@@ -437,6 +437,16 @@ impl Validator<'_> {
                     "reference",
                     code.references.iter().map(|r| (r.value.as_str(), r.span)),
                 );
+                if let Some(marker) = &code.marker
+                    && (marker.value.is_empty()
+                        || !marker.value.chars().all(|c| c.is_ascii_alphanumeric()))
+                {
+                    self.error(
+                        marker.span,
+                        format!("marker `{}` of code {} is not a word", marker.value, code.code),
+                        "use letters and digits only (`Del` wraps the section in `<!--Del-->` and `<!--DelEnd-->`)",
+                    );
+                }
                 for (what, value) in [("since", &code.since), ("deprecated", &code.deprecated)] {
                     if value.as_ref().is_some_and(|v| v.value.trim().is_empty()) {
                         let span = value.as_ref().map_or(code.span(), |v| v.span);

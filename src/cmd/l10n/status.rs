@@ -45,9 +45,9 @@ fn share(n: usize, total: usize) -> String {
     format!("{n} {percent:5.1}%")
 }
 
-fn row(name: &str, c: &Counts) -> String {
+fn row(name: &str, width: usize, c: &Counts) -> String {
     format!(
-        "  {name:<18} {:>6} {:>13} {:>13} {:>13} {:>13} {:>8} {:>13}\n",
+        "  {name:<width$} {:>6} {:>13} {:>13} {:>13} {:>13} {:>8} {:>13}\n",
         c.total,
         share(c.translated, c.total),
         share(c.missing, c.total),
@@ -72,14 +72,21 @@ pub(super) fn table(statuses: &[LocaleStatus]) -> String {
             all.words.translated,
             all.words.total
         ));
+        let width = status
+            .groups
+            .iter()
+            .map(|g| g.group.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(18);
         out.push_str(&format!(
-            "  {:<18} {:>6} {:>13} {:>13} {:>13} {:>13} {:>8} {:>13}\n",
+            "  {:<width$} {:>6} {:>13} {:>13} {:>13} {:>13} {:>8} {:>13}\n",
             "page", "total", "translated", "missing", "stale", "unchanged", "obsolete", "words"
         ));
         for group in &status.groups {
-            out.push_str(&row(&group.group, &group.counts));
+            out.push_str(&row(&group.group, width, &group.counts));
         }
-        out.push_str(&row("all", all));
+        out.push_str(&row("all", width, all));
         if all.stale > 0 {
             out.push_str(&format!(
                 "  stale strings: `errdoc l10n diff <id> --locale {}` shows what changed\n",

@@ -1,0 +1,427 @@
+//! The catalog as plain data that can be changed and written back as YAML,
+//! for `errdoc init` and `errdoc import`.
+//!
+//! Writing is deterministic (the same draft gives the same text), so an
+//! import that changes nothing rewrites nothing. Text is written as
+//! double-quoted scalars (JSON strings, which YAML reads as they are). The
+//! file's leading comment block is kept; comments inside it are not.
+
+use std::fmt::Write as _;
+
+use super::schema::RawCatalog;
+
+/// A reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftReference {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+}
+
+/// A table entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftEntry {
+    /// Value.
+    pub value: u32,
+    /// Name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// English message.
+    pub message: String,
+}
+
+/// A table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftTable {
+    /// Id.
+    pub id: String,
+    /// Rows.
+    pub entries: Vec<DraftEntry>,
+}
+
+/// A named range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftRange {
+    /// Id.
+    pub id: String,
+    /// First code.
+    pub from: u32,
+    /// Last code.
+    pub to: u32,
+    /// Reference ids.
+    pub references: Vec<String>,
+}
+
+/// A family.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftFamily {
+    /// Id.
+    pub id: String,
+    /// Base.
+    pub base: u32,
+    /// Table id.
+    pub table: String,
+    /// Name pattern.
+    pub name: String,
+    /// Reference ids.
+    pub references: Vec<String>,
+}
+
+/// A code.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DraftCode {
+    /// Number.
+    pub code: u32,
+    /// Constant name.
+    pub name: String,
+    /// Literal message.
+    pub message: Option<String>,
+    /// Reference ids.
+    pub references: Vec<String>,
+    /// Related codes.
+    pub related: Vec<u32>,
+    /// Flags (`never-sent`).
+    pub flags: Vec<String>,
+    /// Since.
+    pub since: Option<String>,
+    /// Deprecated.
+    pub deprecated: Option<String>,
+    /// Section marker (`Del`).
+    pub marker: Option<String>,
+}
+
+/// A module.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DraftModule {
+    /// Id.
+    pub id: String,
+    /// Page.
+    pub page: String,
+    /// Number space.
+    pub namespace: Option<String>,
+    /// Metadata: (field, value), field in lowercase (`kit`).
+    pub metadata: Vec<(String, String)>,
+    /// Owned ranges.
+    pub owns: Vec<(u32, u32)>,
+    /// Named ranges.
+    pub ranges: Vec<DraftRange>,
+    /// Families.
+    pub families: Vec<DraftFamily>,
+    /// Codes.
+    pub codes: Vec<DraftCode>,
+}
+
+/// The whole catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Draft {
+    /// The leading comment block, as written.
+    pub header: String,
+    /// `site.base_url`.
+    pub base_url: Option<String>,
+    /// `site.source_locale`.
+    pub source_locale: Option<String>,
+    /// References.
+    pub references: Vec<DraftReference>,
+    /// Tables.
+    pub tables: Vec<DraftTable>,
+    /// Modules.
+    pub modules: Vec<DraftModule>,
+}
+
+/// The metadata fields, in house-style order.
+pub const METADATA_FIELDS: [&str; 6] =
+    ["kit", "subsystem", "owner", "designer", "tester", "adviser"];
+
+impl Draft {
+    /// Reads catalog text; `Err` with serde-saphyr's message if it does not parse.
+    pub fn parse(text: &str) -> Result<Draft, String> {
+        let raw: RawCatalog = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
+        let header: String = text
+            .lines()
+            .take_while(|l| l.starts_with('#') || l.trim().is_empty())
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let strings =
+            |v: &[serde_saphyr::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect();
+        Ok(Draft {
+            header: header.trim_end().to_string(),
+            base_url: raw.site.base_url.map(|s| s.value),
+            source_locale: raw.site.source_locale.map(|s| s.value),
+            references: raw
+                .references
+                .into_iter()
+                .map(|r| DraftReference {
+                    id: r.id.value,
+                    title: r.title.value,
+                    url: r.url.value,
+                })
+                .collect(),
+            tables: raw
+                .tables
+                .into_iter()
+                .map(|t| DraftTable {
+                    id: t.id.value,
+                    entries: t
+                        .entries
+                        .into_iter()
+                        .map(|e| DraftEntry {
+                            value: e.value.value,
+                            name: e.name.value,
+                            aliases: strings(&e.aliases),
+                            message: e.message.value,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            modules: raw
+                .modules
+                .into_iter()
+                .map(|m| {
+                    let meta = m.metadata;
+                    let metadata = [
+                        ("kit", meta.kit),
+                        ("subsystem", meta.subsystem),
+                        ("owner", meta.owner),
+                        ("designer", meta.designer),
+                        ("tester", meta.tester),
+                        ("adviser", meta.adviser),
+                    ]
+                    .into_iter()
+                    .filter_map(|(k, v)| v.map(|v| (k.to_string(), v.value)))
+                    .collect();
+                    DraftModule {
+                        id: m.id.value,
+                        page: m.page.value,
+                        namespace: m.namespace.map(|n| n.value),
+                        metadata,
+                        owns: m.owns.iter().map(|r| (r.from.value, r.to.value)).collect(),
+                        ranges: m
+                            .ranges
+                            .iter()
+                            .map(|r| DraftRange {
+                                id: r.id.value.clone(),
+                                from: r.from.value,
+                                to: r.to.value,
+                                references: strings(&r.references),
+                            })
+                            .collect(),
+                        families: m
+                            .families
+                            .iter()
+                            .map(|f| DraftFamily {
+                                id: f.id.value.clone(),
+                                base: f.base.value,
+                                table: f.table.value.clone(),
+                                name: f.name.value.clone(),
+                                references: strings(&f.references),
+                            })
+                            .collect(),
+                        codes: m
+                            .codes
+                            .iter()
+                            .map(|c| DraftCode {
+                                code: c.code.value,
+                                name: c.name.value.clone(),
+                                message: c.message.as_ref().map(|s| s.value.clone()),
+                                references: strings(&c.references),
+                                related: c.related.iter().map(|r| r.value).collect(),
+                                flags: c
+                                    .flags
+                                    .iter()
+                                    .map(|f| {
+                                        f.value.message_id().trim_start_matches("flag-").to_string()
+                                    })
+                                    .collect(),
+                                since: c.since.as_ref().map(|s| s.value.clone()),
+                                deprecated: c.deprecated.as_ref().map(|s| s.value.clone()),
+                                marker: c.marker.as_ref().map(|s| s.value.clone()),
+                            })
+                            .collect(),
+                    }
+                })
+                .collect(),
+        })
+    }
+
+    /// The catalog as YAML.
+    pub fn to_yaml(&self) -> String {
+        let mut out = String::new();
+        if !self.header.is_empty() {
+            out.push_str(&self.header);
+            out.push_str("\n\n");
+        }
+        if self.base_url.is_some() || self.source_locale.is_some() {
+            out.push_str("site:\n");
+            if let Some(url) = &self.base_url {
+                let _ = writeln!(out, "  base_url: {}", quote(url));
+            }
+            if let Some(locale) = &self.source_locale {
+                let _ = writeln!(out, "  source_locale: {}", quote(locale));
+            }
+            out.push('\n');
+        }
+        if !self.references.is_empty() {
+            out.push_str("references:\n");
+            for r in &self.references {
+                let _ = writeln!(
+                    out,
+                    "  - {{ id: {}, title: {}, url: {} }}",
+                    quote(&r.id),
+                    quote(&r.title),
+                    quote(&r.url)
+                );
+            }
+            out.push('\n');
+        }
+        if !self.tables.is_empty() {
+            out.push_str("tables:\n");
+            for t in &self.tables {
+                let _ = writeln!(out, "  - id: {}\n    entries:", quote(&t.id));
+                for e in &t.entries {
+                    let aliases = if e.aliases.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", aliases: {}", list(&e.aliases))
+                    };
+                    let _ = writeln!(
+                        out,
+                        "      - {{ value: {}, name: {}{aliases}, message: {} }}",
+                        e.value,
+                        quote(&e.name),
+                        quote(&e.message)
+                    );
+                }
+            }
+            out.push('\n');
+        }
+        if self.modules.is_empty() {
+            out.push_str("modules: []\n");
+            return out;
+        }
+        out.push_str("modules:\n");
+        for (i, m) in self.modules.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            let _ = writeln!(
+                out,
+                "  - id: {}\n    page: {}",
+                quote(&m.id),
+                quote(&m.page)
+            );
+            if let Some(ns) = &m.namespace {
+                let _ = writeln!(out, "    namespace: {}", quote(ns));
+            }
+            if !m.metadata.is_empty() {
+                out.push_str("    metadata:\n");
+                for (k, v) in &m.metadata {
+                    let _ = writeln!(out, "      {k}: {}", quote(v));
+                }
+            }
+            out.push_str("    owns:\n");
+            for (from, to) in &m.owns {
+                let _ = writeln!(out, "      - {{ from: {from}, to: {to} }}");
+            }
+            if !m.ranges.is_empty() {
+                out.push_str("    ranges:\n");
+                for r in &m.ranges {
+                    let _ = writeln!(
+                        out,
+                        "      - {{ id: {}, from: {}, to: {}, references: {} }}",
+                        quote(&r.id),
+                        r.from,
+                        r.to,
+                        list(&r.references)
+                    );
+                }
+            }
+            if !m.families.is_empty() {
+                out.push_str("    families:\n");
+                for f in &m.families {
+                    let _ = writeln!(
+                        out,
+                        "      - {{ id: {}, base: {}, table: {}, name: {}, references: {} }}",
+                        quote(&f.id),
+                        f.base,
+                        quote(&f.table),
+                        quote(&f.name),
+                        list(&f.references)
+                    );
+                }
+            }
+            if m.codes.is_empty() {
+                continue;
+            }
+            out.push_str("    codes:\n");
+            for c in &m.codes {
+                let _ = writeln!(
+                    out,
+                    "      - code: {}\n        name: {}",
+                    c.code,
+                    quote(&c.name)
+                );
+                if let Some(message) = &c.message {
+                    let _ = writeln!(out, "        message: {}", quote(message));
+                }
+                if !c.references.is_empty() {
+                    let _ = writeln!(out, "        references: {}", list(&c.references));
+                }
+                if !c.related.is_empty() {
+                    let related: Vec<String> = c.related.iter().map(u32::to_string).collect();
+                    let _ = writeln!(out, "        related: [{}]", related.join(", "));
+                }
+                if !c.flags.is_empty() {
+                    let _ = writeln!(out, "        flags: [{}]", c.flags.join(", "));
+                }
+                for (key, value) in [
+                    ("since", &c.since),
+                    ("deprecated", &c.deprecated),
+                    ("marker", &c.marker),
+                ] {
+                    if let Some(v) = value {
+                        let _ = writeln!(out, "        {key}: {}", quote(v));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A double-quoted YAML scalar (a JSON string).
+fn quote(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+fn list(items: &[String]) -> String {
+    format!(
+        "[{}]",
+        items
+            .iter()
+            .map(|i| quote(i))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_repository_catalog_round_trips_through_a_draft() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/catalog/codes.yaml"))
+                .unwrap();
+        let draft = Draft::parse(&text).unwrap();
+        let written = draft.to_yaml();
+        let again = Draft::parse(&written).unwrap();
+        assert_eq!(again, draft);
+        assert_eq!(again.to_yaml(), written, "writing is deterministic");
+        assert!(written.starts_with("# errdoc catalog: every error code once."));
+    }
+}

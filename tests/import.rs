@@ -1,0 +1,326 @@
+//! `errdoc init` and `errdoc import`: a new project, the seed pages and six
+//! house-style pages with every irregularity, imported in English and
+//! Chinese, built, and compared with the pages they came from (the
+//! fidelity test: same codes in the same order, same titles, messages,
+//! descriptions, causes and solutions, compared as pulldown-cmark event
+//! streams).
+
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use errdoc::import::{parse, round_trip};
+use support::{errdoc, read_tree};
+
+fn pages() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/pages")
+}
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+}
+
+/// A new project in a temporary folder.
+fn new_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let run = errdoc(dir.path(), &["init"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    dir
+}
+
+fn import(root: &Path, locale: &str, file: &Path) -> support::Run {
+    errdoc(
+        root,
+        &["import", "--locale", locale, file.to_str().unwrap()],
+    )
+}
+
+/// Checks that the page built for `locale` says what `original` says,
+/// code by code, except the codes in `except` (conflicts).
+fn assert_same(root: &Path, original: &Path, page: &str, locale: &str, except: &[u32]) -> usize {
+    let original = parse::page(
+        &std::fs::read_to_string(original)
+            .unwrap()
+            .replace("\r\n", "\n"),
+    );
+    let built = std::fs::read_to_string(root.join(format!("site/md/{locale}/{page}.md"))).unwrap();
+    let built = parse::page(&built);
+    let original_codes: Vec<u32> = original.sections.iter().map(|s| s.code).collect();
+    // The built page may hold more codes (those of the other language).
+    let built_codes: Vec<u32> = built
+        .sections
+        .iter()
+        .map(|s| s.code)
+        .filter(|c| original_codes.contains(c))
+        .collect();
+    assert_eq!(
+        built_codes, original_codes,
+        "{page} ({locale}): the same codes in the same order"
+    );
+    let kept: Vec<parse::Section> = original
+        .sections
+        .iter()
+        .filter(|s| !except.contains(&s.code))
+        .cloned()
+        .collect();
+    let (exact, total, differences) = round_trip(&kept, &built);
+    assert_eq!(exact, total, "{page} ({locale}): {differences:?}");
+    exact
+}
+
+#[test]
+fn init_makes_a_project_that_builds_at_once() {
+    let dir = new_project();
+    let files: Vec<String> = read_tree(dir.path())
+        .keys()
+        .map(|p| p.display().to_string())
+        .collect();
+    assert_eq!(
+        files,
+        ["README.md", "catalog/codes.yaml", "locales/en/ui.ftl"]
+    );
+    let build = errdoc(dir.path(), &["build"]);
+    assert_eq!(build.status, 0, "{}", build.stderr);
+    assert!(dir.path().join("site/en/index.html").exists());
+    let again = errdoc(dir.path(), &["init"]);
+    assert_eq!(again.status, 1);
+    assert!(again.stderr.contains("exists already"), "{}", again.stderr);
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("docs");
+    let run = errdoc(Path::new("."), &["init", target.to_str().unwrap()]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(errdoc(&target, &["build"]).status, 0);
+}
+
+#[test]
+fn the_seed_pages_import_build_and_round_trip() {
+    let dir = new_project();
+    let root = dir.path();
+    let work = tempfile::tempdir().unwrap();
+    let websocket = work.path().join("errorcode-net-websocket.md");
+    let socket = work.path().join("errorcode-net-socket.zh-CN.md");
+    std::fs::copy(seeds().join("000_1a5293617933e5b6.txt"), &websocket).unwrap();
+    std::fs::copy(seeds().join("002_1a9161f7a2590c53.txt"), &socket).unwrap();
+
+    let en = import(root, "en", &websocket);
+    assert_eq!(en.status, 0, "{}{}", en.stdout, en.stderr);
+    assert!(
+        en.stdout.contains("  8 codes added, 0 merged;"),
+        "{}",
+        en.stdout
+    );
+    assert!(
+        en.stdout
+            .contains("  round trip: 8 of 8 sections say exactly the same on the built page\n"),
+        "{}",
+        en.stdout
+    );
+
+    let zh = import(root, "zh-CN", &socket);
+    assert_eq!(zh.status, 0, "{}{}", zh.stdout, zh.stderr);
+    assert!(
+        zh.stdout.contains(
+            "  line 79: not imported: label `TCP/UDP 错误码说明：` (not a known section label)\n"
+        ),
+        "{}",
+        zh.stdout
+    );
+    assert!(
+        zh.stdout.contains("  line 80: not imported: blockquote\n"),
+        "{}",
+        zh.stdout
+    );
+    assert!(
+        zh.stdout
+            .contains("  English placeholders (titles from the Error Message) for 2301001,"),
+        "{}",
+        zh.stdout
+    );
+    assert!(
+        zh.stdout
+            .contains("  round trip: 19 of 19 sections say exactly the same on the built page\n"),
+        "{}",
+        zh.stdout
+    );
+
+    let build = errdoc(root, &["build"]);
+    assert_eq!(build.status, 0, "{}", build.stderr);
+    assert_eq!(
+        assert_same(root, &websocket, "errorcode-net-websocket", "en", &[]),
+        8
+    );
+    assert_eq!(
+        assert_same(root, &socket, "errorcode-net-socket", "zh-CN", &[]),
+        19
+    );
+    let metadata =
+        std::fs::read_to_string(root.join("site/md/en/errorcode-net-websocket.md")).unwrap();
+    assert!(metadata.contains(
+        "<!--Kit: Network Kit-->\n<!--Subsystem: Communication-->\n<!--Owner: @wmyao_mm-->"
+    ));
+
+    let status = errdoc(root, &["l10n", "status"]);
+    assert_eq!(status.status, 0, "{}", status.stderr);
+    assert!(status.stdout.starts_with("zh-CN: "), "{}", status.stdout);
+
+    // Importing the same files again changes nothing.
+    let before = read_tree(root);
+    let again = import(root, "zh-CN", &socket);
+    assert!(
+        again
+            .stdout
+            .contains("0 codes added, 19 merged; nothing changed"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(import(root, "en", &websocket).status, 0);
+    assert_eq!(read_tree(root), before);
+}
+
+#[test]
+fn house_style_pages_with_every_irregularity_round_trip() {
+    let dir = new_project();
+    let root = dir.path();
+    let mut reports = String::new();
+    for module in ["bluetooth", "distributed-data-object", "http"] {
+        for (locale, file) in [
+            ("en", format!("errorcode-{module}.md")),
+            ("zh-CN", format!("errorcode-{module}.zh-CN.md")),
+        ] {
+            let run = import(root, locale, &pages().join(&file));
+            reports.push_str(&run.stdout);
+            let conflict = module == "bluetooth" && locale == "zh-CN";
+            assert_eq!(
+                run.status,
+                if conflict { 1 } else { 0 },
+                "{file}: {}{}",
+                run.stdout,
+                run.stderr
+            );
+        }
+    }
+    for expected in [
+        // The same code twice: the first is kept.
+        "errorcode-bluetooth.md: module `bluetooth`\n  7 codes added, 0 merged; wrote catalog/codes.yaml, locales/en/bluetooth.ftl\n  line 144: code 2900004 again — the first section was kept\n",
+        "  line 127: code 2300028 again — the first section was kept\n",
+        // A different Error Message in the two languages is a conflict.
+        "  line 32: conflict: code 2900003: the Error Message is `Bluetooth is off.` here but `Bluetooth disabled.` in the catalog; kept `Bluetooth disabled.` — fix the page or the catalog\n",
+        // Stray prose, a table that is not a code table, other headings.
+        "  line 29: not imported: text `This error code applies only to APIs that synchronize data a…`\n",
+        "  line 61: not imported: table with the columns Parameter, Type, Description (not code/message/description): not imported\n",
+        "  line 106: not imported: heading `Appendix` (not `## <code> <title>`)\n",
+        "  line 104: not imported: heading `附录` (not `## <code> <title>`)\n",
+        // Codes the English page lacks get an English placeholder.
+        "  English placeholders (titles from the Error Message) for 15400005; write their English text\n",
+        // Round trips.
+        "  round trip: 7 of 7 sections say exactly the same on the built page\n",
+        "  round trip: 6 of 7 sections say exactly the same on the built page\n    2900003: error message differ\n",
+        "  round trip: 5 of 5 sections say exactly the same on the built page\n",
+        "  round trip: 9 of 9 sections say exactly the same on the built page\n",
+    ] {
+        assert!(
+            reports.contains(expected),
+            "missing {expected:?} in:\n{reports}"
+        );
+    }
+
+    let build = errdoc(root, &["build"]);
+    assert_eq!(build.status, 0, "{}", build.stderr);
+    let mut exact = 0;
+    for module in ["bluetooth", "distributed-data-object", "http"] {
+        let page = format!("errorcode-{module}");
+        exact += assert_same(root, &pages().join(format!("{page}.md")), &page, "en", &[]);
+        exact += assert_same(
+            root,
+            &pages().join(format!("{page}.zh-CN.md")),
+            &page,
+            "zh-CN",
+            &[2900003],
+        );
+    }
+    assert_eq!(exact, 41);
+
+    // <!--Del--> around two codes comes back as one pair around them.
+    for locale in ["en", "zh-CN"] {
+        let built =
+            std::fs::read_to_string(root.join(format!("site/md/{locale}/errorcode-bluetooth.md")))
+                .unwrap();
+        assert_eq!(built.matches("<!--Del-->").count(), 1, "{locale}");
+        assert_eq!(built.matches("<!--DelEnd-->").count(), 1, "{locale}");
+        let open = built.find("<!--Del-->").unwrap();
+        let close = built.find("<!--DelEnd-->").unwrap();
+        let inside = &built[open..close];
+        assert!(
+            inside.contains("## 2900010 ") && inside.contains("## 2900011 "),
+            "{locale}"
+        );
+    }
+    // A code table is imported row by row.
+    let catalog = std::fs::read_to_string(root.join("catalog/codes.yaml")).unwrap();
+    for code in ["2300005", "2300006", "2300007", "401", "15400001"] {
+        assert!(catalog.contains(&format!("- code: {code}\n")), "{code}");
+    }
+    // The Chinese page lacks a code the English has: status shows the gap.
+    let status = errdoc(root, &["l10n", "status", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&status.stdout).unwrap();
+    let ddo = json["locales"][0]["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["group"] == "distributed-data-object")
+        .unwrap()
+        .clone();
+    assert!(ddo["counts"]["missing"].as_u64().unwrap() > 0, "{ddo}");
+
+    // Again: nothing changes.
+    let before = read_tree(&root.join("catalog"));
+    let locales = read_tree(&root.join("locales"));
+    for module in ["bluetooth", "distributed-data-object", "http"] {
+        import(root, "en", &pages().join(format!("errorcode-{module}.md")));
+        import(
+            root,
+            "zh-CN",
+            &pages().join(format!("errorcode-{module}.zh-CN.md")),
+        );
+    }
+    assert_eq!(read_tree(&root.join("catalog")), before);
+    assert_eq!(read_tree(&root.join("locales")), locales);
+}
+
+#[test]
+fn import_needs_a_project_and_a_language_tag() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = pages().join("errorcode-http.md");
+    let run = import(dir.path(), "en", &page);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr
+            .contains("is not an errdoc project — `errdoc init` creates one"),
+        "{}",
+        run.stderr
+    );
+    let project = new_project();
+    let run = import(project.path(), "zh_CN", &page);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stderr,
+        "error: `zh_CN` is not a language tag written the canonical way (`en`, `zh-CN`)\n"
+    );
+    let run = errdoc(
+        project.path(),
+        &[
+            "import",
+            "--locale",
+            "en",
+            "--module",
+            "web",
+            page.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(": module `web`\n"), "{}", run.stdout);
+}
