@@ -19,8 +19,9 @@ fn pages() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/pages")
 }
 
+/// The two seed pages (from ../shared/seeds, copied so the tests stand alone).
 fn seeds() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/seeds")
 }
 
 /// A new project in a temporary folder.
@@ -103,8 +104,8 @@ fn the_seed_pages_import_build_and_round_trip() {
     let work = tempfile::tempdir().unwrap();
     let websocket = work.path().join("errorcode-net-websocket.md");
     let socket = work.path().join("errorcode-net-socket.zh-CN.md");
-    std::fs::copy(seeds().join("000_1a5293617933e5b6.txt"), &websocket).unwrap();
-    std::fs::copy(seeds().join("002_1a9161f7a2590c53.txt"), &socket).unwrap();
+    std::fs::copy(seeds().join("errorcode-net-websocket.md"), &websocket).unwrap();
+    std::fs::copy(seeds().join("errorcode-net-socket.zh-CN.md"), &socket).unwrap();
 
     let en = import(root, "en", &websocket);
     assert_eq!(en.status, 0, "{}{}", en.stdout, en.stderr);
