@@ -199,20 +199,28 @@ impl Model {
         stale: StaleMode,
         diags: &mut Diagnostics,
     ) -> Model {
-        let locales_model = locales
+        // One locale after the other: in parallel, the bundles' shared
+        // memoizers cost more than they gain (measured).
+        let built: Vec<(LocaleModel, Diagnostics)> = locales
             .all()
             .iter()
             .map(|locale| {
+                let mut found = Diagnostics::new();
                 let mut l = Localizer {
                     locales,
                     locale,
                     lock: locks.get(&locale.tag),
                     stale,
-                    diags: &mut *diags,
+                    diags: &mut found,
                 };
-                l.locale_model(catalog)
+                (l.locale_model(catalog), found)
             })
             .collect();
+        let mut locales_model = Vec::new();
+        for (model, found) in built {
+            diags.extend(found);
+            locales_model.push(model);
+        }
         Model {
             locales: locales_model,
         }

@@ -172,8 +172,9 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
     let mut file = builder
         .tempfile_in(parent)
         .with_context(|| format!("cannot create a temporary file in {}", parent.display()))?;
+    // No fsync: the rename makes a kill safe (the old file or the whole new
+    // one); an fsync per page would cost more than the build on a real disk.
     file.write_all(contents)
-        .and_then(|()| file.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;
     file.persist(path)
         .map_err(|e| e.error)

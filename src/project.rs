@@ -97,6 +97,15 @@ impl Project {
 
     /// Renders every output format into memory.
     pub fn render(&self, options: &RenderOptions, diags: &mut Diagnostics) -> Output {
+        let started = std::time::Instant::now();
+        let timing = |what: &str| {
+            if std::env::var_os("ERRDOC_TIMINGS").is_some() {
+                crate::terminal::tell(&format!(
+                    "timing: {what} +{:.3}s",
+                    started.elapsed().as_secs_f64()
+                ));
+            }
+        };
         let model = Model::build(
             &self.catalog,
             &self.locales,
@@ -110,12 +119,14 @@ impl Project {
             .base_url
             .as_ref()
             .map(|u| u.value.as_str()));
+        timing("model");
+        let units = self.units();
         let status: Vec<LocaleStatus> = self
             .locales
             .all()
             .iter()
             .filter(|l| !self.locales.is_source(l))
-            .map(|l| self.status(l))
+            .map(|l| self.status_of(l, &units))
             .collect();
         let ctx = RenderContext {
             model: &model,
@@ -125,8 +136,10 @@ impl Project {
         };
         let renderers: [&dyn Renderer; 2] = [&MarkdownRenderer, &HtmlRenderer];
         let mut output = Output::new();
+        timing("status");
         for renderer in renderers {
             renderer.render(&ctx, &mut output, diags);
+            timing(renderer.name());
         }
         output.add_manifest();
         output
@@ -139,15 +152,19 @@ impl Project {
 
     /// The translation status of `locale`.
     pub fn status(&self, locale: &Locale) -> LocaleStatus {
-        let units = self.units();
+        self.status_of(locale, &self.units())
+    }
+
+    /// The translation status of `locale`, given the English strings.
+    pub fn status_of(&self, locale: &Locale, units: &[Unit]) -> LocaleStatus {
         let assessment = l10n::assess(
             &self.catalog,
-            &units,
+            units,
             &self.locales,
             locale,
             self.locks.get(&locale.tag),
         );
-        l10n::status(&self.catalog, &units, &locale.tag, &assessment)
+        l10n::status(&self.catalog, units, &locale.tag, &assessment)
     }
 
     /// Figures for the summary line.

@@ -139,7 +139,8 @@ pub const METADATA_FIELDS: [&str; 6] =
 impl Draft {
     /// Reads catalog text; `Err` with serde-saphyr's message if it does not parse.
     pub fn parse(text: &str) -> Result<Draft, String> {
-        let raw: RawCatalog = serde_saphyr::from_str(text).map_err(|e| e.to_string())?;
+        let raw: RawCatalog = serde_saphyr::from_str_with_options(text, super::yaml_options())
+            .map_err(|e| e.to_string())?;
         let header: String = text
             .lines()
             .take_while(|l| l.starts_with('#') || l.trim().is_empty())

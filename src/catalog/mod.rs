@@ -290,7 +290,8 @@ impl Catalog {
 
     /// Parses and expands catalog text already read.
     pub fn parse(file: SourceFile, diags: &mut Diagnostics) -> Option<Catalog> {
-        let raw: RawCatalog = match serde_saphyr::from_str(file.text()) {
+        let raw: RawCatalog = match serde_saphyr::from_str_with_options(file.text(), yaml_options())
+        {
             Ok(raw) => raw,
             Err(e) => {
                 diags.push(yaml_error(&file, &e));
@@ -328,6 +329,17 @@ impl Catalog {
     /// How many codes, generated ones included.
     pub fn code_count(&self) -> usize {
         self.modules.iter().map(|m| m.codes.len()).sum()
+    }
+}
+
+/// Parser limits: serde-saphyr's defaults (which stop alias bombs and deep
+/// nesting) with room for catalogs of a few hundred thousand codes.
+pub(crate) fn yaml_options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_nodes: 20_000_000,
+            max_events: 50_000_000,
+        },
     }
 }
 

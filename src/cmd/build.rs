@@ -27,7 +27,14 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             .hint("write it as https://host/path/ with the final `/`"),
         );
     }
+    let timings = std::env::var_os("ERRDOC_TIMINGS").is_some();
     let project = Project::load(root, &mut diags)?;
+    if timings {
+        tell!(
+            "timing: load and validate {:.3}s",
+            started.elapsed().as_secs_f64()
+        );
+    }
     let options = RenderOptions {
         base_url: args.base_url.clone(),
         stale: match args.stale {
@@ -36,6 +43,9 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         },
     };
     let output = project.as_ref().map(|p| p.render(&options, &mut diags));
+    if timings {
+        tell!("timing: rendered {:.3}s", started.elapsed().as_secs_f64());
+    }
     report(&diags);
     let (Some(project), Some(output)) = (project, output) else {
         tell!(
@@ -74,6 +84,9 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         return Ok(failure());
     }
 
+    if timings {
+        tell!("timing: compared {:.3}s", started.elapsed().as_secs_f64());
+    }
     plan.apply(&site, &output)?;
     let stats = project.stats();
     say!(

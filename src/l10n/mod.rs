@@ -80,12 +80,13 @@ pub enum State {
 /// locale's messages by group, then the tables' entries.
 pub fn source_units(catalog: &Catalog, locales: &Locales) -> Vec<Unit> {
     let source = locales.source();
+    let groups = Groups::new(catalog);
     let mut units = Vec::new();
     for (id, info) in &source.entries {
         if id.starts_with('-') {
             continue;
         }
-        let group = group_of(catalog, id);
+        let group = groups.of(id);
         let parts = info
             .has_value
             .then_some(None)
@@ -137,6 +138,42 @@ pub fn group_order(catalog: &Catalog) -> Vec<String> {
         .chain(catalog.tables.iter().map(|t| t.id.value.clone()))
         .chain(std::iter::once(OTHER_GROUP.to_string()))
         .collect()
+}
+
+/// The group of every catalog message id, looked up in a table (a code's
+/// module, a family's, a range's) rather than by scanning the catalog.
+pub struct Groups<'c> {
+    catalog: &'c Catalog,
+    codes: std::collections::HashMap<u32, &'c str>,
+}
+
+impl<'c> Groups<'c> {
+    /// The table of `catalog`.
+    pub fn new(catalog: &'c Catalog) -> Self {
+        let codes = catalog
+            .modules
+            .iter()
+            .flat_map(|m| {
+                m.codes
+                    .iter()
+                    .filter(|c| !c.is_generated())
+                    .map(move |c| (c.code, m.id.value.as_str()))
+            })
+            .collect();
+        Groups { catalog, codes }
+    }
+
+    /// The group of message `id`.
+    pub fn of(&self, id: &str) -> String {
+        if let Some(rest) = id.strip_prefix("code-") {
+            return rest
+                .parse::<u32>()
+                .ok()
+                .and_then(|n| self.codes.get(&n))
+                .map_or_else(|| OTHER_GROUP.to_string(), |m| (*m).to_string());
+        }
+        group_of(self.catalog, id)
+    }
 }
 
 /// Which group message `id` belongs to.
@@ -263,6 +300,7 @@ pub fn assess(
         })
         .collect();
     let known: BTreeSet<String> = units.iter().map(Unit::key).collect();
+    let groups = Groups::new(catalog);
     let mut obsolete = Vec::new();
     for (id, info) in &locale.entries {
         // Terms, and UI strings errdoc itself provides in English.
@@ -277,7 +315,7 @@ pub fn assess(
         for attribute in parts {
             let k = key(id, attribute);
             if !known.contains(&k) {
-                obsolete.push((k, group_of(catalog, id)));
+                obsolete.push((k, groups.of(id)));
             }
         }
     }

@@ -19,13 +19,14 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Filter, Kwargs, State, Tera};
 
 use super::markdown_html::{self, Links};
 use super::search;
 use super::{RenderContext, Renderer};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{CodeView, FamilyView, LocaleModel, PageModel};
 use crate::output::Output;
 
@@ -39,13 +40,31 @@ struct LocaleLink<'a> {
     name: &'a str,
 }
 
-/// One HTML page to render.
+/// One HTML page to render: its template, its path inside the locale
+/// folder (`codes/2303210.html`) and what it shows. Its context is made
+/// where it is rendered, on any thread.
 struct Page<'a> {
     template: &'static str,
-    /// Path inside the locale folder (`codes/2303210.html`).
     path: String,
-    context: tera::Context,
+    kind: PageKind<'a>,
     locale: &'a LocaleModel,
+}
+
+/// What a page shows.
+enum PageKind<'a> {
+    Home,
+    Status,
+    Module(&'a PageModel),
+    Code(&'a PageModel, &'a CodeView, Option<&'a FamilyView>),
+}
+
+/// What a code page needs of its family: not its members.
+#[derive(Serialize)]
+struct FamilySummary<'a> {
+    id: &'a str,
+    base: u32,
+    title: &'a crate::model::Text,
+    has_members: bool,
 }
 
 impl Renderer for HtmlRenderer {
@@ -63,11 +82,14 @@ impl Renderer for HtmlRenderer {
                 name: &l.name,
             })
             .collect();
-        let mut paths = Vec::new();
-        for locale in &ctx.model.locales {
-            for page in pages_of(locale, ctx.status) {
+        let pages: Vec<Page<'_>> = ctx.model.locales.iter().flat_map(pages_of).collect();
+        // Pages are independent: render them on every core.
+        let rendered: Vec<Result<(String, String), Diagnostic>> = pages
+            .par_iter()
+            .map(|page| {
+                let locale = page.locale;
                 let depth = page.path.matches('/').count();
-                let mut context = page.context;
+                let mut context = context_of(page, ctx.status);
                 context.insert("locale", &locale.tag);
                 context.insert("is_source", &locale.is_source);
                 context.insert("locales", &switcher);
@@ -75,19 +97,26 @@ impl Renderer for HtmlRenderer {
                 context.insert("to_locale", &"../".repeat(depth));
                 context.insert("root", &"../".repeat(depth + 1));
                 context.insert("base_url", &ctx.base_url);
-                match ctx.templates.render(page.template, &context) {
-                    Ok(html) => {
-                        output.add(format!("{}/{}", page.locale.tag, page.path), html);
-                    }
-                    Err(d) => {
-                        diags.push(d);
-                        return;
-                    }
-                }
-                if locale.is_source {
-                    paths.push(page.path);
+                ctx.templates
+                    .render(page.template, &context)
+                    .map(|html| (format!("{}/{}", locale.tag, page.path), html))
+            })
+            .collect();
+        for result in rendered {
+            match result {
+                Ok((path, html)) => output.add(path, html),
+                Err(d) => {
+                    diags.push(d);
+                    return;
                 }
             }
+        }
+        let paths: Vec<String> = pages
+            .iter()
+            .filter(|p| p.locale.is_source)
+            .map(|p| p.path.clone())
+            .collect();
+        for locale in &ctx.model.locales {
             output.add(
                 format!("{}/search-index.js", locale.tag),
                 search::index_script(locale),
@@ -159,69 +188,87 @@ impl HtmlRenderer {
     }
 }
 
-/// Every page of a locale, with its own part of the template context.
-fn pages_of<'a>(locale: &'a LocaleModel, status: &[crate::l10n::LocaleStatus]) -> Vec<Page<'a>> {
-    let mut pages = Vec::new();
-    let mut progress = tera::Context::new();
-    let overview: Vec<StatusRow<'_>> = status
-        .iter()
-        .map(|s| StatusRow::new(&s.locale, None, None, &s.all))
-        .collect();
-    progress.insert("overview", &overview);
-    let rows: Option<Vec<StatusRow<'_>>> =
-        status.iter().find(|s| s.locale == locale.tag).map(|s| {
-            s.groups
-                .iter()
-                .map(|g| {
-                    let page = locale.pages.iter().find(|p| p.module == g.group);
-                    StatusRow::new(
-                        &g.group,
-                        page.map(|p| p.title.text.as_str()),
-                        page.map(|p| p.file.as_str()),
-                        &g.counts,
-                    )
-                })
-                .chain(std::iter::once(StatusRow::new("all", None, None, &s.all)))
-                .collect()
-        });
-    progress.insert("rows", &rows);
-    pages.push(Page {
-        template: "html/status.html",
-        path: "status.html".to_string(),
-        context: progress,
-        locale,
-    });
-    let mut home = tera::Context::new();
-    home.insert("pages", &locale.pages);
-    pages.push(Page {
-        template: "html/index.html",
-        path: "index.html".to_string(),
-        context: home,
-        locale,
-    });
+/// Every page of a locale.
+fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
+    let mut pages = vec![
+        Page {
+            template: "html/index.html",
+            path: "index.html".to_string(),
+            kind: PageKind::Home,
+            locale,
+        },
+        Page {
+            template: "html/status.html",
+            path: "status.html".to_string(),
+            kind: PageKind::Status,
+            locale,
+        },
+    ];
     for page in &locale.pages {
-        let mut context = tera::Context::new();
-        context.insert("page", page);
         pages.push(Page {
             template: "html/module.html",
             path: format!("{}.html", page.file),
-            context,
+            kind: PageKind::Module(page),
             locale,
         });
         for (code, family) in codes_of(page) {
-            let mut context = tera::Context::new();
-            context.insert("page", &PageSummary::of(page));
-            context.insert("code", code);
-            context.insert("family", &family);
             pages.push(Page {
                 template: "html/code.html",
                 path: format!("codes/{}.html", code.code),
-                context,
+                kind: PageKind::Code(page, code, family),
                 locale,
             });
         }
     }
     pages
+}
+
+/// The page's own part of the template context.
+fn context_of(page: &Page<'_>, status: &[crate::l10n::LocaleStatus]) -> tera::Context {
+    let locale = page.locale;
+    let mut context = tera::Context::new();
+    match page.kind {
+        PageKind::Home => context.insert("pages", &locale.pages),
+        PageKind::Status => {
+            let overview: Vec<StatusRow<'_>> = status
+                .iter()
+                .map(|s| StatusRow::new(&s.locale, None, None, &s.all))
+                .collect();
+            context.insert("overview", &overview);
+            let rows: Option<Vec<StatusRow<'_>>> =
+                status.iter().find(|s| s.locale == locale.tag).map(|s| {
+                    s.groups
+                        .iter()
+                        .map(|g| {
+                            let page = locale.pages.iter().find(|p| p.module == g.group);
+                            StatusRow::new(
+                                &g.group,
+                                page.map(|p| p.title.text.as_str()),
+                                page.map(|p| p.file.as_str()),
+                                &g.counts,
+                            )
+                        })
+                        .chain(std::iter::once(StatusRow::new("all", None, None, &s.all)))
+                        .collect()
+                });
+            context.insert("rows", &rows);
+        }
+        PageKind::Module(page) => context.insert("page", page),
+        PageKind::Code(page, code, family) => {
+            context.insert("page", &PageSummary::of(page));
+            context.insert("code", code);
+            context.insert(
+                "family",
+                &family.map(|f| FamilySummary {
+                    id: &f.id,
+                    base: f.base,
+                    title: &f.title,
+                    has_members: !f.members.is_empty(),
+                }),
+            );
+        }
+    }
+    context
 }
 
 /// A row of the translation-status page.

@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser};
+use rayon::prelude::*;
 use tera::{Kwargs, State, Tera};
 
 use super::{RenderContext, Renderer};
@@ -25,21 +26,32 @@ impl Renderer for MarkdownRenderer {
     }
 
     fn render(&self, ctx: &RenderContext<'_>, output: &mut Output, diags: &mut Diagnostics) {
-        for locale in &ctx.model.locales {
-            for page in &locale.pages {
+        let pages: Vec<_> = ctx
+            .model
+            .locales
+            .iter()
+            .flat_map(|l| l.pages.iter().map(move |p| (l, p)))
+            .collect();
+        // Pages are independent: render them on every core.
+        let rendered: Vec<_> = pages
+            .par_iter()
+            .map(|(locale, page)| {
                 let mut context = tera::Context::new();
                 context.insert("locale", &locale.tag);
                 context.insert("is_source", &locale.is_source);
                 context.insert("page", page);
-                match ctx.templates.render("markdown/page.md", &context) {
-                    Ok(text) => {
-                        output.add(format!("md/{}/{}.md", locale.tag, page.file), tidy(&text))
-                    }
-                    Err(d) => {
-                        diags.push(d);
-                        // One report per template is enough.
-                        return;
-                    }
+                ctx.templates
+                    .render("markdown/page.md", &context)
+                    .map(|text| (format!("md/{}/{}.md", locale.tag, page.file), tidy(&text)))
+            })
+            .collect();
+        for result in rendered {
+            match result {
+                Ok((path, text)) => output.add(path, text),
+                Err(d) => {
+                    diags.push(d);
+                    // One report per template is enough.
+                    return;
                 }
             }
         }

@@ -301,8 +301,32 @@ fn register(
     locales: Arc<Locales>,
     pages: Arc<std::collections::BTreeSet<String>>,
 ) {
+    // UI strings without arguments, once per locale: every page asks for
+    // the same few dozen, and the bundles' memoizers are shared locks.
+    type Cache = std::sync::RwLock<std::collections::HashMap<(String, String), String>>;
+    let cache: Arc<Cache> = Arc::default();
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-        translate(&locales, &kwargs, state)
+        let plain = kwargs.iter().all(|(k, _)| {
+            let k = k.to_string();
+            k == "id" || k == "locale"
+        });
+        if !plain {
+            return translate(&locales, &kwargs, state);
+        }
+        let id = kwargs.must_get::<&str>("id")?.to_string();
+        let tag = match kwargs.get::<&str>("locale")? {
+            Some(tag) => tag.to_string(),
+            None => state.get::<String>("locale")?.unwrap_or_default(),
+        };
+        let key = (tag, id);
+        if let Some(text) = cache.read().ok().and_then(|c| c.get(&key).cloned()) {
+            return Ok(text);
+        }
+        let text = translate(&locales, &kwargs, state)?;
+        if let Ok(mut c) = cache.write() {
+            c.insert(key, text.clone());
+        }
+        Ok(text)
     });
     markdown::register_filters(tera);
     html::register_filters(tera, pages);

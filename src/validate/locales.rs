@@ -163,6 +163,7 @@ pub(super) fn check(
         }
     }
 
+    let units = l10n::source_units(catalog, locales);
     for locale in locales.all() {
         let is_source = locales.is_source(locale);
         for (id, info) in &locale.entries {
@@ -205,7 +206,6 @@ pub(super) fn check(
         }
         text_checks(locale, locales, diags);
         if !is_source {
-            let units = l10n::source_units(catalog, locales);
             translation_states(
                 catalog,
                 &units,
