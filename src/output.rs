@@ -125,18 +125,64 @@ impl Plan {
 
     /// Carries the plan out in `dir`.
     pub fn apply(&self, dir: &Path, output: &Output) -> anyhow::Result<()> {
+        remove_leftovers(dir);
         for path in self.create.iter().chain(&self.update) {
             if let Some(contents) = output.files.get(path) {
+                refuse_symlinks(dir, path)?;
                 write_atomically(&dir.join(path), contents)?;
             }
         }
         for path in &self.remove {
+            refuse_symlinks(dir, path)?;
             let full = dir.join(path);
             std::fs::remove_file(&full)
                 .with_context(|| format!("cannot remove {}", full.display()))?;
             remove_empty_parents(dir, &full);
         }
         Ok(())
+    }
+}
+
+/// Refuses to write through a symbolic link: `site/` itself, or any folder
+/// or file under it, could point outside the project, and the build would
+/// then write (or remove) files there.
+fn refuse_symlinks(dir: &Path, path: &Path) -> anyhow::Result<()> {
+    let mut current = dir.to_path_buf();
+    let parts = std::iter::once(None).chain(path.components().map(Some));
+    for part in parts {
+        if let Some(part) = part {
+            current.push(part);
+        }
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => anyhow::bail!(
+                "{} is a symbolic link; errdoc does not write through links (they could lead outside the site) — replace it with a folder or remove it",
+                current.display()
+            ),
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => {
+                return Err(e).with_context(|| format!("cannot inspect {}", current.display()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Removes the temporary files of a build that was killed half way
+/// (`.errdoc-*.tmp`); they are never the site's.
+fn remove_leftovers(dir: &Path) {
+    let Ok(walker) = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .collect::<Result<Vec<_>, _>>()
+    else {
+        return;
+    };
+    for entry in walker {
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file() && name.starts_with(".errdoc-") && name.ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -153,6 +199,24 @@ fn listed_path(line: &str) -> Option<PathBuf> {
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_)));
     (plain && path != Path::new(MANIFEST)).then_some(path)
+}
+
+/// Takes the project's build lock (`.errdoc.lock` beside `site/`), waiting
+/// while another build holds it; it is released when the file is dropped.
+pub fn lock(root: &Path) -> anyhow::Result<std::fs::File> {
+    let path = root.join(".errdoc.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open the lock {}", path.display()))?;
+    if file.try_lock().is_err() {
+        crate::terminal::tell("waiting for another errdoc build of this project to finish…");
+        file.lock()
+            .with_context(|| format!("cannot take the lock {}", path.display()))?;
+    }
+    Ok(file)
 }
 
 /// Writes `contents` to a temporary file beside `path`, then renames it

@@ -63,6 +63,8 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
 
     let site = root.join(SITE_DIR);
+    // One build writes at a time: a second one waits for the first.
+    let _lock = crate::output::lock(root)?;
     let plan = Plan::new(&site, &output)?;
     if args.check {
         if plan.is_empty() {
