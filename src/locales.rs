@@ -101,6 +101,16 @@ pub struct VariantInfo {
     pub variables: BTreeSet<String>,
 }
 
+impl EntryInfo {
+    /// Its strings: the value (`None`) if it has one, then each attribute.
+    pub fn strings(&self) -> impl Iterator<Item = Option<&str>> {
+        self.has_value
+            .then_some(None)
+            .into_iter()
+            .chain(self.attributes.iter().map(|(a, _)| Some(a.as_str())))
+    }
+}
+
 impl Locales {
     /// Discovers and loads every locale under `root/locales`.
     ///

@@ -145,6 +145,19 @@ impl Project {
         output
     }
 
+    /// The localized model, for commands that read it rather than build
+    /// (`explain`, `export`); its formatting problems are `check`'s to report.
+    pub fn model(&self) -> Model {
+        let mut ignored = Diagnostics::new();
+        Model::build(
+            &self.catalog,
+            &self.locales,
+            &self.locks,
+            StaleMode::Mark,
+            &mut ignored,
+        )
+    }
+
     /// Every English string of the project.
     pub fn units(&self) -> Vec<Unit> {
         l10n::source_units(&self.catalog, &self.locales)

@@ -8,7 +8,6 @@ use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::cmd::failure;
 use crate::diagnostic::{Diagnostics, Severity};
 use crate::explain::{self, Found, Labels, Style};
-use crate::model::{Model, StaleMode};
 use crate::project::Project;
 
 /// Runs `errdoc explain`.
@@ -64,14 +63,7 @@ pub fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
         }
     };
 
-    let mut ignored = Diagnostics::new();
-    let model = Model::build(
-        &project.catalog,
-        &project.locales,
-        &project.locks,
-        StaleMode::Mark,
-        &mut ignored,
-    );
+    let model = project.model();
     let Some(locale) = model.locales.iter().find(|l| l.tag == tag) else {
         return Ok(failure());
     };

@@ -7,7 +7,6 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::failure;
 use crate::diagnostic::{Diagnostics, Severity};
 use crate::export;
-use crate::model::{Model, StaleMode};
 use crate::output::write_atomically;
 use crate::project::Project;
 
@@ -27,14 +26,7 @@ pub fn run(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         tell!("error: nothing exported; fix the errors above (`errdoc check` shows everything)");
         return Ok(failure());
     };
-    let mut ignored = Diagnostics::new();
-    let model = Model::build(
-        &project.catalog,
-        &project.locales,
-        &project.locks,
-        StaleMode::Mark,
-        &mut ignored,
-    );
+    let model = project.model();
     let tag = args
         .lang
         .clone()

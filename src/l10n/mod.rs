@@ -87,11 +87,7 @@ pub fn source_units(catalog: &Catalog, locales: &Locales) -> Vec<Unit> {
             continue;
         }
         let group = groups.of(id);
-        let parts = info
-            .has_value
-            .then_some(None)
-            .into_iter()
-            .chain(info.attributes.iter().map(|(a, _)| Some(a.as_str())));
+        let parts = info.strings();
         for attribute in parts {
             let english = source
                 .format(id, attribute, None)
@@ -307,11 +303,7 @@ pub fn assess(
         if id.starts_with('-') || locales.builtin("en").is_some_and(|b| b.has(id)) {
             continue;
         }
-        let parts = info
-            .has_value
-            .then_some(None)
-            .into_iter()
-            .chain(info.attributes.iter().map(|(a, _)| Some(a.as_str())));
+        let parts = info.strings();
         for attribute in parts {
             let k = key(id, attribute);
             if !known.contains(&k) {

@@ -613,11 +613,7 @@ fn text_checks(locale: &Locale, locales: &Locales, diags: &mut Diagnostics) {
         if id.starts_with('-') {
             continue;
         }
-        let parts = info
-            .has_value
-            .then_some(None)
-            .into_iter()
-            .chain(info.attributes.iter().map(|(a, _)| Some(a.as_str())));
+        let parts = info.strings();
         for attribute in parts {
             let Some((file, span)) = locale.locate_part(id, attribute) else {
                 continue;
