@@ -281,6 +281,10 @@ impl Draft {
         if !self.tables.is_empty() {
             out.push_str("tables:\n");
             for t in &self.tables {
+                if t.entries.is_empty() {
+                    let _ = writeln!(out, "  - id: {}\n    entries: []", quote(&t.id));
+                    continue;
+                }
                 let _ = writeln!(out, "  - id: {}\n    entries:", quote(&t.id));
                 for e in &t.entries {
                     let aliases = if e.aliases.is_empty() {
@@ -323,7 +327,11 @@ impl Draft {
                     let _ = writeln!(out, "      {k}: {}", quote(v));
                 }
             }
-            out.push_str("    owns:\n");
+            if m.owns.is_empty() {
+                out.push_str("    owns: []\n");
+            } else {
+                out.push_str("    owns:\n");
+            }
             for (from, to) in &m.owns {
                 let _ = writeln!(out, "      - {{ from: {from}, to: {to} }}");
             }
@@ -412,6 +420,16 @@ fn list(items: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `catalog` fuzz target: empty lists were written as
+    /// `entries:` with nothing after it, which reads back as null.
+    #[test]
+    fn empty_lists_are_written_as_empty_lists() {
+        let text = "tables:\n  - id: errno\n    entries: []\nmodules:\n  - id: a\n    page: b\n    owns: []\n";
+        let draft = Draft::parse(text).unwrap();
+        let written = draft.to_yaml();
+        assert_eq!(Draft::parse(&written).unwrap(), draft, "{written}");
+    }
 
     #[test]
     fn the_repository_catalog_round_trips_through_a_draft() {
