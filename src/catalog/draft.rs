@@ -141,7 +141,10 @@ impl Draft {
     pub fn parse(text: &str) -> Result<Draft, String> {
         let raw: RawCatalog = serde_saphyr::from_str_with_options(text, super::yaml_options())
             .map_err(|e| e.to_string())?;
+        // YAML breaks lines at CR too; so does the header kept here.
         let header: String = text
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
             .lines()
             .take_while(|l| l.starts_with('#') || l.trim().is_empty())
             .map(|l| format!("{l}\n"))
@@ -429,6 +432,16 @@ mod tests {
         let draft = Draft::parse(text).unwrap();
         let written = draft.to_yaml();
         assert_eq!(Draft::parse(&written).unwrap(), draft, "{written}");
+    }
+
+    /// Found by the `catalog` fuzz target: a header with bare CR line
+    /// breaks was not written back the same way twice.
+    #[test]
+    fn a_header_with_carriage_returns_is_written_back_stably() {
+        let text = "# ma<(n#k\n\n\n\n\n\r\r\n\r\r\r\n#.i\n#.sm the";
+        let draft = Draft::parse(text).unwrap();
+        let written = draft.to_yaml();
+        assert_eq!(Draft::parse(&written).unwrap().to_yaml(), written);
     }
 
     #[test]
