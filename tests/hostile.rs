@@ -290,3 +290,59 @@ fn two_builds_at_once_do_not_corrupt_the_site() {
     assert_eq!(read_tree(&root.join("site")), expected);
     assert_eq!(errdoc(root, &["build", "--check"]).status, 0);
 }
+
+#[test]
+fn a_50_mb_catalog_is_handled_in_bounded_time() {
+    let root = project(None);
+    let line = format!("# {}\n", "x".repeat(98));
+    let mut big = line.repeat(520_000);
+    big.push_str(&std::fs::read_to_string(root.path().join("catalog/codes.yaml")).unwrap());
+    assert!(big.len() > 50_000_000);
+    std::fs::write(root.path().join("catalog/codes.yaml"), big).unwrap();
+    let started = std::time::Instant::now();
+    let run = errdoc(root.path(), &["check"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(started.elapsed() < Duration::from_secs(60), "bounded time");
+}
+
+/// Needs root (to mount a tmpfs): `cargo test --test hostile -- --ignored`.
+#[cfg(unix)]
+#[test]
+#[ignore = "mounts a tiny tmpfs, which needs root; run with --ignored"]
+fn a_full_disk_fails_cleanly_and_leaves_only_whole_files() {
+    let root = project(None);
+    let expected = {
+        let elsewhere = project(None);
+        assert_eq!(errdoc(elsewhere.path(), &["build"]).status, 0);
+        read_tree(&elsewhere.path().join("site"))
+    };
+    let site = root.path().join("site");
+    std::fs::create_dir_all(&site).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=48k", "tmpfs"])
+        .arg(&site)
+        .status()
+        .unwrap();
+    assert!(
+        mounted.success(),
+        "mount a 48 KiB tmpfs on site/ (needs root)"
+    );
+    let run = errdoc(root.path(), &["build"]);
+    let now = read_tree(&site);
+    let _ = Command::new("umount").arg(&site).status();
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("error: cannot write "),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    for (path, bytes) in &now {
+        assert_eq!(
+            expected.get(path),
+            Some(bytes),
+            "{} is whole",
+            path.display()
+        );
+    }
+}
