@@ -246,6 +246,27 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes `text` to `path` atomically unless the file already holds exactly
+/// that text; returns whether it wrote. Keeps mtimes (and editors' buffers)
+/// still when a command has nothing to change.
+pub fn write_if_changed(path: &Path, text: &str) -> anyhow::Result<bool> {
+    if std::fs::read_to_string(path).ok().as_deref() == Some(text) {
+        return Ok(false);
+    }
+    write_atomically(path, text.as_bytes())?;
+    Ok(true)
+}
+
+/// Reads `path` as text; a missing file reads as empty, any other failure
+/// is an error naming the path.
+pub fn read_or_empty(path: &Path) -> anyhow::Result<String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
 fn remove_empty_parents(root: &Path, file: &Path) {
     let mut dir = file.parent();
     while let Some(d) = dir {

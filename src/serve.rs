@@ -59,8 +59,9 @@ const LIVE_RELOAD: &str = r#"<script>
 /// One build: the files, or why the input is broken.
 #[derive(Default)]
 pub struct Snapshot {
-    /// Site files by path (`en/index.html`).
-    files: HashMap<String, Vec<u8>>,
+    /// Site files by path (`en/index.html`), shared with the broken-build
+    /// snapshot that keeps serving them.
+    files: Arc<HashMap<String, Vec<u8>>>,
     /// The diagnostics of the last failed build, while the input is broken.
     error: Option<String>,
 }
@@ -122,7 +123,8 @@ fn snapshot_of(output: &Output) -> Snapshot {
             .files()
             .filter(|(p, _)| *p != Path::new(MANIFEST))
             .map(|(p, c)| (p.to_string_lossy().replace('\\', "/"), c.to_vec()))
-            .collect(),
+            .collect::<HashMap<_, _>>()
+            .into(),
         error: None,
     }
 }
@@ -322,7 +324,7 @@ fn rebuild(root: &Path, shared: &Shared, verb: &str) {
             crate::terminal::say("error: the build failed; still serving the last good build");
             let current = shared.current();
             shared.replace(Snapshot {
-                files: current.files.clone(),
+                files: Arc::clone(&current.files),
                 error: Some(text.clone()),
             });
             let _ = shared.events.send(Change::Broken(text));

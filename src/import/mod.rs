@@ -20,7 +20,7 @@ use anyhow::Context as _;
 use crate::catalog::CATALOG_PATH;
 use crate::catalog::draft::{Draft, DraftCode, DraftModule, METADATA_FIELDS};
 use crate::locales::{LOCALES_DIR, entry_ranges};
-use crate::output::write_atomically;
+use crate::output::{self, read_or_empty};
 use parse::{Page, Section, normalized};
 
 /// What one file's import did.
@@ -225,26 +225,15 @@ fn merge_fluent(text: &str, messages: &[(String, String)]) -> String {
     out
 }
 
-fn read_or_empty(path: &Path) -> anyhow::Result<String> {
-    match std::fs::read_to_string(path) {
-        Ok(t) => Ok(t),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
-        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
-    }
-}
-
 fn write_if_changed(
     root: &Path,
     rel: &Path,
     text: &str,
     report: &mut FileReport,
 ) -> anyhow::Result<()> {
-    let full = root.join(rel);
-    if std::fs::read_to_string(&full).ok().as_deref() == Some(text) {
-        return Ok(());
+    if output::write_if_changed(&root.join(rel), text)? {
+        report.written.push(rel.to_path_buf());
     }
-    write_atomically(&full, text.as_bytes())?;
-    report.written.push(rel.to_path_buf());
     Ok(())
 }
 

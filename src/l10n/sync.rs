@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
 use crate::locales::{Locale, Locales, STUB_MARKER};
+use crate::output::read_or_empty;
 
 use super::lock::SourcesLock;
 use super::{Unit, group_of};
@@ -234,14 +235,6 @@ fn prune_obsolete(locale: &Locale, obsolete: &[String], contents: &mut BTreeMap<
                 text.replace_range(range, "");
             }
         }
-    }
-}
-
-fn read_or_empty(path: &Path) -> anyhow::Result<String> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
-        Err(e) => Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display()))),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::cmd::failure;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::l10n::lock::SourcesLock;
 use crate::locales::Locale;
-use crate::output::write_atomically;
+use crate::output;
 use crate::project::Project;
 
 /// Runs an `errdoc l10n` subcommand.
@@ -101,11 +101,5 @@ fn targets<'p>(project: &'p Project, wanted: Option<&str>) -> Result<Vec<&'p Loc
 
 /// Writes a sources lock if it changed.
 fn save_lock(root: &Path, lock: &SourcesLock) -> anyhow::Result<bool> {
-    let full = root.join(&lock.path);
-    let text = lock.to_text();
-    if std::fs::read_to_string(&full).ok().as_deref() == Some(text.as_str()) {
-        return Ok(false);
-    }
-    write_atomically(&full, text.as_bytes())?;
-    Ok(true)
+    output::write_if_changed(&root.join(&lock.path), &lock.to_text())
 }
