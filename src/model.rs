@@ -291,20 +291,30 @@ impl Localizer<'_> {
             }
             self.diags.push(d);
         }
-        if crate::render::markdown::has_raw_html(&text)
-            && let Some((file, span)) = locale.locate_part(id, attribute)
-        {
-            let name = match attribute {
-                None => id.to_string(),
-                Some(a) => format!("{id}.{a}"),
-            };
-            self.diags.push(
-                Diagnostic::warning(format!(
-                    "`{name}` contains raw HTML; it is shown as text, not as markup"
-                ))
-                .hint("write Markdown instead (`code`, **bold**, [link](url))")
-                .at(file, span),
-            );
+        let hazards = [
+            (
+                crate::render::markdown::has_raw_html(&text),
+                "contains raw HTML; it is shown as text, not as markup",
+                "write Markdown instead (`code`, **bold**, [link](url))",
+            ),
+            (
+                crate::render::markdown::has_unsafe_link(&text),
+                "links to an address that is not http, https or mailto (`javascript:`, `data:`, …); the link is shown as text",
+                "link to an https:// address or to a page of this project (`errorcode-net-socket.md`)",
+            ),
+        ];
+        for (_, what, hint) in hazards.iter().filter(|(found, ..)| *found) {
+            if let Some((file, span)) = locale.locate_part(id, attribute) {
+                let name = match attribute {
+                    None => id.to_string(),
+                    Some(a) => format!("{id}.{a}"),
+                };
+                self.diags.push(
+                    Diagnostic::warning(format!("`{name}` {what}"))
+                        .hint(*hint)
+                        .at(file, span),
+                );
+            }
         }
         Some(Text {
             text,

@@ -2,17 +2,19 @@
 //! OpenHarmony's `errorcode-*.md` documents.
 //!
 //! Translations are Markdown already and go into the page as written, with
-//! one exception: raw HTML in them (found by pulldown-cmark, so `<` inside
-//! code spans is left alone) is escaped, so a translator cannot put markup
-//! or script into a page. Catalog literals (error messages) are escaped so
-//! they show exactly as the API returns them.
+//! two exceptions, so a translator cannot put markup or script into a page:
+//! raw HTML in them (found by pulldown-cmark, so `<` inside code spans is
+//! left alone) is escaped, and a link to a `javascript:` (or any address
+//! but http, https and mailto) is kept as text. Catalog literals (error
+//! messages) are escaped so they show exactly as the API returns them.
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser};
+use pulldown_cmark::{Event, Options, Parser, Tag};
 use rayon::prelude::*;
 use tera::{Kwargs, State, Tera};
 
+use super::markdown_html::unsafe_scheme;
 use super::{RenderContext, Renderer};
 use crate::diagnostic::Diagnostics;
 use crate::output::Output;
@@ -76,41 +78,92 @@ pub(super) fn register_filters(tera: &mut Tera) {
     });
 }
 
-/// Byte ranges of raw HTML (blocks and inline tags) in Markdown `text`.
-fn raw_html_ranges(text: &str) -> Vec<Range<usize>> {
-    Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH)
+/// Something in translation Markdown that must not reach a reader as
+/// markup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hazard {
+    /// Raw HTML (a block or an inline tag): `<`, `>` and `&` are escaped.
+    Html,
+    /// A link or image to a `javascript:`, `data:`, … address: a `\` goes
+    /// at the range's start, so it stays as text.
+    Link,
+}
+
+/// The hazards in Markdown `text`, by byte range, in order.
+fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
+    let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    parser
         .into_offset_iter()
-        .filter(|(event, _)| matches!(event, Event::Html(_) | Event::InlineHtml(_)))
-        .map(|(_, range)| range)
+        .filter_map(|(event, range)| match event {
+            Event::Html(_) | Event::InlineHtml(_) => Some((Hazard::Html, range)),
+            Event::Start(Tag::Link { dest_url, .. }) if unsafe_scheme(&dest_url) => {
+                Some((Hazard::Link, range))
+            }
+            // `![alt](…)`: the `\` goes before the `[`, as `\!` would leave
+            // a link behind.
+            Event::Start(Tag::Image { dest_url, .. }) if unsafe_scheme(&dest_url) => {
+                Some((Hazard::Link, range.start + 1..range.end))
+            }
+            _ => None,
+        })
         .collect()
 }
 
 /// Whether Markdown `text` contains raw HTML.
 pub fn has_raw_html(text: &str) -> bool {
-    !raw_html_ranges(text).is_empty()
+    hazards(text).iter().any(|(h, _)| *h == Hazard::Html)
 }
 
-/// Translation Markdown for a block: trimmed, line endings normalised,
-/// raw HTML escaped.
+/// Whether Markdown `text` links to a `javascript:`, `data:`, … address.
+pub fn has_unsafe_link(text: &str) -> bool {
+    hazards(text).iter().any(|(h, _)| *h == Hazard::Link)
+}
+
+/// Translation Markdown for a block: trimmed, line endings normalised, raw
+/// HTML escaped, and links to `javascript:` (or any scheme but http, https
+/// and mailto) kept as text. The Markdown pages are published as they are,
+/// so they must carry no markup a translator could use to run script.
 pub fn block(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
-    let text = text.trim();
-    let mut out = String::with_capacity(text.len());
+    let mut text = text.replace("\r\n", "\n").trim().to_string();
+    // Defusing one thing can uncover another (a `<script>` in the address
+    // of a link that is now text), so repeat until nothing is left.
+    for _ in 0..8 {
+        let found = hazards(&text);
+        if found.is_empty() {
+            return text;
+        }
+        text = defuse(&text, &found);
+    }
+    // Not reached by any input known; if it were, nothing stays markup.
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('[', "\\[")
+}
+
+fn defuse(text: &str, found: &[(Hazard, Range<usize>)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
     let mut last = 0;
-    for range in raw_html_ranges(text) {
+    for (hazard, range) in found {
         if range.start < last {
-            continue;
+            continue; // inside one already defused
         }
         out.push_str(text.get(last..range.start).unwrap_or(""));
-        for c in text.get(range.clone()).unwrap_or("").chars() {
-            match c {
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '&' => out.push_str("&amp;"),
-                c => out.push(c),
+        last = range.start;
+        match hazard {
+            Hazard::Link => out.push('\\'),
+            Hazard::Html => {
+                for c in text.get(range.clone()).unwrap_or("").chars() {
+                    match c {
+                        '<' => out.push_str("&lt;"),
+                        '>' => out.push_str("&gt;"),
+                        '&' => out.push_str("&amp;"),
+                        c => out.push(c),
+                    }
+                }
+                last = range.end;
             }
         }
-        last = range.end;
     }
     out.push_str(text.get(last..).unwrap_or(""));
     out
@@ -223,6 +276,33 @@ mod tests {
         );
         assert!(has_raw_html("a <img src=x onerror=y>"));
         assert!(!has_raw_html("a < b and `<c>` and <https://example.org>"));
+    }
+
+    #[test]
+    fn links_to_script_stay_text() {
+        assert_eq!(
+            block("[a](javascript:x()) [b](https://e.org/) [c](errorcode-x.md)"),
+            "\\[a](javascript:x()) [b](https://e.org/) [c](errorcode-x.md)"
+        );
+        assert_eq!(block("<JavaScript:x()>"), "\\<JavaScript:x()>");
+        assert_eq!(
+            block("![i](data:image/svg+xml,x)"),
+            "!\\[i](data:image/svg+xml,x)"
+        );
+        // A reference link, and the shortcut link its escape uncovers.
+        assert_eq!(
+            block("[a][r]\n\n[r]: vbscript:x"),
+            "\\[a]\\[r]\n\n[r]: vbscript:x"
+        );
+        // Raw HTML inside the address of a link that is now text.
+        assert_eq!(
+            block("[d](data:text/html,<script>x</script>)"),
+            "\\[d](data:text/html,&lt;script&gt;x&lt;/script&gt;)"
+        );
+        assert!(has_unsafe_link("[a](  JAVASCRIPT:x)"));
+        assert!(!has_unsafe_link(
+            "[a](https://e.org/?q=javascript:x) <mailto:a@b.c>"
+        ));
     }
 
     #[test]

@@ -52,6 +52,22 @@ enum Target {
     Drop,
 }
 
+/// Whether `url` has a scheme other than http, https and mailto
+/// (`javascript:`, `data:`, `file:`, `vbscript:`): a link no page of ours
+/// should carry. A relative address has none.
+pub fn unsafe_scheme(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    if ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|safe| lower.starts_with(safe))
+    {
+        return false;
+    }
+    let scheme_end = lower.find(':');
+    let path_end = lower.find(['/', '?', '#']).unwrap_or(lower.len());
+    scheme_end.is_some_and(|i| i < path_end)
+}
+
 fn link_target(url: &str, links: &Links<'_>) -> Target {
     let lower = url.trim().to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
@@ -61,10 +77,7 @@ fn link_target(url: &str, links: &Links<'_>) -> Target {
     if lower.starts_with('#') {
         return Target::Keep;
     }
-    // Anything with another scheme (javascript:, data:, file:, vbscript:).
-    let scheme_end = lower.find(':');
-    let path_end = lower.find(['/', '?', '#']).unwrap_or(lower.len());
-    if scheme_end.is_some_and(|i| i < path_end) {
+    if unsafe_scheme(url) {
         return Target::Drop;
     }
     let (path, fragment) = match url.split_once('#') {
