@@ -9,6 +9,15 @@ use errdoc::cmd;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Init(_)) && !cli.root.is_dir() {
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "error: the project folder {} does not exist — pass the folder that holds catalog/ and locales/ with --root, or make one with `errdoc init`",
+            cli.root.display()
+        );
+        return ExitCode::from(1);
+    }
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args),
         Command::Check(args) => cmd::check::run(&cli.root, args),

@@ -4,9 +4,11 @@
 //! Everything is rendered into memory first, so a build that fails on its
 //! input never touches `site/`. Then each file is compared with what is on
 //! disk: an unchanged file is not rewritten (its mtime stays, so rsync and
-//! browsers' caches see nothing new), a changed one is written to a
-//! temporary file in the same folder and renamed over the old one, so a
-//! build killed half way leaves old or new files, never a truncated one.
+//! browsers' caches see nothing new). Every new or changed file is first
+//! written to a temporary file in its folder; only when all of them are
+//! written (so a full disk or a read-only folder leaves `site/` exactly as
+//! it was) is each renamed over the old one, so a build killed half way
+//! leaves old or new files, never a truncated one.
 //! `site/.errdoc-manifest` lists what the build wrote; a file listed there
 //! that the build no longer makes is removed. Files errdoc did not write
 //! (a hand-made page, a CNAME) are never touched.
@@ -16,6 +18,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use tempfile::TempPath;
 
 /// Where the output goes, relative to the project root.
 pub const SITE_DIR: &str = "site";
@@ -85,6 +88,12 @@ pub struct Plan {
 impl Plan {
     /// Compares `output` with the contents of `dir`.
     pub fn new(dir: &Path, output: &Output) -> anyhow::Result<Plan> {
+        if dir.exists() && !dir.is_dir() {
+            anyhow::bail!(
+                "{} is not a folder — move it away: errdoc writes the site there",
+                shown(dir)
+            );
+        }
         let mut plan = Plan::default();
         for (path, contents) in output.files() {
             let full = dir.join(path);
@@ -123,24 +132,120 @@ impl Plan {
         self.create.is_empty() && self.update.is_empty() && self.remove.is_empty()
     }
 
-    /// Carries the plan out in `dir`.
+    /// Carries the plan out in `dir`, in two steps. First every new or
+    /// changed file is written to a temporary file beside its place; if any
+    /// of that fails (a read-only folder, a full disk), the temporary files
+    /// and any folder made for them are removed again and `dir` is exactly
+    /// as it was. Then each temporary file is renamed over its place (a
+    /// rename needs no room for contents), and files the build no longer
+    /// makes are removed.
     pub fn apply(&self, dir: &Path, output: &Output) -> anyhow::Result<()> {
+        let writes: Vec<(&PathBuf, &Vec<u8>)> = self
+            .create
+            .iter()
+            .chain(&self.update)
+            .filter_map(|path| Some((path, output.files.get(path)?)))
+            .collect();
+        for path in writes.iter().map(|(p, _)| *p).chain(&self.remove) {
+            refuse_symlinks(dir, path)?;
+        }
         remove_leftovers(dir);
-        for path in self.create.iter().chain(&self.update) {
-            if let Some(contents) = output.files.get(path) {
-                refuse_symlinks(dir, path)?;
-                write_atomically(&dir.join(path), contents)?;
+        let mut made = Vec::new();
+        let mut staged = Vec::with_capacity(writes.len());
+        for (path, contents) in &writes {
+            let full = dir.join(path);
+            match stage(&full, contents, &mut made) {
+                Ok(temp) => staged.push((temp, full)),
+                Err(e) => {
+                    drop(staged); // removes the temporary files
+                    for folder in made.iter().rev() {
+                        let _ = std::fs::remove_dir(folder);
+                    }
+                    anyhow::bail!(
+                        "cannot write {}: {e}{}; {}/ was not changed",
+                        shown(&full),
+                        write_hint(&e),
+                        shown(dir)
+                    );
+                }
             }
         }
+        for (temp, full) in staged {
+            temp.persist(&full).map_err(|e| {
+                anyhow::anyhow!(
+                    "cannot replace {}: {} — run the build again; files not yet replaced are still the previous build's",
+                    shown(&full),
+                    e.error
+                )
+            })?;
+        }
         for path in &self.remove {
-            refuse_symlinks(dir, path)?;
             let full = dir.join(path);
             std::fs::remove_file(&full)
-                .with_context(|| format!("cannot remove {}", full.display()))?;
+                .with_context(|| format!("cannot remove {}", shown(&full)))?;
             remove_empty_parents(dir, &full);
         }
         Ok(())
     }
+}
+
+/// Writes `contents` to a temporary file in `path`'s folder (making the
+/// folder, and noting each one made in `made`); the file is removed when
+/// the returned path is dropped.
+fn stage(path: &Path, contents: &[u8], made: &mut Vec<PathBuf>) -> std::io::Result<TempPath> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    let missing: Vec<&Path> = parent
+        .ancestors()
+        .take_while(|folder| !folder.as_os_str().is_empty() && !folder.is_dir())
+        .collect();
+    for folder in missing.into_iter().rev() {
+        std::fs::create_dir(folder)?;
+        made.push(folder.to_path_buf());
+    }
+    let mut file = temp_builder().tempfile_in(parent).map_err(plain_io)?;
+    file.write_all(contents).map_err(plain_io)?;
+    Ok(file.into_temp_path())
+}
+
+/// A temporary file's name (`.errdoc-*.tmp`, which a later build removes if
+/// this one is killed) and mode: tempfile makes 0600 files, and published
+/// pages must be readable.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".errdoc-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder
+}
+
+/// tempfile adds ` at path "…"` to its errors; the caller names the path
+/// itself, so the message keeps only the reason (and the error its kind).
+fn plain_io(error: std::io::Error) -> std::io::Error {
+    let message = error.to_string();
+    match message.split_once(" at path ") {
+        Some((reason, _)) => std::io::Error::new(error.kind(), reason.to_string()),
+        None => error,
+    }
+}
+
+/// What to do about a failed write.
+fn write_hint(error: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match error.kind() {
+        K::PermissionDenied | K::ReadOnlyFilesystem => {
+            " — make the site folder and everything in it writable"
+        }
+        K::StorageFull | K::QuotaExceeded | K::FileTooLarge => " — free some disk space",
+        _ => "",
+    }
+}
+
+/// A path as the user gave it, without a leading `./`.
+fn shown(path: &Path) -> String {
+    path.strip_prefix(".").unwrap_or(path).display().to_string()
 }
 
 /// Refuses to write through a symbolic link: `site/` itself, or any folder
@@ -210,11 +315,14 @@ pub fn lock(root: &Path) -> anyhow::Result<std::fs::File> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .with_context(|| format!("cannot open the lock {}", path.display()))?;
+        // A lock made by another user may be read-only to this one; a
+        // shared-file lock needs no write access.
+        .or_else(|_| std::fs::File::open(&path))
+        .with_context(|| format!("cannot open the lock {}", shown(&path)))?;
     if file.try_lock().is_err() {
         crate::terminal::tell("waiting for another errdoc build of this project to finish…");
         file.lock()
-            .with_context(|| format!("cannot take the lock {}", path.display()))?;
+            .with_context(|| format!("cannot take the lock {}", shown(&path)))?;
     }
     Ok(file)
 }
@@ -224,25 +332,19 @@ pub fn lock(root: &Path) -> anyhow::Result<std::fs::File> {
 pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create the folder {}", parent.display()))?;
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".errdoc-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        // tempfile creates 0600 files; published pages must be readable.
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    let mut file = builder
-        .tempfile_in(parent)
-        .with_context(|| format!("cannot create a temporary file in {}", parent.display()))?;
+        .with_context(|| format!("cannot create the folder {}", shown(parent)))?;
     // No fsync: the rename makes a kill safe (the old file or the whole new
     // one); an fsync per page would cost more than the build on a real disk.
+    let mut file = temp_builder()
+        .tempfile_in(parent)
+        .map_err(plain_io)
+        .with_context(|| format!("cannot write {}", shown(path)))?;
     file.write_all(contents)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .map_err(plain_io)
+        .with_context(|| format!("cannot write {}", shown(path)))?;
     file.persist(path)
         .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| format!("cannot write {}", shown(path)))?;
     Ok(())
 }
 
