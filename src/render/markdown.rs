@@ -84,8 +84,9 @@ pub(super) fn register_filters(tera: &mut Tera) {
 enum Hazard {
     /// Raw HTML (a block or an inline tag): `<`, `>` and `&` are escaped.
     Html,
-    /// A link or image to a `javascript:`, `data:`, … address: a `\` goes
-    /// at the range's start, so it stays as text.
+    /// A link or image to a `javascript:`, `data:`, … address: its `[`,
+    /// `]` and `<` get a `\`, so it stays as text (all of them, so that a
+    /// `[` before it cannot make a new link with its `]`).
     Link,
 }
 
@@ -99,10 +100,8 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
             Event::Start(Tag::Link { dest_url, .. }) if unsafe_scheme(&dest_url) => {
                 Some((Hazard::Link, range))
             }
-            // `![alt](…)`: the `\` goes before the `[`, as `\!` would leave
-            // a link behind.
             Event::Start(Tag::Image { dest_url, .. }) if unsafe_scheme(&dest_url) => {
-                Some((Hazard::Link, range.start + 1..range.end))
+                Some((Hazard::Link, range))
             }
             _ => None,
         })
@@ -134,11 +133,9 @@ pub fn block(text: &str) -> String {
         }
         text = defuse(&text, &found);
     }
-    // Not reached by any input known; if it were, nothing stays markup.
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('[', "\\[")
+    // Not reached by any input known; if it were, the whole text is shown
+    // as it is written, markup and all.
+    literal(&text)
 }
 
 fn defuse(text: &str, found: &[(Hazard, Range<usize>)]) -> String {
@@ -149,11 +146,28 @@ fn defuse(text: &str, found: &[(Hazard, Range<usize>)]) -> String {
             continue; // inside one already defused
         }
         out.push_str(text.get(last..range.start).unwrap_or(""));
-        last = range.start;
+        let inside = text.get(range.clone()).unwrap_or("");
         match hazard {
-            Hazard::Link => out.push('\\'),
+            Hazard::Link => {
+                // A `\` escapes the next character only at the end of an
+                // even run of them (`\\[` is a backslash, then a live `[`).
+                let mut backslashes = text
+                    .get(..range.start)
+                    .unwrap_or("")
+                    .bytes()
+                    .rev()
+                    .take_while(|&b| b == b'\\')
+                    .count();
+                for c in inside.chars() {
+                    if matches!(c, '[' | ']' | '<') && backslashes % 2 == 0 {
+                        out.push('\\');
+                    }
+                    backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+                    out.push(c);
+                }
+            }
             Hazard::Html => {
-                for c in text.get(range.clone()).unwrap_or("").chars() {
+                for c in inside.chars() {
                     match c {
                         '<' => out.push_str("&lt;"),
                         '>' => out.push_str("&gt;"),
@@ -161,9 +175,9 @@ fn defuse(text: &str, found: &[(Hazard, Range<usize>)]) -> String {
                         c => out.push(c),
                     }
                 }
-                last = range.end;
             }
         }
+        last = range.end;
     }
     out.push_str(text.get(last..).unwrap_or(""));
     out
@@ -282,22 +296,41 @@ mod tests {
     fn links_to_script_stay_text() {
         assert_eq!(
             block("[a](javascript:x()) [b](https://e.org/) [c](errorcode-x.md)"),
-            "\\[a](javascript:x()) [b](https://e.org/) [c](errorcode-x.md)"
+            "\\[a\\](javascript:x()) [b](https://e.org/) [c](errorcode-x.md)"
         );
         assert_eq!(block("<JavaScript:x()>"), "\\<JavaScript:x()>");
         assert_eq!(
             block("![i](data:image/svg+xml,x)"),
-            "!\\[i](data:image/svg+xml,x)"
+            "!\\[i\\](data:image/svg+xml,x)"
         );
-        // A reference link, and the shortcut link its escape uncovers.
         assert_eq!(
             block("[a][r]\n\n[r]: vbscript:x"),
-            "\\[a]\\[r]\n\n[r]: vbscript:x"
+            "\\[a\\]\\[r\\]\n\n[r]: vbscript:x"
         );
         // Raw HTML inside the address of a link that is now text.
         assert_eq!(
             block("[d](data:text/html,<script>x</script>)"),
-            "\\[d](data:text/html,&lt;script&gt;x&lt;/script&gt;)"
+            "\\[d\\](data:text/html,\\<script>x\\</script>)"
+        );
+        assert_eq!(
+            block("[d](<data:x> 't<b>')"),
+            "\\[d\\](\\<data:x> 't\\<b>')"
+        );
+        // Found by fuzzing: brackets before the link, and an escaped
+        // backslash (`\\[` is a backslash, then a live `[`). Escaping only
+        // the link's `[` let each `[` before it make a new link with the
+        // same `]`, one more on every pass.
+        let nested = format!("{}\\\\[~](j:x)", "[".repeat(40));
+        let defused = block(&nested);
+        assert_eq!(defused, format!("{}\\\\\\[~\\](j:x)", "[".repeat(40)));
+        assert!(!has_unsafe_link(&defused));
+        // The fuzzer's input: 50 brackets outlasted the passes.
+        let found = format!("]se!{}~](htt:/.org) <", "[".repeat(50));
+        let defused = block(&found);
+        assert!(!has_unsafe_link(&defused) && !has_raw_html(&defused));
+        assert_eq!(
+            defused,
+            format!("]se!{}\\[~\\](htt:/.org) <", "[".repeat(49))
         );
         assert!(has_unsafe_link("[a](  JAVASCRIPT:x)"));
         assert!(!has_unsafe_link(
