@@ -183,6 +183,242 @@ fn a_site_folder_that_links_outside_is_never_written_through() {
     );
 }
 
+#[test]
+fn duplicate_mapping_keys_are_located() {
+    let (root, site) = built();
+    let base = std::fs::read_to_string(root.path().join("catalog/codes.yaml")).unwrap();
+    let twice = base.replacen(
+        "        name: ABNORMAL_CLOSURE\n",
+        "        name: ABNORMAL_CLOSURE\n        name: OTHER_NAME\n",
+        1,
+    );
+    fails_with(
+        root.path(),
+        &site,
+        twice.as_bytes(),
+        "catalog/codes.yaml:27:9: error: duplicate mapping key: name — write each key once",
+    );
+}
+
+#[test]
+fn page_names_that_would_write_outside_the_site_are_refused() {
+    let (root, site) = built();
+    let base = std::fs::read_to_string(root.path().join("catalog/codes.yaml")).unwrap();
+    let elsewhere = root.path().parent().unwrap().join("errdoc-escaped");
+    for page in [
+        "../../x",
+        "../errdoc-escaped",
+        elsewhere.to_str().unwrap(),
+        "a/b",
+        "..",
+        "C:\\x",
+        "x.md",
+    ] {
+        let quoted = format!("'{}'", page.replace('\'', "''"));
+        let catalog = base.replace("page: errorcode-close", &format!("page: {quoted}"));
+        fails_with(
+            root.path(),
+            &site,
+            catalog.as_bytes(),
+            &format!("catalog/codes.yaml:18:11: error: page `{page}` is not a plain file name"),
+        );
+    }
+    assert!(!elsewhere.exists() && !elsewhere.with_extension("md").exists());
+}
+
+#[test]
+fn locale_folders_that_are_not_language_tags_are_refused() {
+    let (root, site) = built();
+    let zh = std::fs::read(root.path().join("locales/zh-CN/close.ftl")).unwrap();
+    for name in ["..x", "en..", ".git", "-", "en%2F..%2F..", "zh_CN"] {
+        let folder = root.path().join("locales").join(name);
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("close.ftl"), &zh).unwrap();
+        let run = errdoc(root.path(), &["build"]);
+        assert_eq!(run.status, 1, "{name}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with(&format!("locales/{name}: error: ")),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(read_tree(&root.path().join("site")), site, "{name}");
+        std::fs::remove_dir_all(folder).unwrap();
+    }
+}
+
+#[test]
+fn script_in_translated_markdown_is_text_in_both_outputs() {
+    let root = project(None);
+    apply_edits(
+        root.path(),
+        "--- locales/zh-CN/close.ftl\n<<<\n    .cause-1 = 网络中断。\n===\n    .cause-1 = 网络中断<script>alert(1)</script><img src=x onerror=\"alert(2)\">\n>>>\n\
+         --- locales/zh-CN/close.ftl\n<<<\n    .cause-2 = 对端进程崩溃。\n===\n    .cause-2 = [点我](javascript:alert(3)) <b onmouseover=\"alert(4)\">粗</b> [数据](data:text/html,<script>alert(5)</script>) <JavaScript:alert(6)> [好](https://example.org/)\n>>>\n",
+    );
+    let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "locales/zh-CN/close.ftl:6:6: warning: `code-1006.cause-1` contains raw HTML; it is shown as text, not as markup"
+        ) && run.stderr.contains(
+            "locales/zh-CN/close.ftl:7:6: warning: `code-1006.cause-2` links to an address that is not http, https or mailto"
+        ),
+        "{}",
+        run.stderr
+    );
+    let site = root.path().join("site");
+    for page in ["zh-CN/errorcode-close.html", "zh-CN/codes/1006.html"] {
+        let html = std::fs::read_to_string(site.join(page)).unwrap();
+        assert!(
+            html.contains("网络中断&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
+                || html.contains("网络中断&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{page}: {html}"
+        );
+        let lower = html.to_ascii_lowercase();
+        for banned in [
+            "<script>alert",
+            "<img src=x",
+            "<b onmouseover",
+            "href=\"javascript:",
+            "href=\"data:",
+        ] {
+            assert!(!lower.contains(banned), "{page} has {banned}");
+        }
+        assert!(
+            html.contains("<a href=\"https://example.org/\">好</a>"),
+            "{page}"
+        );
+    }
+    let md = std::fs::read_to_string(site.join("md/zh-CN/errorcode-close.md")).unwrap();
+    assert!(
+        md.contains("1. 网络中断&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=\"alert(2)\"&gt;\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("2. \\[点我\\](javascript:alert(3)) &lt;b onmouseover=\"alert(4)\"&gt;粗&lt;/b&gt; \\[数据\\](data:text/html,\\<script>alert(5)\\</script>) \\<JavaScript:alert(6)> [好](https://example.org/)\n"),
+        "{md}"
+    );
+}
+
+/// Whether this process may write into a folder that forbids it (root
+/// may): then the permission tests run `errdoc` as `nobody`.
+#[cfg(unix)]
+fn permissions_are_ignored(scratch: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt as _;
+    let probe = scratch.join("probe");
+    std::fs::create_dir(&probe).unwrap();
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let ignored = std::fs::write(probe.join("x"), "").is_ok();
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::remove_dir_all(&probe).unwrap();
+    ignored
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_site_folder_fails_cleanly_and_is_left_as_it_was() {
+    use std::os::unix::process::CommandExt as _;
+    let (root, site) = built();
+    let root = root.path();
+    // Every folder writable but one: some files are written before the
+    // build meets it, and they must not stay.
+    for entry in walkdir::WalkDir::new(root) {
+        let entry = entry.unwrap();
+        set_mode(
+            entry.path(),
+            if entry.file_type().is_dir() {
+                0o777
+            } else {
+                0o666
+            },
+        );
+    }
+    set_mode(&root.join("site/zh-CN/codes"), 0o555);
+    apply_edits(
+        root,
+        "--- locales/zh-CN/close.ftl\n<<<\ncode-1006 = 异常关闭\n===\ncode-1006 = 异常关闭（改）\n>>>\n",
+    );
+    let scratch = tempfile::tempdir().unwrap();
+    set_mode(scratch.path(), 0o755);
+    let mut command = if permissions_are_ignored(scratch.path()) {
+        // Root writes anywhere; `nobody` does not. It runs a copy of the
+        // binary, as the build folder may be closed to it.
+        let binary = scratch.path().join("errdoc");
+        std::fs::copy(env!("CARGO_BIN_EXE_errdoc"), &binary).unwrap();
+        set_mode(&binary, 0o755);
+        let mut command = Command::new(binary);
+        command.uid(65534).gid(65534);
+        command
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_errdoc"))
+    };
+    let out = command
+        .arg("--root")
+        .arg(root)
+        .arg("build")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    set_mode(&root.join("site/zh-CN/codes"), 0o777);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let site_dir = root.join("site");
+    assert_eq!(
+        stderr,
+        format!(
+            "error: cannot write {0}/zh-CN/codes/1006.html: Permission denied (os error 13) — make the site folder and everything in it writable; {0}/ was not changed\n",
+            site_dir.display()
+        )
+    );
+    assert_eq!(
+        read_tree(&site_dir),
+        site,
+        "site/ is as it was, no temporary files"
+    );
+    // Made writable again, the same build goes through.
+    let run = errdoc(root, &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_missing_site_folder_is_made_and_one_that_is_a_file_is_refused() {
+    let (root, site) = built();
+    let root = root.path();
+    std::fs::remove_dir_all(root.join("site")).unwrap();
+    let run = errdoc(root, &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(read_tree(&root.join("site")), site);
+
+    std::fs::remove_dir_all(root.join("site")).unwrap();
+    std::fs::write(root.join("site"), "not a folder").unwrap();
+    let run = errdoc(root, &["build"]);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {} is not a folder — move it away: errdoc writes the site there\n",
+            root.join("site").display()
+        )
+    );
+    assert_eq!(std::fs::read(root.join("site")).unwrap(), b"not a folder");
+
+    let missing = root.join("no-such-project");
+    let run = errdoc(&missing, &["build"]);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: the project folder {} does not exist — pass the folder that holds catalog/ and locales/ with --root, or make one with `errdoc init`\n",
+            missing.display()
+        )
+    );
+    assert!(!missing.exists());
+}
+
 /// The repository's own project in a temporary folder: big enough (600
 /// files) for a kill to land in the middle of writing.
 fn repository_copy() -> tempfile::TempDir {
@@ -309,40 +545,43 @@ fn a_50_mb_catalog_is_handled_in_bounded_time() {
 #[cfg(unix)]
 #[test]
 #[ignore = "mounts a tiny tmpfs, which needs root; run with --ignored"]
-fn a_full_disk_fails_cleanly_and_leaves_only_whole_files() {
+fn a_full_disk_fails_cleanly_and_leaves_the_site_as_it_was() {
     let root = project(None);
-    let expected = {
-        let elsewhere = project(None);
-        assert_eq!(errdoc(elsewhere.path(), &["build"]).status, 0);
-        read_tree(&elsewhere.path().join("site"))
-    };
     let site = root.path().join("site");
     std::fs::create_dir_all(&site).unwrap();
+    // Room for the site (about 190 KiB in 4 KiB blocks), not for much more.
     let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=48k", "tmpfs"])
+        .args(["-t", "tmpfs", "-o", "size=320k", "tmpfs"])
         .arg(&site)
         .status()
         .unwrap();
     assert!(
         mounted.success(),
-        "mount a 48 KiB tmpfs on site/ (needs root)"
+        "mount a 320 KiB tmpfs on site/ (needs root)"
     );
-    let run = errdoc(root.path(), &["build"]);
-    let now = read_tree(&site);
+    let first = errdoc(root.path(), &["build"]);
+    let before = read_tree(&site);
+    // A long description goes into every page of the code: it no longer fits.
+    apply_edits(
+        root.path(),
+        &format!(
+            "--- locales/en/close.ftl\n<<<\n    .description = The connection was closed without a Close frame.\n===\n    .description = {}\n>>>\n",
+            "The connection was closed without a Close frame. ".repeat(4000)
+        ),
+    );
+    let second = errdoc(root.path(), &["build"]);
+    let after = read_tree(&site);
     let _ = Command::new("umount").arg(&site).status();
-    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(first.status, 0, "the site fits: {}", first.stderr);
+    assert_eq!(second.status, 1, "{}", second.stderr);
     assert!(
-        run.stderr.starts_with("error: cannot write "),
+        second.stderr.starts_with("error: cannot write ")
+            && second
+                .stderr
+                .contains(": No space left on device (os error 28) — free some disk space; ")
+            && second.stderr.ends_with("/site/ was not changed\n"),
         "{}",
-        run.stderr
+        second.stderr
     );
-    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
-    for (path, bytes) in &now {
-        assert_eq!(
-            expected.get(path),
-            Some(bytes),
-            "{} is whole",
-            path.display()
-        );
-    }
+    assert_eq!(after, before, "site/ is as it was, no temporary files");
 }
