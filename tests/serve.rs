@@ -280,3 +280,105 @@ fn open_pages_hear_of_rebuilds_and_errors() {
     );
     read_until(&mut reader, "event: reload");
 }
+
+/// Whether a response body is whole: what each kind of file ends with.
+fn whole(path: &str, body: &str) -> bool {
+    if path.ends_with(".html") {
+        body.ends_with("</html>\n")
+    } else if path.ends_with(".js") {
+        body.ends_with("};\n")
+    } else {
+        body.ends_with('\n') && body.len() > 100
+    }
+}
+
+#[test]
+fn requests_never_fail_while_the_project_is_rewritten() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    let root = project(None);
+    let server = Server::start(root.path());
+    let stop = Arc::new(AtomicBool::new(false));
+    let paths = [
+        "en/codes/1006.html",
+        "en/errorcode-close.html",
+        "en/search-index.js",
+        "md/en/errorcode-close.md",
+        "zh-CN/index.html",
+    ];
+    let clients: Vec<_> = (0..4)
+        .map(|client| {
+            let (agent, url, stop) = (server.agent.clone(), server.url.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let (mut requests, mut failures) = (0, Vec::new());
+                let mut versions = std::collections::BTreeSet::new();
+                while !stop.load(Ordering::Relaxed) {
+                    let path = paths[(requests + client) % paths.len()];
+                    requests += 1;
+                    match agent.get(&format!("{url}{path}")).call() {
+                        Ok(mut response) => {
+                            let status = response.status().as_u16();
+                            let body = response.body_mut().read_to_string().unwrap_or_default();
+                            if status != 200 || !whole(path, &body) {
+                                failures.push(format!("{path}: {status}, {} bytes", body.len()));
+                            }
+                            if let Some(at) = body.find("Abnormal Closure R") {
+                                versions.insert(body[at..at + 20].to_string());
+                            }
+                        }
+                        Err(e) => failures.push(format!("{path}: {e}")),
+                    }
+                }
+                (requests, failures, versions)
+            })
+        })
+        .collect();
+
+    let ftl = root.path().join("locales/en/close.ftl");
+    let original = std::fs::read_to_string(&ftl).unwrap();
+    for round in 0..8 {
+        let title = format!("Abnormal Closure R{round:02}");
+        let text = original.replace(
+            "code-1006 = Abnormal Closure",
+            &format!("code-1006 = {title}"),
+        );
+        // As some editors save: truncate, write part, then the rest, so a
+        // rebuild may see half a file (and must keep the last good build).
+        {
+            use std::io::Write as _;
+            let mut file = std::fs::File::create(&ftl).unwrap();
+            let (head, tail) = text.split_at(text.len() / 2);
+            file.write_all(head.as_bytes()).unwrap();
+            file.flush().unwrap();
+            std::thread::sleep(Duration::from_millis(60));
+            file.write_all(tail.as_bytes()).unwrap();
+        }
+        // And a build writes site/ at the same time.
+        let build = Command::new(env!("CARGO_BIN_EXE_errdoc"))
+            .arg("--root")
+            .arg(root.path())
+            .arg("build")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(build.success());
+        server.wait_for("en/codes/1006.html", &title);
+    }
+    stop.store(true, Ordering::Relaxed);
+    let mut total = 0;
+    let mut seen = std::collections::BTreeSet::new();
+    for client in clients {
+        let (requests, failures, versions) = client.join().unwrap();
+        assert!(failures.is_empty(), "failed requests: {failures:?}");
+        total += requests;
+        seen.extend(versions);
+    }
+    assert!(total > 200, "only {total} requests");
+    assert!(seen.len() >= 4, "clients saw only {seen:?}");
+    eprintln!(
+        "{total} requests while rewriting, versions seen: {}",
+        seen.len()
+    );
+}
