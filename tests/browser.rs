@@ -112,6 +112,10 @@ fn a_code_prefix_lists_exactly_the_codes_it_starts() {
         if kind == "file" {
             browser.screenshot(&screenshots().join("en-results-2303.png"));
         }
+        // A number no code starts: the range it lies in comes first.
+        search_for(&browser, "4001");
+        let found = results(&browser, "4000");
+        assert_eq!(found[0], "4000–4999", "{kind}: {found:?}");
     }
 }
 

@@ -1,6 +1,7 @@
-//! Translation Markdown to HTML and to Markdown: never a panic, and never
-//! an HTML element a translator wrote (`<script`, `<img`, …) nor a
-//! `javascript:` link in the HTML.
+//! Translation Markdown to HTML and to Markdown: never a panic, never an
+//! HTML element a translator wrote (`<script`, `<img`, …) nor a
+//! `javascript:` link in the HTML, and in the Markdown pages no raw HTML
+//! and no link or image to a `javascript:`, `data:`, … address.
 #![no_main]
 
 use std::collections::BTreeSet;
@@ -18,7 +19,11 @@ fuzz_target!(|data: &[u8]| {
             assert!(!lower.contains(tag), "{tag} in {html}");
         }
     }
-    let _ = errdoc::render::markdown::block(text);
-    let _ = errdoc::render::markdown::literal(text);
+    let md = errdoc::render::markdown::block(text);
+    assert!(!errdoc::render::markdown::has_raw_html(&md), "raw HTML left in {md:?}");
+    assert!(!errdoc::render::markdown::has_unsafe_link(&md), "an unsafe link left in {md:?}");
+    let literal = errdoc::render::markdown::literal(text);
+    assert!(!errdoc::render::markdown::has_raw_html(&literal), "raw HTML in the literal {literal:?}");
+    assert!(!errdoc::render::markdown::has_unsafe_link(&literal), "a link in the literal {literal:?}");
     let _ = errdoc::render::search::plain_text(text);
 });

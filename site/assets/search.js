@@ -64,18 +64,17 @@
     var found = [];
     if (/^\d+$/.test(q)) {
       // A number lists the codes it starts (and only those), exact first,
-      // then in numeric order; a number no code starts may lie in a range
-      // of codes (close code 4001 is private use).
+      // then in numeric order. A number no code starts may lie in a range
+      // of codes (close code 4001 is private use), listed first, and may
+      // be in a title or a message (a port, an HTTP status).
       docs.forEach(function (d) {
         if (d.digits.indexOf(q) === 0) found.push({ doc: d, score: d.digits === q ? 0 : 10 });
       });
-      if (!found.length) {
-        var n = Number(q);
-        (ranges || []).forEach(function (r) {
-          if (n >= r[0] && n <= r[1]) found.push({ range: r, score: 15 });
-        });
-      }
       if (found.length) return finish(found, true);
+      var n = Number(q);
+      (ranges || []).forEach(function (r) {
+        if (n >= r[0] && n <= r[1]) found.push({ range: r, score: 15 });
+      });
     }
     var words = q.split(" ").filter(Boolean);
     docs.forEach(function (d) {
