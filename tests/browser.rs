@@ -59,6 +59,19 @@ fn results(browser: &Browser, first: &str) -> Vec<String> {
         .collect()
 }
 
+/// The codes of the page's index that start with `prefix`, in order.
+fn codes_starting(browser: &Browser, prefix: &str) -> Vec<String> {
+    let codes = browser.eval(&format!(
+        "return window.errdocIndex.codes.map(c => String(c[0])).filter(c => c.startsWith({prefix:?}))"
+    ));
+    codes
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
 /// Puts `text` in the search box the way typing does (an `input` event).
 fn search_for(browser: &Browser, text: &str) {
     browser.eval(&format!(
@@ -94,15 +107,7 @@ fn a_code_prefix_lists_exactly_the_codes_it_starts() {
         browser.goto(&format!("{base}en/index.html"));
         browser.keys("/2303");
         let found = results(&browser, "2303");
-        let expected = browser.eval(
-            "return window.errdocIndex.codes.map(c => String(c[0])).filter(c => c.startsWith('2303'))",
-        );
-        let expected: Vec<String> = expected
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap().to_string())
-            .collect();
+        let expected = codes_starting(&browser, "2303");
         assert!(expected.len() > 100, "{expected:?}");
         assert!(
             found.iter().all(|c| c.starts_with("2303")),
@@ -116,6 +121,17 @@ fn a_code_prefix_lists_exactly_the_codes_it_starts() {
         search_for(&browser, "4001");
         let found = results(&browser, "4000");
         assert_eq!(found[0], "4000–4999", "{kind}: {found:?}");
+        // More matches than the list holds: it says so.
+        search_for(&browser, "230");
+        let found = results(&browser, "230");
+        let total = codes_starting(&browser, "230").len();
+        assert!(total > found.len(), "{kind}: {total} codes start 230");
+        assert_eq!(found.len(), 200, "{kind}");
+        assert_eq!(
+            browser.eval("return document.querySelector('#search-results li.more').textContent"),
+            Value::from("More codes match than are listed; type more to narrow the search."),
+            "{kind}"
+        );
     }
 }
 
@@ -207,6 +223,16 @@ fn the_language_switch_lands_on_the_same_code() {
         }
         browser.click("nav.languages a[hreflang='en']");
         browser.wait_for("return location.href.endsWith('/en/codes/2303210.html')");
+
+        // On a module page, the switch keeps the code the reader is at.
+        browser.goto(&format!("{base}en/errorcode-net-socket.html#2303210"));
+        browser.click("nav.languages a[hreflang='zh-CN']");
+        browser
+            .wait_for("return location.href.endsWith('/zh-CN/errorcode-net-socket.html#2303210')");
+        browser.goto(&format!("{base}zh-CN/errorcode-net-socket.html"));
+        browser.eval("location.hash = '#2303110'; return null");
+        browser.click("nav.languages a[hreflang='en']");
+        browser.wait_for("return location.href.endsWith('/en/errorcode-net-socket.html#2303110')");
     }
 }
 

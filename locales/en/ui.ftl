@@ -94,3 +94,4 @@ ui-search-label = Search error codes
 ui-search-placeholder = Code, constant or words
 ui-search-hint = Press / to search
 ui-search-none = No matching error code
+ui-search-more = More codes match than are listed; type more to narrow the search.

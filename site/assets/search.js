@@ -57,7 +57,8 @@
     return -1;
   }
 
-  /* Ranked results: {code, title, message, url, range} objects. */
+  /* Ranked results: {code, title, message, url} objects, at most LIMIT;
+   * `total` on the array says how many matched. */
   function search(docs, ranges, query) {
     var q = cleanQuery(query);
     if (!q) return [];
@@ -93,12 +94,14 @@
       var ca = a.doc ? a.doc.code : a.range[0], cb = b.doc ? b.doc.code : b.range[0];
       return ca - cb;
     });
-    return found.slice(0, LIMIT).map(function (f) {
+    var results = found.slice(0, LIMIT).map(function (f) {
       if (f.range) {
         return { code: f.range[0] + "–" + f.range[1], title: f.range[2], message: "", url: f.range[3] };
       }
       return { code: String(f.doc.code), title: f.doc.title, message: f.doc.message, url: f.doc.url };
     });
+    results.total = found.length;
+    return results;
   }
 
   if (typeof module === "object" && module.exports) {
@@ -161,9 +164,18 @@
       li.appendChild(a);
       list.appendChild(li);
     });
+    var more = results.total > results.length;
+    if (more) {
+      var rest = document.createElement("li");
+      rest.className = "none more";
+      rest.textContent = body.getAttribute("data-more");
+      list.appendChild(rest);
+    }
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
-    status.textContent = none ? body.getAttribute("data-none") : String(results.length);
+    status.textContent = none
+      ? body.getAttribute("data-none")
+      : more ? results.length + " / " + results.total : String(results.length);
     if (!none) move(0);
   }
 
@@ -199,7 +211,18 @@
     if (target) window.location.href = target.href;
   }
 
+  /* The language links keep the reader's place: a code's anchor
+   * (`#2303210`) is the same on the page of every language. */
+  function keepPlace() {
+    var links = document.querySelectorAll("nav.languages a[hreflang]");
+    for (var i = 0; i < links.length; i++) {
+      links[i].setAttribute("href", links[i].getAttribute("href").split("#")[0] + window.location.hash);
+    }
+  }
+
   function start() {
+    keepPlace();
+    window.addEventListener("hashchange", keepPlace);
     input = document.getElementById("search");
     list = document.getElementById("search-results");
     status = document.querySelector(".search-status");
