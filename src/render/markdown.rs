@@ -10,13 +10,13 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use tera::{Kwargs, State, Tera};
 
 use super::markdown_html::unsafe_scheme;
 use super::{RenderContext, Renderer};
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Output;
 
 /// Renders `markdown/page.md` for every page of every locale.
@@ -34,6 +34,10 @@ impl Renderer for MarkdownRenderer {
             .iter()
             .flat_map(|l| l.pages.iter().map(move |p| (l, p)))
             .collect();
+        // With errors in the input the build fails anyway, and a page made
+        // from it (a reference to `javascript:` already reported) would
+        // only add a misleading second report.
+        let check_pages = !diags.has_errors();
         // Pages are independent: render them on every core.
         let rendered: Vec<_> = pages
             .par_iter()
@@ -42,9 +46,15 @@ impl Renderer for MarkdownRenderer {
                 context.insert("locale", &locale.tag);
                 context.insert("is_source", &locale.is_source);
                 context.insert("page", page);
-                ctx.templates
-                    .render("markdown/page.md", &context)
-                    .map(|text| (format!("md/{}/{}.md", locale.tag, page.file), tidy(&text)))
+                let path = format!("md/{}/{}.md", locale.tag, page.file);
+                let text = tidy(&ctx.templates.render("markdown/page.md", &context)?);
+                if let Some((line, what)) = page_hazard(&text).filter(|_| check_pages) {
+                    return Err(Diagnostic::error(format!(
+                        "the Markdown page {path} would carry {what} (its line {line})"
+                    ))
+                    .hint("errdoc escapes what translations and the catalog bring, so this comes from templates/markdown/page.md: write no raw HTML there but `<a id=\"…\"></a>` and comments — or, with errdoc's own template, report it as a bug"));
+                }
+                Ok((path, text))
             })
             .collect();
         for result in rendered {
@@ -67,12 +77,15 @@ pub(super) fn register_filters(tera: &mut Tera) {
     tera.register_filter("md_cell", |text: &str, _: Kwargs, _: &State| {
         inline(text).replace('|', "\\|")
     });
-    tera.register_filter("md_item", |text: &str, _: Kwargs, _: &State| {
-        indent_continuation(&block(text), "   ")
+    // `{{ n }}. {{ text | md_item(n=n) }}`: continuation lines are indented
+    // by the width of the item's marker, `1. ` or `10. `.
+    tera.register_filter("md_item", |text: &str, kwargs: Kwargs, _: &State| {
+        item(text, kwargs.get::<usize>("n").ok().flatten().unwrap_or(1))
     });
-    tera.register_filter("md_quote", |text: &str, _: Kwargs, _: &State| {
-        quote(&block(text))
+    tera.register_filter("md_link_text", |text: &str, _: Kwargs, _: &State| {
+        link_text(text)
     });
+    tera.register_filter("md_quote", |text: &str, _: Kwargs, _: &State| quoted(text));
     tera.register_filter("md_literal", |text: &str, _: Kwargs, _: &State| {
         literal(text)
     });
@@ -88,24 +101,43 @@ enum Hazard {
     /// `]` and `<` get a `\`, so it stays as text (all of them, so that a
     /// `[` before it cannot make a new link with its `]`).
     Link,
+    /// A link reference definition to such an address: its `[` gets a `\`.
+    /// The page is one document, so a definition in one text would serve a
+    /// `[text][ref]` in another.
+    Definition,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
 /// The hazards in Markdown `text`, by byte range, in order.
 fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
-    let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
-    parser
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Html(_) | Event::InlineHtml(_) => Some((Hazard::Html, range)),
-            Event::Start(Tag::Link { dest_url, .. }) if unsafe_scheme(&dest_url) => {
-                Some((Hazard::Link, range))
-            }
-            Event::Start(Tag::Image { dest_url, .. }) if unsafe_scheme(&dest_url) => {
-                Some((Hazard::Link, range))
-            }
-            _ => None,
+    let parser = Parser::new_ext(text, options());
+    let mut found: Vec<(Hazard, Range<usize>)> = parser
+        .reference_definitions()
+        .iter()
+        .filter(|(_, def)| unsafe_scheme(&def.dest))
+        .filter_map(|(_, def)| {
+            let at = def.span.start + text.get(def.span.clone())?.find('[')?;
+            Some((Hazard::Definition, at..at + 1))
         })
-        .collect()
+        .collect();
+    found.extend(
+        parser
+            .into_offset_iter()
+            .filter_map(|(event, range)| match event {
+                Event::Html(_) | Event::InlineHtml(_) => Some((Hazard::Html, range)),
+                Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                    if unsafe_scheme(&dest_url) =>
+                {
+                    Some((Hazard::Link, range))
+                }
+                _ => None,
+            }),
+    );
+    found.sort_by_key(|(_, range)| (range.start, std::cmp::Reverse(range.end)));
+    found
 }
 
 /// Whether Markdown `text` contains raw HTML.
@@ -115,27 +147,146 @@ pub fn has_raw_html(text: &str) -> bool {
 
 /// Whether Markdown `text` links to a `javascript:`, `data:`, … address.
 pub fn has_unsafe_link(text: &str) -> bool {
-    hazards(text).iter().any(|(h, _)| *h == Hazard::Link)
+    hazards(text)
+        .iter()
+        .any(|(h, _)| matches!(h, Hazard::Link | Hazard::Definition))
 }
 
-/// Translation Markdown for a block: trimmed, line endings normalised, raw
-/// HTML escaped, and links to `javascript:` (or any scheme but http, https
-/// and mailto) kept as text. The Markdown pages are published as they are,
-/// so they must carry no markup a translator could use to run script.
-pub fn block(text: &str) -> String {
-    let mut text = text.replace("\r\n", "\n").trim().to_string();
-    // Defusing one thing can uncover another (a `<script>` in the address
-    // of a link that is now text), so repeat until nothing is left.
-    for _ in 0..8 {
-        let found = hazards(&text);
+/// Line endings normalised, tabs expanded (to stops of 4, as CommonMark
+/// reads them: a tab must not mean one thing alone and another once the
+/// text is indented into a list item or a quote), trimmed.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.replace("\r\n", "\n").split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut column = 0;
+        for c in line.chars() {
+            if c == '\t' {
+                let next = (column / 4 + 1) * 4;
+                out.extend(std::iter::repeat_n(' ', next - column));
+                column = next;
+            } else {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out.trim().to_string()
+}
+
+/// `text` (read after `context`, which is not part of it) with every
+/// hazard defused. Defusing one can uncover another (a link around an
+/// escaped one, a `<script>` in the address of a link that is now text),
+/// so this repeats until nothing is left; each pass defuses at least one.
+fn defused(text: &str, context: &str) -> String {
+    let mut text = text.to_string();
+    // Each pass costs a parse; links nested deeper than this are not
+    // Markdown anyone writes, and get the last resort.
+    for _ in 0..64 {
+        let whole = format!("{context}{text}");
+        let found: Vec<_> = hazards(&whole)
+            .into_iter()
+            .filter(|(_, r)| r.start >= context.len())
+            .map(|(h, r)| (h, r.start - context.len()..r.end - context.len()))
+            .collect();
         if found.is_empty() {
             return text;
         }
         text = defuse(&text, &found);
     }
-    // Not reached by any input known; if it were, the whole text is shown
-    // as it is written, markup and all.
+    // The whole text shown as it is written, markup and all.
     literal(&text)
+}
+
+/// Translation Markdown for a block: see [`defused`]; a code fence left
+/// open is closed, as it would run on into the rest of the page.
+pub fn block(text: &str) -> String {
+    close_fences(defused(&normalize(text), ""))
+}
+
+/// Translation Markdown as the text of item `n` of a numbered list:
+/// continuation lines are indented by the width of the marker (`1. `,
+/// `10. `), so they read as they do alone.
+pub fn item(text: &str, n: usize) -> String {
+    let marker = format!("{n}. ");
+    let indented = indent_continuation(&block(text), &" ".repeat(marker.len()));
+    // Checked again where it goes, as for a quote.
+    defused(&indented, &marker)
+}
+
+/// Translation Markdown inside a `>` quote. It is checked again as quoted:
+/// pulldown-cmark lets the `>` that starts the next line close a `<!x` or
+/// `<tag` left open at the end of a line (found by fuzzing).
+pub fn quoted(text: &str) -> String {
+    defused(&quote(&block(text)), "")
+}
+
+/// Translation Markdown for one line (a heading, a table cell, a list
+/// item). It is read where it goes, after other text on the line, where
+/// ``` or `    ` start no block.
+pub fn inline(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    defused(&line, "x ")
+}
+
+/// Translation Markdown for the text of a link the template makes: no
+/// unescaped `[` or `]` either, which would end the link or start another.
+pub fn link_text(text: &str) -> String {
+    // A link that is text now may uncover raw HTML in its address.
+    escape_brackets(&defused(&escape_brackets(&inline(text)), "x "))
+}
+
+/// A `\` before every `[` and `]` (and `<`, with `angle`) that has none.
+fn escape_unescaped(text: &str, preceding: usize, angle: bool, out: &mut String) {
+    // A `\` escapes the next character only at the end of an odd run of
+    // them (`\\[` is a backslash, then a live `[`).
+    let mut backslashes = preceding;
+    for c in text.chars() {
+        if (matches!(c, '[' | ']') || (angle && c == '<')) && backslashes.is_multiple_of(2) {
+            out.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+    }
+}
+
+fn escape_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    escape_unescaped(text, 0, false, &mut out);
+    out
+}
+
+/// Closes a code fence that `text` opens at its top level and leaves open.
+fn close_fences(mut text: String) -> String {
+    let mut depth = 0usize;
+    let mut open: Option<String> = None;
+    for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if depth == 0 => {
+                let source = text.get(range).unwrap_or("");
+                let first = source.lines().next().unwrap_or("").trim_start();
+                let mark = first.chars().next().unwrap_or('`');
+                let fence: String = first.chars().take_while(|&c| c == mark).collect();
+                let closed = source.lines().count() > 1
+                    && source.lines().last().is_some_and(|last| {
+                        let last = last.trim();
+                        last.len() >= fence.len() && last.chars().all(|c| c == mark)
+                    });
+                open = (!closed).then_some(fence);
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(TagEnd::CodeBlock) if depth == 0 => {}
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if let Some(fence) = open {
+        text.push('\n');
+        text.push_str(&fence);
+    }
+    text
 }
 
 fn defuse(text: &str, found: &[(Hazard, Range<usize>)]) -> String {
@@ -148,23 +299,15 @@ fn defuse(text: &str, found: &[(Hazard, Range<usize>)]) -> String {
         out.push_str(text.get(last..range.start).unwrap_or(""));
         let inside = text.get(range.clone()).unwrap_or("");
         match hazard {
-            Hazard::Link => {
-                // A `\` escapes the next character only at the end of an
-                // even run of them (`\\[` is a backslash, then a live `[`).
-                let mut backslashes = text
+            Hazard::Link | Hazard::Definition => {
+                let preceding = text
                     .get(..range.start)
                     .unwrap_or("")
                     .bytes()
                     .rev()
                     .take_while(|&b| b == b'\\')
                     .count();
-                for c in inside.chars() {
-                    if matches!(c, '[' | ']' | '<') && backslashes % 2 == 0 {
-                        out.push('\\');
-                    }
-                    backslashes = if c == '\\' { backslashes + 1 } else { 0 };
-                    out.push(c);
-                }
+                escape_unescaped(inside, preceding, *hazard == Hazard::Link, &mut out);
             }
             Hazard::Html => {
                 for c in inside.chars() {
@@ -183,9 +326,69 @@ fn defuse(text: &str, found: &[(Hazard, Range<usize>)]) -> String {
     out
 }
 
-/// Translation Markdown for one line (a heading, a table cell).
-pub fn inline(text: &str) -> String {
-    block(text).split_whitespace().collect::<Vec<_>>().join(" ")
+/// The first thing in a finished Markdown page that no page should carry:
+/// raw HTML other than the template's anchors (`<a id="1006"></a>`) and
+/// comments, or a link or image to a `javascript:`, `data:`, … address.
+/// Returns its line and what it is.
+///
+/// Every text is defused on its own before it goes in; this looks at the
+/// page as a reader's Markdown renderer will, as one document, in case
+/// texts combine into something none of them is alone (or a project's own
+/// template writes markup).
+pub fn page_hazard(page: &str) -> Option<(usize, &'static str)> {
+    let line_of = |at: usize| page.get(..at).unwrap_or("").matches('\n').count() + 1;
+    let mut block: Option<(usize, String)> = None;
+    for (event, range) in Parser::new_ext(page, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::HtmlBlock) => block = Some((range.start, String::new())),
+            Event::Html(html) => {
+                if let Some((_, text)) = block.as_mut() {
+                    text.push_str(&html);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((start, text)) = block.take()
+                    && !is_comment(text.trim())
+                {
+                    return Some((line_of(start), "raw HTML"));
+                }
+            }
+            Event::InlineHtml(html) if !is_anchor(&html) => {
+                return Some((line_of(range.start), "raw HTML"));
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if unsafe_scheme(&dest_url) =>
+            {
+                return Some((
+                    line_of(range.start),
+                    "a link to an address that is not http, https or mailto",
+                ));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// One HTML comment, and nothing after it.
+fn is_comment(html: &str) -> bool {
+    html.strip_prefix("<!--")
+        .and_then(|rest| rest.strip_suffix("-->"))
+        .is_some_and(|inside| !inside.contains("-->") && !inside.contains("--!>"))
+}
+
+/// `<a id="…">` with a plain id, or `</a>`: the template's anchors.
+fn is_anchor(html: &str) -> bool {
+    html == "</a>"
+        || html
+            .strip_prefix("<a id=\"")
+            .and_then(|rest| rest.strip_suffix("\">"))
+            .is_some_and(|id| {
+                !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            })
 }
 
 /// Indents every line but the first, to keep it inside a list item.
@@ -305,7 +508,7 @@ mod tests {
         );
         assert_eq!(
             block("[a][r]\n\n[r]: vbscript:x"),
-            "\\[a\\]\\[r\\]\n\n[r]: vbscript:x"
+            "\\[a\\]\\[r\\]\n\n\\[r]: vbscript:x"
         );
         // Raw HTML inside the address of a link that is now text.
         assert_eq!(
@@ -336,6 +539,89 @@ mod tests {
         assert!(!has_unsafe_link(
             "[a](https://e.org/?q=javascript:x) <mailto:a@b.c>"
         ));
+    }
+
+    /// `page` as a Markdown renderer reads it has nothing a translator
+    /// could use to run script.
+    fn safe(page: &str) {
+        assert_eq!(page_hazard(page), None, "{page}");
+    }
+
+    #[test]
+    fn texts_stay_defused_where_the_page_puts_them() {
+        // Found in review: collapsed onto a heading's line, an indented
+        // code block or a fence is no longer one.
+        let code_block = "x\n\n    [c](javascript:alert(1)) <img src=x onerror=alert(1)>";
+        safe(&format!("## 1001 {}\n", inline(code_block)));
+        safe(&format!(
+            "| a | {} |\n| - | - |\n",
+            inline("~~~\n<img src=x onerror=alert(1)>\n~~~")
+        ));
+        safe(&format!("## 1001 {}\n", inline("```js [a](javascript:x)")));
+        // A tab is a code block alone and a paragraph once indented.
+        let tabbed = "a\n\n    \t<img src=x onerror=alert(1)> [b](javascript:alert(2))";
+        safe(&format!(
+            "1. {}\n",
+            indent_continuation(&block(tabbed), "   ")
+        ));
+        safe(&format!("> {}\n", quote(&block(tabbed))));
+        // Item 10's text starts at column 4, not 3.
+        let indented = "a\n\n    <img src=x onerror=alert(1)> [b](javascript:x)";
+        safe(&format!(
+            "10. {}\n",
+            indent_continuation(&block(indented), "    ")
+        ));
+        // Texts combine: a definition serves another text's reference.
+        safe(&format!(
+            "{}\n\n{}\n",
+            block("a\n\n[r]: javascript:alert(2)"),
+            block("see [here][r].")
+        ));
+        // A fence one text leaves open would take in the next.
+        safe(&format!(
+            "{}\n\n{}\n",
+            block("Note:\n\n```"),
+            block("```\n<img src=x onerror=alert(1)>")
+        ));
+        // A title in the text of a link the template makes.
+        safe(&format!(
+            "- [1001 {}](#1001)\n",
+            link_text("gone](javascript:alert(1)) [x")
+        ));
+        // Found by fuzzing: a safe link made text in a link's text, with
+        // raw HTML in its address.
+        safe(&format!("- [1 {}](#1)\n", link_text("[a](https://e@<b>x)")));
+        // Found by fuzzing: in a quote, the next line's `>` closes a tag.
+        let found = "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}+\u{9}\u{0}>me<[[\u{9}\u{a}+\u{9}\u{9}\u{a}\u{9}<!g`````\u{a}\u{9}<!g```````````\u{a}+\u{9}\u{9}(\u{d}\u{a}\u{9}``````\u{a}+\u{9}\u{9}(\u{d}\u{a}\u{9}<!g````````````\u{e}```\u{9}\u{9}(wo\u{a}\u{9}\u{9}\u{19}.\u{a}\u{9}<[\u{9}<[[\u{9}\u{a}++\u{9}\u{9}\u{a}\u{9}<!g```````````\u{a}+\u{9}\u{9}(\u{d}\u{a}\u{9}<!g````````````\u{e}```\u{9}\u{9}(wo\u{a}\u{9}\u{9}\u{19}.\u{a}\u{9}<[[\u{9}\u{a}(\u{9}\u{9}\u{a}\u{9}<!g```````````\u{a}+\u{9}\u{9}(\u{d}\u{a}\u{9}<!g\u{c}<``````````[\u{9}\u{a}+\u{9}\u{9}\u{a}\u{9}<!g```````````\u{a}+\u{9}\u{9}(\u{d}\u{a}\u{9}<!g`XXX```````````\u{e}\u{9}\u{9}\u{b}[";
+        safe(&format!("> **x**\n>\n{}\n", quoted(found)));
+    }
+
+    #[test]
+    fn nested_unsafe_links_are_all_defused_without_the_last_resort() {
+        let mut nested = "x".to_string();
+        for i in 1..=12 {
+            nested = format!("[{nested}](j:{i})");
+        }
+        let text = format!("a\n\n{nested}\n\nb");
+        let out = block(&text);
+        assert!(!has_unsafe_link(&out), "{out}");
+        assert!(out.starts_with("a\n\n") && out.ends_with("\n\nb"), "{out}");
+    }
+
+    #[test]
+    fn pages_with_markup_are_found() {
+        safe(
+            "# T\n\n<!--Kit: Network Kit-->\n\n<a id=\"1006\"></a>\n\n## 1006 A\n\n| <a id=\"4000-4999\"></a>4000 | b |\n| - | - |\n",
+        );
+        assert_eq!(
+            page_hazard("a\n\n<!--x--><img src=x>\n"),
+            Some((3, "raw HTML"))
+        );
+        assert_eq!(page_hazard("a <b onclick=x>b</b>\n"), Some((1, "raw HTML")));
+        assert_eq!(
+            page_hazard("a\nb [c](javascript:x)\n"),
+            Some((2, "a link to an address that is not http, https or mailto"))
+        );
     }
 
     #[test]
