@@ -9,14 +9,24 @@ use errdoc::cmd;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if !matches!(cli.command, Command::Init(_)) && !cli.root.is_dir() {
-        use std::io::Write as _;
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "error: the project folder {} does not exist — pass the folder that holds catalog/ and locales/ with --root, or make one with `errdoc init`",
-            cli.root.display()
-        );
-        return ExitCode::from(1);
+    if !matches!(cli.command, Command::Init(_)) {
+        let problem = match std::fs::metadata(&cli.root) {
+            Ok(meta) if meta.is_dir() => None,
+            Ok(_) => Some("is not a folder".to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Some("does not exist".to_string())
+            }
+            Err(e) => Some(format!("cannot be opened: {e}")),
+        };
+        if let Some(problem) = problem {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "error: the project folder {} {problem} — pass the folder that holds catalog/ and locales/ with --root, or make one with `errdoc init`",
+                cli.root.display()
+            );
+            return ExitCode::from(1);
+        }
     }
     let result = match &cli.command {
         Command::Build(args) => cmd::build::run(&cli.root, args),

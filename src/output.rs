@@ -170,6 +170,12 @@ impl Plan {
                 }
             }
         }
+        // The manifest goes last, after the removals: a build stopped
+        // before then leaves the old one, which still lists every file
+        // the next build may have to remove.
+        let manifest = dir.join(MANIFEST);
+        let (last, staged): (Vec<_>, Vec<_>) =
+            staged.into_iter().partition(|(_, full)| *full == manifest);
         for (temp, full) in staged {
             temp.persist(&full).map_err(|e| {
                 anyhow::anyhow!(
@@ -184,6 +190,10 @@ impl Plan {
             std::fs::remove_file(&full)
                 .with_context(|| format!("cannot remove {}", shown(&full)))?;
             remove_empty_parents(dir, &full);
+        }
+        for (temp, full) in last {
+            temp.persist(&full)
+                .map_err(|e| anyhow::anyhow!("cannot replace {}: {}", shown(&full), e.error))?;
         }
         Ok(())
     }
@@ -310,15 +320,20 @@ fn listed_path(line: &str) -> Option<PathBuf> {
 /// while another build holds it; it is released when the file is dropped.
 pub fn lock(root: &Path) -> anyhow::Result<std::fs::File> {
     let path = root.join(".errdoc.lock");
-    let file = std::fs::OpenOptions::new()
+    let file = match std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&path)
+    {
+        Ok(file) => file,
         // A lock made by another user may be read-only to this one; a
-        // shared-file lock needs no write access.
-        .or_else(|_| std::fs::File::open(&path))
-        .with_context(|| format!("cannot open the lock {}", shown(&path)))?;
+        // lock on a file needs no write access. If that fails too, the
+        // first error is the one that says why.
+        Err(first) => std::fs::File::open(&path)
+            .map_err(|_| first)
+            .with_context(|| format!("cannot open the lock {}", shown(&path)))?,
+    };
     if file.try_lock().is_err() {
         crate::terminal::tell("waiting for another errdoc build of this project to finish…");
         file.lock()

@@ -254,13 +254,30 @@ fn script_in_translated_markdown_is_text_in_both_outputs() {
         "--- locales/zh-CN/close.ftl\n<<<\n    .cause-1 = 网络中断。\n===\n    .cause-1 = 网络中断<script>alert(1)</script><img src=x onerror=\"alert(2)\">\n>>>\n\
          --- locales/zh-CN/close.ftl\n<<<\n    .cause-2 = 对端进程崩溃。\n===\n    .cause-2 = [点我](javascript:alert(3)) <b onmouseover=\"alert(4)\">粗</b> [数据](data:text/html,<script>alert(5)</script>) <JavaScript:alert(6)> [好](https://example.org/)\n>>>\n",
     );
+    // Found in review: texts that are harmless alone but not where the
+    // page puts them (a title in the text of a related link, a definition
+    // another text uses, a UI string).
+    apply_edits(
+        root.path(),
+        "--- locales/zh-CN/close.ftl\n<<<\ncode-1006 = 异常关闭\n===\ncode-1006 = 异常关闭](javascript:alert(7)) [x\n>>>\n\
+         --- locales/zh-CN/close.ftl\n<<<\n    .description = 连接在没有Close帧的情况下关闭。\n===\n    .description = 连接在没有Close帧的情况下关闭。\n\n        {\"[\"}r]: javascript:alert(9)\n>>>\n\
+         --- locales/zh-CN/close.ftl\n<<<\n    .solution-1 = 退避后重新连接。\n===\n    .solution-1 = 见[这里][r]。\n>>>\n\
+         --- locales/zh-CN/ui.ftl\n<<<\nui-description = 错误描述\n===\nui-description = 错误描述<img src=x onerror=alert(8)>\n>>>\n",
+    );
     let run = errdoc(root.path(), &["build"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
+    for entry in std::fs::read_dir(root.path().join("site/md/zh-CN")).unwrap() {
+        let md = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert_eq!(errdoc::render::markdown::page_hazard(&md), None, "{md}");
+        assert!(!md.contains("<img src=x onerror=alert(8)>"), "{md}");
+    }
     assert!(
         run.stderr.contains(
-            "locales/zh-CN/close.ftl:6:6: warning: `code-1006.cause-1` contains raw HTML; it is shown as text, not as markup"
+            "locales/zh-CN/close.ftl:8:6: warning: `code-1006.cause-1` contains raw HTML; it is shown as text, not as markup"
         ) && run.stderr.contains(
-            "locales/zh-CN/close.ftl:7:6: warning: `code-1006.cause-2` links to an address that is not http, https or mailto"
+            "locales/zh-CN/close.ftl:9:6: warning: `code-1006.cause-2` links to an address that is not http, https or mailto"
+        ) && run.stderr.contains(
+            "locales/zh-CN/close.ftl:5:6: warning: `code-1006.description` links to an address that is not http, https or mailto"
         ),
         "{}",
         run.stderr
@@ -345,24 +362,20 @@ fn a_read_only_site_folder_fails_cleanly_and_is_left_as_it_was() {
     );
     let scratch = tempfile::tempdir().unwrap();
     set_mode(scratch.path(), 0o755);
-    let mut command = if permissions_are_ignored(scratch.path()) {
-        // Root writes anywhere; `nobody` does not. It runs a copy of the
-        // binary, as the build folder may be closed to it.
-        let binary = scratch.path().join("errdoc");
-        std::fs::copy(env!("CARGO_BIN_EXE_errdoc"), &binary).unwrap();
-        set_mode(&binary, 0o755);
-        let mut command = Command::new(binary);
-        command.uid(65534).gid(65534);
-        command
-    } else {
-        Command::new(env!("CARGO_BIN_EXE_errdoc"))
+    let as_root = permissions_are_ignored(scratch.path());
+    let binary = scratch.path().join("errdoc");
+    std::fs::copy(env!("CARGO_BIN_EXE_errdoc"), &binary).unwrap();
+    set_mode(&binary, 0o755);
+    // Root writes anywhere; `nobody` does not. It runs a copy of the
+    // binary, as the build folder may be closed to it.
+    let run_as_user = |args: &[&str]| {
+        let mut command = Command::new(&binary);
+        if as_root {
+            command.uid(65534).gid(65534);
+        }
+        command.arg("--root").arg(root).args(args).output().unwrap()
     };
-    let out = command
-        .arg("--root")
-        .arg(root)
-        .arg("build")
-        .output()
-        .unwrap();
+    let out = run_as_user(&["build"]);
     let stderr = String::from_utf8(out.stderr).unwrap();
     set_mode(&root.join("site/zh-CN/codes"), 0o777);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -378,6 +391,18 @@ fn a_read_only_site_folder_fails_cleanly_and_is_left_as_it_was() {
         read_tree(&site_dir),
         site,
         "site/ is as it was, no temporary files"
+    );
+    // `build --check` writes nothing: it runs in a read-only checkout
+    // that has no lock file yet.
+    std::fs::remove_file(root.join(".errdoc.lock")).unwrap();
+    set_mode(root, 0o555);
+    let out = run_as_user(&["build", "--check"]);
+    set_mode(root, 0o777);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: site/ is out of date; a build would change these files:\n"),
+        "{stderr}"
     );
     // Made writable again, the same build goes through.
     let run = errdoc(root, &["build"]);
@@ -417,6 +442,18 @@ fn a_missing_site_folder_is_made_and_one_that_is_a_file_is_refused() {
         )
     );
     assert!(!missing.exists());
+
+    let file = root.join("catalog/codes.yaml");
+    let run = errdoc(&file, &["check"]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "error: the project folder {} is not a folder — ",
+            file.display()
+        )),
+        "{}",
+        run.stderr
+    );
 }
 
 /// The repository's own project in a temporary folder: big enough (600
@@ -547,17 +584,27 @@ fn a_50_mb_catalog_is_handled_in_bounded_time() {
 #[ignore = "mounts a tiny tmpfs, which needs root; run with --ignored"]
 fn a_full_disk_fails_cleanly_and_leaves_the_site_as_it_was() {
     let root = project(None);
+    // Room for the site in 4 KiB blocks, and 64 KiB more: not for the
+    // edit below, which adds about 200 KB to each of several pages.
+    let kib = {
+        let elsewhere = project(None);
+        assert_eq!(errdoc(elsewhere.path(), &["build"]).status, 0);
+        let blocks: u64 = walkdir::WalkDir::new(elsewhere.path().join("site"))
+            .into_iter()
+            .map(|e| e.unwrap().metadata().unwrap().len().div_ceil(4096).max(1))
+            .sum();
+        blocks * 4 + 64
+    };
     let site = root.path().join("site");
     std::fs::create_dir_all(&site).unwrap();
-    // Room for the site (about 190 KiB in 4 KiB blocks), not for much more.
     let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=320k", "tmpfs"])
+        .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
         .arg(&site)
         .status()
         .unwrap();
     assert!(
         mounted.success(),
-        "mount a 320 KiB tmpfs on site/ (needs root)"
+        "mount a {kib} KiB tmpfs on site/ (needs root)"
     );
     let first = errdoc(root.path(), &["build"]);
     let before = read_tree(&site);

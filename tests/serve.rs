@@ -19,6 +19,8 @@ struct Server {
     child: Child,
     url: String,
     agent: ureq::Agent,
+    /// What it has printed on stdout since the address.
+    stdout: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Server {
@@ -43,14 +45,25 @@ impl Server {
         }
         assert!(url.starts_with("http://127.0.0.1:"), "no address printed");
         // Keep reading so the server never blocks on a full pipe.
-        std::thread::spawn(move || for _ in lines {});
+        let stdout: std::sync::Arc<std::sync::Mutex<Vec<String>>> = Default::default();
+        let kept = stdout.clone();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                kept.lock().unwrap().push(line);
+            }
+        });
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .max_redirects(0)
             .timeout_global(Some(Duration::from_secs(10)))
             .build()
             .into();
-        Server { child, url, agent }
+        Server {
+            child,
+            url,
+            agent,
+            stdout,
+        }
     }
 
     /// (status, content type, body) of `path`.
@@ -323,8 +336,11 @@ fn requests_never_fail_while_the_project_is_rewritten() {
                             if status != 200 || !whole(path, &body) {
                                 failures.push(format!("{path}: {status}, {} bytes", body.len()));
                             }
-                            if let Some(at) = body.find("Abnormal Closure R") {
-                                versions.insert(body[at..at + 20].to_string());
+                            if let Some(version) = body
+                                .find("Abnormal Closure R")
+                                .and_then(|at| body.get(at..at + 20))
+                            {
+                                versions.insert(version.to_string());
                             }
                         }
                         Err(e) => failures.push(format!("{path}: {e}")),
@@ -343,18 +359,20 @@ fn requests_never_fail_while_the_project_is_rewritten() {
             "code-1006 = Abnormal Closure",
             &format!("code-1006 = {title}"),
         );
-        // As some editors save: truncate, write part, then the rest, so a
-        // rebuild may see half a file (and must keep the last good build).
+        // As some editors save: truncate, write part, then the rest, more
+        // than the server's 150 ms wait for quiet apart, so it rebuilds
+        // from half a file (and keeps the last good build if that fails).
         {
             use std::io::Write as _;
             let mut file = std::fs::File::create(&ftl).unwrap();
             let (head, tail) = text.split_at(text.len() / 2);
             file.write_all(head.as_bytes()).unwrap();
             file.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(60));
+            std::thread::sleep(Duration::from_millis(400));
             file.write_all(tail.as_bytes()).unwrap();
         }
-        // And a build writes site/ at the same time.
+        // And a build writes site/ meanwhile (serve reads only the
+        // sources, so this shows the two do not disturb each other).
         let build = Command::new(env!("CARGO_BIN_EXE_errdoc"))
             .arg("--root")
             .arg(root.path())
@@ -376,9 +394,20 @@ fn requests_never_fail_while_the_project_is_rewritten() {
         seen.extend(versions);
     }
     assert!(total > 200, "only {total} requests");
+    let rebuilds = server
+        .stdout
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|l| l.starts_with("rebuilt") || l.starts_with("error: the build failed"))
+        .count();
+    assert!(
+        rebuilds >= 12,
+        "{rebuilds} rebuilds: the half-saved files were not seen"
+    );
     assert!(seen.len() >= 4, "clients saw only {seen:?}");
     eprintln!(
-        "{total} requests while rewriting, versions seen: {}",
+        "{total} requests, {rebuilds} rebuilds, versions seen: {}",
         seen.len()
     );
 }

@@ -64,7 +64,13 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
 
     let site = root.join(SITE_DIR);
     // One build writes at a time: a second one waits for the first.
-    let _lock = crate::output::lock(root)?;
+    // `--check` writes nothing, so it also runs where it cannot make the
+    // lock (a read-only checkout).
+    let _lock = match crate::output::lock(root) {
+        Ok(lock) => Some(lock),
+        Err(_) if args.check => None,
+        Err(e) => return Err(e),
+    };
     let plan = Plan::new(&site, &output)?;
     if args.check {
         if plan.is_empty() {
