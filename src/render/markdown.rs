@@ -105,6 +105,11 @@ enum Hazard {
     /// The page is one document, so a definition in one text would serve a
     /// `[text][ref]` in another.
     Definition,
+    /// A `[`, `]` or `<` that is only text here: it gets a `\` (and still
+    /// shows), so it cannot pair with one in another text on the page (a
+    /// `[` at the end of one text, `](javascript:…)` in the next) however a
+    /// reader's renderer joins them.
+    Loose,
 }
 
 fn options() -> Options {
@@ -123,6 +128,7 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
             Some((Hazard::Definition, at..at + 1))
         })
         .collect();
+    let mut in_code = 0usize;
     found.extend(
         parser
             .into_offset_iter()
@@ -133,11 +139,49 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
                 {
                     Some((Hazard::Link, range))
                 }
+                Event::Start(Tag::CodeBlock(_)) => {
+                    in_code += 1;
+                    None
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    in_code = in_code.saturating_sub(1);
+                    None
+                }
+                Event::Text(_) if in_code == 0 && loose(text, &range) => {
+                    Some((Hazard::Loose, range))
+                }
                 _ => None,
             }),
     );
     found.sort_by_key(|(_, range)| (range.start, std::cmp::Reverse(range.end)));
     found
+}
+
+/// Whether the text at `range` of `text` has a `[`, `]` or `<` without a
+/// `\` before it.
+fn loose(text: &str, range: &Range<usize>) -> bool {
+    let slice = text.get(range.clone()).unwrap_or("");
+    if !slice.contains(['[', ']', '<']) {
+        return false;
+    }
+    let mut escaped = String::with_capacity(slice.len() + 4);
+    escape_unescaped(
+        slice,
+        backslashes_before(text, range.start),
+        true,
+        &mut escaped,
+    );
+    escaped.len() != slice.len()
+}
+
+/// How many `\` come right before byte `at` of `text`.
+fn backslashes_before(text: &str, at: usize) -> usize {
+    text.get(..at)
+        .unwrap_or("")
+        .bytes()
+        .rev()
+        .take_while(|&b| b == b'\\')
+        .count()
 }
 
 /// Whether Markdown `text` contains raw HTML.
@@ -152,12 +196,17 @@ pub fn has_unsafe_link(text: &str) -> bool {
         .any(|(h, _)| matches!(h, Hazard::Link | Hazard::Definition))
 }
 
-/// Line endings normalised, tabs expanded (to stops of 4, as CommonMark
+/// Line endings normalised (a bare CR ends a line too), tabs expanded (to stops of 4, as CommonMark
 /// reads them: a tab must not mean one thing alone and another once the
 /// text is indented into a list item or a quote), trimmed.
 fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (i, line) in text.replace("\r\n", "\n").split('\n').enumerate() {
+    for (i, line) in text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .enumerate()
+    {
         if i > 0 {
             out.push('\n');
         }
@@ -299,15 +348,14 @@ fn defuse(text: &str, found: &[(Hazard, Range<usize>)]) -> String {
         out.push_str(text.get(last..range.start).unwrap_or(""));
         let inside = text.get(range.clone()).unwrap_or("");
         match hazard {
-            Hazard::Link | Hazard::Definition => {
-                let preceding = text
-                    .get(..range.start)
-                    .unwrap_or("")
-                    .bytes()
-                    .rev()
-                    .take_while(|&b| b == b'\\')
-                    .count();
-                escape_unescaped(inside, preceding, *hazard == Hazard::Link, &mut out);
+            Hazard::Link | Hazard::Definition | Hazard::Loose => {
+                let angle = *hazard != Hazard::Definition;
+                escape_unescaped(
+                    inside,
+                    backslashes_before(text, range.start),
+                    angle,
+                    &mut out,
+                );
             }
             Hazard::Html => {
                 for c in inside.chars() {
@@ -508,7 +556,7 @@ mod tests {
         );
         assert_eq!(
             block("[a][r]\n\n[r]: vbscript:x"),
-            "\\[a\\]\\[r\\]\n\n\\[r]: vbscript:x"
+            "\\[a\\]\\[r\\]\n\n\\[r\\]: vbscript:x"
         );
         // Raw HTML inside the address of a link that is now text.
         assert_eq!(
@@ -525,7 +573,8 @@ mod tests {
         // same `]`, one more on every pass.
         let nested = format!("{}\\\\[~](j:x)", "[".repeat(40));
         let defused = block(&nested);
-        assert_eq!(defused, format!("{}\\\\\\[~\\](j:x)", "[".repeat(40)));
+        // Every bracket that is only text is escaped too.
+        assert_eq!(defused, format!("{}\\\\\\[~\\](j:x)", "\\[".repeat(40)));
         assert!(!has_unsafe_link(&defused));
         // The fuzzer's input: 50 brackets outlasted the passes.
         let found = format!("]se!{}~](htt:/.org) <", "[".repeat(50));
@@ -533,7 +582,7 @@ mod tests {
         assert!(!has_unsafe_link(&defused) && !has_raw_html(&defused));
         assert_eq!(
             defused,
-            format!("]se!{}\\[~\\](htt:/.org) <", "[".repeat(49))
+            format!("\\]se!{}\\[~\\](htt:/.org) \\<", "\\[".repeat(49))
         );
         assert!(has_unsafe_link("[a](  JAVASCRIPT:x)"));
         assert!(!has_unsafe_link(
@@ -587,6 +636,16 @@ mod tests {
         safe(&format!(
             "- [1001 {}](#1001)\n",
             link_text("gone](javascript:alert(1)) [x")
+        ));
+        // Found by fuzzing: a bare CR is a line break too; the lines after
+        // it were not indented into their item, and a `[` in one item met
+        // the `](…)` of the next.
+        let (a, b) = ("ttPpUs\r \r\r\r[|||\r|", "~(em[ \u{1}[ a](x:/)\n](j:x)");
+        safe(&format!("10. {}\n11. {}\n", item(a, 10), item(b, 11)));
+        safe(&format!(
+            "10. {}\n11. {}\n",
+            item("a\r[b", 10),
+            item("c](javascript:x)", 11)
         ));
         // Found by fuzzing: a safe link made text in a link's text, with
         // raw HTML in its address.
