@@ -311,7 +311,7 @@ fn script_in_translated_markdown_is_text_in_both_outputs() {
         "{md}"
     );
     assert!(
-        md.contains("2. \\[点我\\](javascript:alert(3)) &lt;b onmouseover=\"alert(4)\"&gt;粗&lt;/b&gt; \\[数据\\](data:text/html,\\<script>alert(5)\\</script>) \\<JavaScript:alert(6)> [好](https://example.org/)\n"),
+        md.contains("2. \\[点我\\](javascript:alert(3)) &lt;b onmouseover=\"alert(4)\"&gt;粗&lt;/b&gt; \\[数据\\](data:text/html,&lt;script>alert(5)&lt;/script>) &lt;JavaScript:alert(6)> [好](https://example.org/)\n"),
         "{md}"
     );
 }

@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use tera::{Kwargs, State, Tera};
 
@@ -122,7 +122,9 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
     let mut found: Vec<(Hazard, Range<usize>)> = parser
         .reference_definitions()
         .iter()
-        .filter(|(_, def)| unsafe_scheme(&def.dest))
+        .filter(|(_, def)| {
+            unsafe_scheme(&def.dest) || text.get(def.span.clone()).is_some_and(odd_link)
+        })
         .filter_map(|(_, def)| {
             let at = def.span.start + text.get(def.span.clone())?.find('[')?;
             Some((Hazard::Definition, at..at + 1))
@@ -136,6 +138,12 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
                 Event::Html(_) | Event::InlineHtml(_) => Some((Hazard::Html, range)),
                 Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                     if unsafe_scheme(&dest_url) =>
+                {
+                    Some((Hazard::Link, range))
+                }
+                Event::Start(Tag::Link { link_type, .. } | Tag::Image { link_type, .. })
+                    if !matches!(link_type, LinkType::Autolink | LinkType::Email)
+                        && text.get(range.clone()).is_some_and(odd_link) =>
                 {
                     Some((Hazard::Link, range))
                 }
@@ -155,6 +163,15 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
     );
     found.sort_by_key(|(_, range)| (range.start, std::cmp::Reverse(range.end)));
     found
+}
+
+/// Whether the source of a link (or definition) is one that renderers
+/// read differently, so that what pulldown-cmark takes for its address
+/// another takes for raw HTML: a `<` in it (`[a](<img …>'')`, a title
+/// right after `<…>`), or parentheses nested deeper than cmark allows
+/// (found in review). Such a link is shown as text.
+fn odd_link(source: &str) -> bool {
+    source.contains('<') || source.matches('(').count() > 16
 }
 
 /// Whether the text at `range` of `text` has a `[`, `]` or `<` without a
@@ -204,6 +221,9 @@ fn normalize(text: &str) -> String {
     for (i, line) in text
         .replace("\r\n", "\n")
         .replace('\r', "\n")
+        // Vertical tab and form feed: pulldown-cmark reads them as spaces
+        // in links, other renderers do not.
+        .replace(['\u{b}', '\u{c}'], " ")
         .split('\n')
         .enumerate()
     {
@@ -276,15 +296,27 @@ pub fn quoted(text: &str) -> String {
 /// item). It is read where it goes, after other text on the line, where
 /// ``` or `    ` start no block.
 pub fn inline(text: &str) -> String {
-    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    defused(&line, "x ")
+    // ASCII whitespace only: U+3000 and NBSP are part of the text.
+    let line = text
+        .replace(['\u{b}', '\u{c}'], " ")
+        .split_ascii_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut line = defused(&line, "x ");
+    // A trailing `\` would escape what the template writes next (the `]`
+    // of a link, the `|` of a cell).
+    if !backslashes_before(&line, line.len()).is_multiple_of(2) {
+        line.push('\\');
+    }
+    line
 }
 
 /// Translation Markdown for the text of a link the template makes: no
 /// unescaped `[` or `]` either, which would end the link or start another.
 pub fn link_text(text: &str) -> String {
-    // A link that is text now may uncover raw HTML in its address.
-    escape_brackets(&defused(&escape_brackets(&inline(text)), "x "))
+    // `inline` escapes brackets that are only text; a link inside (safe,
+    // or it would be text) keeps its own, which cannot end this one.
+    inline(text)
 }
 
 /// A `\` before every `[` and `]` (and `<`, with `angle`) that has none.
@@ -293,18 +325,23 @@ fn escape_unescaped(text: &str, preceding: usize, angle: bool, out: &mut String)
     // them (`\\[` is a backslash, then a live `[`).
     let mut backslashes = preceding;
     for c in text.chars() {
-        if (matches!(c, '[' | ']') || (angle && c == '<')) && backslashes.is_multiple_of(2) {
+        let escaped = !backslashes.is_multiple_of(2);
+        if angle && c == '<' {
+            // `&lt;`, not `\<`: GitHub's bare-URL autolinks run up to a
+            // `<` and would take a `\` into the URL, leaving the `<` live.
+            if escaped && out.ends_with('\\') {
+                out.pop();
+            }
+            out.push_str("&lt;");
+            backslashes = 0;
+            continue;
+        }
+        if matches!(c, '[' | ']') && !escaped {
             out.push('\\');
         }
         backslashes = if c == '\\' { backslashes + 1 } else { 0 };
         out.push(c);
     }
-}
-
-fn escape_brackets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    escape_unescaped(text, 0, false, &mut out);
-    out
 }
 
 /// Closes a code fence that `text` opens at its top level and leaves open.
@@ -318,10 +355,13 @@ fn close_fences(mut text: String) -> String {
                 let first = source.lines().next().unwrap_or("").trim_start();
                 let mark = first.chars().next().unwrap_or('`');
                 let fence: String = first.chars().take_while(|&c| c == mark).collect();
+                // CommonMark's closing fence: at most 3 spaces, at least as
+                // many marks, then only spaces and tabs.
                 let closed = source.lines().count() > 1
                     && source.lines().last().is_some_and(|last| {
-                        let last = last.trim();
-                        last.len() >= fence.len() && last.chars().all(|c| c == mark)
+                        let indent = last.len() - last.trim_start_matches(' ').len();
+                        let last = last.trim_start_matches(' ').trim_end_matches([' ', '\t']);
+                        indent <= 3 && last.len() >= fence.len() && last.chars().all(|c| c == mark)
                     });
                 open = (!closed).then_some(fence);
             }
@@ -422,7 +462,13 @@ pub fn page_hazard(page: &str) -> Option<(usize, &'static str)> {
 fn is_comment(html: &str) -> bool {
     html.strip_prefix("<!--")
         .and_then(|rest| rest.strip_suffix("-->"))
-        .is_some_and(|inside| !inside.contains("-->") && !inside.contains("--!>"))
+        .is_some_and(|inside| {
+            // `<!-->` and `<!--->` are whole comments in HTML.
+            !inside.starts_with('>')
+                && !inside.starts_with("->")
+                && !inside.contains("-->")
+                && !inside.contains("--!>")
+        })
 }
 
 /// `<a id="…">` with a plain id, or `</a>`: the template's anchors.
@@ -507,7 +553,9 @@ fn tidy(text: &str) -> String {
     let mut blank = 0;
     let mut in_fence = false;
     for line in text.lines() {
-        let line = line.trim_end();
+        // Only spaces and tabs: CommonMark reads a line of U+3000 or NBSP
+        // as text, and trimming it could close a fence or end a paragraph.
+        let line = line.trim_end_matches([' ', '\t']);
         if line.trim_start().starts_with("```") {
             in_fence = !in_fence;
         }
@@ -549,7 +597,7 @@ mod tests {
             block("[a](javascript:x()) [b](https://e.org/) [c](errorcode-x.md)"),
             "\\[a\\](javascript:x()) [b](https://e.org/) [c](errorcode-x.md)"
         );
-        assert_eq!(block("<JavaScript:x()>"), "\\<JavaScript:x()>");
+        assert_eq!(block("<JavaScript:x()>"), "&lt;JavaScript:x()>");
         assert_eq!(
             block("![i](data:image/svg+xml,x)"),
             "!\\[i\\](data:image/svg+xml,x)"
@@ -561,11 +609,11 @@ mod tests {
         // Raw HTML inside the address of a link that is now text.
         assert_eq!(
             block("[d](data:text/html,<script>x</script>)"),
-            "\\[d\\](data:text/html,\\<script>x\\</script>)"
+            "\\[d\\](data:text/html,&lt;script>x&lt;/script>)"
         );
         assert_eq!(
             block("[d](<data:x> 't<b>')"),
-            "\\[d\\](\\<data:x> 't\\<b>')"
+            "\\[d\\](&lt;data:x> 't&lt;b>')"
         );
         // Found by fuzzing: brackets before the link, and an escaped
         // backslash (`\\[` is a backslash, then a live `[`). Escaping only
@@ -582,7 +630,7 @@ mod tests {
         assert!(!has_unsafe_link(&defused) && !has_raw_html(&defused));
         assert_eq!(
             defused,
-            format!("\\]se!{}\\[~\\](htt:/.org) \\<", "\\[".repeat(49))
+            format!("\\]se!{}\\[~\\](htt:/.org) &lt;", "\\[".repeat(49))
         );
         assert!(has_unsafe_link("[a](  JAVASCRIPT:x)"));
         assert!(!has_unsafe_link(
@@ -653,6 +701,58 @@ mod tests {
         // Found by fuzzing: in a quote, the next line's `>` closes a tag.
         let found = "\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}+\u{9}\u{0}>me<[[\u{9}\u{a}+\u{9}\u{9}\u{a}\u{9}<!g`````\u{a}\u{9}<!g```````````\u{a}+\u{9}\u{9}(\u{d}\u{a}\u{9}``````\u{a}+\u{9}\u{9}(\u{d}\u{a}\u{9}<!g````````````\u{e}```\u{9}\u{9}(wo\u{a}\u{9}\u{9}\u{19}.\u{a}\u{9}<[\u{9}<[[\u{9}\u{a}++\u{9}\u{9}\u{a}\u{9}<!g```````````\u{a}+\u{9}\u{9}(\u{d}\u{a}\u{9}<!g````````````\u{e}```\u{9}\u{9}(wo\u{a}\u{9}\u{9}\u{19}.\u{a}\u{9}<[[\u{9}\u{a}(\u{9}\u{9}\u{a}\u{9}<!g```````````\u{a}+\u{9}\u{9}(\u{d}\u{a}\u{9}<!g\u{c}<``````````[\u{9}\u{a}+\u{9}\u{9}\u{a}\u{9}<!g```````````\u{a}+\u{9}\u{9}(\u{d}\u{a}\u{9}<!g`XXX```````````\u{e}\u{9}\u{9}\u{b}[";
         safe(&format!("> **x**\n>\n{}\n", quoted(found)));
+    }
+
+    #[test]
+    fn what_other_renderers_read_differently_is_defused() {
+        // Found in the second review. A line of U+3000 after a fence is
+        // text; trimmed by the page's tidying it closed the fence.
+        let hdc =
+            "执行：\n\n```\nhdc file send <local> <remote>\n```\u{3000}\n其中<local>为本地路径。";
+        safe(&tidy(&format!("{}\n", block(hdc))));
+        // An indented line of marks is no closing fence.
+        safe(&tidy(&format!(
+            "{}\n\n{}\n",
+            block("```\nx\n    ```"),
+            block("```\n<b>hi</b>\n```")
+        )));
+        // A `<` in a link's source: cmark and GitHub read raw HTML there.
+        for text in [
+            "[a](<img src=x onerror=alert(1)>'')",
+            "![a](<img src=x onerror=alert(1)>\"\")",
+            "[a](x\u{b}'<img src=x onerror=alert(1)>')",
+            "[a](<img src=x onerror=alert(1)>\u{c}'')",
+            "> [r]:\n<img src=x onerror=alert(1)>",
+        ] {
+            let out = block(text);
+            assert!(!out.contains("<img"), "{text:?} gave {out:?}");
+            safe(&format!("{out}\n"));
+        }
+        let deep = format!(
+            "[a](x{}<script>alert(1)</script>{})",
+            "(".repeat(32),
+            ")".repeat(33)
+        );
+        assert!(!block(&deep).contains("<script"), "{}", block(&deep));
+        // GitHub's bare-URL links run up to a `<` and take a `\` with them.
+        for text in [
+            "see http://x<javascript:alert(1)>",
+            "see http://x\\<img src=x onerror=alert(1)>",
+            "see http://x[a](<b>)",
+        ] {
+            let out = block(text);
+            assert!(!out.contains('<'), "{text:?} gave {out:?}");
+        }
+        // HTML ends a comment at `<!-->`.
+        assert_eq!(
+            page_hazard("<!--><img src=x onerror=alert(1)>-->\n"),
+            Some((1, "raw HTML"))
+        );
+        // Titles in a link's text and cells: code spans keep their
+        // brackets, a trailing `\` does not eat the `]`, wide spaces stay.
+        assert_eq!(link_text("`arr[0]`越界"), "`arr[0]`越界");
+        safe(&format!("- [1006 {}](#1006)\n", link_text("C:\\")));
+        assert_eq!(inline("10\u{a0}MB　全角"), "10\u{a0}MB　全角");
     }
 
     #[test]
