@@ -176,25 +176,23 @@ impl Plan {
         let manifest = dir.join(MANIFEST);
         let (last, staged): (Vec<_>, Vec<_>) =
             staged.into_iter().partition(|(_, full)| *full == manifest);
-        for (temp, full) in staged {
+        let replace = |(temp, full): (TempPath, PathBuf)| {
             temp.persist(&full).map_err(|e| {
                 anyhow::anyhow!(
                     "cannot replace {}: {} — run the build again; files not yet replaced are still the previous build's",
                     shown(&full),
                     e.error
                 )
-            })?;
-        }
+            })
+        };
+        staged.into_iter().try_for_each(replace)?;
         for path in &self.remove {
             let full = dir.join(path);
             std::fs::remove_file(&full)
                 .with_context(|| format!("cannot remove {}", shown(&full)))?;
             remove_empty_parents(dir, &full);
         }
-        for (temp, full) in last {
-            temp.persist(&full)
-                .map_err(|e| anyhow::anyhow!("cannot replace {}: {}", shown(&full), e.error))?;
-        }
+        last.into_iter().try_for_each(replace)?;
         Ok(())
     }
 }
@@ -345,22 +343,11 @@ pub fn lock(root: &Path) -> anyhow::Result<std::fs::File> {
 /// Writes `contents` to a temporary file beside `path`, then renames it
 /// over `path`: readers see the old file or the new one, never a part.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
-    let parent = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .with_context(|| format!("cannot create the folder {}", shown(parent)))?;
     // No fsync: the rename makes a kill safe (the old file or the whole new
     // one); an fsync per page would cost more than the build on a real disk.
-    let mut file = temp_builder()
-        .tempfile_in(parent)
-        .map_err(plain_io)
-        .with_context(|| format!("cannot write {}", shown(path)))?;
-    file.write_all(contents)
-        .map_err(plain_io)
-        .with_context(|| format!("cannot write {}", shown(path)))?;
-    file.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", shown(path)))?;
-    Ok(())
+    stage(path, contents, &mut Vec::new())
+        .and_then(|temp| temp.persist(path).map_err(|e| e.error))
+        .with_context(|| format!("cannot write {}", shown(path)))
 }
 
 /// Writes `text` to `path` atomically unless the file already holds exactly
