@@ -291,14 +291,15 @@ impl Localizer<'_> {
             }
             self.diags.push(d);
         }
+        let markup = crate::render::markdown::markup(&text);
         let hazards = [
             (
-                crate::render::markdown::has_raw_html(&text),
+                markup.raw_html,
                 "contains raw HTML; it is shown as text, not as markup",
                 "write Markdown instead (`code`, **bold**, [link](url))",
             ),
             (
-                crate::render::markdown::has_unsafe_link(&text),
+                markup.unsafe_link,
                 "links to an address that is not http, https or mailto (`javascript:`, `data:`, …); the link is shown as text",
                 "link to an https:// address or to a page of this project (`errorcode-net-socket.md`)",
             ),

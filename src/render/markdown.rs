@@ -177,18 +177,15 @@ fn odd_link(source: &str) -> bool {
 /// Whether the text at `range` of `text` has a `[`, `]` or `<` without a
 /// `\` before it.
 fn loose(text: &str, range: &Range<usize>) -> bool {
+    // Every `<` counts (an escaped one becomes `&lt;` too), a bracket only
+    // without its `\`: the same rule as `escape_unescaped`.
     let slice = text.get(range.clone()).unwrap_or("");
-    if !slice.contains(['[', ']', '<']) {
-        return false;
-    }
-    let mut escaped = String::with_capacity(slice.len() + 4);
-    escape_unescaped(
-        slice,
-        backslashes_before(text, range.start),
-        true,
-        &mut escaped,
-    );
-    escaped.len() != slice.len()
+    let mut backslashes = backslashes_before(text, range.start);
+    slice.chars().any(|c| {
+        let live = c == '<' || (matches!(c, '[' | ']') && backslashes.is_multiple_of(2));
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        live
+    })
 }
 
 /// How many `\` come right before byte `at` of `text`.
@@ -201,16 +198,37 @@ fn backslashes_before(text: &str, at: usize) -> usize {
         .count()
 }
 
+/// What of Markdown `text` a page shows as text instead of markup.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Markup {
+    /// Raw HTML.
+    pub raw_html: bool,
+    /// A link, image or definition to a `javascript:`, `data:`, … address
+    /// (or one that renderers read differently).
+    pub unsafe_link: bool,
+}
+
+/// Both answers of one parse of `text`.
+pub fn markup(text: &str) -> Markup {
+    let mut found = Markup::default();
+    for (hazard, _) in hazards(text) {
+        match hazard {
+            Hazard::Html => found.raw_html = true,
+            Hazard::Link | Hazard::Definition => found.unsafe_link = true,
+            Hazard::Loose => {}
+        }
+    }
+    found
+}
+
 /// Whether Markdown `text` contains raw HTML.
 pub fn has_raw_html(text: &str) -> bool {
-    hazards(text).iter().any(|(h, _)| *h == Hazard::Html)
+    markup(text).raw_html
 }
 
 /// Whether Markdown `text` links to a `javascript:`, `data:`, … address.
 pub fn has_unsafe_link(text: &str) -> bool {
-    hazards(text)
-        .iter()
-        .any(|(h, _)| matches!(h, Hazard::Link | Hazard::Definition))
+    markup(text).unsafe_link
 }
 
 /// Line endings normalised (a bare CR ends a line too), tabs expanded (to stops of 4, as CommonMark
@@ -319,14 +337,14 @@ pub fn link_text(text: &str) -> String {
     inline(text)
 }
 
-/// A `\` before every `[` and `]` (and `<`, with `angle`) that has none.
-fn escape_unescaped(text: &str, preceding: usize, angle: bool, out: &mut String) {
+/// A `\` before every `[` and `]` that has none, and every `<` as `&lt;`.
+fn escape_unescaped(text: &str, preceding: usize, out: &mut String) {
     // A `\` escapes the next character only at the end of an odd run of
     // them (`\\[` is a backslash, then a live `[`).
     let mut backslashes = preceding;
     for c in text.chars() {
         let escaped = !backslashes.is_multiple_of(2);
-        if angle && c == '<' {
+        if c == '<' {
             // `&lt;`, not `\<`: GitHub's bare-URL autolinks run up to a
             // `<` and would take a `\` into the URL, leaving the `<` live.
             if escaped && out.ends_with('\\') {
@@ -346,6 +364,9 @@ fn escape_unescaped(text: &str, preceding: usize, angle: bool, out: &mut String)
 
 /// Closes a code fence that `text` opens at its top level and leaves open.
 fn close_fences(mut text: String) -> String {
+    if !text.contains("```") && !text.contains("~~~") {
+        return text; // no fence, no second parse
+    }
     let mut depth = 0usize;
     let mut open: Option<String> = None;
     for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
@@ -389,13 +410,7 @@ fn defuse(text: &str, found: &[(Hazard, Range<usize>)]) -> String {
         let inside = text.get(range.clone()).unwrap_or("");
         match hazard {
             Hazard::Link | Hazard::Definition | Hazard::Loose => {
-                let angle = *hazard != Hazard::Definition;
-                escape_unescaped(
-                    inside,
-                    backslashes_before(text, range.start),
-                    angle,
-                    &mut out,
-                );
+                escape_unescaped(inside, backslashes_before(text, range.start), &mut out);
             }
             Hazard::Html => {
                 for c in inside.chars() {
