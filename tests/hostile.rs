@@ -467,6 +467,18 @@ fn repository_copy() -> tempfile::TempDir {
     dir
 }
 
+/// `errdoc build` of `root`, started in the background, output dropped.
+fn spawn_build(root: &Path) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_errdoc"))
+        .arg("--root")
+        .arg(root)
+        .arg("build")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 const TITLE_A: &str = "ui-site-title = Error Code Reference";
 const TITLE_B: &str = "ui-site-title = Error Code Reference (B)";
 
@@ -498,14 +510,7 @@ fn a_build_killed_anywhere_leaves_old_or_new_files_never_half_written() {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         let delay = Duration::from_millis(100 + (seed >> 33) % 1400);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_errdoc"))
-            .arg("--root")
-            .arg(root)
-            .arg("build")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_build(root);
         std::thread::sleep(delay);
         let _ = child.kill();
         let _ = child.wait();
@@ -547,17 +552,7 @@ fn two_builds_at_once_do_not_corrupt_the_site() {
     assert_eq!(errdoc(root, &["build"]).status, 0);
     let expected = read_tree(&root.join("site"));
     std::fs::remove_dir_all(root.join("site")).unwrap();
-    let spawn = || {
-        Command::new(env!("CARGO_BIN_EXE_errdoc"))
-            .arg("--root")
-            .arg(root)
-            .arg("build")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap()
-    };
-    let (mut first, mut second) = (spawn(), spawn());
+    let (mut first, mut second) = (spawn_build(root), spawn_build(root));
     assert!(first.wait().unwrap().success());
     assert!(second.wait().unwrap().success());
     assert_eq!(read_tree(&root.join("site")), expected);
