@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::{Catalog, CodeEntry, Module, NamedRange};
+use crate::catalog::{Catalog, CodeEntry, CodeNumber, Module, NamedRange};
 use crate::model::{CodeView, LocaleModel, PageModel, RangeView};
 use crate::render::search::{codes_json, plain_text};
 
@@ -29,8 +29,8 @@ pub fn lookup<'c>(catalog: &'c Catalog, query: &str) -> Result<Found<'c>, Vec<St
             .flat_map(|m| m.codes.iter().map(move |c| (m, c)))
     };
     if !query.is_empty() && query.chars().all(|c| c.is_ascii_digit()) {
-        let Ok(number) = query.parse::<u32>() else {
-            return Err(nearest_numbers(catalog, u32::MAX));
+        let Ok(number) = query.parse::<CodeNumber>() else {
+            return Err(nearest_numbers(catalog, CodeNumber::MAX));
         };
         if let Some(found) = all().find(|(_, c)| c.code == number) {
             return Ok(Found::Codes(vec![found]));
@@ -69,8 +69,8 @@ pub fn lookup<'c>(catalog: &'c Catalog, query: &str) -> Result<Found<'c>, Vec<St
 }
 
 /// The five codes numerically nearest to `number`.
-fn nearest_numbers(catalog: &Catalog, number: u32) -> Vec<String> {
-    let mut codes: Vec<u32> = catalog
+fn nearest_numbers(catalog: &Catalog, number: CodeNumber) -> Vec<String> {
+    let mut codes: Vec<CodeNumber> = catalog
         .modules
         .iter()
         .flat_map(|m| m.codes.iter().map(|c| c.code))
@@ -78,7 +78,7 @@ fn nearest_numbers(catalog: &Catalog, number: u32) -> Vec<String> {
     codes.sort_by_key(|c| (c.abs_diff(number), *c));
     codes.truncate(5);
     codes.sort_unstable();
-    codes.iter().map(u32::to_string).collect()
+    codes.iter().map(CodeNumber::to_string).collect()
 }
 
 /// The five names most like `name` (constant names and errno names).
@@ -109,14 +109,8 @@ fn nearest_names(catalog: &Catalog, name: &str) -> Vec<String> {
 }
 
 /// The code's view and page in `locale`.
-pub fn view(locale: &LocaleModel, code: u32) -> Option<(&PageModel, &CodeView)> {
-    locale.pages.iter().find_map(|p| {
-        p.codes
-            .iter()
-            .chain(p.families.iter().flat_map(|f| &f.members))
-            .find(|c| c.code == code)
-            .map(|c| (p, c))
-    })
+pub fn view(locale: &LocaleModel, code: CodeNumber) -> Option<(&PageModel, &CodeView)> {
+    locale.code(code)
 }
 
 /// The range's view and page in `locale`.
@@ -372,7 +366,7 @@ pub fn markdown(code: &CodeView, labels: &Labels) -> String {
 }
 
 /// Codes of `locale` as JSON, in the schema of `codes.json`.
-pub fn json(locale: &LocaleModel, codes: &[u32]) -> serde_json::Value {
+pub fn json(locale: &LocaleModel, codes: &[CodeNumber]) -> serde_json::Value {
     let all = codes_json(locale);
     let picked: Vec<serde_json::Value> = all
         .codes

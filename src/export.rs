@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, CodeEntry, Membership};
+use crate::catalog::{Catalog, CodeEntry, CodeNumber, Membership};
 use crate::model::{CodeView, LocaleModel, Model};
 use crate::render::search::plain_text;
 
@@ -21,13 +21,8 @@ fn codes(catalog: &Catalog) -> Vec<(&str, &CodeEntry)> {
     all
 }
 
-fn view(locale: &LocaleModel, code: u32) -> Option<&CodeView> {
-    locale.pages.iter().find_map(|p| {
-        p.codes
-            .iter()
-            .chain(p.families.iter().flat_map(|f| &f.members))
-            .find(|c| c.code == code)
-    })
+fn view(locale: &LocaleModel, code: CodeNumber) -> Option<&CodeView> {
+    locale.code(code).map(|(_, view)| view)
 }
 
 /// A code's texts in one language.
@@ -54,7 +49,7 @@ impl<'a> Texts<'a> {
 
 #[derive(Serialize)]
 struct ExportedCode<'a> {
-    code: u32,
+    code: CodeNumber,
     name: &'a str,
     module: &'a str,
     message: Option<&'a str>,
@@ -62,7 +57,7 @@ struct ExportedCode<'a> {
     generated: bool,
     flags: Vec<crate::catalog::Flag>,
     references: Vec<&'a str>,
-    related: Vec<u32>,
+    related: Vec<CodeNumber>,
     since: Option<&'a str>,
     deprecated: Option<&'a str>,
     /// Texts by locale tag.
@@ -242,7 +237,10 @@ fn literal(text: &str) -> String {
     out
 }
 
-fn titles(catalog: &Catalog, locale: &LocaleModel) -> Vec<(u32, String, Option<String>, String)> {
+fn titles(
+    catalog: &Catalog,
+    locale: &LocaleModel,
+) -> Vec<(CodeNumber, String, Option<String>, String)> {
     codes(catalog)
         .into_iter()
         .map(|(_, c)| {

@@ -22,6 +22,12 @@ use crate::source::{SourceFile, Span, read_utf8};
 /// Where locales live, relative to the project root.
 pub const LOCALES_DIR: &str = "locales";
 
+/// Whether `tag` is a BCP 47 language tag written the canonical way
+/// (`zh-CN`, not `zh_CN` or `zh-cn`): the names of locale folders.
+pub fn is_locale_tag(tag: &str) -> bool {
+    tag.parse::<LanguageIdentifier>().is_ok_and(|id| id == tag)
+}
+
 /// Every locale of the project; the source locale comes first.
 pub struct Locales {
     list: Vec<Locale>,
@@ -814,6 +820,16 @@ mod tests {
         let mut diags = Diagnostics::new();
         collect_entries(&file, 0, &mut entries, &[], &mut diags);
         (entries, diags)
+    }
+
+    #[test]
+    fn locale_tags_are_canonical_bcp47() {
+        for good in ["en", "zh-CN", "ja", "zh-Hant-TW"] {
+            assert!(is_locale_tag(good), "{good}");
+        }
+        for bad in ["zh_CN", "zh-cn", "ZH-CN", "", "not a tag"] {
+            assert!(!is_locale_tag(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -10,7 +10,10 @@ use std::collections::{BTreeMap, HashMap};
 use fluent_bundle::FluentArgs;
 use serde::Serialize;
 
-use crate::catalog::{Catalog, CodeEntry, Family, Membership, Module, TableEntry};
+use crate::catalog::{
+    Catalog, CodeEntry, CodeNumber, Family, Listing, Membership, Module, PageItem, TableEntry,
+    listing_message_id,
+};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::l10n::{self, lock::SourcesLock, lock::fingerprint};
 use crate::locales::{Locale, Locales};
@@ -33,6 +36,19 @@ pub struct LocaleModel {
     pub name: String,
     /// One page per module, in catalog order.
     pub pages: Vec<PageModel>,
+}
+
+impl LocaleModel {
+    /// The code's own view (on the page of the module that defines it, not
+    /// a listing elsewhere) and that page.
+    pub fn code(&self, code: CodeNumber) -> Option<(&PageModel, &CodeView)> {
+        self.pages.iter().find_map(|p| {
+            crate::render::html::codes_of(p)
+                .into_iter()
+                .find(|(c, _)| c.code == code)
+                .map(|(c, _)| (p, c))
+        })
+    }
 }
 
 /// A translated text and the locale it actually came from.
@@ -80,7 +96,7 @@ pub struct PageModel {
     /// The metadata block.
     pub metadata: Vec<MetaItem>,
     /// The code ranges the module owns, as (first, last).
-    pub owns: Vec<(u32, u32)>,
+    pub owns: Vec<(CodeNumber, CodeNumber)>,
     /// The codes written in the catalog, in catalog order.
     pub codes: Vec<CodeView>,
     /// Families, each with its generated members.
@@ -98,15 +114,24 @@ pub struct PageModel {
 #[derive(Debug, Serialize)]
 pub struct CodeView {
     /// Number.
-    pub code: u32,
+    pub code: CodeNumber,
     /// Constant name.
     pub name: String,
-    /// Page file it is on.
+    /// The page of the module that defines it.
     pub page: String,
-    /// Title.
+    /// Whether this view is a listing: the code of another module, shown
+    /// on this page too (`also:`).
+    pub listed: bool,
+    /// Every page it is on: the defining module's first, then those that
+    /// list it, in catalog order.
+    pub pages: Vec<PageLink>,
+    /// Title (empty for a code whose page gives none: `## 2900001`).
     pub title: Text,
-    /// Literal error message (English).
+    /// Literal error message (English), as the catalog has it.
     pub message: Option<String>,
+    /// The Error Message this page shows in this locale: `message`, or the
+    /// page's own where the catalog records drift (`message_drift`).
+    pub shown_message: Option<String>,
     /// What it means.
     pub description: Option<Text>,
     /// Possible causes.
@@ -138,6 +163,24 @@ pub struct CodeView {
     pub marker_closes: bool,
 }
 
+/// A page a code is on.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    /// Module id.
+    pub module: String,
+    /// Page file name without extension.
+    pub file: String,
+    /// Page title in this locale.
+    pub title: Text,
+}
+
+/// What every page of a locale may show of codes on other pages: their
+/// titles (for related codes) and the pages each code is on.
+struct Directory {
+    titles: HashMap<CodeNumber, (Text, String)>,
+    pages: HashMap<CodeNumber, Vec<PageLink>>,
+}
+
 /// A cited document.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReferenceView {
@@ -151,7 +194,7 @@ pub struct ReferenceView {
 #[derive(Debug, Serialize)]
 pub struct RelatedView {
     /// Number.
-    pub code: u32,
+    pub code: CodeNumber,
     /// Its title in this locale.
     pub title: Text,
     /// The page it is on.
@@ -164,7 +207,7 @@ pub struct FamilyView {
     /// Family id.
     pub id: String,
     /// Base number.
-    pub base: u32,
+    pub base: CodeNumber,
     /// Heading.
     pub title: Text,
     /// The mapping rule.
@@ -179,9 +222,9 @@ pub struct RangeView {
     /// Range id.
     pub id: String,
     /// First code.
-    pub from: u32,
+    pub from: CodeNumber,
     /// Last code.
-    pub to: u32,
+    pub to: CodeNumber,
     /// Title.
     pub title: Text,
     /// Description.
@@ -379,18 +422,11 @@ impl Localizer<'_> {
     }
 
     fn locale_model(&mut self, catalog: &Catalog) -> LocaleModel {
-        // Titles first: related codes show the titles of codes on any page.
-        let mut titles: HashMap<u32, (Text, String)> = HashMap::new();
-        for module in &catalog.modules {
-            for code in &module.codes {
-                let title = self.code_title(catalog, code);
-                titles.insert(code.code, (title, module.page.value.clone()));
-            }
-        }
+        let directory = self.directory(catalog);
         let pages = catalog
             .modules
             .iter()
-            .map(|m| self.page(catalog, m, &titles))
+            .map(|m| self.page(catalog, m, &directory))
             .collect();
         // A language is named in itself or by its tag, never in another
         // language's words.
@@ -407,6 +443,38 @@ impl Localizer<'_> {
             name,
             pages,
         }
+    }
+
+    /// Titles first (related codes show the titles of codes on any page),
+    /// and the pages each code is on.
+    fn directory(&mut self, catalog: &Catalog) -> Directory {
+        let mut titles: HashMap<CodeNumber, (Text, String)> = HashMap::new();
+        let mut pages: HashMap<CodeNumber, Vec<PageLink>> = HashMap::new();
+        let page_links: Vec<PageLink> = catalog
+            .modules
+            .iter()
+            .map(|m| PageLink {
+                module: m.id.value.clone(),
+                file: m.page.value.clone(),
+                title: self.required(&format!("module-{}", m.id.value), None),
+            })
+            .collect();
+        for (module, link) in catalog.modules.iter().zip(&page_links) {
+            for code in &module.codes {
+                let title = self.code_title(catalog, code);
+                titles.insert(code.code, (title, module.page.value.clone()));
+                pages.entry(code.code).or_default().push(link.clone());
+            }
+        }
+        for (module, link) in catalog.modules.iter().zip(&page_links) {
+            for listing in &module.listings {
+                let on = pages.entry(listing.code.value).or_default();
+                if !on.iter().any(|p| p.module == module.id.value) {
+                    on.push(link.clone());
+                }
+            }
+        }
+        Directory { titles, pages }
     }
 
     fn table_entry<'c>(catalog: &'c Catalog, member: &Membership) -> Option<&'c TableEntry> {
@@ -472,25 +540,50 @@ impl Localizer<'_> {
         args
     }
 
+    /// The message id of a listed code's texts on page `on`: the page's own
+    /// (`code-2300002-on-http`) where it has them, in English (then this
+    /// locale's translation of them is what the page shows, falling back to
+    /// the English) or only in this locale (drift: this page says
+    /// something else than the code's own page in this language).
+    fn listing_id(&self, code: &CodeEntry, on: &Module) -> Option<String> {
+        let id = listing_message_id(code.code, &on.id.value);
+        (self.locales.source().has(&id) || self.locale.has(&id)).then_some(id)
+    }
+
+    /// A code's view on the page of `on`: its own module's, or (with
+    /// `listing`) a page that lists it.
     fn code_view(
         &mut self,
         catalog: &Catalog,
         module: &Module,
         code: &CodeEntry,
-        titles: &HashMap<u32, (Text, String)>,
+        listing: Option<(&Module, &Listing)>,
+        directory: &Directory,
     ) -> CodeView {
+        let own_texts = listing.and_then(|(on, _)| self.listing_id(code, on));
         let (id, args) = match (&code.member, code.is_generated()) {
             (Some(member), true) => (
                 format!("family-{}", member.family),
                 Some(self.member_args(catalog, code)),
             ),
-            _ => (code.message_id(), None),
+            _ => (own_texts.clone().unwrap_or_else(|| code.message_id()), None),
         };
         let args = args.as_ref();
-        let title = titles
-            .get(&code.code)
-            .map(|(t, _)| t.clone())
-            .unwrap_or_else(|| self.code_title(catalog, code));
+        let title = match (&own_texts, directory.titles.get(&code.code)) {
+            (Some(own), _) => self.required(own, None),
+            (None, Some((t, _))) => t.clone(),
+            (None, None) => self.code_title(catalog, code),
+        };
+        let drift = listing.map_or(&code.message_drift, |(_, l)| &l.message_drift);
+        let shown_message = drift
+            .iter()
+            .find(|(locale, _)| *locale == self.locale.tag)
+            .map(|(_, text)| text.value.clone())
+            .or_else(|| code.message.as_ref().map(|m| m.value.clone()));
+        let marker = match listing {
+            Some((_, l)) => l.marker.as_ref(),
+            None => code.marker.as_ref(),
+        };
         let flags = code
             .flags
             .iter()
@@ -513,8 +606,11 @@ impl Localizer<'_> {
             code: code.code,
             name: code.name.value.clone(),
             page: module.page.value.clone(),
+            listed: listing.is_some(),
+            pages: directory.pages.get(&code.code).cloned().unwrap_or_default(),
             title,
             message: code.message.as_ref().map(|m| m.value.clone()),
+            shown_message,
             description,
             causes,
             solutions,
@@ -523,7 +619,7 @@ impl Localizer<'_> {
                 .related
                 .iter()
                 .filter_map(|r| {
-                    let (title, page) = titles.get(&r.value)?;
+                    let (title, page) = directory.titles.get(&r.value)?;
                     Some(RelatedView {
                         code: r.value,
                         title: title.clone(),
@@ -537,7 +633,7 @@ impl Localizer<'_> {
             member: code.member.clone(),
             generated: code.is_generated(),
             stale,
-            marker: code.marker.as_ref().map(|m| m.value.clone()),
+            marker: marker.map(|m| m.value.clone()),
             marker_opens: true,
             marker_closes: true,
         }
@@ -548,7 +644,7 @@ impl Localizer<'_> {
         catalog: &Catalog,
         module: &Module,
         family: &Family,
-        titles: &HashMap<u32, (Text, String)>,
+        directory: &Directory,
     ) -> FamilyView {
         let id = format!("family-{}", family.id.value);
         let mut args = FluentArgs::new();
@@ -562,7 +658,7 @@ impl Localizer<'_> {
                         .as_ref()
                         .is_some_and(|m| m.family == family.id.value)
             })
-            .map(|c| self.code_view(catalog, module, c, titles))
+            .map(|c| self.code_view(catalog, module, c, None, directory))
             .collect();
         members.sort_by_key(|c| c.code);
         FamilyView {
@@ -574,19 +670,34 @@ impl Localizer<'_> {
         }
     }
 
-    fn page(
-        &mut self,
-        catalog: &Catalog,
-        module: &Module,
-        titles: &HashMap<u32, (Text, String)>,
-    ) -> PageModel {
+    fn page(&mut self, catalog: &Catalog, module: &Module, directory: &Directory) -> PageModel {
         let id = format!("module-{}", module.id.value);
-        let mut codes: Vec<CodeView> = module
-            .codes
-            .iter()
-            .filter(|c| !c.is_generated())
-            .map(|c| self.code_view(catalog, module, c, titles))
-            .collect();
+        let mut codes: Vec<CodeView> = Vec::with_capacity(module.order.len());
+        for item in &module.order {
+            match *item {
+                PageItem::Code(i) => {
+                    if let Some(code) = module.codes.get(i) {
+                        codes.push(self.code_view(catalog, module, code, None, directory));
+                    }
+                }
+                PageItem::Listing(i) => {
+                    let Some(listing) = module.listings.get(i) else {
+                        continue;
+                    };
+                    // Validation reports a listing of a code no module defines.
+                    if let Some((owner, code)) = catalog.find(listing.code.value) {
+                        let view = self.code_view(
+                            catalog,
+                            owner,
+                            code,
+                            Some((module, listing)),
+                            directory,
+                        );
+                        codes.push(view);
+                    }
+                }
+            }
+        }
         for i in 0..codes.len() {
             let marker = codes[i].marker.clone();
             let before = i
@@ -600,7 +711,7 @@ impl Localizer<'_> {
         let families: Vec<FamilyView> = module
             .families
             .iter()
-            .map(|f| self.family_view(catalog, module, f, titles))
+            .map(|f| self.family_view(catalog, module, f, directory))
             .collect();
         let ranges: Vec<RangeView> = module
             .ranges

@@ -41,7 +41,7 @@ fn import(root: &Path, locale: &str, file: &Path) -> support::Run {
 
 /// Checks that the page built for `locale` says what `original` says,
 /// code by code, except the codes in `except` (conflicts).
-fn assert_same(root: &Path, original: &Path, page: &str, locale: &str, except: &[u32]) -> usize {
+fn assert_same(root: &Path, original: &Path, page: &str, locale: &str, except: &[i64]) -> usize {
     let original = parse::page(
         &std::fs::read_to_string(original)
             .unwrap()
@@ -49,9 +49,9 @@ fn assert_same(root: &Path, original: &Path, page: &str, locale: &str, except: &
     );
     let built = std::fs::read_to_string(root.join(format!("site/md/{locale}/{page}.md"))).unwrap();
     let built = parse::page(&built);
-    let original_codes: Vec<u32> = original.sections.iter().map(|s| s.code).collect();
+    let original_codes: Vec<i64> = original.sections.iter().map(|s| s.code).collect();
     // The built page may hold more codes (those of the other language).
-    let built_codes: Vec<u32> = built
+    let built_codes: Vec<i64> = built
         .sections
         .iter()
         .map(|s| s.code)

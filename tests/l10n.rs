@@ -260,12 +260,12 @@ fn status_is_a_table_per_page() {
     assert_eq!(
         run.stdout,
         "zh-CN: 100.0% translated — 43 of 43 strings, 145 of 145 English words\n\
-         \x20 page                total    translated       missing         stale     unchanged obsolete         words\n\
-         \x20 close                   9      9 100.0%      0   0.0%      0   0.0%      0   0.0%        0         37/37\n\
-         \x20 socket                 11     11 100.0%      0   0.0%      0   0.0%      0   0.0%        0         59/59\n\
-         \x20 ui                     20     20 100.0%      0   0.0%      0   0.0%      0   0.0%        0         41/41\n\
-         \x20 errno                   3      3 100.0%      0   0.0%      0   0.0%      0   0.0%        0           8/8\n\
-         \x20 all                    43     43 100.0%      0   0.0%      0   0.0%      0   0.0%        0       145/145\n"
+         \x20 page                total    translated       missing         stale     unchanged obsolete drift         words\n\
+         \x20 close                   9      9 100.0%      0   0.0%      0   0.0%      0   0.0%        0     0         37/37\n\
+         \x20 socket                 11     11 100.0%      0   0.0%      0   0.0%      0   0.0%        0     0         59/59\n\
+         \x20 ui                     20     20 100.0%      0   0.0%      0   0.0%      0   0.0%        0     0         41/41\n\
+         \x20 errno                   3      3 100.0%      0   0.0%      0   0.0%      0   0.0%        0     0           8/8\n\
+         \x20 all                    43     43 100.0%      0   0.0%      0   0.0%      0   0.0%        0     0       145/145\n"
     );
     let unknown = errdoc(root.path(), &["l10n", "status", "--locale", "fr"]);
     assert_eq!(unknown.status, 1);

@@ -56,6 +56,8 @@ ui-contents = Contents
 ui-code-page = Code page
 ui-name = Constant
 ui-family = Family
+# The pages a code is on (one code may be documented on several).
+ui-documented-on = Documented on
 # $base (String) - the family's base, such as 2301000
 # $name (String) - the table entry's name, such as ECONNREFUSED
 # $value (String) - the table entry's value, such as 111
@@ -84,6 +86,8 @@ ui-status-missing = Missing
 ui-status-stale = Stale
 ui-status-unchanged = Unchanged
 ui-status-obsolete = Obsolete
+# Column: codes whose page in this language says something else than the English page.
+ui-status-drift = Drift
 ui-status-words = Words
 ui-status-help = Missing: not translated yet. Stale: the English changed after it was translated. Unchanged: the same as the English. Obsolete: the English no longer has it. Translators: see TRANSLATING.md.
 ui-status-link = Translation status

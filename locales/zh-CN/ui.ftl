@@ -51,6 +51,8 @@ ui-contents = 目录
 ui-code-page = 错误码页面
 ui-name = 常量名
 ui-family = 错误码族
+# The pages a code is on (one code may be documented on several).
+ui-documented-on = 所在页面
 ui-family-rule = { $base } + { $name }（{ $value }）
 ui-fallback = 尚未翻译
 ui-stale = 英文原文在翻译后已更改
@@ -73,6 +75,7 @@ ui-status-missing = 缺失
 ui-status-stale = 过时
 ui-status-unchanged = 未改动
 ui-status-obsolete = 已废弃
+ui-status-drift = 与英文不一致
 ui-status-words = 词数
 ui-status-help = 缺失：尚未翻译。过时：翻译后英文原文已更改。未改动：与英文相同。已废弃：英文中已不存在。译者请参阅TRANSLATING.md。
 ui-status-link = 翻译状态

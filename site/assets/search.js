@@ -63,11 +63,12 @@
     var q = cleanQuery(query);
     if (!q) return [];
     var found = [];
-    if (/^\d+$/.test(q)) {
-      // A number lists the codes it starts (and only those), exact first,
-      // then in numeric order. A number no code starts may lie in a range
-      // of codes (close code 4001 is private use), listed first, and may
-      // be in a title or a message (a port, an HTTP status).
+    if (/^-?\d+$/.test(q)) {
+      // A number (negative codes exist: -1) lists the codes it starts (and
+      // only those), exact first, then in numeric order. A number no code
+      // starts may lie in a range of codes (close code 4001 is private
+      // use), listed first, and may be in a title or a message (a port,
+      // an HTTP status).
       docs.forEach(function (d) {
         if (d.digits.indexOf(q) === 0) found.push({ doc: d, score: d.digits === q ? 0 : 10 });
       });

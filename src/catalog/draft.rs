@@ -8,6 +8,7 @@
 
 use std::fmt::Write as _;
 
+use super::CodeNumber;
 use super::schema::RawCatalog;
 
 /// A reference.
@@ -49,9 +50,9 @@ pub struct DraftRange {
     /// Id.
     pub id: String,
     /// First code.
-    pub from: u32,
+    pub from: CodeNumber,
     /// Last code.
-    pub to: u32,
+    pub to: CodeNumber,
     /// Reference ids.
     pub references: Vec<String>,
 }
@@ -62,7 +63,7 @@ pub struct DraftFamily {
     /// Id.
     pub id: String,
     /// Base.
-    pub base: u32,
+    pub base: CodeNumber,
     /// Table id.
     pub table: String,
     /// Name pattern.
@@ -71,11 +72,15 @@ pub struct DraftFamily {
     pub references: Vec<String>,
 }
 
-/// A code.
+/// An entry of a module's `codes:`: a code defined there, or (`listed`) a
+/// code of another module listed on its page too (`also:`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DraftCode {
     /// Number.
-    pub code: u32,
+    pub code: CodeNumber,
+    /// Whether it is a listing (`also:`): then only `marker` and
+    /// `message_drift` are written.
+    pub listed: bool,
     /// Constant name.
     pub name: String,
     /// Literal message.
@@ -83,7 +88,7 @@ pub struct DraftCode {
     /// Reference ids.
     pub references: Vec<String>,
     /// Related codes.
-    pub related: Vec<u32>,
+    pub related: Vec<CodeNumber>,
     /// Flags (`never-sent`).
     pub flags: Vec<String>,
     /// Since.
@@ -92,6 +97,9 @@ pub struct DraftCode {
     pub deprecated: Option<String>,
     /// Section marker (`Del`).
     pub marker: Option<String>,
+    /// What the page of a locale shows as the Error Message where it
+    /// differs from `message`: (locale, text), sorted by locale.
+    pub message_drift: Vec<(String, String)>,
 }
 
 /// A module.
@@ -106,7 +114,7 @@ pub struct DraftModule {
     /// Metadata: (field, value), field in lowercase (`kit`).
     pub metadata: Vec<(String, String)>,
     /// Owned ranges.
-    pub owns: Vec<(u32, u32)>,
+    pub owns: Vec<(CodeNumber, CodeNumber)>,
     /// Named ranges.
     pub ranges: Vec<DraftRange>,
     /// Families.
@@ -228,8 +236,9 @@ impl Draft {
                             .codes
                             .iter()
                             .map(|c| DraftCode {
-                                code: c.code.value,
-                                name: c.name.value.clone(),
+                                code: c.code.as_ref().or(c.also.as_ref()).map_or(0, |n| n.value),
+                                listed: c.code.is_none() && c.also.is_some(),
+                                name: c.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
                                 message: c.message.as_ref().map(|s| s.value.clone()),
                                 references: strings(&c.references),
                                 related: c.related.iter().map(|r| r.value).collect(),
@@ -243,6 +252,11 @@ impl Draft {
                                 since: c.since.as_ref().map(|s| s.value.clone()),
                                 deprecated: c.deprecated.as_ref().map(|s| s.value.clone()),
                                 marker: c.marker.as_ref().map(|s| s.value.clone()),
+                                message_drift: c
+                                    .message_drift
+                                    .iter()
+                                    .map(|(l, t)| (l.clone(), t.value.clone()))
+                                    .collect(),
                             })
                             .collect(),
                     }
@@ -330,9 +344,7 @@ impl Draft {
                     let _ = writeln!(out, "      {k}: {}", quote(v));
                 }
             }
-            if m.owns.is_empty() {
-                out.push_str("    owns: []\n");
-            } else {
+            if !m.owns.is_empty() {
                 out.push_str("    owns:\n");
             }
             for (from, to) in &m.owns {
@@ -370,6 +382,11 @@ impl Draft {
             }
             out.push_str("    codes:\n");
             for c in &m.codes {
+                if c.listed {
+                    let _ = writeln!(out, "      - also: {}", c.code);
+                    write_page_fields(&mut out, c);
+                    continue;
+                }
                 let _ = writeln!(
                     out,
                     "      - code: {}\n        name: {}",
@@ -383,24 +400,36 @@ impl Draft {
                     let _ = writeln!(out, "        references: {}", list(&c.references));
                 }
                 if !c.related.is_empty() {
-                    let related: Vec<String> = c.related.iter().map(u32::to_string).collect();
+                    let related: Vec<String> =
+                        c.related.iter().map(CodeNumber::to_string).collect();
                     let _ = writeln!(out, "        related: [{}]", related.join(", "));
                 }
                 if !c.flags.is_empty() {
                     let _ = writeln!(out, "        flags: [{}]", c.flags.join(", "));
                 }
-                for (key, value) in [
-                    ("since", &c.since),
-                    ("deprecated", &c.deprecated),
-                    ("marker", &c.marker),
-                ] {
+                for (key, value) in [("since", &c.since), ("deprecated", &c.deprecated)] {
                     if let Some(v) = value {
                         let _ = writeln!(out, "        {key}: {}", quote(v));
                     }
                 }
+                write_page_fields(&mut out, c);
             }
         }
         out
+    }
+}
+
+/// The fields of an entry that are about its page rather than the code:
+/// `marker` and `message_drift`.
+fn write_page_fields(out: &mut String, c: &DraftCode) {
+    if let Some(marker) = &c.marker {
+        let _ = writeln!(out, "        marker: {}", quote(marker));
+    }
+    if !c.message_drift.is_empty() {
+        out.push_str("        message_drift:\n");
+        for (locale, text) in &c.message_drift {
+            let _ = writeln!(out, "          {}: {}", quote(locale), quote(text));
+        }
     }
 }
 

@@ -22,6 +22,10 @@ use schema::{RawCatalog, RawCode, RawModule};
 /// Where the catalog lives, relative to the project root.
 pub const CATALOG_PATH: &str = "catalog/codes.yaml";
 
+/// An error code's number. Real code spaces have negative codes (`-1`) as
+/// well as 9-digit ones, so it is signed and wide.
+pub type CodeNumber = i64;
+
 /// The number space of modules that do not name one.
 pub const DEFAULT_NAMESPACE: &str = "default";
 
@@ -137,25 +141,50 @@ pub struct Module {
     pub ranges: Vec<NamedRange>,
     /// Families declared here.
     pub families: Vec<Family>,
-    /// Every code: explicit entries in catalog order, then generated family
-    /// members in family and value order.
+    /// Every code defined here: explicit entries in catalog order, then
+    /// generated family members in family and value order.
     pub codes: Vec<CodeEntry>,
+    /// Codes defined by other modules that this page documents too.
+    pub listings: Vec<Listing>,
+    /// The page's sections in catalog order: explicit codes and listings.
+    pub order: Vec<PageItem>,
+}
+
+/// A code of another module, listed on this module's page too (`also:`).
+#[derive(Debug, Clone)]
+pub struct Listing {
+    /// The code listed, where it was written.
+    pub code: Located<CodeNumber>,
+    /// The marker its section is wrapped in on this page (`Del`).
+    pub marker: Option<Located<String>>,
+    /// What this page shows as the Error Message, by locale, where it
+    /// differs from the code's `message`.
+    pub message_drift: Vec<(String, Located<String>)>,
+}
+
+/// One section of a module's page, in page order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageItem {
+    /// `codes[i]`, defined here.
+    Code(usize),
+    /// `listings[i]`, defined elsewhere.
+    Listing(usize),
 }
 
 /// An inclusive range of code numbers.
 #[derive(Clone, Copy, Debug)]
 pub struct CodeRange {
     /// First code.
-    pub from: u32,
+    pub from: CodeNumber,
     /// Last code.
-    pub to: u32,
+    pub to: CodeNumber,
     /// Where it was written.
     pub span: Span,
 }
 
 impl CodeRange {
     /// Whether `code` is inside.
-    pub fn contains(&self, code: u32) -> bool {
+    pub fn contains(&self, code: CodeNumber) -> bool {
         self.from <= code && code <= self.to
     }
 }
@@ -177,7 +206,7 @@ pub struct Family {
     /// Id; its messages are `family-<id>`.
     pub id: Located<String>,
     /// The base number (2301000).
-    pub base: Located<u32>,
+    pub base: Located<CodeNumber>,
     /// The table expanded.
     pub table: Located<String>,
     /// Constant-name pattern with `{name}` (`SOCKET_{name}`).
@@ -185,7 +214,7 @@ pub struct Family {
     /// Ids of references every member cites.
     pub references: Vec<Located<String>>,
     /// Every code the family defines, overridden or generated.
-    pub members: Vec<u32>,
+    pub members: Vec<CodeNumber>,
 }
 
 /// Which family a code belongs to, and as which table value.
@@ -220,7 +249,7 @@ pub enum Origin {
 #[derive(Clone, Debug)]
 pub struct CodeEntry {
     /// Its number.
-    pub code: u32,
+    pub code: CodeNumber,
     /// Stable constant-style name (`ABNORMAL_CLOSURE`).
     pub name: Located<String>,
     /// The literal message the API returns; English, never translated.
@@ -228,7 +257,7 @@ pub struct CodeEntry {
     /// Ids of cited references.
     pub references: Vec<Located<String>>,
     /// Related codes.
-    pub related: Vec<Located<u32>>,
+    pub related: Vec<Located<CodeNumber>>,
     /// Flags.
     pub flags: Vec<Located<Flag>>,
     /// First version with the code.
@@ -238,16 +267,52 @@ pub struct CodeEntry {
     /// A marker the Markdown section is wrapped in (`Del`: `<!--Del-->` …
     /// `<!--DelEnd-->`), as documentation pipelines use to drop sections.
     pub marker: Option<Located<String>>,
+    /// What a page in a locale shows as the Error Message where it differs
+    /// from `message` (drift between the languages): (locale, text).
+    pub message_drift: Vec<(String, Located<String>)>,
     /// The family it belongs to, if any.
     pub member: Option<Membership>,
     /// Where it came from.
     pub origin: Origin,
 }
 
+/// The Fluent id of a code's texts (`code-2303210`).
+pub fn code_message_id(code: CodeNumber) -> String {
+    format!("code-{code}")
+}
+
+/// The Fluent id of a code's own texts on the page of another module that
+/// lists it (`code-2300002-on-http`), where that page says something else.
+pub fn listing_message_id(code: CodeNumber, module: &str) -> String {
+    format!("code-{code}-on-{module}")
+}
+
+/// The code of a `code-…` message id, and the listing module of a
+/// `code-…-on-…` one.
+pub fn parse_code_message_id(id: &str) -> Option<(CodeNumber, Option<&str>)> {
+    let rest = id.strip_prefix("code-")?;
+    let digits_start = usize::from(rest.starts_with('-'));
+    let end = rest
+        .get(digits_start..)?
+        .find(|c: char| !c.is_ascii_digit())
+        .map_or(rest.len(), |i| i + digits_start);
+    if end == digits_start {
+        return None;
+    }
+    let code = rest.get(..end)?.parse().ok()?;
+    match rest.get(end..)? {
+        "" => Some((code, None)),
+        tail => tail
+            .strip_prefix("-on-")
+            .filter(|m| !m.is_empty())
+            .map(|m| (code, Some(m))),
+    }
+}
+
 impl CodeEntry {
     /// The Fluent id of an explicit code's texts (`code-2303210`).
     pub fn message_id(&self) -> String {
-        format!("code-{}", self.code)
+        code_message_id(self.code)
     }
 
     /// Whether it was generated by a family.
@@ -302,7 +367,7 @@ impl Catalog {
     }
 
     /// The module and code with number `code`.
-    pub fn find(&self, code: u32) -> Option<(&Module, &CodeEntry)> {
+    pub fn find(&self, code: CodeNumber) -> Option<(&Module, &CodeEntry)> {
         self.modules
             .iter()
             .find_map(|m| m.codes.iter().find(|c| c.code == code).map(|c| (m, c)))
@@ -385,8 +450,10 @@ fn yaml_message(raw: &str) -> (String, &'static str) {
         "use one of the listed values"
     } else if message.starts_with("duplicate mapping key") {
         "write each key once"
-    } else if message.starts_with("invalid u32") || message.contains("u32") {
-        "codes and values are whole numbers from 0 to 4294967295"
+    } else if message.contains("u32") {
+        "table values are whole numbers from 0 to 4294967295"
+    } else if message.contains("i64") {
+        "codes are whole numbers, such as 2303210 or -1"
     } else if message.starts_with("expected sequence") {
         "this field takes a list: `[a, b]`, or one `- item` per line"
     } else if message.starts_with("expected mapping") {
@@ -431,7 +498,7 @@ fn located_all<T: Clone>(items: &[Spanned<T>]) -> Vec<Located<T>> {
     items.iter().map(located).collect()
 }
 
-fn range(from: &Spanned<u32>, to: &Spanned<u32>) -> CodeRange {
+fn range(from: &Spanned<CodeNumber>, to: &Spanned<CodeNumber>) -> CodeRange {
     CodeRange {
         from: from.value,
         to: to.value,
@@ -484,21 +551,117 @@ fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics) -> Catalog
     }
 }
 
-fn explicit_code(c: &RawCode) -> CodeEntry {
-    CodeEntry {
-        code: c.code.value,
-        name: located(&c.name),
-        message: c.message.as_ref().map(located),
-        references: located_all(&c.references),
-        related: located_all(&c.related),
-        flags: located_all(&c.flags),
-        since: c.since.as_ref().map(located),
-        deprecated: c.deprecated.as_ref().map(located),
-        marker: c.marker.as_ref().map(located),
-        member: None,
-        origin: Origin::Explicit {
-            span: span_of(&c.code),
-        },
+/// The first place an entry of `codes:` names, for diagnostics about the
+/// entry as a whole.
+fn entry_span(c: &RawCode) -> Option<Span> {
+    c.code
+        .as_ref()
+        .or(c.also.as_ref())
+        .map(span_of)
+        .or_else(|| c.name.as_ref().map(span_of))
+        .or_else(|| c.message.as_ref().map(span_of))
+        .or_else(|| c.marker.as_ref().map(span_of))
+}
+
+fn drift_of(c: &RawCode) -> Vec<(String, Located<String>)> {
+    c.message_drift
+        .iter()
+        .map(|(locale, text)| (locale.clone(), located(text)))
+        .collect()
+}
+
+/// An entry of `codes:`, read as a definition or a listing; what is wrong
+/// with it goes to `diags`.
+enum Entry {
+    Defined(Box<CodeEntry>),
+    Listed(Listing),
+}
+
+fn read_entry(
+    c: &RawCode,
+    module: &RawModule,
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Option<Entry> {
+    let at = entry_span(c).unwrap_or_else(|| span_of(&module.id));
+    match (&c.code, &c.also) {
+        (Some(code), None) => {
+            let name = match &c.name {
+                Some(name) => located(name),
+                None => {
+                    diags.push(
+                        Diagnostic::error(format!("code {} has no `name`", code.value))
+                            .hint("give it a constant name: `name: MY_ERROR` (uppercase letters, digits and `_`)")
+                            .at(file, span_of(code)),
+                    );
+                    Located {
+                        value: String::new(),
+                        span: span_of(code),
+                    }
+                }
+            };
+            Some(Entry::Defined(Box::new(CodeEntry {
+                code: code.value,
+                name,
+                message: c.message.as_ref().map(located),
+                references: located_all(&c.references),
+                related: located_all(&c.related),
+                flags: located_all(&c.flags),
+                since: c.since.as_ref().map(located),
+                deprecated: c.deprecated.as_ref().map(located),
+                marker: c.marker.as_ref().map(located),
+                message_drift: drift_of(c),
+                member: None,
+                origin: Origin::Explicit {
+                    span: span_of(code),
+                },
+            })))
+        }
+        (None, Some(also)) => {
+            let extra = [
+                ("name", c.name.is_some()),
+                ("message", c.message.is_some()),
+                ("references", !c.references.is_empty()),
+                ("related", !c.related.is_empty()),
+                ("flags", !c.flags.is_empty()),
+                ("since", c.since.is_some()),
+                ("deprecated", c.deprecated.is_some()),
+            ];
+            if let Some((field, _)) = extra.iter().find(|(_, given)| *given) {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "the listing of code {} has `{field}`, which belongs where the code is defined",
+                        also.value
+                    ))
+                    .hint("a listing (`also:`) takes only `marker` and `message_drift`; move the field to the code's own entry")
+                    .at(file, span_of(also)),
+                );
+            }
+            Some(Entry::Listed(Listing {
+                code: located(also),
+                marker: c.marker.as_ref().map(located),
+                message_drift: drift_of(c),
+            }))
+        }
+        (Some(code), Some(_)) => {
+            diags.push(
+                Diagnostic::error(format!("the entry of code {} has both `code` and `also`", code.value))
+                    .hint("`code:` defines a code here; `also:` lists a code another module defines — keep one")
+                    .at(file, span_of(code)),
+            );
+            None
+        }
+        (None, None) => {
+            diags.push(
+                Diagnostic::error(format!(
+                    "an entry of module `{}` has neither `code` nor `also`",
+                    module.id.value
+                ))
+                .hint("write `code: <number>` to define a code here, or `also: <number>` to list one another module defines")
+                .at(file, at),
+            );
+            None
+        }
     }
 }
 
@@ -521,9 +684,24 @@ fn expand_module(
     .filter_map(|(label, value)| value.as_ref().map(|v| (label, located(v))))
     .collect();
 
-    let mut codes: Vec<CodeEntry> = m.codes.iter().map(explicit_code).collect();
+    let mut codes: Vec<CodeEntry> = Vec::new();
+    let mut listings: Vec<Listing> = Vec::new();
+    let mut order: Vec<PageItem> = Vec::new();
+    for raw in &m.codes {
+        match read_entry(raw, m, file, diags) {
+            Some(Entry::Defined(code)) => {
+                order.push(PageItem::Code(codes.len()));
+                codes.push(*code);
+            }
+            Some(Entry::Listed(listing)) => {
+                order.push(PageItem::Listing(listings.len()));
+                listings.push(listing);
+            }
+            None => {}
+        }
+    }
     // First explicit entry per number; duplicates are reported by validation.
-    let mut explicit: HashMap<u32, usize> = HashMap::new();
+    let mut explicit: HashMap<CodeNumber, usize> = HashMap::new();
     for (i, c) in codes.iter().enumerate() {
         explicit.entry(c.code).or_insert(i);
     }
@@ -556,10 +734,14 @@ fn expand_module(
             continue;
         };
         for entry in &table.entries {
-            let Some(code) = f.base.value.checked_add(entry.value.value) else {
+            let Some(code) = f
+                .base
+                .value
+                .checked_add(CodeNumber::from(entry.value.value))
+            else {
                 diags.push(
                     Diagnostic::error(format!(
-                        "family `{}`: {} + {} is larger than 4294967295",
+                        "family `{}`: {} + {} is larger than 9223372036854775807",
                         f.id.value, f.base.value, entry.value.value
                     ))
                     .hint("use a smaller base")
@@ -595,6 +777,7 @@ fn expand_module(
                 since: None,
                 deprecated: None,
                 marker: None,
+                message_drift: Vec::new(),
                 member: Some(membership),
                 origin: Origin::Generated {
                     span: span_of(&f.base),
@@ -625,6 +808,8 @@ fn expand_module(
             .collect(),
         families,
         codes,
+        listings,
+        order,
     }
 }
 
@@ -668,7 +853,7 @@ modules:
         let (catalog, diags) = parse(FAMILY);
         assert!(!diags.has_errors());
         let catalog = catalog.unwrap();
-        let codes: Vec<(u32, &str, bool)> = catalog.modules[0]
+        let codes: Vec<(CodeNumber, &str, bool)> = catalog.modules[0]
             .codes
             .iter()
             .map(|c| (c.code, c.name.value.as_str(), c.is_generated()))
@@ -691,6 +876,19 @@ modules:
             eintr.message.as_ref().unwrap().value,
             "Interrupted system call."
         );
+    }
+
+    #[test]
+    fn code_message_ids_read_back() {
+        assert_eq!(parse_code_message_id("code-2303210"), Some((2303210, None)));
+        assert_eq!(parse_code_message_id("code--1"), Some((-1, None)));
+        assert_eq!(
+            parse_code_message_id(&listing_message_id(2300002, "net-http")),
+            Some((2300002, Some("net-http")))
+        );
+        for bad in ["code-", "code--", "code-12x", "code-1-on-", "module-1"] {
+            assert_eq!(parse_code_message_id(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -4,10 +4,12 @@
 //! its line instead of a silently missing message. Values that later checks
 //! must point at are `Spanned`, which keeps their line and column.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::Flag;
+use super::{CodeNumber, Flag};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -88,16 +90,16 @@ pub(super) struct RawMetadata {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawRange {
-    pub(super) from: Spanned<u32>,
-    pub(super) to: Spanned<u32>,
+    pub(super) from: Spanned<CodeNumber>,
+    pub(super) to: Spanned<CodeNumber>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawNamedRange {
     pub(super) id: Spanned<String>,
-    pub(super) from: Spanned<u32>,
-    pub(super) to: Spanned<u32>,
+    pub(super) from: Spanned<CodeNumber>,
+    pub(super) to: Spanned<CodeNumber>,
     #[serde(default)]
     pub(super) references: Vec<Spanned<String>>,
 }
@@ -106,23 +108,33 @@ pub(super) struct RawNamedRange {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawFamily {
     pub(super) id: Spanned<String>,
-    pub(super) base: Spanned<u32>,
+    pub(super) base: Spanned<CodeNumber>,
     pub(super) table: Spanned<String>,
     pub(super) name: Spanned<String>,
     #[serde(default)]
     pub(super) references: Vec<Spanned<String>>,
 }
 
+/// An entry of a module's `codes:`: a code defined here (`code:` with its
+/// `name:` and the rest), or a code defined by another module and listed
+/// on this page too (`also:`). Which one it is, and that it has what it
+/// needs, is checked when the catalog is expanded, so that the error points
+/// at the entry.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawCode {
-    pub(super) code: Spanned<u32>,
-    pub(super) name: Spanned<String>,
+    pub(super) code: Option<Spanned<CodeNumber>>,
+    pub(super) also: Option<Spanned<CodeNumber>>,
+    pub(super) name: Option<Spanned<String>>,
     pub(super) message: Option<Spanned<String>>,
+    /// What a page shows as the Error Message where it differs from
+    /// `message`, by locale: drift between the languages, kept as data.
+    #[serde(default)]
+    pub(super) message_drift: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     pub(super) references: Vec<Spanned<String>>,
     #[serde(default)]
-    pub(super) related: Vec<Spanned<u32>>,
+    pub(super) related: Vec<Spanned<CodeNumber>>,
     #[serde(default)]
     pub(super) flags: Vec<Spanned<Flag>>,
     pub(super) since: Option<Spanned<String>>,

@@ -97,7 +97,8 @@ pub fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
 
     let output = match found {
         Found::Codes(codes) => {
-            let numbers: Vec<u32> = codes.iter().map(|(_, c)| c.code).collect();
+            let numbers: Vec<crate::catalog::CodeNumber> =
+                codes.iter().map(|(_, c)| c.code).collect();
             match args.format {
                 ExplainFormat::Json => {
                     let json = explain::json(locale, &numbers);

@@ -12,12 +12,7 @@ use crate::project::{Project, RenderOptions};
 /// Runs `errdoc import`.
 pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let locale = &args.locale;
-    if locale
-        .parse::<unic_langid::LanguageIdentifier>()
-        .map(|l| l.to_string())
-        .as_deref()
-        != Ok(locale.as_str())
-    {
+    if !crate::locales::is_locale_tag(locale) {
         tell!("error: `{locale}` is not a language tag written the canonical way (`en`, `zh-CN`)");
         return Ok(failure());
     }
@@ -81,7 +76,7 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
                 report
                     .placeholders
                     .iter()
-                    .map(u32::to_string)
+                    .map(crate::catalog::CodeNumber::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
             );

@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::catalog::CATALOG_PATH;
 use crate::catalog::draft::{Draft, DraftCode, DraftModule, METADATA_FIELDS};
+use crate::catalog::{CATALOG_PATH, CodeNumber};
 use crate::locales::{LOCALES_DIR, entry_ranges};
 use crate::output::{self, read_or_empty};
 use parse::{Page, Section, normalized};
@@ -31,17 +31,17 @@ pub struct FileReport {
     /// Its module.
     pub module: String,
     /// Codes added to the catalog.
-    pub added: Vec<u32>,
+    pub added: Vec<CodeNumber>,
     /// Codes already there (merged).
-    pub merged: Vec<u32>,
+    pub merged: Vec<CodeNumber>,
     /// Problems to resolve by hand: (line, text).
     pub conflicts: Vec<(usize, String)>,
     /// Pieces not imported: (line, what).
     pub unmapped: Vec<(usize, String)>,
     /// Codes met twice in the page: (code, line).
-    pub duplicates: Vec<(u32, usize)>,
+    pub duplicates: Vec<(CodeNumber, usize)>,
     /// Codes given an English placeholder title.
-    pub placeholders: Vec<u32>,
+    pub placeholders: Vec<CodeNumber>,
     /// Files written.
     pub written: Vec<PathBuf>,
     /// The codes imported, as read, for the round-trip check.
@@ -91,7 +91,7 @@ pub fn names_of(path: &Path, locale: &str) -> (String, String) {
 /// A constant name from an English title, or `<MODULE>_<code>`.
 fn constant_name(
     module: &str,
-    code: u32,
+    code: CodeNumber,
     title: &str,
     english: bool,
     taken: &dyn Fn(&str) -> bool,
@@ -114,7 +114,7 @@ fn constant_name(
 }
 
 /// The thousand-block a code belongs to: `2302004` → 2302000–2302999.
-fn block_of(code: u32) -> (u32, u32) {
+fn block_of(code: CodeNumber) -> (CodeNumber, CodeNumber) {
     let from = code / 1000 * 1000;
     (from, from.saturating_add(999))
 }
@@ -272,7 +272,7 @@ pub fn import_file(
         Draft::parse(&catalog_text)
             .map_err(|e| anyhow::anyhow!("{CATALOG_PATH} does not parse: {e}"))?
     };
-    let other_modules: BTreeMap<u32, String> = draft
+    let other_modules: BTreeMap<CodeNumber, String> = draft
         .modules
         .iter()
         .filter(|m| m.id != module_id)
@@ -311,7 +311,7 @@ pub fn import_file(
     let mut imported: Vec<&Section> = Vec::new();
     // Where the previous code of the page sits in the module: a new code
     // goes right after it, so the page's order survives a merge.
-    let mut previous: Option<u32> = None;
+    let mut previous: Option<CodeNumber> = None;
     for section in &page.sections {
         if let Some(owner) = other_modules.get(&section.code) {
             report.conflicts.push((

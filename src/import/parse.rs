@@ -44,7 +44,7 @@ pub fn label(text: &str) -> Option<Field> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Section {
     /// The code.
-    pub code: u32,
+    pub code: crate::catalog::CodeNumber,
     /// Its title.
     pub title: String,
     /// The literal error message.
@@ -75,7 +75,7 @@ pub struct Page {
     /// Pieces that did not map: (line, what).
     pub unmapped: Vec<(usize, String)>,
     /// Codes met again after their first section: (code, line).
-    pub duplicates: Vec<(u32, usize)>,
+    pub duplicates: Vec<(crate::catalog::CodeNumber, usize)>,
 }
 
 /// A top-level block of the page.
@@ -330,7 +330,7 @@ fn is_anchor(source: &str) -> bool {
 }
 
 /// The `(code, title)` of a `## 2303210 Connection Timed Out` heading.
-fn code_heading(text: &str) -> Option<(u32, String)> {
+fn code_heading(text: &str) -> Option<(crate::catalog::CodeNumber, String)> {
     let text = text.trim();
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     if !(3..=8).contains(&digits) {
@@ -366,44 +366,45 @@ pub fn page(text: &str) -> Page {
     let mut marker: Option<String> = None;
     let mut seen_codes = std::collections::BTreeSet::new();
 
-    let finish = |current: &mut Option<Section>,
-                  fields: &mut Vec<(Field, Vec<&Block>)>,
-                  page: &mut Page,
-                  seen: &mut std::collections::BTreeSet<u32>| {
-        if let Some(mut section) = current.take() {
-            for (field, blocks) in fields.drain(..) {
-                match field {
-                    Field::Message => {
-                        let message = blocks
-                            .iter()
-                            .map(|b| b.text.split_whitespace().collect::<Vec<_>>().join(" "))
-                            .collect::<Vec<_>>()
-                            .join(" ");
-                        if !message.is_empty() {
-                            section.message = Some(message);
+    let finish =
+        |current: &mut Option<Section>,
+         fields: &mut Vec<(Field, Vec<&Block>)>,
+         page: &mut Page,
+         seen: &mut std::collections::BTreeSet<crate::catalog::CodeNumber>| {
+            if let Some(mut section) = current.take() {
+                for (field, blocks) in fields.drain(..) {
+                    match field {
+                        Field::Message => {
+                            let message = blocks
+                                .iter()
+                                .map(|b| b.text.split_whitespace().collect::<Vec<_>>().join(" "))
+                                .collect::<Vec<_>>()
+                                .join(" ");
+                            if !message.is_empty() {
+                                section.message = Some(message);
+                            }
                         }
-                    }
-                    Field::Description => {
-                        let joined = blocks
-                            .iter()
-                            .map(|b| text.get(b.range.clone()).unwrap_or("").trim())
-                            .collect::<Vec<_>>()
-                            .join("\n\n");
-                        if !joined.is_empty() {
-                            section.description = Some(joined);
+                        Field::Description => {
+                            let joined = blocks
+                                .iter()
+                                .map(|b| text.get(b.range.clone()).unwrap_or("").trim())
+                                .collect::<Vec<_>>()
+                                .join("\n\n");
+                            if !joined.is_empty() {
+                                section.description = Some(joined);
+                            }
                         }
+                        Field::Causes => section.causes = items(text, &blocks),
+                        Field::Solution => section.solutions = items(text, &blocks),
                     }
-                    Field::Causes => section.causes = items(text, &blocks),
-                    Field::Solution => section.solutions = items(text, &blocks),
+                }
+                if seen.insert(section.code) {
+                    page.sections.push(section);
+                } else {
+                    page.duplicates.push((section.code, section.line));
                 }
             }
-            if seen.insert(section.code) {
-                page.sections.push(section);
-            } else {
-                page.duplicates.push((section.code, section.line));
-            }
-        }
-    };
+        };
 
     for block in &blocks {
         let line = line_of(text, block.range.start);
@@ -526,7 +527,7 @@ pub fn page(text: &str) -> Page {
                         field = None;
                         for (i, row) in block.rows.iter().enumerate().skip(1) {
                             let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-                            let Some(code) = cell(Some(code_col)).and_then(|c| c.parse::<u32>().ok()) else {
+                            let Some(code) = cell(Some(code_col)).and_then(|c| c.parse::<crate::catalog::CodeNumber>().ok()) else {
                                 page.unmapped.push((line + i + 1, "table row without a code".to_string()));
                                 continue;
                             };
@@ -648,7 +649,7 @@ mod tests {
             ]
         );
         assert_eq!(page.note.as_deref(), Some("以下仅介绍本模块特有错误码。"));
-        let codes: Vec<u32> = page.sections.iter().map(|s| s.code).collect();
+        let codes: Vec<crate::catalog::CodeNumber> = page.sections.iter().map(|s| s.code).collect();
         assert_eq!(codes, [2300002, 401, 2300003]);
         let first = &page.sections[0];
         assert_eq!(first.message.as_deref(), Some("System internal error."));

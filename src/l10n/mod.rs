@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, CodeNumber};
 use crate::locales::{Locale, Locales};
 use lock::{SourcesLock, fingerprint};
 
@@ -140,7 +140,7 @@ pub fn group_order(catalog: &Catalog) -> Vec<String> {
 /// module, a family's, a range's) rather than by scanning the catalog.
 pub struct Groups<'c> {
     catalog: &'c Catalog,
-    codes: std::collections::HashMap<u32, &'c str>,
+    codes: std::collections::HashMap<CodeNumber, &'c str>,
 }
 
 impl<'c> Groups<'c> {
@@ -161,12 +161,20 @@ impl<'c> Groups<'c> {
 
     /// The group of message `id`.
     pub fn of(&self, id: &str) -> String {
-        if let Some(rest) = id.strip_prefix("code-") {
-            return rest
-                .parse::<u32>()
-                .ok()
-                .and_then(|n| self.codes.get(&n))
-                .map_or_else(|| OTHER_GROUP.to_string(), |m| (*m).to_string());
+        if id.starts_with("code-") {
+            return match crate::catalog::parse_code_message_id(id) {
+                // A code's own texts on a page that lists it belong to that page.
+                Some((_, Some(module)))
+                    if self.catalog.modules.iter().any(|m| m.id.value == module) =>
+                {
+                    module.to_string()
+                }
+                Some((n, None)) => self
+                    .codes
+                    .get(&n)
+                    .map_or_else(|| OTHER_GROUP.to_string(), |m| (*m).to_string()),
+                _ => OTHER_GROUP.to_string(),
+            };
         }
         group_of(self.catalog, id)
     }
@@ -180,13 +188,16 @@ pub fn group_of(catalog: &Catalog, id: &str) -> String {
     if let Some(rest) = id.strip_prefix("module-") {
         return module(catalog.modules.iter().find(|m| m.id.value == rest));
     }
-    if let Some(rest) = id.strip_prefix("code-") {
-        let number = rest.parse::<u32>().ok();
-        return module(catalog.modules.iter().find(|m| {
-            m.codes
-                .iter()
-                .any(|c| Some(c.code) == number && !c.is_generated())
-        }));
+    if id.starts_with("code-") {
+        return module(match crate::catalog::parse_code_message_id(id) {
+            Some((_, Some(listing))) => catalog.modules.iter().find(|m| m.id.value == listing),
+            Some((number, None)) => catalog.modules.iter().find(|m| {
+                m.codes
+                    .iter()
+                    .any(|c| c.code == number && !c.is_generated())
+            }),
+            None => None,
+        });
     }
     if let Some(rest) = id.strip_prefix("family-") {
         return module(
@@ -219,6 +230,77 @@ pub struct Assessment {
     pub states: Vec<State>,
     /// Strings the locale has and the English does not: (key, group).
     pub obsolete: Vec<(String, String)>,
+    /// Where this locale's pages say something else than the English ones.
+    pub drift: Vec<Drift>,
+}
+
+/// A difference between a locale's page and the English one that an
+/// import kept as data (`message_drift`, or a page's own texts of a code it
+/// lists that only this locale has).
+#[derive(Debug, Clone, Serialize)]
+pub struct Drift {
+    /// The page (module id).
+    pub group: String,
+    /// The code.
+    pub code: CodeNumber,
+    /// What differs: `message` (the Error Message) or `text` (the page's
+    /// own texts of a listed code).
+    pub what: &'static str,
+}
+
+/// Every piece of drift the catalog and `locale` record for `locale`.
+pub fn drift_of(catalog: &Catalog, locales: &Locales, locale: &Locale) -> Vec<Drift> {
+    let mut drift = Vec::new();
+    let shows_drift = |d: &[(String, crate::catalog::Located<String>)]| {
+        d.iter().any(|(tag, _)| *tag == locale.tag)
+    };
+    for module in &catalog.modules {
+        let group = &module.id.value;
+        for code in module
+            .codes
+            .iter()
+            .filter(|c| shows_drift(&c.message_drift))
+        {
+            drift.push(Drift {
+                group: group.clone(),
+                code: code.code,
+                what: "message",
+            });
+        }
+        for listing in &module.listings {
+            let code = listing.code.value;
+            if shows_drift(&listing.message_drift) {
+                drift.push(Drift {
+                    group: group.clone(),
+                    code,
+                    what: "message",
+                });
+            }
+            let own = crate::catalog::listing_message_id(code, group);
+            if locale.has(&own) && !locales.source().has(&own) {
+                drift.push(Drift {
+                    group: group.clone(),
+                    code,
+                    what: "text",
+                });
+            }
+        }
+    }
+    drift
+}
+
+/// The ids a page may give its own texts of the codes it lists
+/// (`code-2300002-on-http`).
+pub fn listing_texts(catalog: &Catalog) -> BTreeSet<String> {
+    catalog
+        .modules
+        .iter()
+        .flat_map(|m| {
+            m.listings
+                .iter()
+                .map(|l| crate::catalog::listing_message_id(l.code.value, &m.id.value))
+        })
+        .collect()
 }
 
 /// Whether `locale`'s text for `id`/`attribute` is an untouched stub: it
@@ -256,6 +338,11 @@ pub fn state_of(unit: &Unit, locale: &Locale, lock: Option<&SourcesLock>) -> Sta
         )
     {
         return State::Missing;
+    }
+    // Nothing to translate: an empty English title (a code its page gives
+    // no title).
+    if unit.english.trim().is_empty() {
+        return State::Translated;
     }
     let key = unit.key();
     if lock
@@ -297,10 +384,16 @@ pub fn assess(
         .collect();
     let known: BTreeSet<String> = units.iter().map(Unit::key).collect();
     let groups = Groups::new(catalog);
+    let listings = listing_texts(catalog);
     let mut obsolete = Vec::new();
     for (id, info) in &locale.entries {
-        // Terms, and UI strings errdoc itself provides in English.
-        if id.starts_with('-') || locales.builtin("en").is_some_and(|b| b.has(id)) {
+        // Terms, UI strings errdoc itself provides in English, and a page's
+        // own texts of a code it lists that the English page does not have
+        // (drift, counted as such).
+        if id.starts_with('-')
+            || locales.builtin("en").is_some_and(|b| b.has(id))
+            || (listings.contains(id) && !locales.source().has(id))
+        {
             continue;
         }
         let parts = info.strings();
@@ -311,7 +404,11 @@ pub fn assess(
             }
         }
     }
-    Assessment { states, obsolete }
+    Assessment {
+        states,
+        obsolete,
+        drift: drift_of(catalog, locales, locale),
+    }
 }
 
 /// Counts for a status table.
@@ -329,6 +426,9 @@ pub struct Counts {
     pub unchanged: usize,
     /// Strings only the locale has.
     pub obsolete: usize,
+    /// Codes whose page in this locale says something else than the
+    /// English page (an Error Message, or the texts of a listed code).
+    pub drift: usize,
     /// English words: in all, and in each state.
     pub words: WordCounts,
 }
@@ -381,6 +481,8 @@ pub struct LocaleStatus {
     pub all: Counts,
     /// Per group, in display order.
     pub groups: Vec<GroupStatus>,
+    /// Where its pages differ from the English ones.
+    pub drift: Vec<Drift>,
 }
 
 /// The counts of one group.
@@ -412,6 +514,10 @@ pub fn status(
         groups.entry(group.clone()).or_default().obsolete += 1;
         all.obsolete += 1;
     }
+    for d in &assessment.drift {
+        groups.entry(d.group.clone()).or_default().drift += 1;
+        all.drift += 1;
+    }
     let groups = group_order(catalog)
         .into_iter()
         .filter_map(|g| {
@@ -424,5 +530,6 @@ pub fn status(
         locale: tag.to_string(),
         all,
         groups,
+        drift: assessment.drift.clone(),
     }
 }

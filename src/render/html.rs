@@ -62,7 +62,7 @@ enum PageKind<'a> {
 #[derive(Serialize)]
 struct FamilySummary<'a> {
     id: &'a str,
-    base: u32,
+    base: crate::catalog::CodeNumber,
     title: &'a crate::model::Text,
     has_members: bool,
 }
@@ -320,7 +320,8 @@ impl<'a> PageSummary<'a> {
     }
 }
 
-/// Every code of a page, written and generated, with its family.
+/// Every code a page defines, written and generated, with its family:
+/// not the codes of other modules it lists, which have their own page.
 pub(crate) fn codes_of(page: &PageModel) -> Vec<(&CodeView, Option<&FamilyView>)> {
     let family = |code: &CodeView| {
         code.member
@@ -329,6 +330,7 @@ pub(crate) fn codes_of(page: &PageModel) -> Vec<(&CodeView, Option<&FamilyView>)
     };
     page.codes
         .iter()
+        .filter(|c| !c.listed)
         .chain(page.families.iter().flat_map(|f| &f.members))
         .map(|c| (c, family(c)))
         .collect()

@@ -42,11 +42,24 @@ pub fn plain_text(markdown: &str) -> String {
 
 /// One entry of the index: `[code, title, name, message, body, url, generated]`.
 #[derive(Serialize)]
-struct Entry(u32, String, String, String, String, String, u8);
+struct Entry(
+    crate::catalog::CodeNumber,
+    String,
+    String,
+    String,
+    String,
+    String,
+    u8,
+);
 
 /// A range of codes: `[from, to, title, url]`.
 #[derive(Serialize)]
-struct RangeEntry(u32, u32, String, String);
+struct RangeEntry(
+    crate::catalog::CodeNumber,
+    crate::catalog::CodeNumber,
+    String,
+    String,
+);
 
 #[derive(Serialize)]
 struct Index {
@@ -117,7 +130,7 @@ pub struct CodesJson<'a> {
 /// A code in `codes.json`.
 #[derive(Serialize)]
 pub struct CodeJson<'a> {
-    pub code: u32,
+    pub code: crate::catalog::CodeNumber,
     pub name: &'a str,
     pub module: &'a str,
     pub url: String,
@@ -127,7 +140,7 @@ pub struct CodeJson<'a> {
     pub causes: Vec<&'a str>,
     pub solutions: Vec<&'a str>,
     pub references: &'a [ReferenceView],
-    pub related: Vec<u32>,
+    pub related: Vec<crate::catalog::CodeNumber>,
     pub flags: Vec<&'a str>,
     pub family: Option<&'a crate::catalog::Membership>,
     pub generated: bool,
@@ -140,8 +153,8 @@ pub struct CodeJson<'a> {
 /// A range in `codes.json`.
 #[derive(Serialize)]
 pub struct RangeJson<'a> {
-    pub from: u32,
-    pub to: u32,
+    pub from: crate::catalog::CodeNumber,
+    pub to: crate::catalog::CodeNumber,
     pub module: &'a str,
     pub title: &'a str,
     pub description: Option<&'a str>,
@@ -219,13 +232,16 @@ mod tests {
         }
     }
 
-    fn code(number: u32, title: &str, generated: bool) -> CodeView {
+    fn code(number: crate::catalog::CodeNumber, title: &str, generated: bool) -> CodeView {
         CodeView {
             code: number,
             name: format!("C_{number}"),
             page: "p".to_string(),
+            listed: false,
+            pages: Vec::new(),
             title: text(title, "zh-CN"),
             message: Some("Connection timed out.".to_string()),
+            shown_message: Some("Connection timed out.".to_string()),
             description: Some(text("长时间**不能**连接。", "zh-CN")),
             causes: vec![text("服务器崩溃。", "en")],
             solutions: Vec::new(),

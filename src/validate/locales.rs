@@ -164,6 +164,7 @@ pub(super) fn check(
     }
 
     let units = l10n::source_units(catalog, locales);
+    let listing_texts = l10n::listing_texts(catalog);
     for locale in locales.all() {
         let is_source = locales.is_source(locale);
         for (id, info) in &locale.entries {
@@ -184,6 +185,20 @@ pub(super) fn check(
                     }
                     unknown_attributes(kind.0, id, info, file, diags);
                 }
+                // A page's own texts of a code it lists.
+                None if listing_texts.contains(id) => {
+                    unknown_attributes(Kind::Code, id, info, file, diags);
+                    if !is_source && !source.has(id) {
+                        diags.push(
+                            Diagnostic::warning(format!(
+                                "`{id}`: the {} page gives this listed code texts of its own, the English page does not",
+                                locale.tag
+                            ))
+                            .hint("drift between the languages, kept by import: if the page should say what the code's own page says, remove this message; if not, give the English page its own text too")
+                            .at(file, info.span),
+                        );
+                    }
+                }
                 // With no modules, every message would be reported unused.
                 None if is_catalog_id(catalog, id) && !catalog.modules.is_empty() => {
                     let message = if is_source {
@@ -200,7 +215,10 @@ pub(super) fn check(
                 None => {}
             }
             if !is_source {
-                let kind = expected.get(id).map(|(k, _)| k.0);
+                let kind = expected
+                    .get(id)
+                    .map(|(k, _)| k.0)
+                    .or_else(|| listing_texts.contains(id).then_some(Kind::Code));
                 compare_with_source(id, info, kind, locale, source, diags);
             }
         }
@@ -638,7 +656,12 @@ fn text_checks(locale: &Locale, locales: &Locales, diags: &mut Diagnostics) {
                         .at(file, span),
                 );
             }
-            if !is_source && text.trim().is_empty() {
+            // An empty English title (`code-2900001 = {""}`: the page gives
+            // the code none) is translated by an empty one.
+            let english_empty = source
+                .format(id, attribute, None)
+                .is_some_and(|(english, _)| english.trim().is_empty());
+            if !is_source && text.trim().is_empty() && !english_empty {
                 diags.push(
                     Diagnostic::error(format!("`{name}` is empty"))
                         .hint("write the translation, or remove the message to show the English")

@@ -12,7 +12,7 @@ pub use locales::{ExpectedKind, expected_messages};
 
 use std::collections::HashMap;
 
-use crate::catalog::{Catalog, CodeEntry, Located, Module, list_or_none};
+use crate::catalog::{Catalog, CodeEntry, CodeNumber, Located, Module, list_or_none};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::locales::Locales;
 use crate::source::Span;
@@ -25,7 +25,11 @@ pub fn validate(
     locks: &std::collections::BTreeMap<String, crate::l10n::lock::SourcesLock>,
     diags: &mut Diagnostics,
 ) {
-    let mut v = Validator { catalog, diags };
+    let mut v = Validator {
+        catalog,
+        locales,
+        diags,
+    };
     v.site();
     v.references();
     v.tables();
@@ -39,6 +43,7 @@ pub fn validate(
 
 struct Validator<'a> {
     catalog: &'a Catalog,
+    locales: &'a Locales,
     diags: &'a mut Diagnostics,
 }
 
@@ -65,6 +70,19 @@ fn is_constant_name(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_uppercase())
         && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Whether `text` can stand in `<!--Key: text-->` as written: on one line,
+/// and neither ending the comment early (`-->`, `--!>`) nor opening another
+/// (`<!--`), nor ending in `<!-` (which the closing `-->` would turn into
+/// `<!--->`).
+/// `--` alone is fine: browsers and Markdown hosts accept it.
+fn fits_in_comment(text: &str) -> bool {
+    !text.contains(['\n', '\r'])
+        && !text.contains("-->")
+        && !text.contains("--!>")
+        && !text.contains("<!--")
+        && !text.ends_with("<!-")
 }
 
 /// A file name without folders or extension: letters, digits, `_`, `-`.
@@ -245,7 +263,7 @@ impl Validator<'_> {
     /// Reports an item listed twice in one code's list.
     fn listed_once<'v>(
         &mut self,
-        code: u32,
+        code: CodeNumber,
         what: &str,
         items: impl IntoIterator<Item = (&'v str, Span)>,
     ) {
@@ -305,22 +323,22 @@ impl Validator<'_> {
                 );
             }
             for (label, value) in &module.metadata {
-                if value.value.contains("--") || value.value.contains(['\n', '\r', '>']) {
+                if !fits_in_comment(&value.value) {
                     self.error(
                         value.span,
                         format!(
                             "{label} `{}` cannot go in an HTML comment",
                             value.value.trim()
                         ),
-                        "write it on one line without `--` or `>`",
+                        format!("write it on one line without `-->`, `--!>` or `<!--`, which would end the comment `<!--{label}: …-->` early or open another"),
                     );
                 }
             }
-            if module.owns.is_empty() {
-                self.error(
-                    module.id.span,
-                    format!("module `{}` owns no codes", module.id.value),
-                    "add `owns: [{ from: <first>, to: <last> }]`",
+            if module.order.is_empty() && module.families.is_empty() && module.ranges.is_empty() {
+                self.diags.push(
+                    Diagnostic::warning(format!("module `{}` has nothing on its page", module.id.value))
+                        .hint("add codes (`code:`), codes of other modules (`also:`), families or ranges — or remove the module")
+                        .at(&catalog.file, module.id.span),
                 );
             }
             for r in &module.owns {
@@ -348,7 +366,7 @@ impl Validator<'_> {
 
     fn codes(&mut self) {
         let catalog = self.catalog;
-        let mut by_number: HashMap<u32, (&Module, &CodeEntry)> = HashMap::new();
+        let mut by_number: HashMap<CodeNumber, (&Module, &CodeEntry)> = HashMap::new();
         let mut by_name: HashMap<&str, &CodeEntry> = HashMap::new();
         // Names a family pattern makes that already exist: one report per
         // pattern (its first clash, and how many), not one per member.
@@ -363,7 +381,9 @@ impl Validator<'_> {
                         by_number.insert(code.code, (module, code));
                     }
                 }
-                if let Some(first) = by_name.get(code.name.value.as_str()).copied()
+                // A code without a name was reported when the catalog was read.
+                if code.name.value.is_empty() {
+                } else if let Some(first) = by_name.get(code.name.value.as_str()).copied()
                     && code.is_generated()
                 {
                     match clashes.iter_mut().find(|c| c.0 == code.name.span) {
@@ -386,7 +406,7 @@ impl Validator<'_> {
                 if code.is_generated() {
                     continue;
                 }
-                if !is_constant_name(&code.name.value) {
+                if !code.name.value.is_empty() && !is_constant_name(&code.name.value) {
                     self.error(
                         code.name.span,
                         format!("name `{}` is not a constant name", code.name.value),
@@ -437,16 +457,8 @@ impl Validator<'_> {
                     "reference",
                     code.references.iter().map(|r| (r.value.as_str(), r.span)),
                 );
-                if let Some(marker) = &code.marker
-                    && (marker.value.is_empty()
-                        || !marker.value.chars().all(|c| c.is_ascii_alphanumeric()))
-                {
-                    self.error(
-                        marker.span,
-                        format!("marker `{}` of code {} is not a word", marker.value, code.code),
-                        "use letters and digits only (`Del` wraps the section in `<!--Del-->` and `<!--DelEnd-->`)",
-                    );
-                }
+                self.marker(code.code, code.marker.as_ref());
+                self.drift(code.code, code.message.as_ref(), &code.message_drift);
                 for (what, value) in [("since", &code.since), ("deprecated", &code.deprecated)] {
                     if value.as_ref().is_some_and(|v| v.value.trim().is_empty()) {
                         let span = value.as_ref().map_or(code.span(), |v| v.span);
@@ -486,6 +498,8 @@ impl Validator<'_> {
                 ),
             );
         }
+        self.listings(&by_number);
+        self.foreign_codes();
         // Related codes may point anywhere in the catalog, generated members too.
         for module in &catalog.modules {
             for code in &module.codes {
@@ -500,6 +514,138 @@ impl Validator<'_> {
                             "fix the number or remove it from `related`",
                         );
                     }
+                }
+            }
+        }
+    }
+
+    fn marker(&mut self, code: CodeNumber, marker: Option<&Located<String>>) {
+        if let Some(marker) = marker
+            && (marker.value.is_empty() || !marker.value.chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            self.error(
+                marker.span,
+                format!("marker `{}` of code {code} is not a word", marker.value),
+                "use letters and digits only (`Del` wraps the section in `<!--Del-->` and `<!--DelEnd-->`)",
+            );
+        }
+    }
+
+    /// Drift between a page and the catalog is data, not a failure: each
+    /// recorded difference is a warning that names both places.
+    fn drift(
+        &mut self,
+        code: CodeNumber,
+        message: Option<&Located<String>>,
+        drift: &[(String, Located<String>)],
+    ) {
+        for (locale, shown) in drift {
+            if !crate::locales::is_locale_tag(locale) {
+                self.error(
+                    shown.span,
+                    format!("`{locale}` in the message drift of code {code} is not a language tag"),
+                    "use the locale's folder name under locales/ (`zh-CN`)",
+                );
+                continue;
+            }
+            if self.locales.get(locale).is_none() {
+                self.diags.push(
+                    Diagnostic::warning(format!(
+                        "the message drift of code {code} names `{locale}`, which is not a locale of the project"
+                    ))
+                    .hint(format!("fix the tag, or remove `{locale}` from `message_drift`; the locales are the folders under locales/"))
+                    .at(&self.catalog.file, shown.span),
+                );
+                continue;
+            }
+            let (catalog_text, at) = match message {
+                Some(m) => (
+                    format!("`{}`", m.value),
+                    format!(" ({})", self.first_at(m.span)),
+                ),
+                None => ("none".to_string(), String::new()),
+            };
+            if message.is_some_and(|m| m.value == shown.value) {
+                self.diags.push(
+                    Diagnostic::warning(format!(
+                        "the {locale} page of code {code} shows the catalog's Error Message: the drift is resolved"
+                    ))
+                    .hint(format!("remove `{locale}` from `message_drift`"))
+                    .at(&self.catalog.file, shown.span),
+                );
+                continue;
+            }
+            self.diags.push(
+                Diagnostic::warning(format!(
+                    "the {locale} page shows code {code} with the Error Message `{}`, the catalog with {catalog_text}{at}",
+                    shown.value
+                ))
+                .hint(format!("the Error Message is what the API returns: fix the one that is wrong, then remove `{locale}` from `message_drift`"))
+                .at(&self.catalog.file, shown.span),
+            );
+        }
+    }
+
+    /// `also:` names a code another module defines, once per module.
+    fn listings(&mut self, defined: &HashMap<CodeNumber, (&Module, &CodeEntry)>) {
+        let catalog = self.catalog;
+        for module in &catalog.modules {
+            let mut seen: HashMap<CodeNumber, Span> = HashMap::new();
+            for listing in &module.listings {
+                let code = listing.code.value;
+                if let Some(first) = seen.get(&code).copied() {
+                    let at = self.first_at(first);
+                    self.error(
+                        listing.code.span,
+                        format!("module `{}` lists code {code} twice", module.id.value),
+                        format!("it is first listed at {at}; list it once"),
+                    );
+                    continue;
+                }
+                seen.insert(code, listing.code.span);
+                self.marker(code, listing.marker.as_ref());
+                match defined.get(&code) {
+                    None => self.error(
+                        listing.code.span,
+                        format!("module `{}` lists code {code}, but no module defines it", module.id.value),
+                        "define it (`code:` with its `name:` and `message:`) in the module it belongs to, or remove the listing",
+                    ),
+                    Some((owner, _)) if owner.id.value == module.id.value => self.error(
+                        listing.code.span,
+                        format!("module `{}` lists code {code}, which it defines itself", module.id.value),
+                        "remove the listing: the code is on this page already",
+                    ),
+                    Some((_, entry)) => {
+                        let message = entry.message.as_ref();
+                        self.drift(code, message, &listing.message_drift);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A code defined in one module but inside a range another module of
+    /// its number space claims with `owns`: two explicit claims on one
+    /// number.
+    fn foreign_codes(&mut self) {
+        let catalog = self.catalog;
+        for module in &catalog.modules {
+            for code in module.codes.iter().filter(|c| !c.is_generated()) {
+                let claimed = catalog.modules.iter().find(|other| {
+                    other.id.value != module.id.value
+                        && other.namespace == module.namespace
+                        && other.owns.iter().any(|r| r.contains(code.code))
+                });
+                if let Some(other) = claimed {
+                    let ranges = ranges_text(other);
+                    self.error(
+                        code.span(),
+                        format!(
+                            "code {} of module `{}` lies in the range module `{}` owns ({ranges})",
+                            code.code, module.id.value, other.id.value
+                        ),
+                        "move the code to that module, narrow its `owns`, or list the code there with `also:`",
+                    );
                 }
             }
         }
@@ -602,9 +748,10 @@ impl Validator<'_> {
         let families: Vec<&crate::catalog::Family> =
             catalog.modules.iter().flat_map(|m| &m.families).collect();
         for (i, later) in families.iter().enumerate() {
-            let members: std::collections::HashSet<u32> = later.members.iter().copied().collect();
+            let members: std::collections::HashSet<CodeNumber> =
+                later.members.iter().copied().collect();
             for earlier in &families[..i] {
-                let mut shared: Vec<u32> = earlier
+                let mut shared: Vec<CodeNumber> = earlier
                     .members
                     .iter()
                     .copied()
@@ -615,7 +762,7 @@ impl Validator<'_> {
                 }
                 shared.sort_unstable();
                 let count = shared.len();
-                let shown: Vec<String> = shared.iter().take(5).map(u32::to_string).collect();
+                let shown: Vec<String> = shared.iter().take(5).map(CodeNumber::to_string).collect();
                 let more = if count > 5 { ", …" } else { "" };
                 self.error(
                     later.base.span,

@@ -1,5 +1,6 @@
 //! `errdoc l10n status`: per locale and page, how many strings are
-//! translated, missing, stale, unchanged and obsolete, with word counts.
+//! translated, missing, stale, unchanged and obsolete, with word counts,
+//! and where a language's pages drift from the English ones.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -47,13 +48,14 @@ fn share(n: usize, total: usize) -> String {
 
 fn row(name: &str, width: usize, c: &Counts) -> String {
     format!(
-        "  {name:<width$} {:>6} {:>13} {:>13} {:>13} {:>13} {:>8} {:>13}\n",
+        "  {name:<width$} {:>6} {:>13} {:>13} {:>13} {:>13} {:>8} {:>5} {:>13}\n",
         c.total,
         share(c.translated, c.total),
         share(c.missing, c.total),
         share(c.stale, c.total),
         share(c.unchanged, c.total),
         c.obsolete,
+        c.drift,
         format!("{}/{}", c.words.translated, c.words.total),
     )
 }
@@ -80,8 +82,16 @@ pub(super) fn table(statuses: &[LocaleStatus]) -> String {
             .unwrap_or(0)
             .max(18);
         out.push_str(&format!(
-            "  {:<width$} {:>6} {:>13} {:>13} {:>13} {:>13} {:>8} {:>13}\n",
-            "page", "total", "translated", "missing", "stale", "unchanged", "obsolete", "words"
+            "  {:<width$} {:>6} {:>13} {:>13} {:>13} {:>13} {:>8} {:>5} {:>13}\n",
+            "page",
+            "total",
+            "translated",
+            "missing",
+            "stale",
+            "unchanged",
+            "obsolete",
+            "drift",
+            "words"
         ));
         for group in &status.groups {
             out.push_str(&row(&group.group, width, &group.counts));
@@ -91,6 +101,16 @@ pub(super) fn table(statuses: &[LocaleStatus]) -> String {
             out.push_str(&format!(
                 "  stale strings: `errdoc l10n diff <id> --locale {}` shows what changed\n",
                 status.locale
+            ));
+        }
+        for d in &status.drift {
+            let what = match d.what {
+                "message" => "its Error Message differs from the catalog's",
+                _ => "the page has its own text for it, the English page does not",
+            };
+            out.push_str(&format!(
+                "  drift: {} on page `{}`: {what} — `errdoc check` shows where\n",
+                d.code, d.group
             ));
         }
         if all.missing > 0 {
