@@ -82,6 +82,10 @@ pub struct PartInfo {
     pub selects: Vec<SelectInfo>,
     /// Variables used outside any select expression.
     pub outside: BTreeSet<String>,
+    /// The text, when the pattern is only text and string literals
+    /// (`{"{"}`): formatted without fluent-bundle, which stops at 100
+    /// placeables — fewer than a real page's code block has braces.
+    pub literal: Option<String>,
 }
 
 /// A select expression: `{ $count -> [one] … *[other] … }`.
@@ -241,6 +245,14 @@ impl Locale {
             None => message.value()?,
             Some(a) => message.get_attribute(a)?.value(),
         };
+        if let Some(text) = self
+            .entries
+            .get(id)
+            .and_then(|e| e.parts.get(&attribute.map(str::to_string)))
+            .and_then(|p| p.literal.as_ref())
+        {
+            return Some((text.clone(), Vec::new()));
+        }
         let mut errors = Vec::new();
         let text = self
             .bundle
@@ -661,11 +673,27 @@ fn entry_info(
 /// References, selects and variables of one pattern.
 fn part_info(file: &SourceFile, pattern: &ast::Pattern<&str>) -> PartInfo {
     let mut info = PartInfo::default();
+    let mut literal = Some(String::new());
     for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            walk_expression(file, expression, &mut info, true);
+        match element {
+            ast::PatternElement::TextElement { value } => {
+                if let Some(text) = literal.as_mut() {
+                    text.push_str(value);
+                }
+            }
+            ast::PatternElement::Placeable { expression } => {
+                match (expression, literal.as_mut()) {
+                    (
+                        ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
+                        Some(text),
+                    ) => text.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value)),
+                    _ => literal = None,
+                }
+                walk_expression(file, expression, &mut info, true);
+            }
         }
     }
+    info.literal = literal;
     info
 }
 

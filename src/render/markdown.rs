@@ -14,7 +14,7 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEn
 use rayon::prelude::*;
 use tera::{Kwargs, State, Tera};
 
-use super::markdown_html::unsafe_scheme;
+use super::markdown_html::{INERT_TAGS, inert_html, unsafe_scheme};
 use super::{RenderContext, Renderer};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::output::Output;
@@ -135,7 +135,9 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
         parser
             .into_offset_iter()
             .filter_map(|(event, range)| match event {
-                Event::Html(_) | Event::InlineHtml(_) => Some((Hazard::Html, range)),
+                Event::Html(html) | Event::InlineHtml(html) if inert_html(&html).is_none() => {
+                    Some((Hazard::Html, range))
+                }
                 Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                     if unsafe_scheme(&dest_url) =>
                 {
@@ -169,9 +171,22 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
 /// read differently, so that what pulldown-cmark takes for its address
 /// another takes for raw HTML: a `<` in it (`[a](<img …>'')`, a title
 /// right after `<…>`), or parentheses nested deeper than cmark allows
-/// (found in review). Such a link is shown as text.
+/// (found in review). Such a link is shown as text. The inert tags of
+/// real pages' link texts (`[constructor<sup>9+</sup>](…)`) do not count:
+/// read as raw HTML anywhere, they still only raise a digit.
 fn odd_link(source: &str) -> bool {
-    source.contains('<') || source.matches('(').count() > 16
+    let mut rest = source;
+    let mut plain = String::with_capacity(source.len());
+    while let Some(at) = rest.find('<') {
+        plain.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        match INERT_TAGS.iter().find(|t| tail.starts_with(**t)) {
+            Some(tag) => rest = &tail[tag.len()..],
+            None => return true,
+        }
+    }
+    plain.push_str(rest);
+    plain.matches('(').count() > 16
 }
 
 /// Whether the text at `range` of `text` has a `[`, `]` or `<` without a
@@ -452,11 +467,12 @@ pub fn page_hazard(page: &str) -> Option<(usize, &'static str)> {
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some((start, text)) = block.take()
                     && !is_comment(text.trim())
+                    && inert_html(&text).is_none()
                 {
                     return Some((line_of(start), "raw HTML"));
                 }
             }
-            Event::InlineHtml(html) if !is_anchor(&html) => {
+            Event::InlineHtml(html) if !is_anchor(&html) && inert_html(&html).is_none() => {
                 return Some((line_of(range.start), "raw HTML"));
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
@@ -530,13 +546,20 @@ fn quote(text: &str) -> String {
 }
 
 /// A literal (an API's error message) as Markdown that shows exactly it.
+/// A message of several lines keeps them, as hard line breaks.
 pub fn literal(text: &str) -> String {
-    let chars: Vec<char> = text
-        .split_whitespace()
+    text.lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .map(|line| literal_line(&line))
         .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .collect();
+        .join("\\\n")
+}
+
+/// One line of a literal, escaped so nothing in it is markup, at the start
+/// of a line too.
+fn literal_line(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
         let escape = match c {
@@ -548,8 +571,9 @@ pub fn literal(text: &str) -> String {
                 !(before.is_some_and(|b| b.is_alphanumeric())
                     && after.is_some_and(|a| a.is_alphanumeric()))
             }
-            // A leading `#`, `-`, `+` or `1.` would make a heading or list.
-            '#' | '-' | '+' if i == 0 => true,
+            // A leading `#`, `-`, `+`, `=` or `1.` would make a heading, a
+            // list or the underline of a heading.
+            '#' | '-' | '+' | '=' if i == 0 => true,
             '.' | ')' => chars[..i].iter().all(char::is_ascii_digit) && i > 0,
             _ => false,
         };
@@ -811,6 +835,10 @@ mod tests {
         assert_eq!(literal("# not a heading"), "\\# not a heading");
         assert_eq!(literal("1. not a list"), "1\\. not a list");
         assert_eq!(literal("Error 1.5 happened"), "Error 1.5 happened");
+        assert_eq!(
+            literal("Possible causes: \n1. not focused.\n=\n"),
+            "Possible causes:\\\n1\\. not focused.\\\n\\="
+        );
     }
 
     #[test]

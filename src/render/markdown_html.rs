@@ -94,13 +94,86 @@ fn link_target(url: &str, links: &Links<'_>) -> Target {
     Target::Drop
 }
 
+/// A piece of [inert HTML](inert_html).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inert<'a> {
+    /// A marker comment (`<!--Del-->`, `<!--RP1End-->`): what documentation
+    /// pipelines act on; nothing a reader sees.
+    Marker(&'a str),
+    /// `<br>`, `<sup>`, `</sup>`, `<sub>`, `</sub>`: no attributes, no script.
+    Tag(&'a str),
+    /// Text, without a `<`.
+    Text(&'a str),
+}
+
+/// The tags real error-code pages use inside their texts that can do
+/// nothing but break a line or raise a digit.
+pub(super) const INERT_TAGS: [&str; 7] = [
+    "<br>", "<br/>", "<br />", "<sup>", "</sup>", "<sub>", "</sub>",
+];
+
+/// Raw HTML that cannot run, link or hide anything, split into its
+/// pieces: marker comments, the tags of [`INERT_TAGS`], and text without
+/// a `<` (the rest of an HTML block's line, `<!--RP2-->Ensure that…`).
+/// Published pages carry these inside their texts; anything else is
+/// `None` and is shown as text.
+pub fn inert_html(raw: &str) -> Option<Vec<Inert<'_>>> {
+    let mut pieces = Vec::new();
+    let mut rest = raw;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            let end = after.find("-->")?;
+            let name = &after[..end];
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return None;
+            }
+            pieces.push(Inert::Marker(&rest[..4 + end + 3]));
+            rest = &after[end + 3..];
+        } else if rest.starts_with('<') {
+            let tag = INERT_TAGS.iter().find(|t| rest.starts_with(**t))?;
+            pieces.push(Inert::Tag(&rest[..tag.len()]));
+            rest = &rest[tag.len()..];
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            pieces.push(Inert::Text(&rest[..end]));
+            rest = &rest[end..];
+        }
+    }
+    Some(pieces)
+}
+
+/// Inert HTML as the site shows it: markers dropped, tags kept, text
+/// escaped.
+fn inert_to_html(pieces: &[Inert<'_>]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Inert::Marker(_) => {}
+            Inert::Tag(tag) => out.push_str(tag),
+            Inert::Text(text) => {
+                for c in text.chars() {
+                    match c {
+                        '&' => out.push_str("&amp;"),
+                        '>' => out.push_str("&gt;"),
+                        c => out.push(c),
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The events of `parser` with raw HTML, unsafe links and images defused.
 fn sanitize<'a>(parser: Parser<'a>, links: &'a Links<'a>) -> impl Iterator<Item = Event<'a>> + 'a {
     // For each open link: whether its end tag is dropped too.
     let mut open: Vec<bool> = Vec::new();
     let mut in_image = 0usize;
     parser.filter_map(move |event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(match inert_html(&raw) {
+            Some(pieces) => Event::InlineHtml(CowStr::from(inert_to_html(&pieces))),
+            None => Event::Text(raw),
+        }),
         Event::Start(Tag::Image { .. }) => {
             in_image += 1;
             None
@@ -177,6 +250,26 @@ mod tests {
             html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn markers_and_line_breaks_of_real_pages_are_inert() {
+        let pages = BTreeSet::new();
+        assert_eq!(
+            block(
+                "Check it.<!--DelEnd--> H<sub>2</sub>O<br>10<sup>3</sup>\n\n<!--RP2-->Ensure it & go.\n",
+                &links(&pages)
+            ),
+            "<p>Check it. H<sub>2</sub>O<br>10<sup>3</sup></p>\nEnsure it &amp; go.\n"
+        );
+        for live in [
+            "<br onclick=x>",
+            "<!-- Del -->",
+            "<!--Del-->x<b>",
+            "<sup class=a>",
+        ] {
+            assert!(inert_html(live).is_none(), "{live}");
+        }
     }
 
     #[test]
