@@ -93,6 +93,13 @@ pub struct PageModel {
     pub title: Text,
     /// The NOTE / 说明 text.
     pub note: Option<Text>,
+    /// Text before the first section.
+    pub intro: Option<Text>,
+    /// The `#`s of its code headings (`##`, or `###` under groups).
+    pub code_hashes: String,
+    /// Headings after the last code (the others are on the code they
+    /// precede).
+    pub closing: Vec<HeadingView>,
     /// The metadata block.
     pub metadata: Vec<MetaItem>,
     /// The code ranges the module owns, as (first, last).
@@ -127,6 +134,13 @@ pub struct CodeView {
     pub pages: Vec<PageLink>,
     /// Title (empty for a code whose page gives none: `## 2900001`).
     pub title: Text,
+    /// Headings of the page that come right before it (groups of codes,
+    /// prose sections).
+    pub headings: Vec<HeadingView>,
+    /// Text between its heading and its first section.
+    pub intro: Option<Text>,
+    /// Sub-cases after its sections (`### Scenario 1` …), as written.
+    pub details: Option<Text>,
     /// Literal error message (English), as the catalog has it.
     pub message: Option<String>,
     /// The Error Message this page shows in this locale: `message`, or the
@@ -161,6 +175,21 @@ pub struct CodeView {
     pub marker_opens: bool,
     /// Whether the marker closes after this code.
     pub marker_closes: bool,
+}
+
+/// A heading of a page that is not a code, with the text under it.
+#[derive(Debug, Clone, Serialize)]
+pub struct HeadingView {
+    /// Its id in the module.
+    pub id: String,
+    /// Its `#`s (`##`).
+    pub hashes: String,
+    /// Its level (2 for `##`).
+    pub level: u8,
+    /// Its title.
+    pub title: Text,
+    /// The text under it.
+    pub text: Option<Text>,
 }
 
 /// A page a code is on.
@@ -389,10 +418,12 @@ impl Localizer<'_> {
         })
     }
 
-    /// `.cause-1`, `.cause-2`, … of `id` as the source locale numbers them.
-    /// `.cause-1`, `.cause-2`, … of `id`: the English's, and any a
-    /// translation has beyond them (an imported page may say more than
-    /// its English yet; `check` warns about those).
+    /// `.cause-1`, `.cause-2`, … of `id`: a list is translated as a whole.
+    /// A translation that has any item of it shows its own items (a page
+    /// may say less or more than its English, which drifted since; `check`
+    /// and `l10n status` tell); one that has none shows the English list.
+    /// Mixing them would number a translation of an older English item
+    /// among newer English ones.
     fn numbered(&mut self, id: &str, prefix: &str, args: Option<&FluentArgs<'_>>) -> Vec<Text> {
         let numbers_of = |locale: &Locale| -> Vec<(u32, String)> {
             locale
@@ -409,12 +440,17 @@ impl Localizer<'_> {
                 })
                 .unwrap_or_default()
         };
-        let mut numbers = numbers_of(self.locales.source());
-        if !self.locale.entries.get(id).is_some_and(|e| e.stub) {
-            numbers.extend(numbers_of(self.locale));
-        }
+        let own = if self.locale.entries.get(id).is_some_and(|e| e.stub) {
+            Vec::new()
+        } else {
+            numbers_of(self.locale)
+        };
+        let mut numbers = if own.is_empty() {
+            numbers_of(self.locales.source())
+        } else {
+            own
+        };
         numbers.sort();
-        numbers.dedup();
         numbers
             .into_iter()
             .filter_map(|(_, attribute)| self.text(id, Some(&attribute), args))
@@ -475,6 +511,17 @@ impl Localizer<'_> {
             }
         }
         Directory { titles, pages }
+    }
+
+    fn heading_view(&mut self, module: &Module, heading: &crate::catalog::Heading) -> HeadingView {
+        let id = heading.message_id(&module.id.value);
+        HeadingView {
+            id: heading.id.value.clone(),
+            hashes: "#".repeat(usize::from(heading.level.value)),
+            level: heading.level.value,
+            title: self.required(&id, None),
+            text: self.text(&id, Some("text"), None),
+        }
     }
 
     fn table_entry<'c>(catalog: &'c Catalog, member: &Membership) -> Option<&'c TableEntry> {
@@ -589,12 +636,16 @@ impl Localizer<'_> {
             .iter()
             .map(|f| self.required(f.value.message_id(), None))
             .collect();
+        let intro = self.text(&id, Some("intro"), args);
         let description = self.text(&id, Some("description"), args);
         let causes = self.numbered(&id, "cause-", args);
         let solutions = self.numbered(&id, "solution-", args);
+        let details = self.text(&id, Some("details"), args);
         let flags: Vec<Text> = flags;
         let stale = std::iter::once(&title)
+            .chain(intro.iter())
             .chain(description.iter())
+            .chain(details.iter())
             .chain(&causes)
             .chain(&solutions)
             .chain(&flags)
@@ -609,6 +660,9 @@ impl Localizer<'_> {
             listed: listing.is_some(),
             pages: directory.pages.get(&code.code).cloned().unwrap_or_default(),
             title,
+            headings: Vec::new(),
+            intro,
+            details,
             message: code.message.as_ref().map(|m| m.value.clone()),
             shown_message,
             description,
@@ -673,8 +727,16 @@ impl Localizer<'_> {
     fn page(&mut self, catalog: &Catalog, module: &Module, directory: &Directory) -> PageModel {
         let id = format!("module-{}", module.id.value);
         let mut codes: Vec<CodeView> = Vec::with_capacity(module.order.len());
+        // Headings wait for the code they precede.
+        let mut headings: Vec<HeadingView> = Vec::new();
         for item in &module.order {
+            let before = codes.len();
             match *item {
+                PageItem::Heading(i) => {
+                    if let Some(heading) = module.headings.get(i) {
+                        headings.push(self.heading_view(module, heading));
+                    }
+                }
                 PageItem::Code(i) => {
                     if let Some(code) = module.codes.get(i) {
                         codes.push(self.code_view(catalog, module, code, None, directory));
@@ -696,6 +758,11 @@ impl Localizer<'_> {
                         codes.push(view);
                     }
                 }
+            }
+            if codes.len() > before
+                && let Some(code) = codes.last_mut()
+            {
+                code.headings = std::mem::take(&mut headings);
             }
         }
         for i in 0..codes.len() {
@@ -730,9 +797,18 @@ impl Localizer<'_> {
             .collect();
         let title = self.required(&id, None);
         let note = self.text(&id, Some("note"), None);
+        let intro = self.text(&id, Some("intro"), None);
         let stale =
             std::iter::once(&title)
                 .chain(note.iter())
+                .chain(intro.iter())
+                .chain(
+                    codes
+                        .iter()
+                        .flat_map(|c| &c.headings)
+                        .chain(&headings)
+                        .flat_map(|h| std::iter::once(&h.title).chain(h.text.iter())),
+                )
                 .chain(ranges.iter().flat_map(|r: &RangeView| {
                     std::iter::once(&r.title).chain(r.description.iter())
                 }))
@@ -748,6 +824,9 @@ impl Localizer<'_> {
             file: module.page.value.clone(),
             title,
             note,
+            intro,
+            code_hashes: "#".repeat(usize::from(module.code_level.value)),
+            closing: headings,
             metadata: module
                 .metadata
                 .iter()

@@ -102,6 +102,34 @@ pub struct DraftCode {
     pub message_drift: Vec<(String, String)>,
 }
 
+/// A heading of a page that is not a code.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DraftHeading {
+    /// Id in the module.
+    pub id: String,
+    /// Level, when not 2.
+    pub level: Option<u8>,
+}
+
+/// An entry of a module's `codes:` (the page's sections in order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftItem {
+    /// A code defined here, or listed here (`also:`).
+    Code(DraftCode),
+    /// A heading that is not a code.
+    Heading(DraftHeading),
+}
+
+impl DraftItem {
+    /// The code entry, if it is one.
+    pub fn code(&self) -> Option<&DraftCode> {
+        match self {
+            DraftItem::Code(c) => Some(c),
+            DraftItem::Heading(_) => None,
+        }
+    }
+}
+
 /// A module.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DraftModule {
@@ -111,6 +139,8 @@ pub struct DraftModule {
     pub page: String,
     /// Number space.
     pub namespace: Option<String>,
+    /// Level of the code headings, when not 2.
+    pub code_level: Option<u8>,
     /// Metadata: (field, value), field in lowercase (`kit`).
     pub metadata: Vec<(String, String)>,
     /// Owned ranges.
@@ -119,8 +149,8 @@ pub struct DraftModule {
     pub ranges: Vec<DraftRange>,
     /// Families.
     pub families: Vec<DraftFamily>,
-    /// Codes.
-    pub codes: Vec<DraftCode>,
+    /// The page's sections in order: codes, listings, headings.
+    pub codes: Vec<DraftItem>,
 }
 
 /// The whole catalog.
@@ -232,31 +262,49 @@ impl Draft {
                                 references: strings(&f.references),
                             })
                             .collect(),
+                        code_level: m.code_level.as_ref().map(|l| l.value),
                         codes: m
                             .codes
                             .iter()
-                            .map(|c| DraftCode {
-                                code: c.code.as_ref().or(c.also.as_ref()).map_or(0, |n| n.value),
-                                listed: c.code.is_none() && c.also.is_some(),
-                                name: c.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
-                                message: c.message.as_ref().map(|s| s.value.clone()),
-                                references: strings(&c.references),
-                                related: c.related.iter().map(|r| r.value).collect(),
-                                flags: c
-                                    .flags
-                                    .iter()
-                                    .map(|f| {
-                                        f.value.message_id().trim_start_matches("flag-").to_string()
-                                    })
-                                    .collect(),
-                                since: c.since.as_ref().map(|s| s.value.clone()),
-                                deprecated: c.deprecated.as_ref().map(|s| s.value.clone()),
-                                marker: c.marker.as_ref().map(|s| s.value.clone()),
-                                message_drift: c
-                                    .message_drift
-                                    .iter()
-                                    .map(|(l, t)| (l.clone(), t.value.clone()))
-                                    .collect(),
+                            .map(|c| match &c.heading {
+                                Some(id) => DraftItem::Heading(DraftHeading {
+                                    id: id.value.clone(),
+                                    level: c.level.as_ref().map(|l| l.value),
+                                }),
+                                None => DraftItem::Code(DraftCode {
+                                    code: c
+                                        .code
+                                        .as_ref()
+                                        .or(c.also.as_ref())
+                                        .map_or(0, |n| n.value),
+                                    listed: c.code.is_none() && c.also.is_some(),
+                                    name: c
+                                        .name
+                                        .as_ref()
+                                        .map(|n| n.value.clone())
+                                        .unwrap_or_default(),
+                                    message: c.message.as_ref().map(|s| s.value.clone()),
+                                    references: strings(&c.references),
+                                    related: c.related.iter().map(|r| r.value).collect(),
+                                    flags: c
+                                        .flags
+                                        .iter()
+                                        .map(|f| {
+                                            f.value
+                                                .message_id()
+                                                .trim_start_matches("flag-")
+                                                .to_string()
+                                        })
+                                        .collect(),
+                                    since: c.since.as_ref().map(|s| s.value.clone()),
+                                    deprecated: c.deprecated.as_ref().map(|s| s.value.clone()),
+                                    marker: c.marker.as_ref().map(|s| s.value.clone()),
+                                    message_drift: c
+                                        .message_drift
+                                        .iter()
+                                        .map(|(l, t)| (l.clone(), t.value.clone()))
+                                        .collect(),
+                                }),
                             })
                             .collect(),
                     }
@@ -338,6 +386,9 @@ impl Draft {
             if let Some(ns) = &m.namespace {
                 let _ = writeln!(out, "    namespace: {}", quote(ns));
             }
+            if let Some(level) = m.code_level {
+                let _ = writeln!(out, "    code_level: {level}");
+            }
             if !m.metadata.is_empty() {
                 out.push_str("    metadata:\n");
                 for (k, v) in &m.metadata {
@@ -381,7 +432,17 @@ impl Draft {
                 continue;
             }
             out.push_str("    codes:\n");
-            for c in &m.codes {
+            for entry in &m.codes {
+                let c = match entry {
+                    DraftItem::Code(c) => c,
+                    DraftItem::Heading(h) => {
+                        let _ = writeln!(out, "      - heading: {}", quote(&h.id));
+                        if let Some(level) = h.level {
+                            let _ = writeln!(out, "        level: {level}");
+                        }
+                        continue;
+                    }
+                };
                 if c.listed {
                     let _ = writeln!(out, "      - also: {}", c.code);
                     write_page_fields(&mut out, c);

@@ -146,8 +146,31 @@ pub struct Module {
     pub codes: Vec<CodeEntry>,
     /// Codes defined by other modules that this page documents too.
     pub listings: Vec<Listing>,
-    /// The page's sections in catalog order: explicit codes and listings.
+    /// Headings of the page that are not codes.
+    pub headings: Vec<Heading>,
+    /// The page's sections in catalog order: explicit codes, listings and
+    /// headings.
     pub order: Vec<PageItem>,
+    /// The level of its code headings (2 for `##`).
+    pub code_level: Located<u8>,
+}
+
+/// A heading of a page that is not a code (`## Basic File IO Error
+/// Codes`), with the text under it: `heading-<module>-<id>` and its
+/// `.text`.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// Its id, unique in the module.
+    pub id: Located<String>,
+    /// Its level (2 for `##`).
+    pub level: Located<u8>,
+}
+
+impl Heading {
+    /// The Fluent id of its texts (`heading-file-basic-io`).
+    pub fn message_id(&self, module: &str) -> String {
+        format!("heading-{module}-{}", self.id.value)
+    }
 }
 
 /// A code of another module, listed on this module's page too (`also:`).
@@ -169,6 +192,8 @@ pub enum PageItem {
     Code(usize),
     /// `listings[i]`, defined elsewhere.
     Listing(usize),
+    /// `headings[i]`.
+    Heading(usize),
 }
 
 /// An inclusive range of code numbers.
@@ -558,6 +583,7 @@ fn entry_span(c: &RawCode) -> Option<Span> {
         .as_ref()
         .or(c.also.as_ref())
         .map(span_of)
+        .or_else(|| c.heading.as_ref().map(span_of))
         .or_else(|| c.name.as_ref().map(span_of))
         .or_else(|| c.message.as_ref().map(span_of))
         .or_else(|| c.marker.as_ref().map(span_of))
@@ -575,6 +601,33 @@ fn drift_of(c: &RawCode) -> Vec<(String, Located<String>)> {
 enum Entry {
     Defined(Box<CodeEntry>),
     Listed(Listing),
+    Heading(Heading),
+}
+
+/// The fields an entry has, by name, for "only these belong here".
+fn given_fields(c: &RawCode) -> [(&'static str, bool); 12] {
+    [
+        ("code", c.code.is_some()),
+        ("also", c.also.is_some()),
+        ("heading", c.heading.is_some()),
+        ("level", c.level.is_some()),
+        ("name", c.name.is_some()),
+        ("message", c.message.is_some()),
+        ("message_drift", !c.message_drift.is_empty()),
+        ("references", !c.references.is_empty()),
+        ("related", !c.related.is_empty()),
+        ("flags", !c.flags.is_empty()),
+        ("since", c.since.is_some()),
+        ("deprecated", c.deprecated.is_some()),
+    ]
+}
+
+/// The first field of `c` that is not one of `allowed`.
+fn field_outside(c: &RawCode, allowed: &[&str]) -> Option<&'static str> {
+    given_fields(c)
+        .into_iter()
+        .find(|(name, given)| *given && !allowed.contains(name))
+        .map(|(name, _)| name)
 }
 
 fn read_entry(
@@ -584,6 +637,43 @@ fn read_entry(
     diags: &mut Diagnostics,
 ) -> Option<Entry> {
     let at = entry_span(c).unwrap_or_else(|| span_of(&module.id));
+    let kinds = [c.code.is_some(), c.also.is_some(), c.heading.is_some()];
+    if kinds.iter().filter(|k| **k).count() > 1 {
+        diags.push(
+            Diagnostic::error("an entry has more than one of `code`, `also` and `heading`")
+                .hint("`code:` defines a code here, `also:` lists a code another module defines, `heading:` is a heading of the page — keep one")
+                .at(file, at),
+        );
+        return None;
+    }
+    if let Some(id) = &c.heading {
+        if let Some(field) =
+            field_outside(c, &["heading", "level"]).or(c.marker.as_ref().map(|_| "marker"))
+        {
+            diags.push(
+                Diagnostic::error(format!("the heading `{}` has `{field}`, which only codes have", id.value))
+                    .hint("a heading (`heading:`) takes only `level`; its title and text are `heading-<module>-<id>` and its `.text` in locales/")
+                    .at(file, span_of(id)),
+            );
+        }
+        return Some(Entry::Heading(Heading {
+            id: located(id),
+            level: c.level.as_ref().map_or(
+                Located {
+                    value: 2,
+                    span: span_of(id),
+                },
+                located,
+            ),
+        }));
+    }
+    if let Some(level) = &c.level {
+        diags.push(
+            Diagnostic::error("`level` belongs to headings")
+                .hint("a code's heading level is the module's `code_level`")
+                .at(file, span_of(level)),
+        );
+    }
     match (&c.code, &c.also) {
         (Some(code), None) => {
             let name = match &c.name {
@@ -618,16 +708,7 @@ fn read_entry(
             })))
         }
         (None, Some(also)) => {
-            let extra = [
-                ("name", c.name.is_some()),
-                ("message", c.message.is_some()),
-                ("references", !c.references.is_empty()),
-                ("related", !c.related.is_empty()),
-                ("flags", !c.flags.is_empty()),
-                ("since", c.since.is_some()),
-                ("deprecated", c.deprecated.is_some()),
-            ];
-            if let Some((field, _)) = extra.iter().find(|(_, given)| *given) {
+            if let Some(field) = field_outside(c, &["also", "message_drift"]) {
                 diags.push(
                     Diagnostic::error(format!(
                         "the listing of code {} has `{field}`, which belongs where the code is defined",
@@ -643,21 +724,13 @@ fn read_entry(
                 message_drift: drift_of(c),
             }))
         }
-        (Some(code), Some(_)) => {
-            diags.push(
-                Diagnostic::error(format!("the entry of code {} has both `code` and `also`", code.value))
-                    .hint("`code:` defines a code here; `also:` lists a code another module defines — keep one")
-                    .at(file, span_of(code)),
-            );
-            None
-        }
-        (None, None) => {
+        _ => {
             diags.push(
                 Diagnostic::error(format!(
-                    "an entry of module `{}` has neither `code` nor `also`",
+                    "an entry of module `{}` has no `code`, `also` or `heading`",
                     module.id.value
                 ))
-                .hint("write `code: <number>` to define a code here, or `also: <number>` to list one another module defines")
+                .hint("write `code: <number>` to define a code here, `also: <number>` to list one another module defines, or `heading: <id>` for a heading of the page")
                 .at(file, at),
             );
             None
@@ -686,6 +759,7 @@ fn expand_module(
 
     let mut codes: Vec<CodeEntry> = Vec::new();
     let mut listings: Vec<Listing> = Vec::new();
+    let mut headings: Vec<Heading> = Vec::new();
     let mut order: Vec<PageItem> = Vec::new();
     for raw in &m.codes {
         match read_entry(raw, m, file, diags) {
@@ -696,6 +770,10 @@ fn expand_module(
             Some(Entry::Listed(listing)) => {
                 order.push(PageItem::Listing(listings.len()));
                 listings.push(listing);
+            }
+            Some(Entry::Heading(heading)) => {
+                order.push(PageItem::Heading(headings.len()));
+                headings.push(heading);
             }
             None => {}
         }
@@ -809,7 +887,15 @@ fn expand_module(
         families,
         codes,
         listings,
+        headings,
         order,
+        code_level: m.code_level.as_ref().map_or(
+            Located {
+                value: 2,
+                span: span_of(&m.id),
+            },
+            located,
+        ),
     }
 }
 

@@ -63,6 +63,9 @@ pub(super) struct RawModule {
     pub(super) id: Spanned<String>,
     pub(super) page: Spanned<String>,
     pub(super) namespace: Option<Spanned<String>>,
+    /// The level of the page's code headings (`3` for `### 13900001 …`
+    /// under `## …` groups); 2 when absent.
+    pub(super) code_level: Option<Spanned<u8>>,
     #[serde(default)]
     pub(super) metadata: RawMetadata,
     #[serde(default)]
@@ -115,16 +118,20 @@ pub(super) struct RawFamily {
     pub(super) references: Vec<Spanned<String>>,
 }
 
-/// An entry of a module's `codes:`: a code defined here (`code:` with its
-/// `name:` and the rest), or a code defined by another module and listed
-/// on this page too (`also:`). Which one it is, and that it has what it
-/// needs, is checked when the catalog is expanded, so that the error points
-/// at the entry.
+/// An entry of a module's `codes:`, the page's sections in order: a code
+/// defined here (`code:` with its `name:` and the rest), a code defined by
+/// another module and listed on this page too (`also:`), or a heading that
+/// is not a code (`heading:`, with the text under it). Which one it is,
+/// and that it has what it needs, is checked when the catalog is
+/// expanded, so that the error points at the entry.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawCode {
     pub(super) code: Option<Spanned<CodeNumber>>,
     pub(super) also: Option<Spanned<CodeNumber>>,
+    pub(super) heading: Option<Spanned<String>>,
+    /// A heading's level (`2` for `##`).
+    pub(super) level: Option<Spanned<u8>>,
     pub(super) name: Option<Spanned<String>>,
     pub(super) message: Option<Spanned<String>>,
     /// What a page shows as the Error Message where it differs from

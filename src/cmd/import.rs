@@ -3,10 +3,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::catalog::CodeNumber;
 use crate::cli::ImportArgs;
 use crate::cmd::failure;
-use crate::diagnostic::{Diagnostics, Severity};
-use crate::import::{self, parse};
+use crate::diagnostic::{Diagnostics, Severity, plural};
+use crate::import::{self, FileReport, parse};
 use crate::project::{Project, RenderOptions};
 
 /// Runs `errdoc import`.
@@ -23,12 +24,7 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(failure());
     }
-    let source = "en";
-    let mut reports = Vec::new();
-    for file in &args.files {
-        let report = import::import_file(root, file, locale, source, args.module.as_deref())?;
-        reports.push(report);
-    }
+    let report = import::import(root, &args.files, locale, args.module.as_deref())?;
 
     // Build again and compare each imported page with the page made of it.
     let mut diags = Diagnostics::new();
@@ -42,70 +38,32 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .filter(|d| d.severity() == Severity::Error)
         .collect();
 
-    let mut failed = false;
-    for report in &reports {
-        say!("{}: module `{}`", report.path.display(), report.module);
-        say!(
-            "  {} added, {} merged{}",
-            crate::diagnostic::plural(report.added.len(), "code", "codes"),
-            report.merged.len(),
-            if report.written.is_empty() {
-                "; nothing changed".to_string()
-            } else {
-                format!(
-                    "; wrote {}",
-                    report
-                        .written
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            }
-        );
-        for (code, line) in &report.duplicates {
-            say!("  line {line}: code {code} again — the first section was kept");
-        }
-        for (line, text) in &report.conflicts {
-            say!("  line {line}: conflict: {text}");
+    let mut failed = !errors.is_empty();
+    for file in &report.files {
+        say!("{}: module `{}`", file.path.display(), file.module);
+        if let Some(why) = &file.skipped {
+            say!("  not imported: {why}");
             failed = true;
+            continue;
         }
-        if !report.placeholders.is_empty() {
-            say!(
-                "  English placeholders (titles from the Error Message) for {}; write their English text",
-                report
-                    .placeholders
-                    .iter()
-                    .map(crate::catalog::CodeNumber::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-        }
-        for (line, what) in &report.unmapped {
-            if *line == 0 {
-                say!("  not imported: {what}");
-            } else {
-                say!("  line {line}: not imported: {what}");
-            }
-        }
-        let Some(project) = &project else { continue };
-        let page_name = project
-            .catalog
-            .modules
-            .iter()
-            .find(|m| m.id.value == report.module)
-            .map(|m| m.page.value.clone());
-        let built = page_name.as_ref().and_then(|name| {
-            output.as_ref().and_then(|o| {
-                o.files()
-                    .find(|(p, _)| *p == Path::new(&format!("md/{locale}/{name}.md")))
-                    .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
-            })
+        summary(file);
+        let built = project.as_ref().and_then(|project| {
+            let module = project
+                .catalog
+                .modules
+                .iter()
+                .find(|m| m.id.value == file.module)?;
+            let path = format!("md/{locale}/{}.md", module.page.value);
+            output
+                .as_ref()?
+                .files()
+                .find(|(p, _)| *p == Path::new(&path))
+                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
         });
         match built {
             Some(text) if errors.is_empty() => {
                 let (exact, total, differences) =
-                    import::round_trip(&report.sections, &parse::page(&text));
+                    import::round_trip(&file.sections, &parse::page(&text));
                 say!(
                     "  round trip: {exact} of {total} sections say exactly the same on the built page"
                 );
@@ -118,8 +76,83 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    if report.written.is_empty() {
+        say!("nothing changed");
+    } else {
+        say!(
+            "wrote {}",
+            report
+                .written
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     for d in &errors {
         tell_raw!("{d}");
     }
     Ok(if failed { failure() } else { ExitCode::SUCCESS })
+}
+
+/// `2301001, 2301002, 2301003`.
+fn numbers(codes: &[CodeNumber]) -> String {
+    codes
+        .iter()
+        .map(CodeNumber::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The lines of one file's report: what went where, and everything that
+/// was kept as drift, left out or found twice.
+fn summary(file: &FileReport) {
+    let line_of = |code: CodeNumber| {
+        file.sections
+            .iter()
+            .find(|s| s.code == code)
+            .map_or(0, |s| s.line)
+    };
+    say!(
+        "  {}: {} added, {} merged, {} listed from other modules{}",
+        plural(file.sections.len(), "code", "codes"),
+        file.added.len(),
+        file.merged.len(),
+        file.listed.len(),
+        if file.headings == 0 {
+            String::new()
+        } else {
+            format!("; {}", plural(file.headings, "heading", "headings"))
+        }
+    );
+    for (code, owner) in &file.listed {
+        let own = if file.own_texts.contains(code) {
+            "; this page says something else about it than its own page: kept as this page's text"
+        } else {
+            ""
+        };
+        say!(
+            "  line {}: code {code} is defined by module `{owner}`: listed here{own}",
+            line_of(*code)
+        );
+    }
+    for (line, what) in &file.drift {
+        say!("  line {line}: drift: {what}");
+    }
+    for (code, line) in &file.duplicates {
+        say!("  line {line}: code {code} again — the first section was kept");
+    }
+    if !file.placeholders.is_empty() {
+        say!(
+            "  English placeholders (titles from the Error Message) for {}; write their English text",
+            numbers(&file.placeholders)
+        );
+    }
+    for (line, what) in &file.unmapped {
+        if *line == 0 {
+            say!("  not imported: {what}");
+        } else {
+            say!("  line {line}: not imported: {what}");
+        }
+    }
 }

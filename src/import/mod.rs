@@ -1,27 +1,37 @@
 //! `errdoc import`: bring hand-written error-code pages into a project.
 //!
-//! Each page becomes a module (or adds to one): its metadata block and
-//! codes go into `catalog/codes.yaml`, its texts into
-//! `locales/<locale>/<module>.ftl`. Importing the English and then the
-//! Chinese page of a module merges them by code number; an Error Message
-//! that differs between the two is reported as a conflict, never resolved
-//! silently. Everything that does not map is listed with its line. After
-//! writing, the module's page is built again and compared with the page
-//! imported, section by section.
+//! The pages of one language are imported together, as a batch: each page
+//! becomes a module (or adds to one) — its metadata, headings and codes go
+//! into `catalog/codes.yaml`, its texts into `locales/<locale>/*.ftl`.
+//!
+//! Real doc sets document one code on several pages and drift between
+//! their languages; neither stops an import, and nothing a page says is
+//! dropped without a line in the report:
+//! - the first page that has a code defines it; a later page that documents
+//!   it lists it (`also:`), and where its text differs from the code's own
+//!   page in that language, the page keeps its text (`code-N-on-<module>`);
+//! - importing the English and then the Chinese page of a module merges
+//!   them by code number; codes only one page has are imported (an English
+//!   placeholder for the Chinese-only ones), and an Error Message that
+//!   differs is kept as `message_drift`, which `check` and `l10n status`
+//!   report.
+//!
+//! After writing, each page is built again and compared with the page
+//! imported, section by section ([`round_trip`]).
 
 pub mod parse;
+mod texts;
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
-
-use crate::catalog::draft::{Draft, DraftCode, DraftModule, METADATA_FIELDS};
-use crate::catalog::{CATALOG_PATH, CodeNumber};
-use crate::locales::{LOCALES_DIR, entry_ranges};
+use crate::catalog::draft::{
+    Draft, DraftCode, DraftHeading, DraftItem, DraftModule, METADATA_FIELDS,
+};
+use crate::catalog::{CATALOG_PATH, CodeNumber, code_message_id, listing_message_id};
 use crate::output::{self, read_or_empty};
 use parse::{Page, Section, normalized};
+use texts::{PLACEHOLDER_COMMENT, Texts, code_message, message, says_the_same};
 
 /// What one file's import did.
 #[derive(Debug, Default)]
@@ -30,22 +40,38 @@ pub struct FileReport {
     pub path: PathBuf,
     /// Its module.
     pub module: String,
-    /// Codes added to the catalog.
+    /// Why the file was not imported at all, if it was not.
+    pub skipped: Option<String>,
+    /// Codes added to the catalog (defined by this page).
     pub added: Vec<CodeNumber>,
-    /// Codes already there (merged).
+    /// Codes of this module already there (merged).
     pub merged: Vec<CodeNumber>,
-    /// Problems to resolve by hand: (line, text).
-    pub conflicts: Vec<(usize, String)>,
+    /// Codes another module defines, listed on this page: (code, module).
+    pub listed: Vec<(CodeNumber, String)>,
+    /// Listed codes whose text on this page differs from their own page's
+    /// in this language: kept as the page's own (`code-N-on-<module>`).
+    pub own_texts: Vec<CodeNumber>,
+    /// Drift kept as data: (line, what).
+    pub drift: Vec<(usize, String)>,
     /// Pieces not imported: (line, what).
     pub unmapped: Vec<(usize, String)>,
     /// Codes met twice in the page: (code, line).
     pub duplicates: Vec<(CodeNumber, usize)>,
     /// Codes given an English placeholder title.
     pub placeholders: Vec<CodeNumber>,
-    /// Files written.
-    pub written: Vec<PathBuf>,
+    /// Headings that are not codes, kept with their text.
+    pub headings: usize,
     /// The codes imported, as read, for the round-trip check.
     pub sections: Vec<Section>,
+}
+
+/// What a whole import did.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    /// One report per file, in the order given.
+    pub files: Vec<FileReport>,
+    /// Files written, relative to the project.
+    pub written: Vec<PathBuf>,
 }
 
 /// `errorcode-bluetooth.zh-CN` → (`errorcode-bluetooth`, `bluetooth`).
@@ -72,20 +98,23 @@ pub fn names_of(path: &Path, locale: &str) -> (String, String) {
         .strip_prefix("errorcode-")
         .unwrap_or(&page)
         .to_ascii_lowercase();
-    let mut id: String = id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    while id.contains("--") {
-        id = id.replace("--", "-");
-    }
-    let id = id.trim_matches('-').to_string();
+    let id = slug(&id);
     let id = if id.starts_with(|c: char| c.is_ascii_lowercase()) {
         id
     } else {
         format!("m-{id}")
     };
     (page, id)
+}
+
+/// Lowercase ASCII words of `text` joined by `-` (`Basic File IO` →
+/// `basic-file-io`).
+fn slug(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// A constant name from an English title, or `<MODULE>_<code>`.
@@ -110,193 +139,218 @@ fn constant_name(
             }
         }
     }
-    format!("{prefix}_{code}")
-}
-
-/// The thousand-block a code belongs to: `2302004` → 2302000–2302999.
-fn block_of(code: CodeNumber) -> (CodeNumber, CodeNumber) {
-    let from = code / 1000 * 1000;
-    (from, from.saturating_add(999))
-}
-
-/// Fluent text for a value or attribute (`{`, `}` and line starts escaped),
-/// after `id =` or `.name =` at `indent`.
-fn fluent_value(text: &str, indent: usize) -> String {
-    let escape_line = |line: &str| {
-        let mut out = String::new();
-        for (i, c) in line.chars().enumerate() {
-            match c {
-                '{' => out.push_str("{\"{\"}"),
-                '}' => out.push_str("{\"}\"}"),
-                '[' | '*' | '.' if i == 0 => out.push_str(&format!("{{\"{c}\"}}")),
-                c => out.push(c),
-            }
-        }
-        out
+    let number = if code < 0 {
+        format!("MINUS_{}", code.unsigned_abs())
+    } else {
+        code.to_string()
     };
-    let lines: Vec<&str> = text.trim().lines().collect();
-    if lines.len() == 1 {
-        let line = lines[0];
-        // A value may not start with a blank; `[`, `*`, `.` only matter on
-        // continuation lines.
-        let mut out = String::new();
-        for c in line.chars() {
-            match c {
-                '{' => out.push_str("{\"{\"}"),
-                '}' => out.push_str("{\"}\"}"),
-                c => out.push(c),
-            }
-        }
-        return format!(" {out}");
+    let name = format!("{prefix}_{number}");
+    if !taken(&name) {
+        return name;
     }
-    let pad = " ".repeat(indent + 4);
-    let mut out = String::new();
-    for line in lines {
-        out.push('\n');
-        if !line.trim().is_empty() {
-            out.push_str(&pad);
-            out.push_str(&escape_line(line));
-        }
-    }
-    out
+    (2..)
+        .map(|n| format!("{name}_{n}"))
+        .find(|n| !taken(n))
+        .unwrap_or(name)
 }
 
-/// The Fluent message of a section.
-fn code_message(section: &Section) -> String {
-    let mut out = format!(
-        "code-{} ={}\n",
-        section.code,
-        fluent_value(&section.title, 0)
-    );
-    if let Some(d) = &section.description {
-        let _ = writeln!(out, "    .description ={}", fluent_value(d, 4));
-    }
-    for (i, c) in section.causes.iter().enumerate() {
-        let _ = writeln!(out, "    .cause-{} ={}", i + 1, fluent_value(c, 4));
-    }
-    for (i, s) in section.solutions.iter().enumerate() {
-        let _ = writeln!(out, "    .solution-{} ={}", i + 1, fluent_value(s, 4));
-    }
-    out
+/// A page read from a file, with its module.
+struct Read {
+    page: Page,
+    module: String,
+    page_name: String,
 }
 
-/// `text` with the messages of `messages` replaced in place or appended.
-fn merge_fluent(text: &str, messages: &[(String, String)]) -> String {
-    let ranges = entry_ranges(text);
-    let mut replaced: BTreeMap<&str, &str> = BTreeMap::new();
-    for (id, message) in messages {
-        replaced.insert(id, message);
-    }
-    let mut out = String::new();
-    let mut last = 0;
-    let mut done = std::collections::BTreeSet::new();
-    for (id, range) in &ranges {
-        let Some(message) = replaced.get(id.as_str()) else {
-            continue;
-        };
-        // Keep the entry's comment: replace from its id on.
-        let region = text.get(range.clone()).unwrap_or("");
-        let id_at = region
-            .match_indices(id.as_str())
-            .map(|(i, _)| i)
-            .find(|i| *i == 0 || region.as_bytes().get(i - 1) == Some(&b'\n'))
-            .unwrap_or(0);
-        out.push_str(text.get(last..range.start + id_at).unwrap_or(""));
-        out.push_str(message);
-        let trailing = region.len() - region.trim_end().len();
-        let blank = region.get(region.len() - trailing..).unwrap_or("");
-        out.push_str(&blank.replacen('\n', "", 1));
-        last = range.end;
-        done.insert(id.as_str());
-    }
-    out.push_str(text.get(last..).unwrap_or(""));
-    for (id, message) in messages {
-        if done.contains(id.as_str()) {
-            continue;
-        }
-        if !out.is_empty() && !out.ends_with("\n\n") {
-            if !out.ends_with('\n') {
-                out.push('\n');
-            }
-            out.push('\n');
-        }
-        out.push_str(message);
-    }
-    out
+/// Where a section of a page went in the catalog.
+#[derive(Clone, PartialEq, Eq)]
+enum Placed {
+    /// Defined by the page's module.
+    Defined,
+    /// Listed: another module defines it.
+    Listed,
 }
 
-fn write_if_changed(
+/// Imports the pages `paths`, all in `locale`, into the project at `root`.
+pub fn import(
     root: &Path,
-    rel: &Path,
-    text: &str,
-    report: &mut FileReport,
-) -> anyhow::Result<()> {
-    if output::write_if_changed(&root.join(rel), text)? {
-        report.written.push(rel.to_path_buf());
-    }
-    Ok(())
-}
-
-/// Imports one page in `locale` into the project at `root`.
-pub fn import_file(
-    root: &Path,
-    path: &Path,
+    paths: &[PathBuf],
     locale: &str,
-    source_locale: &str,
     module_override: Option<&str>,
-) -> anyhow::Result<FileReport> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let text = text
-        .strip_prefix('\u{feff}')
-        .unwrap_or(&text)
-        .replace("\r\n", "\n");
-    let page: Page = parse::page(&text);
-    let (page_name, derived_id) = names_of(path, locale);
-    let module_id = module_override.map_or(derived_id, str::to_string);
-    let mut report = FileReport {
-        path: path.to_path_buf(),
-        module: module_id.clone(),
-        unmapped: page.unmapped.clone(),
-        duplicates: page.duplicates.clone(),
-        sections: page.sections.clone(),
-        ..FileReport::default()
-    };
-
-    // The catalog.
-    let catalog_path = root.join(CATALOG_PATH);
-    let catalog_text = read_or_empty(&catalog_path)?;
+) -> anyhow::Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let catalog_text = read_or_empty(&root.join(CATALOG_PATH))?;
     let mut draft = if catalog_text.trim().is_empty() {
         Draft::default()
     } else {
         Draft::parse(&catalog_text)
             .map_err(|e| anyhow::anyhow!("{CATALOG_PATH} does not parse: {e}"))?
     };
-    let other_modules: BTreeMap<CodeNumber, String> = draft
-        .modules
-        .iter()
-        .filter(|m| m.id != module_id)
-        .flat_map(|m| m.codes.iter().map(move |c| (c.code, m.id.clone())))
-        .collect();
-    let all_names: std::collections::BTreeSet<String> = draft
-        .modules
-        .iter()
-        .flat_map(|m| m.codes.iter().map(|c| c.name.clone()))
-        .collect();
+    let source_locale = draft
+        .source_locale
+        .clone()
+        .unwrap_or_else(|| "en".to_string());
+    let source_locale = source_locale.as_str();
+    let mut texts = Texts::load(root, locale)?;
+    let english = locale == source_locale;
+    let mut english_texts = if english {
+        None
+    } else {
+        Some(Texts::load(root, source_locale)?)
+    };
+
+    // Read every page first: which page defines a code is known before any
+    // text is compared.
+    let mut pages: Vec<Option<Read>> = Vec::new();
+    for path in paths {
+        let (page_name, derived) = names_of(path, locale);
+        let module = module_override.map_or(derived, str::to_string);
+        let mut file = FileReport {
+            path: path.clone(),
+            module: module.clone(),
+            ..FileReport::default()
+        };
+        let read = match std::fs::read_to_string(path) {
+            Ok(text) => {
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                Some(parse::page(&text.replace("\r\n", "\n").replace('\r', "\n")))
+            }
+            Err(e) => {
+                file.skipped = Some(format!("cannot read it: {e}"));
+                None
+            }
+        };
+        let read = read.and_then(|page| {
+            if page.sections.is_empty() {
+                file.skipped = Some(
+                    "not an error-code page: it has no `## <code> <title>` heading (nor a table of codes); nothing was written for it".to_string(),
+                );
+                return None;
+            }
+            file.unmapped.clone_from(&page.unmapped);
+            file.duplicates.clone_from(&page.duplicates);
+            file.sections.clone_from(&page.sections);
+            file.headings = page.headings.len();
+            Some(Read {
+                page,
+                module,
+                page_name,
+            })
+        });
+        pages.push(read);
+        report.files.push(file);
+    }
+
+    // The catalog: modules, headings, codes and listings, in page order.
+    let mut placed: Vec<Vec<Placed>> = Vec::new();
+    for (read, file) in pages.iter().zip(report.files.iter_mut()) {
+        let Some(read) = read else {
+            placed.push(Vec::new());
+            continue;
+        };
+        placed.push(place_page(&mut draft, read, file, locale, english));
+    }
+
+    // The texts: definitions first, so that a listing anywhere in the batch
+    // is compared with its code's own text in this language.
+    for (read, placed) in pages.iter().zip(&placed) {
+        let Some(read) = read else { continue };
+        page_texts(&draft, read, &mut texts, english_texts.as_mut());
+        for (section, how) in read.page.sections.iter().zip(placed) {
+            if *how == Placed::Defined {
+                texts.set(
+                    &code_message_id(section.code),
+                    code_message(&code_message_id(section.code), section),
+                    &read.module,
+                );
+            }
+        }
+    }
+    for (i, read) in pages.iter().enumerate() {
+        let Some(read) = read else { continue };
+        let file = &mut report.files[i];
+        for (section, how) in read.page.sections.iter().zip(&placed[i]) {
+            match how {
+                Placed::Listed => {
+                    listing_texts(read, section, &mut texts, english_texts.as_ref(), file)
+                }
+                Placed::Defined => {
+                    if let Some(en) = english_texts.as_mut() {
+                        placeholder(en, read, section, locale, file);
+                    }
+                }
+            }
+        }
+    }
+
+    // Write: the catalog, then the texts.
+    if draft.header.is_empty() {
+        draft.header = "# errdoc catalog: every error code once (see README.md).".to_string();
+    }
+    if output::write_if_changed(&root.join(CATALOG_PATH), &draft.to_yaml())? {
+        report.written.push(PathBuf::from(CATALOG_PATH));
+    }
+    report.written.extend(texts.write(root)?);
+    if let Some(en) = &english_texts {
+        report.written.extend(en.write(root)?);
+    }
+    Ok(report)
+}
+
+/// The module of `read` (created if new), its metadata and code level, and
+/// every heading and section of the page placed in it, in page order.
+fn place_page(
+    draft: &mut Draft,
+    read: &Read,
+    file: &mut FileReport,
+    locale: &str,
+    english: bool,
+) -> Vec<Placed> {
+    let page = &read.page;
+    let module_id = read.module.as_str();
     if !draft.modules.iter().any(|m| m.id == module_id) {
         draft.modules.push(DraftModule {
-            id: module_id.clone(),
-            page: page_name,
+            id: module_id.to_string(),
+            page: read.page_name.clone(),
             ..DraftModule::default()
         });
     }
+    // Where each code is defined, and every constant name, before this page.
+    let owners: std::collections::BTreeMap<CodeNumber, String> = draft
+        .modules
+        .iter()
+        .flat_map(|m| {
+            m.codes.iter().filter_map(move |i| match i {
+                DraftItem::Code(c) if !c.listed => Some((c.code, m.id.clone())),
+                _ => None,
+            })
+        })
+        .collect();
+    let mut names: BTreeSet<String> = draft
+        .modules
+        .iter()
+        .flat_map(|m| {
+            m.codes
+                .iter()
+                .filter_map(|i| i.code().map(|c| c.name.clone()))
+        })
+        .collect();
+    let owner_messages: std::collections::BTreeMap<CodeNumber, Option<String>> = draft
+        .modules
+        .iter()
+        .flat_map(|m| m.codes.iter().filter_map(DraftItem::code))
+        .filter(|c| !c.listed)
+        .map(|c| (c.code, c.message.clone()))
+        .collect();
     let Some(module) = draft.modules.iter_mut().find(|m| m.id == module_id) else {
-        anyhow::bail!("module {module_id} vanished");
+        return Vec::new();
     };
     for (key, value) in &page.metadata {
         let field = key.to_ascii_lowercase();
         if !METADATA_FIELDS.contains(&field.as_str()) {
-            report.unmapped.push((0, format!("metadata `{key}: {value}` (not one of Kit, Subsystem, Owner, Designer, Tester, Adviser)")));
+            file.unmapped.push((
+                0,
+                format!("metadata `{key}: {value}` (not one of Kit, Subsystem, Owner, Designer, Tester, Adviser)"),
+            ));
             continue;
         }
         if !module.metadata.iter().any(|(k, _)| *k == field) {
@@ -306,139 +360,298 @@ pub fn import_file(
     module
         .metadata
         .sort_by_key(|(k, _)| METADATA_FIELDS.iter().position(|f| f == k));
-    let english = locale == source_locale;
-    let mut names = all_names;
-    let mut imported: Vec<&Section> = Vec::new();
-    // Where the previous code of the page sits in the module: a new code
-    // goes right after it, so the page's order survives a merge.
-    let mut previous: Option<CodeNumber> = None;
-    for section in &page.sections {
-        if let Some(owner) = other_modules.get(&section.code) {
-            report.conflicts.push((
-                section.line,
-                format!(
-                    "code {} belongs to module `{owner}`; not imported here",
-                    section.code
-                ),
-            ));
-            continue;
+    if module.code_level.is_none()
+        && let Some(level) = page.sections.first().map(|s| s.level).filter(|l| *l != 2)
+    {
+        module.code_level = Some(level);
+    }
+
+    let mut placed = Vec::with_capacity(page.sections.len());
+    // The page's last item in the module: a new one goes right after it,
+    // so the page's order survives a merge.
+    let mut previous: Option<usize> = None;
+    let mut headings = page.headings.iter().enumerate().peekable();
+    for (index, section) in page.sections.iter().enumerate() {
+        while let Some((k, heading)) = headings.next_if(|(_, h)| h.before <= index) {
+            previous = Some(place_heading(module, k, heading, previous));
         }
-        match module.codes.iter_mut().find(|c| c.code == section.code) {
-            Some(existing) => {
-                report.merged.push(section.code);
-                match (&existing.message, &section.message) {
-                    (Some(a), Some(b)) if a != b => report.conflicts.push((
-                        section.line,
-                        format!(
-                            "code {}: the Error Message is `{b}` here but `{a}` in the catalog; kept `{a}` — fix the page or the catalog",
-                            section.code
-                        ),
-                    )),
-                    (None, Some(b)) => existing.message = Some(b.clone()),
-                    _ => {}
+        let at = |previous: Option<usize>| previous.map_or(0, |p| p + 1);
+        let here = module
+            .codes
+            .iter()
+            .position(|i| matches!(i, DraftItem::Code(c) if c.code == section.code));
+        let owner = owners
+            .get(&section.code)
+            .filter(|o| o.as_str() != module_id);
+        let how = match (here, owner) {
+            // Defined here already: merge.
+            (Some(j), None) => {
+                if let Some(DraftItem::Code(existing)) = module.codes.get_mut(j) {
+                    if !existing.listed {
+                        file.merged.push(section.code);
+                        if existing.message.is_none() && english {
+                            existing.message.clone_from(&section.message);
+                        }
+                        let catalog = existing.message.clone();
+                        drift(existing, catalog.as_deref(), section, locale, file);
+                    }
+                    if existing.marker.is_none() {
+                        existing.marker.clone_from(&section.marker);
+                    }
                 }
-                if existing.marker.is_none() {
-                    existing.marker.clone_from(&section.marker);
+                previous = Some(j);
+                if matches!(module.codes.get(j), Some(DraftItem::Code(c)) if c.listed) {
+                    Placed::Listed
+                } else {
+                    Placed::Defined
                 }
             }
-            None => {
-                let name = constant_name(&module_id, section.code, &section.title, english, &|n| {
+            // Another module defines it: list it here.
+            (_, Some(owner)) => {
+                let j = match here {
+                    Some(j) => j,
+                    None => {
+                        let j = at(previous);
+                        module.codes.insert(
+                            j,
+                            DraftItem::Code(DraftCode {
+                                code: section.code,
+                                listed: true,
+                                marker: section.marker.clone(),
+                                ..DraftCode::default()
+                            }),
+                        );
+                        j
+                    }
+                };
+                file.listed.push((section.code, owner.clone()));
+                let catalog = owner_messages.get(&section.code).cloned().flatten();
+                if let Some(DraftItem::Code(listing)) = module.codes.get_mut(j) {
+                    if listing.marker.is_none() {
+                        listing.marker.clone_from(&section.marker);
+                    }
+                    drift(listing, catalog.as_deref(), section, locale, file);
+                }
+                previous = Some(j);
+                Placed::Listed
+            }
+            // New: defined by this page.
+            (None, None) => {
+                let name = constant_name(module_id, section.code, &section.title, english, &|n| {
                     names.contains(n)
                 });
                 names.insert(name.clone());
-                let at = previous
-                    .and_then(|p| module.codes.iter().position(|c| c.code == p))
-                    .map_or(module.codes.len(), |i| i + 1);
+                let j = at(previous);
                 module.codes.insert(
-                    at,
-                    DraftCode {
+                    j,
+                    DraftItem::Code(DraftCode {
                         code: section.code,
                         name,
                         message: section.message.clone(),
                         marker: section.marker.clone(),
                         ..DraftCode::default()
-                    },
+                    }),
                 );
-                report.added.push(section.code);
+                file.added.push(section.code);
+                previous = Some(j);
+                Placed::Defined
             }
-        }
-        let block = block_of(section.code);
-        if !module
-            .owns
-            .iter()
-            .any(|(from, to)| *from <= section.code && section.code <= *to)
-        {
-            module.owns.push(block);
-            module.owns.sort_unstable();
-        }
-        previous = Some(section.code);
-        imported.push(section);
+        };
+        placed.push(how);
     }
-    if draft.header.is_empty() {
-        draft.header = "# errdoc catalog: every error code once (see README.md).".to_string();
+    for (k, heading) in headings {
+        previous = Some(place_heading(module, k, heading, previous));
     }
-    write_if_changed(root, Path::new(CATALOG_PATH), &draft.to_yaml(), &mut report)?;
+    placed
+}
 
-    // The texts of this locale.
-    let ftl = Path::new(LOCALES_DIR)
-        .join(locale)
-        .join(format!("{module_id}.ftl"));
-    let mut messages: Vec<(String, String)> = Vec::new();
+/// The `k`-th heading of a page as the module's `k`-th heading (the pages
+/// of a module in two languages have their headings in the same order):
+/// where it is, or where it is put.
+fn place_heading(
+    module: &mut DraftModule,
+    k: usize,
+    heading: &parse::PageHeading,
+    previous: Option<usize>,
+) -> usize {
+    let existing = module
+        .codes
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| matches!(i, DraftItem::Heading(_)))
+        .nth(k)
+        .map(|(j, _)| j);
+    if let Some(j) = existing {
+        return j;
+    }
+    let taken: BTreeSet<String> = module
+        .codes
+        .iter()
+        .filter_map(|i| match i {
+            DraftItem::Heading(h) => Some(h.id.clone()),
+            DraftItem::Code(_) => None,
+        })
+        .collect();
+    let base = match slug(&heading.title) {
+        s if s.starts_with(|c: char| c.is_ascii_lowercase()) => s,
+        _ => format!("section-{}", k + 1),
+    };
+    let id = std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| !taken.contains(id))
+        .unwrap_or(base);
+    let j = previous.map_or(0, |p| p + 1);
+    module.codes.insert(
+        j,
+        DraftItem::Heading(DraftHeading {
+            id,
+            level: (heading.level != 2).then_some(heading.level),
+        }),
+    );
+    j
+}
+
+/// Records (or clears) the Error Message this page shows in `locale`
+/// where it differs from the catalog's.
+fn drift(
+    entry: &mut DraftCode,
+    catalog: Option<&str>,
+    section: &Section,
+    locale: &str,
+    file: &mut FileReport,
+) {
+    let shown = section.message.as_deref();
+    let differs = match (shown, catalog) {
+        (Some(shown), Some(catalog)) => shown != catalog,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    entry.message_drift.retain(|(l, _)| l != locale);
+    if differs && let Some(shown) = shown {
+        entry
+            .message_drift
+            .push((locale.to_string(), shown.to_string()));
+        entry.message_drift.sort();
+        file.drift.push((
+            section.line,
+            format!(
+                "code {}: the Error Message is `{shown}` here but `{}` in the catalog; kept as `message_drift` ({locale}), which `errdoc check` reports",
+                section.code,
+                catalog.unwrap_or("(none)")
+            ),
+        ));
+    }
+}
+
+/// The page's title, note and intro, and its headings' texts.
+fn page_texts(draft: &Draft, read: &Read, texts: &mut Texts, english: Option<&mut Texts>) {
+    let page = &read.page;
+    let module_id = &read.module;
+    let id = format!("module-{module_id}");
     if let Some(title) = &page.title {
-        let mut message = format!("module-{module_id} ={}\n", fluent_value(title, 0));
-        if let Some(note) = &page.note
-            && !note.trim().is_empty()
+        let mut attributes = Vec::new();
+        if let Some(note) = &page.note {
+            attributes.push(("note".to_string(), note.as_str()));
+        }
+        if let Some(intro) = &page.intro {
+            attributes.push(("intro".to_string(), intro.as_str()));
+        }
+        texts.set(&id, message(&id, title, &attributes), module_id);
+    }
+    let Some(module) = draft.modules.iter().find(|m| &m.id == module_id) else {
+        return;
+    };
+    let ids: Vec<String> = module
+        .codes
+        .iter()
+        .filter_map(|i| match i {
+            DraftItem::Heading(h) => Some(format!("heading-{module_id}-{}", h.id)),
+            DraftItem::Code(_) => None,
+        })
+        .collect();
+    let mut english = english;
+    for (heading, id) in page.headings.iter().zip(&ids) {
+        let text = heading.text.as_deref().map(|t| ("text".to_string(), t));
+        texts.set(
+            id,
+            message(id, &heading.title, &Vec::from_iter(text)),
+            module_id,
+        );
+        if let Some(en) = english.as_deref_mut()
+            && !en.has(id)
         {
-            let _ = writeln!(message, "    .note ={}", fluent_value(note, 4));
+            en.set(
+                id,
+                format!("{PLACEHOLDER_COMMENT} English heading missing (imported from another language)\n{}", message(id, &heading.title, &[])),
+                module_id,
+            );
         }
-        messages.push((format!("module-{module_id}"), message));
     }
-    for section in &imported {
-        messages.push((format!("code-{}", section.code), code_message(section)));
+    if let Some(en) = english
+        && !en.has(&id)
+    {
+        en.set(
+            &id,
+            format!("{PLACEHOLDER_COMMENT} English title missing (imported from another language)\n{id} = {module_id}\n"),
+            module_id,
+        );
     }
-    let existing = read_or_empty(&root.join(&ftl))?;
-    let merged = merge_fluent(&existing, &messages);
-    write_if_changed(root, &ftl, &merged, &mut report)?;
+}
 
-    // English placeholders, so the project builds while the English is missing.
-    if !english {
-        let en = Path::new(LOCALES_DIR)
-            .join(source_locale)
-            .join(format!("{module_id}.ftl"));
-        let existing = read_or_empty(&root.join(&en))?;
-        let have: std::collections::BTreeSet<String> = entry_ranges(&existing)
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        let mut missing = Vec::new();
-        let module_message = format!("module-{module_id}");
-        if !have.contains(&module_message) {
-            missing.push((
-                module_message.clone(),
-                format!("# errdoc import: English title missing (imported from {locale})\n{module_message} = {module_id}\n"),
-            ));
-        }
-        for section in &imported {
-            let id = format!("code-{}", section.code);
-            if !have.contains(&id) {
-                let title = section
-                    .message
-                    .clone()
-                    .unwrap_or_else(|| format!("Error {}", section.code));
-                let title = title.trim_end_matches('.').to_string();
-                missing.push((
-                    id.clone(),
-                    format!("# errdoc import: English text missing (imported from {locale})\n{id} ={}\n", fluent_value(&title, 0)),
-                ));
-                report.placeholders.push(section.code);
-            }
-        }
-        if !missing.is_empty() {
-            let merged = merge_fluent(&existing, &missing);
-            write_if_changed(root, &en, &merged, &mut report)?;
-        }
+/// A listed code's texts on this page: none of its own where the page says
+/// what the code's own page says in this language, else the page's own
+/// (`code-N-on-<module>`).
+fn listing_texts(
+    read: &Read,
+    section: &Section,
+    texts: &mut Texts,
+    english: Option<&Texts>,
+    file: &mut FileReport,
+) {
+    let own = listing_message_id(section.code, &read.module);
+    let canonical = texts.fields(&code_message_id(section.code));
+    let same = canonical
+        .as_ref()
+        .is_some_and(|f| says_the_same(f, section));
+    // Where the English page has texts of its own, a translation of the
+    // page translates those.
+    let english_own = english.is_some_and(|en| en.has(&own));
+    if same && !english_own {
+        texts.remove(&own);
+    } else {
+        texts.set(&own, code_message(&own, section), &read.module);
+        file.own_texts.push(section.code);
     }
-    Ok(report)
+}
+
+/// An English placeholder for a code a translation brought in, so the
+/// project builds while the English is missing.
+fn placeholder(
+    en: &mut Texts,
+    read: &Read,
+    section: &Section,
+    locale: &str,
+    file: &mut FileReport,
+) {
+    let id = code_message_id(section.code);
+    if en.has(&id) {
+        return;
+    }
+    let title = section
+        .message
+        .as_deref()
+        .and_then(|m| m.lines().next())
+        .map_or_else(|| format!("Error {}", section.code), str::to_string);
+    let title = title.trim_end_matches('.');
+    en.set(
+        &id,
+        format!(
+            "{PLACEHOLDER_COMMENT} English text missing (imported from {locale})\n{}",
+            message(&id, title, &[])
+        ),
+        &read.module,
+    );
+    file.placeholders.push(section.code);
 }
 
 /// Compares the sections imported with those of the page built from them:
@@ -451,28 +664,7 @@ pub fn round_trip(imported: &[Section], built: &Page) -> (usize, usize, Vec<Stri
             differences.push(format!("{}: not on the built page", section.code));
             continue;
         };
-        let same_list = |a: &[String], b: &[String]| {
-            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| normalized(x) == normalized(y))
-        };
-        let checks = [
-            (
-                "title",
-                normalized(&section.title) == normalized(&other.title),
-            ),
-            ("error message", section.message == other.message),
-            (
-                "description",
-                section.description.as_deref().map(normalized)
-                    == other.description.as_deref().map(normalized),
-            ),
-            ("causes", same_list(&section.causes, &other.causes)),
-            ("solution", same_list(&section.solutions, &other.solutions)),
-        ];
-        let failed: Vec<&str> = checks
-            .iter()
-            .filter(|(_, ok)| !ok)
-            .map(|(n, _)| *n)
-            .collect();
+        let failed = differing_fields(section, other);
         if failed.is_empty() {
             exact += 1;
         } else {
@@ -480,6 +672,29 @@ pub fn round_trip(imported: &[Section], built: &Page) -> (usize, usize, Vec<Stri
         }
     }
     (exact, imported.len(), differences)
+}
+
+/// The fields two sections of one code do not agree on.
+pub fn differing_fields(a: &Section, b: &Section) -> Vec<&'static str> {
+    let same_list = |x: &[String], y: &[String]| {
+        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| normalized(p) == normalized(q))
+    };
+    let same = |x: &Option<String>, y: &Option<String>| {
+        x.as_deref().map(normalized) == y.as_deref().map(normalized)
+    };
+    [
+        ("title", normalized(&a.title) == normalized(&b.title)),
+        ("error message", a.message == b.message),
+        ("intro", same(&a.intro, &b.intro)),
+        ("description", same(&a.description, &b.description)),
+        ("causes", same_list(&a.causes, &b.causes)),
+        ("solution", same_list(&a.solutions, &b.solutions)),
+        ("details", same(&a.details, &b.details)),
+    ]
+    .into_iter()
+    .filter(|(_, ok)| !ok)
+    .map(|(n, _)| n)
+    .collect()
 }
 
 #[cfg(test)]
@@ -496,40 +711,27 @@ mod tests {
             names_of(Path::new("errorcode-bluetooth.zh-CN.md"), "zh-CN"),
             ("errorcode-bluetooth".to_string(), "bluetooth".to_string())
         );
-    }
-
-    #[test]
-    fn fluent_values_escape_what_fluent_reads_specially() {
-        assert_eq!(fluent_value("Use {braces}", 0), " Use {\"{\"}braces{\"}\"}");
         assert_eq!(
-            fluent_value("a\n.b\n\n* c", 4),
-            "\n        a\n        {\".\"}b\n\n        {\"*\"} c"
+            names_of(Path::new("errorcode-enterpriseDeviceManager.md"), "en").1,
+            "enterprisedevicemanager"
         );
     }
 
     #[test]
-    fn merging_replaces_in_place_and_appends() {
-        let text = "# header\n\n# about a\na = old\n    .x = y\n\nb = keep\n";
-        let merged = merge_fluent(
-            text,
-            &[
-                ("a".into(), "a = new\n".into()),
-                ("c".into(), "c = added\n".into()),
-            ],
+    fn constant_names_from_titles_or_numbers() {
+        let none = |_: &str| false;
+        assert_eq!(
+            constant_name("net", 1, "Bad Thing", true, &none),
+            "NET_BAD_THING"
         );
         assert_eq!(
-            merged,
-            "# header\n\n# about a\na = new\n\nb = keep\n\nc = added\n"
+            constant_name("net", -1, "未知", false, &none),
+            "NET_MINUS_1"
         );
+        let taken = |n: &str| n == "NET_5" || n == "NET_BAD_THING";
         assert_eq!(
-            merge_fluent(
-                &merged,
-                &[
-                    ("a".into(), "a = new\n".into()),
-                    ("c".into(), "c = added\n".into())
-                ]
-            ),
-            merged
+            constant_name("net", 5, "Bad Thing", true, &taken),
+            "NET_5_2"
         );
     }
 }

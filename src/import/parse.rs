@@ -1,12 +1,20 @@
 //! Reading a hand-written error-code page (the house style of
-//! OpenHarmony's `errorcode-*.md`) into its parts, with pulldown-cmark:
-//! the title, the metadata comment block, the NOTE, and per `## <code>
-//! <title>` section its labelled fields. Whatever does not map is kept,
-//! with its line, for the import's report.
+//! OpenHarmony's `errorcode-*.md`) into its parts, with pulldown-cmark.
+//!
+//! Real pages vary, and every variation seen on published pages is read:
+//! labels in bold or as plain lines, with a colon, with `<br>` and the
+//! text on the same line; code headings at `##` or `###`, with or without
+//! a title, negative or of any length, in any order; `###` sub-cases under
+//! a code (kept as the code's details, as written); headings that are not
+//! codes (kept with the prose under them); `<!--Del-->`, `<!--RP1-->` and
+//! other markers around sections or inside texts; text before the first
+//! code. Whatever does not map is kept with its line for the report.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::catalog::CodeNumber;
 
 /// The fields of a code section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +29,8 @@ pub enum Field {
     Solution,
 }
 
-/// The field a bold label names, in English or Chinese (`**可能原因：**`).
+/// The field a label names, in English or Chinese (`可能原因：`,
+/// `Possible Cause`, `Procedure`).
 pub fn label(text: &str) -> Option<Field> {
     let text = text
         .trim()
@@ -44,20 +53,43 @@ pub fn label(text: &str) -> Option<Field> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Section {
     /// The code.
-    pub code: crate::catalog::CodeNumber,
-    /// Its title.
+    pub code: CodeNumber,
+    /// Its title (Markdown; empty for `## 2900001`).
     pub title: String,
-    /// The literal error message.
+    /// The level of its heading (`##` is 2).
+    pub level: u8,
+    /// The literal error message, its lines as the page breaks them.
     pub message: Option<String>,
+    /// Text between the heading and the first label (Markdown).
+    pub intro: Option<String>,
     /// The description (Markdown).
     pub description: Option<String>,
     /// The causes (Markdown each).
     pub causes: Vec<String>,
     /// The solution's steps (Markdown each).
     pub solutions: Vec<String>,
+    /// Sub-cases: from the first heading below the code's to the end of
+    /// the section, as written (Markdown).
+    pub details: Option<String>,
     /// The marker around the section (`Del`), if any.
     pub marker: Option<String>,
     /// The line of its heading.
+    pub line: usize,
+}
+
+/// A heading of the page that is not a code (`## Basic File IO Error
+/// Codes`, `## 概述`), with the text under it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageHeading {
+    /// How many code sections come before it.
+    pub before: usize,
+    /// Its level (`##` is 2).
+    pub level: u8,
+    /// Its text (Markdown).
+    pub title: String,
+    /// The text under it, up to the next heading (Markdown).
+    pub text: Option<String>,
+    /// The line of the heading.
     pub line: usize,
 }
 
@@ -70,23 +102,25 @@ pub struct Page {
     pub metadata: Vec<(String, String)>,
     /// The NOTE / 说明 text (Markdown).
     pub note: Option<String>,
+    /// Text before the first code or heading, after the note (Markdown).
+    pub intro: Option<String>,
     /// Code sections (and table rows) in page order, first of each code.
     pub sections: Vec<Section>,
+    /// Headings that are not codes, with their place among the sections.
+    pub headings: Vec<PageHeading>,
     /// Pieces that did not map: (line, what).
     pub unmapped: Vec<(usize, String)>,
     /// Codes met again after their first section: (code, line).
-    pub duplicates: Vec<(crate::catalog::CodeNumber, usize)>,
+    pub duplicates: Vec<(CodeNumber, usize)>,
 }
 
 /// A top-level block of the page.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Block {
     kind: Kind,
     range: Range<usize>,
     /// Plain text (for headings, labels, messages).
     text: String,
-    /// Whether the block is a paragraph made only of strong text.
-    strong_only: bool,
     /// Source ranges of the items of a list.
     items: Vec<Range<usize>>,
     /// Rows of a table: cells as plain text, the header first.
@@ -105,16 +139,25 @@ enum Kind {
     Rule,
 }
 
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
 fn blocks(text: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut depth = 0usize;
-    let mut strong_depth = 0usize;
     let mut item_depth = 0usize;
     let mut row: Vec<String> = Vec::new();
     let mut cell = String::new();
     let mut in_cell = false;
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+    let new_block = |kind: Kind, range: Range<usize>| Block {
+        kind,
+        range,
+        text: String::new(),
+        items: Vec::new(),
+        rows: Vec::new(),
+    };
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match &event {
             Event::Start(tag) => {
                 if depth == 0 {
@@ -123,9 +166,10 @@ fn blocks(text: &str) -> Vec<Block> {
                             HeadingLevel::H1 => 1,
                             HeadingLevel::H2 => 2,
                             HeadingLevel::H3 => 3,
-                            _ => 4,
+                            HeadingLevel::H4 => 4,
+                            HeadingLevel::H5 => 5,
+                            HeadingLevel::H6 => 6,
                         }),
-                        Tag::Paragraph => Kind::Paragraph,
                         Tag::List(_) => Kind::List,
                         Tag::BlockQuote(_) => Kind::Quote,
                         Tag::CodeBlock(_) => Kind::Code,
@@ -133,18 +177,10 @@ fn blocks(text: &str) -> Vec<Block> {
                         Tag::HtmlBlock => Kind::Html,
                         _ => Kind::Paragraph,
                     };
-                    out.push(Block {
-                        kind,
-                        range: range.clone(),
-                        text: String::new(),
-                        strong_only: matches!(kind, Kind::Paragraph),
-                        items: Vec::new(),
-                        rows: Vec::new(),
-                    });
+                    out.push(new_block(kind, range.clone()));
                 }
                 if let Some(block) = out.last_mut() {
                     match tag {
-                        Tag::Strong => strong_depth += 1,
                         Tag::Item => {
                             if item_depth == 0 && block.kind == Kind::List {
                                 block.items.push(range.clone());
@@ -163,7 +199,6 @@ fn blocks(text: &str) -> Vec<Block> {
             Event::End(tag) => {
                 depth = depth.saturating_sub(1);
                 match tag {
-                    TagEnd::Strong => strong_depth = strong_depth.saturating_sub(1),
                     TagEnd::Item => item_depth = item_depth.saturating_sub(1),
                     TagEnd::TableCell => {
                         in_cell = false;
@@ -182,9 +217,6 @@ fn blocks(text: &str) -> Vec<Block> {
                     cell.push_str(t);
                 }
                 if let Some(block) = out.last_mut() {
-                    if strong_depth == 0 && !t.trim().is_empty() {
-                        block.strong_only = false;
-                    }
                     block.text.push_str(t);
                 }
             }
@@ -196,19 +228,9 @@ fn blocks(text: &str) -> Vec<Block> {
             Event::Html(t) | Event::InlineHtml(t) => {
                 if let Some(block) = out.last_mut() {
                     block.text.push_str(t);
-                    if block.kind == Kind::Paragraph && !t.trim().is_empty() {
-                        block.strong_only = false;
-                    }
                 }
             }
-            Event::Rule if depth == 0 => out.push(Block {
-                kind: Kind::Rule,
-                range,
-                text: String::new(),
-                strong_only: false,
-                items: Vec::new(),
-                rows: Vec::new(),
-            }),
+            Event::Rule if depth == 0 => out.push(new_block(Kind::Rule, range)),
             _ => {}
         }
     }
@@ -228,7 +250,7 @@ fn item_text(source: &str) -> String {
         .find(|c: char| {
             !(c.is_ascii_digit() || c == '.' || c == ')' || c == '-' || c == '*' || c == '+')
         })
-        .unwrap_or(0);
+        .unwrap_or(trimmed.len());
     let rest = &trimmed[marker_len..];
     let indent = source.len() - trimmed.len() + marker_len + (rest.len() - rest.trim_start().len());
     let mut lines = rest.trim_start().lines();
@@ -257,40 +279,91 @@ fn numbered_prefix(line: &str) -> Option<usize> {
     }
 }
 
-/// Items of a field: list items; paragraphs (or lines) numbered `1.`; or
-/// the whole field as one item.
-fn items(text: &str, blocks: &[&Block]) -> Vec<String> {
-    if let [block] = blocks
-        && block.kind == Kind::List
-    {
-        return block
-            .items
+/// A piece of a field: a block, or the part of a label paragraph after
+/// its label.
+#[derive(Debug, Clone)]
+struct Piece<'b> {
+    block: &'b Block,
+    range: Range<usize>,
+}
+
+/// The Markdown of `pieces` as written: from the first's start to the
+/// last's end, blank lines between them included.
+fn source_of(text: &str, pieces: &[Piece<'_>]) -> Option<String> {
+    let start = pieces.first()?.range.start;
+    let end = pieces.last()?.range.end;
+    let source = text.get(start..end)?.trim();
+    (!source.is_empty()).then(|| source.to_string())
+}
+
+/// Whether a piece is nothing but marker comments (`<!--Del-->`).
+fn is_marker_piece(text: &str, piece: &Piece<'_>) -> bool {
+    piece.block.kind == Kind::Html && markers_only(text.get(piece.range.clone()).unwrap_or(""))
+}
+
+/// Items of a field: list items (over several lists, with the markers
+/// between them kept on the item they wrap); paragraphs (or lines)
+/// numbered `1.`; or the whole field, as written, as one item.
+fn items(text: &str, pieces: &[Piece<'_>]) -> Vec<String> {
+    let whole = |pieces: &[Piece<'_>]| source_of(text, pieces).into_iter().collect();
+    let lists_and_markers = pieces.iter().any(|p| p.block.kind == Kind::List)
+        && pieces
             .iter()
-            .map(|r| item_text(text.get(r.clone()).unwrap_or("")))
-            .collect();
+            .all(|p| p.block.kind == Kind::List || is_marker_piece(text, p));
+    if lists_and_markers {
+        let mut out: Vec<String> = Vec::new();
+        let mut pending = String::new();
+        for piece in pieces {
+            let source = text.get(piece.range.clone()).unwrap_or("").trim();
+            if piece.block.kind == Kind::List {
+                for item in &piece.block.items {
+                    let mut item = item_text(text.get(item.clone()).unwrap_or(""));
+                    if !pending.is_empty() {
+                        item = format!("{}\n{item}", std::mem::take(&mut pending));
+                    }
+                    out.push(item);
+                }
+            } else if source
+                .lines()
+                .all(|l| marker_name(l).is_some_and(|(_, end)| end))
+            {
+                // An end marker closes around the item before it.
+                match out.last_mut() {
+                    Some(last) => {
+                        last.push('\n');
+                        last.push_str(source);
+                    }
+                    None => pending.push_str(source),
+                }
+            } else {
+                if !pending.is_empty() {
+                    pending.push('\n');
+                }
+                pending.push_str(source);
+            }
+        }
+        if !pending.is_empty() {
+            match out.last_mut() {
+                Some(last) => {
+                    last.push('\n');
+                    last.push_str(&pending);
+                }
+                None => out.push(pending),
+            }
+        }
+        return out;
     }
-    let sources: Vec<&str> = blocks
+    let all_paragraphs = pieces.iter().all(|p| p.block.kind == Kind::Paragraph);
+    let lines: Vec<&str> = pieces
         .iter()
-        .map(|b| text.get(b.range.clone()).unwrap_or("").trim())
+        .flat_map(|p| text.get(p.range.clone()).unwrap_or("").lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
         .collect();
-    let lines: Vec<&str> = sources
-        .iter()
-        .flat_map(|s| s.lines())
-        .filter(|l| !l.trim().is_empty())
-        .collect();
-    let all_paragraphs = blocks.iter().all(|b| b.kind == Kind::Paragraph);
-    let numbered_lines = lines
-        .iter()
-        .filter(|l| numbered_prefix(l.trim_start()).is_some())
-        .count();
-    if all_paragraphs
-        && numbered_lines >= 1
-        && numbered_prefix(lines.first().map_or("", |l| l.trim_start())).is_some()
-    {
+    if all_paragraphs && lines.first().and_then(|l| numbered_prefix(l)).is_some() {
         // Each numbered line starts an item; other lines continue it.
         let mut out: Vec<String> = Vec::new();
         for line in lines {
-            let line = line.trim();
             match numbered_prefix(line) {
                 Some(n) => out.push(line[n..].trim().to_string()),
                 None => {
@@ -303,12 +376,179 @@ fn items(text: &str, blocks: &[&Block]) -> Vec<String> {
         }
         return out;
     }
-    let joined = sources.join("\n\n");
-    if joined.trim().is_empty() {
-        Vec::new()
-    } else {
-        vec![joined]
+    whole(pieces)
+}
+
+/// The literal error message of `pieces`: their text, line by line as the
+/// page breaks it (list items keep their numbers), inner spaces collapsed.
+fn message_of(text: &str, pieces: &[Piece<'_>]) -> Option<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for piece in pieces {
+        let source = text.get(piece.range.clone()).unwrap_or("");
+        let mut line = String::new();
+        let mut numbers: Vec<Option<u64>> = Vec::new();
+        let flush = |line: &mut String, lines: &mut Vec<String>| {
+            let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !collapsed.is_empty() {
+                lines.push(collapsed);
+            }
+            line.clear();
+        };
+        for event in Parser::new_ext(source, options()) {
+            match event {
+                Event::Text(t) | Event::Code(t) => line.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => flush(&mut line, &mut lines),
+                Event::Start(Tag::List(start)) => numbers.push(start),
+                Event::End(TagEnd::List(_)) => {
+                    numbers.pop();
+                }
+                Event::Start(Tag::Item) => {
+                    flush(&mut line, &mut lines);
+                    match numbers.last_mut() {
+                        Some(Some(n)) => {
+                            line.push_str(&format!("{n}. "));
+                            *n += 1;
+                        }
+                        _ => line.push_str("- "),
+                    }
+                }
+                Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock) => {
+                    flush(&mut line, &mut lines)
+                }
+                _ => {}
+            }
+        }
+        flush(&mut line, &mut lines);
     }
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// `(name, is_end)` of a `<!--Del-->` or `<!--DelEnd-->` marker line.
+fn marker_name(line: &str) -> Option<(&str, bool)> {
+    let name = line
+        .trim()
+        .strip_prefix("<!--")?
+        .strip_suffix("-->")?
+        .trim();
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    Some(match name.strip_suffix("End") {
+        Some(opened) if !opened.is_empty() => (opened, true),
+        _ => (name, false),
+    })
+}
+
+/// Whether `source` is only marker comments, one or more per line.
+fn markers_only(source: &str) -> bool {
+    let mut any = false;
+    for line in source.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        for part in line.split_inclusive("-->") {
+            if marker_name(part).is_none() {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+/// The `(code, title)` of a `## 2303210 Connection Timed Out`, `## 2900001`
+/// or `## -1 Unknown` heading: a whole number, then a space or nothing.
+fn code_heading(title: &str) -> Option<(CodeNumber, String)> {
+    let text = title.trim();
+    let sign = usize::from(text.starts_with('-'));
+    let digits = text[sign..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .count();
+    if digits == 0 {
+        return None;
+    }
+    let end = sign + digits;
+    let rest = &text[end..];
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let code = text[..end].parse().ok()?;
+    Some((code, rest.trim().to_string()))
+}
+
+/// The Markdown of a heading: its source without the `#`s around it.
+fn heading_source(source: &str) -> String {
+    let line = source.lines().next().unwrap_or("").trim();
+    let line = line.trim_start_matches('#').trim();
+    // A closing sequence is `#`s after a space.
+    let closed = line.trim_end_matches('#');
+    if closed.len() < line.len() && (closed.is_empty() || closed.ends_with(' ')) {
+        closed.trim().to_string()
+    } else {
+        line.to_string()
+    }
+}
+
+/// A paragraph that starts with a label: its field, and where the text
+/// after the label starts, if the paragraph goes on.
+struct LabelStart {
+    field: Field,
+    rest: Option<usize>,
+}
+
+/// Whether paragraph `block` starts with a label: `**Solution**`,
+/// `**Solution:**`, `**错误信息**<br/>` (its text on the next line or the
+/// same one), or a plain line `Error Message` / `错误信息：`. A bold phrase
+/// that names no field (`**Criterion**`), or bold words in a sentence, are
+/// ordinary text.
+fn label_start(text: &str, block: &Block) -> Option<LabelStart> {
+    let source = text.get(block.range.clone())?;
+    let start = block.range.start;
+    let first_line_end = source.find('\n').unwrap_or(source.len());
+    // Where the text after the label starts, skipping blanks and breaks.
+    let rest_from = |at: usize| {
+        let rest = source.get(at..)?.trim_start_matches([' ', '\t', '\n']);
+        (!rest.trim().is_empty()).then(|| start + (source.len() - rest.len()))
+    };
+    if let Some(field) = label(&source[..first_line_end]) {
+        return Some(LabelStart {
+            field,
+            rest: rest_from(first_line_end),
+        });
+    }
+    let inner = source.strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let field = label(&inner[..close])?;
+    let mut at = 2 + close + 2;
+    at += source[at..].len() - source[at..].trim_start_matches([' ', '\t']).len();
+    let mut broken = false;
+    for br in ["<br/>", "<br />", "<br>"] {
+        if source[at..].starts_with(br) {
+            at += br.len();
+            broken = true;
+            break;
+        }
+    }
+    let same_line = source[at..].split('\n').next().unwrap_or("").trim();
+    if !same_line.is_empty() && !broken {
+        return None;
+    }
+    Some(LabelStart {
+        field,
+        rest: rest_from(at),
+    })
+}
+
+/// Which column of a table is the code, the message, the description.
+fn table_columns(header: &[String]) -> Option<(usize, Option<usize>, Option<usize>)> {
+    let find = |names: &[&str]| {
+        header.iter().position(|h| {
+            let h = h.trim().to_lowercase();
+            names.iter().any(|n| h == *n)
+        })
+    };
+    let code = find(&["error code", "code", "错误码"])?;
+    let message = find(&["error message", "message", "错误信息"]);
+    let description = find(&["description", "错误描述", "描述", "说明"]);
+    (message.is_some() || description.is_some()).then_some((code, message, description))
 }
 
 /// Whether a block is only `<a id="…"></a>` anchors.
@@ -329,261 +569,403 @@ fn is_anchor(source: &str) -> bool {
     true
 }
 
-/// The `(code, title)` of a `## 2303210 Connection Timed Out` heading.
-fn code_heading(text: &str) -> Option<(crate::catalog::CodeNumber, String)> {
-    let text = text.trim();
-    let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if !(3..=8).contains(&digits) {
-        return None;
-    }
-    let code = text[..digits].parse().ok()?;
-    let title = text[digits..].trim();
-    (!title.is_empty() && text[digits..].starts_with(char::is_whitespace))
-        .then(|| (code, title.to_string()))
+/// What the reader is in the middle of.
+enum Place<'b> {
+    /// Before the first code or heading: the page's intro.
+    Top(Vec<Piece<'b>>),
+    /// Under a heading that is not a code.
+    Heading(PageHeading, Vec<Piece<'b>>),
+    /// In a code section.
+    Code(Box<Open<'b>>),
 }
 
-/// Which column of a table is the code, the message, the description.
-fn table_columns(header: &[String]) -> Option<(usize, Option<usize>, Option<usize>)> {
-    let find = |names: &[&str]| {
-        header.iter().position(|h| {
-            let h = h.trim().to_lowercase();
-            names.iter().any(|n| h == *n)
+/// A code section being read.
+struct Open<'b> {
+    section: Section,
+    /// Pieces before the first label.
+    intro: Vec<Piece<'b>>,
+    /// Labelled fields in page order.
+    fields: Vec<(Field, Vec<Piece<'b>>)>,
+    /// Where the details (sub-cases) start, once a lower heading is met.
+    details: Option<usize>,
+    /// Where the last piece ends (for the details' end).
+    end: usize,
+}
+
+impl<'b> Open<'b> {
+    /// The pieces the next block belongs to.
+    fn current(&mut self) -> &mut Vec<Piece<'b>> {
+        match self.fields.last_mut() {
+            Some((_, pieces)) => pieces,
+            None => &mut self.intro,
+        }
+    }
+
+    /// The last piece of the section, wherever it is.
+    fn last_piece(&mut self) -> Option<&mut Piece<'b>> {
+        match self.fields.last_mut() {
+            Some((_, pieces)) if !pieces.is_empty() => pieces.last_mut(),
+            _ => self.intro.last_mut(),
+        }
+    }
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    page: Page,
+    seen: std::collections::BTreeSet<CodeNumber>,
+    /// The marker around the sections being read.
+    marker: Option<String>,
+    /// A marker that opens before the next section.
+    opening: Option<String>,
+}
+
+impl<'t> Reader<'t> {
+    fn finish(&mut self, place: Place<'_>) {
+        match place {
+            Place::Top(pieces) => {
+                if let Some(intro) = source_of(self.text, &pieces) {
+                    self.page.intro = Some(match self.page.intro.take() {
+                        Some(before) => format!("{before}\n\n{intro}"),
+                        None => intro,
+                    });
+                }
+            }
+            Place::Heading(mut heading, pieces) => {
+                heading.text = source_of(self.text, &pieces);
+                heading.before = self.page.sections.len();
+                self.page.headings.push(heading);
+            }
+            Place::Code(open) => self.finish_code(*open),
+        }
+    }
+
+    fn finish_code(&mut self, mut open: Open<'_>) {
+        // A marker that ends at the end of the section's last text
+        // (`…uninstalled.<!--DelEnd-->`) closes the sections' marker; one
+        // that opens there (`…格式。<!--Del-->`) opens before the next.
+        let text = self.text;
+        if let Some(piece) = open.last_piece() {
+            let source = text.get(piece.range.clone()).unwrap_or("");
+            let trimmed = source.trim_end();
+            if let Some(start) = trimmed.rfind("<!--")
+                && start > 0
+                && let Some((name, end)) = marker_name(&trimmed[start..])
+            {
+                let cut = piece.range.start + start;
+                if end && self.marker.as_deref() == Some(name) {
+                    piece.range.end = cut;
+                    open.section.marker.clone_from(&self.marker);
+                    self.marker = None;
+                } else if !end && self.marker.is_none() {
+                    piece.range.end = cut;
+                    self.opening = Some(name.to_string());
+                }
+            }
+        }
+        let mut section = open.section;
+        section.intro = source_of(text, &open.intro);
+        // A label met again (two `**处理步骤**`) adds to its field.
+        let join = |field: &mut Option<String>, more: Option<String>, between: &str| {
+            *field = match (field.take(), more) {
+                (Some(a), Some(b)) => Some(format!("{a}{between}{b}")),
+                (a, b) => a.or(b),
+            };
+        };
+        for (field, pieces) in &open.fields {
+            match field {
+                Field::Message => join(&mut section.message, message_of(text, pieces), "\n"),
+                Field::Description => {
+                    join(&mut section.description, source_of(text, pieces), "\n\n");
+                }
+                Field::Causes => section.causes.extend(items(text, pieces)),
+                Field::Solution => section.solutions.extend(items(text, pieces)),
+            }
+        }
+        if let Some(start) = open.details {
+            section.details = text
+                .get(start..open.end)
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+                .map(str::to_string);
+        }
+        self.push(section);
+    }
+
+    fn push(&mut self, section: Section) {
+        if self.seen.insert(section.code) {
+            self.page.sections.push(section);
+        } else {
+            self.page.duplicates.push((section.code, section.line));
+        }
+    }
+
+    /// The rows of a table of codes, as sections of their own.
+    fn table_rows(&mut self, block: &Block, line: usize) -> bool {
+        let header = block.rows.first().cloned().unwrap_or_default();
+        let Some((code_col, message_col, description_col)) = table_columns(&header) else {
+            return false;
+        };
+        for (i, row) in block.rows.iter().enumerate().skip(1) {
+            let cell = |c: Option<usize>| {
+                c.and_then(|c| row.get(c))
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+            };
+            let Some(code) = cell(Some(code_col)).and_then(|c| c.parse::<CodeNumber>().ok()) else {
+                self.page
+                    .unmapped
+                    .push((line + i + 1, "table row without a code".to_string()));
+                continue;
+            };
+            let description = cell(description_col);
+            self.push(Section {
+                code,
+                title: description.clone().unwrap_or_default(),
+                level: 2,
+                message: cell(message_col),
+                description,
+                marker: self.marker.clone(),
+                line: line + i + 1,
+                ..Section::default()
+            });
+        }
+        true
+    }
+}
+
+/// Whether the block after `i` is a code heading, markers aside.
+fn code_follows(text: &str, blocks: &[Block], i: usize) -> bool {
+    blocks
+        .iter()
+        .skip(i + 1)
+        .find(|b| !(b.kind == Kind::Html && markers_only(text.get(b.range.clone()).unwrap_or(""))))
+        .is_some_and(|b| {
+            matches!(b.kind, Kind::Heading(level) if level >= 2)
+                && code_heading(&heading_source(text.get(b.range.clone()).unwrap_or(""))).is_some()
         })
-    };
-    let code = find(&["error code", "code", "错误码"])?;
-    let message = find(&["error message", "message", "错误信息"]);
-    let description = find(&["description", "错误描述", "描述", "说明"]);
-    (message.is_some() || description.is_some()).then_some((code, message, description))
 }
 
 /// Reads a page.
 pub fn page(text: &str) -> Page {
     let blocks = blocks(text);
-    let mut page = Page::default();
-    let mut current: Option<Section> = None;
-    let mut field: Option<Field> = None;
-    let mut fields: Vec<(Field, Vec<&Block>)> = Vec::new();
-    let mut marker: Option<String> = None;
-    let mut seen_codes = std::collections::BTreeSet::new();
-
-    let finish =
-        |current: &mut Option<Section>,
-         fields: &mut Vec<(Field, Vec<&Block>)>,
-         page: &mut Page,
-         seen: &mut std::collections::BTreeSet<crate::catalog::CodeNumber>| {
-            if let Some(mut section) = current.take() {
-                for (field, blocks) in fields.drain(..) {
-                    match field {
-                        Field::Message => {
-                            let message = blocks
-                                .iter()
-                                .map(|b| b.text.split_whitespace().collect::<Vec<_>>().join(" "))
-                                .collect::<Vec<_>>()
-                                .join(" ");
-                            if !message.is_empty() {
-                                section.message = Some(message);
-                            }
-                        }
-                        Field::Description => {
-                            let joined = blocks
-                                .iter()
-                                .map(|b| text.get(b.range.clone()).unwrap_or("").trim())
-                                .collect::<Vec<_>>()
-                                .join("\n\n");
-                            if !joined.is_empty() {
-                                section.description = Some(joined);
-                            }
-                        }
-                        Field::Causes => section.causes = items(text, &blocks),
-                        Field::Solution => section.solutions = items(text, &blocks),
-                    }
-                }
-                if seen.insert(section.code) {
-                    page.sections.push(section);
-                } else {
-                    page.duplicates.push((section.code, section.line));
-                }
-            }
-        };
-
-    for block in &blocks {
+    let mut reader = Reader {
+        text,
+        page: Page::default(),
+        seen: std::collections::BTreeSet::new(),
+        marker: None,
+        opening: None,
+    };
+    let mut place = Place::Top(Vec::new());
+    for (i, block) in blocks.iter().enumerate() {
         let line = line_of(text, block.range.start);
         let source = text.get(block.range.clone()).unwrap_or("");
+        let piece = Piece {
+            block,
+            range: block.range.clone(),
+        };
         if is_anchor(source) {
             // `<a id="2303210"></a>`: the anchors errdoc writes itself.
             continue;
         }
+        // Inside a code's sub-cases, everything to the next heading at the
+        // code's level or above is the details.
+        if let Place::Code(open) = &mut place
+            && open.details.is_some()
+            && !matches!(block.kind, Kind::Heading(level) if level <= open.section.level)
+            && !(block.kind == Kind::Html && markers_only(source) && code_follows(text, &blocks, i))
+        {
+            open.end = block.range.end;
+            continue;
+        }
         match block.kind {
-            Kind::Heading(1) if page.title.is_none() => {
-                page.title = Some(block.text.trim().to_string());
-            }
-            Kind::Heading(2) => {
-                finish(&mut current, &mut fields, &mut page, &mut seen_codes);
-                field = None;
-                match code_heading(&block.text) {
-                    Some((code, title)) => {
-                        current = Some(Section {
+            Kind::Heading(level) => {
+                let title = heading_source(source);
+                if level == 1 && reader.page.title.is_none() {
+                    reader.page.title = Some(title);
+                    continue;
+                }
+                if let Some((code, title)) = code_heading(&title).filter(|_| level >= 2) {
+                    let previous = std::mem::replace(&mut place, Place::Top(Vec::new()));
+                    reader.finish(previous);
+                    if let Some(opened) = reader.opening.take() {
+                        reader.marker = Some(opened);
+                    }
+                    place = Place::Code(Box::new(Open {
+                        section: Section {
                             code,
                             title,
-                            marker: marker.clone(),
+                            level,
+                            marker: reader.marker.clone(),
                             line,
                             ..Section::default()
-                        });
-                    }
-                    None => page.unmapped.push((
+                        },
+                        intro: Vec::new(),
+                        fields: Vec::new(),
+                        details: None,
+                        end: block.range.end,
+                    }));
+                    continue;
+                }
+                if let Place::Code(open) = &mut place
+                    && level > open.section.level
+                {
+                    open.details = Some(block.range.start);
+                    open.end = block.range.end;
+                    continue;
+                }
+                let previous = std::mem::replace(&mut place, Place::Top(Vec::new()));
+                reader.finish(previous);
+                place = Place::Heading(
+                    PageHeading {
+                        level,
+                        title,
                         line,
-                        format!("heading `{}` (not `## <code> <title>`)", block.text.trim()),
-                    )),
+                        ..PageHeading::default()
+                    },
+                    Vec::new(),
+                );
+            }
+            Kind::Html if markers_only(source) => {
+                let lines: Vec<&str> = source
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                let single = match lines.as_slice() {
+                    [one] if !one.contains("--><") => marker_name(one),
+                    _ => None,
+                };
+                match single {
+                    // `<!--Del-->` before a code heading: the sections to
+                    // its end are marked.
+                    Some((name, false))
+                        if reader.marker.is_none() && code_follows(text, &blocks, i) =>
+                    {
+                        let previous = std::mem::replace(&mut place, Place::Top(Vec::new()));
+                        reader.finish(previous);
+                        reader.opening = Some(name.to_string());
+                    }
+                    // `<!--DelEnd-->` of the sections' marker.
+                    Some((name, true)) if reader.marker.as_deref() == Some(name) => {
+                        if let Place::Code(open) = &mut place {
+                            open.section.marker.clone_from(&reader.marker);
+                        }
+                        let previous = std::mem::replace(&mut place, Place::Top(Vec::new()));
+                        reader.finish(previous);
+                        reader.marker = None;
+                    }
+                    // A marker inside a text is part of it.
+                    _ => match &mut place {
+                        Place::Top(pieces) | Place::Heading(_, pieces) => pieces.push(piece),
+                        Place::Code(open) => {
+                            open.end = block.range.end;
+                            open.current().push(piece);
+                        }
+                    },
                 }
             }
-            Kind::Html => {
+            Kind::Html if reader.page.sections.is_empty() && matches!(place, Place::Top(_)) => {
                 let mut other = Vec::new();
                 for raw in source.lines().map(str::trim).filter(|l| !l.is_empty()) {
                     let comment = raw.strip_prefix("<!--").and_then(|r| r.strip_suffix("-->"));
-                    match comment.map(str::trim) {
-                        Some(c)
-                            if c.ends_with("End")
-                                && marker.as_deref() == Some(&c[..c.len() - 3]) =>
+                    match comment.and_then(|c| c.split_once(':')) {
+                        Some((key, value))
+                            if !key.trim().is_empty() && !key.contains(char::is_whitespace) =>
                         {
-                            finish(&mut current, &mut fields, &mut page, &mut seen_codes);
-                            field = None;
-                            marker = None;
-                        }
-                        Some(c)
-                            if !c.is_empty()
-                                && c.chars().all(|ch| ch.is_ascii_alphanumeric())
-                                && current.is_none()
-                                || comment.is_some_and(|c| c.trim() == "Del") =>
-                        {
-                            finish(&mut current, &mut fields, &mut page, &mut seen_codes);
-                            field = None;
-                            marker = comment.map(|c| c.trim().to_string());
-                        }
-                        Some(c)
-                            if c.contains(':') && page.sections.is_empty() && current.is_none() =>
-                        {
-                            let (key, value) = c.split_once(':').unwrap_or((c, ""));
-                            page.metadata
+                            reader
+                                .page
+                                .metadata
                                 .push((key.trim().to_string(), value.trim().to_string()));
                         }
                         _ => other.push(raw.to_string()),
                     }
                 }
                 if !other.is_empty() {
-                    page.unmapped
-                        .push((line, format!("HTML `{}`", other.join(" "))));
+                    let shown: String = other.join(" ").chars().take(80).collect();
+                    reader.page.unmapped.push((line, format!("HTML `{shown}`")));
                 }
             }
-            Kind::Quote if current.is_none() && page.sections.is_empty() && page.note.is_none() => {
-                // `> **NOTE**` then the text.
-                let inner: String = source
-                    .lines()
-                    .map(|l| {
-                        let l = l.trim_start();
-                        l.strip_prefix('>')
-                            .map_or(l, |r| r.strip_prefix(' ').unwrap_or(r))
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                let mut paragraphs: Vec<&str> = inner
-                    .split("\n\n")
-                    .map(str::trim)
-                    .filter(|p| !p.is_empty())
-                    .collect();
-                if paragraphs.first().is_some_and(|p| {
-                    let p = p
-                        .trim_matches('*')
-                        .trim()
-                        .trim_end_matches([':', '：'])
-                        .to_lowercase();
-                    p == "note" || p == "说明" || p == "注意"
-                }) {
-                    paragraphs.remove(0);
-                }
-                page.note = Some(paragraphs.join("\n\n"));
-            }
-            Kind::Paragraph
-                if block.strong_only && label(&block.text).is_some() && current.is_some() =>
+            Kind::Quote
+                if matches!(&place, Place::Top(p) if p.is_empty())
+                    && reader.page.sections.is_empty()
+                    && reader.page.note.is_none() =>
             {
-                field = label(&block.text);
-                if let Some(f) = field {
-                    fields.push((f, Vec::new()));
-                }
+                reader.page.note = Some(note_text(source));
             }
-            Kind::Paragraph if block.strong_only && current.is_some() => {
-                // A bold line that is no known label starts something this
-                // import does not know: it and what follows are reported.
-                field = None;
-                page.unmapped.push((
-                    line,
-                    format!("label `{}` (not a known section label)", block.text.trim()),
-                ));
+            Kind::Table if reader.table_rows(block, line) => {
+                let previous = std::mem::replace(&mut place, Place::Top(Vec::new()));
+                reader.finish(previous);
             }
-            Kind::Table => {
-                let header = block.rows.first().cloned().unwrap_or_default();
-                match table_columns(&header) {
-                    Some((code_col, message_col, description_col)) => {
-                        finish(&mut current, &mut fields, &mut page, &mut seen_codes);
-                        field = None;
-                        for (i, row) in block.rows.iter().enumerate().skip(1) {
-                            let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-                            let Some(code) = cell(Some(code_col)).and_then(|c| c.parse::<crate::catalog::CodeNumber>().ok()) else {
-                                page.unmapped.push((line + i + 1, "table row without a code".to_string()));
-                                continue;
-                            };
-                            let description = cell(description_col);
-                            let section = Section {
-                                code,
-                                title: description.clone().unwrap_or_else(|| code.to_string()),
-                                message: cell(message_col),
-                                description,
-                                marker: marker.clone(),
-                                line: line + i + 1,
-                                ..Section::default()
-                            };
-                            if seen_codes.insert(code) {
-                                page.sections.push(section);
-                            } else {
-                                page.duplicates.push((code, line + i + 1));
-                            }
-                        }
+            Kind::Paragraph if matches!(place, Place::Code(_)) => {
+                let Place::Code(open) = &mut place else {
+                    continue;
+                };
+                open.end = block.range.end;
+                match label_start(text, block) {
+                    Some(LabelStart { field, rest }) => {
+                        let pieces = rest
+                            .map(|start| Piece {
+                                block,
+                                range: start..block.range.end,
+                            })
+                            .into_iter()
+                            .collect();
+                        open.fields.push((field, pieces));
                     }
-                    None => page.unmapped.push((
-                        line,
-                        format!("table with the columns {} (not code/message/description): not imported", header.join(", ")),
-                    )),
+                    None => open.current().push(piece),
                 }
             }
-            _ => match (current.is_some(), fields.last_mut()) {
-                (true, Some((_, blocks))) if field.is_some() => blocks.push(block),
-                _ => {
-                    let what = match block.kind {
-                        Kind::Heading(_) => format!("heading `{}`", block.text.trim()),
-                        Kind::Quote => "blockquote".to_string(),
-                        Kind::Code => "code block".to_string(),
-                        Kind::List => "list".to_string(),
-                        Kind::Rule => "rule".to_string(),
-                        _ => {
-                            let words: String =
-                                block.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                            let short: String = words.chars().take(60).collect();
-                            format!(
-                                "text `{short}{}`",
-                                if words.chars().count() > 60 {
-                                    "…"
-                                } else {
-                                    ""
-                                }
-                            )
-                        }
-                    };
-                    page.unmapped.push((line, what));
+            _ => match &mut place {
+                Place::Top(pieces) | Place::Heading(_, pieces) => pieces.push(piece),
+                Place::Code(open) => {
+                    open.end = block.range.end;
+                    open.current().push(piece);
                 }
             },
         }
     }
-    finish(&mut current, &mut fields, &mut page, &mut seen_codes);
-    page
+    let last = std::mem::replace(&mut place, Place::Top(Vec::new()));
+    reader.finish(last);
+    if let Some(marker) = reader.marker.take() {
+        // A marker left open ends with the page.
+        if let Some(last) = reader.page.sections.last_mut()
+            && last.marker.is_none()
+        {
+            last.marker = Some(marker);
+        }
+    }
+    reader.page
+}
+
+/// The text of a `> **NOTE**` blockquote, without its label.
+fn note_text(source: &str) -> String {
+    let inner: String = source
+        .lines()
+        .map(|l| {
+            let l = l.trim_start();
+            l.strip_prefix('>')
+                .map_or(l, |r| r.strip_prefix(' ').unwrap_or(r))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut paragraphs: Vec<&str> = inner
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if paragraphs.first().is_some_and(|p| {
+        let p = p
+            .trim_matches('*')
+            .trim()
+            .trim_end_matches([':', '：'])
+            .trim_matches('*')
+            .to_lowercase();
+        p == "note" || p == "说明" || p == "注意"
+    }) {
+        paragraphs.remove(0);
+    }
+    paragraphs.join("\n\n")
 }
 
 /// A field's Markdown reduced to what it says: text with whitespace
@@ -599,10 +981,7 @@ pub fn normalized(markdown: &str) -> Vec<String> {
         }
         text.clear();
     };
-    for event in Parser::new_ext(
-        markdown,
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-    ) {
+    for event in Parser::new_ext(markdown, options()) {
         match event {
             Event::Text(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
@@ -649,13 +1028,14 @@ mod tests {
             ]
         );
         assert_eq!(page.note.as_deref(), Some("以下仅介绍本模块特有错误码。"));
-        let codes: Vec<crate::catalog::CodeNumber> = page.sections.iter().map(|s| s.code).collect();
+        let codes: Vec<CodeNumber> = page.sections.iter().map(|s| s.code).collect();
         assert_eq!(codes, [2300002, 401, 2300003]);
         let first = &page.sections[0];
         assert_eq!(first.message.as_deref(), Some("System internal error."));
         assert_eq!(first.causes, ["内存异常。", "空指针。"]);
         assert_eq!(first.solutions, ["检查内存。", "重启设备。"]);
         assert_eq!(page.sections[1].marker.as_deref(), Some("Del"));
+        assert_eq!(page.sections[1].intro.as_deref(), Some("Stray text."));
         assert_eq!(
             page.sections[1].description.as_deref(),
             Some("Use `connect()`.")
@@ -663,8 +1043,92 @@ mod tests {
         assert_eq!(page.sections[2].message.as_deref(), Some("Bad."));
         assert_eq!(page.sections[2].marker, None);
         assert_eq!(page.duplicates, [(2300002, 42)]);
-        let unmapped: Vec<usize> = page.unmapped.iter().map(|(l, _)| *l).collect();
-        assert_eq!(unmapped, [28, 30, 35], "{:?}", page.unmapped);
+        assert_eq!(page.headings.len(), 1);
+        assert_eq!(page.headings[0].title, "附录");
+        assert_eq!(page.headings[0].text.as_deref(), Some("Text."));
+        assert_eq!(page.headings[0].before, 1);
+        assert!(page.unmapped.is_empty(), "{:?}", page.unmapped);
+    }
+
+    #[test]
+    fn labels_with_a_break_and_text_on_the_same_line() {
+        let page = page(
+            "## 17700001 Bundle Name Does Not Exist\n**Error Message**<br>\nThe specified bundle name is not found.\n\n**Possible Causes**<br>The name is misspelled.\n\n**处理步骤**<br/>\n\n1. Check it.\n2. Dump it.\n\nSolution\n\nNot a label here: a plain label line.\n",
+        );
+        let s = &page.sections[0];
+        assert_eq!(
+            s.message.as_deref(),
+            Some("The specified bundle name is not found.")
+        );
+        assert_eq!(s.causes, ["The name is misspelled."]);
+        // A label met again adds to its field.
+        assert_eq!(
+            s.solutions,
+            [
+                "Check it.",
+                "Dump it.",
+                "Not a label here: a plain label line."
+            ]
+        );
+    }
+
+    #[test]
+    fn untitled_negative_and_lower_level_codes_and_sub_cases() {
+        let page = page(
+            "# T\n\n## -1\n\n**Error Message**\n\nFailed.\n\n## Group\n\nAbout the group.\n\n### 1011 Four Digits\n\n**Description**\n\nD.\n\n#### Case 1\n\n**Error Message**\n\nOther.\n\n### 1012  Two Spaces\n",
+        );
+        let codes: Vec<(CodeNumber, &str, u8)> = page
+            .sections
+            .iter()
+            .map(|s| (s.code, s.title.as_str(), s.level))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                (-1, "", 2),
+                (1011, "Four Digits", 3),
+                (1012, "Two Spaces", 3)
+            ]
+        );
+        assert_eq!(page.sections[1].description.as_deref(), Some("D."));
+        assert_eq!(
+            page.sections[1].details.as_deref(),
+            Some("#### Case 1\n\n**Error Message**\n\nOther.")
+        );
+        assert_eq!(page.headings[0].title, "Group");
+        assert_eq!(page.headings[0].before, 1);
+    }
+
+    #[test]
+    fn messages_keep_their_lines_and_markers_stay_with_their_items() {
+        let page = page(
+            "## 12800003 Client Error\n\n**Error Message**\n\nInput method client error. Possible causes: \n1. the edit box is not focused.\n2. ipc failed.\n\n**Possible Causes**\n1. One.\n2. Two.\n<!--Del-->\n3. Three.\n<!--DelEnd-->\n\n**Solution**\n\nCheck it.<!--DelEnd-->\n",
+        );
+        let s = &page.sections[0];
+        assert_eq!(
+            s.message.as_deref(),
+            Some(
+                "Input method client error. Possible causes:\n1. the edit box is not focused.\n2. ipc failed."
+            )
+        );
+        assert_eq!(
+            s.causes,
+            ["One.", "Two.", "<!--Del-->\nThree.\n<!--DelEnd-->"]
+        );
+        // An end marker nothing opened stays in the text.
+        assert_eq!(s.solutions, ["Check it.<!--DelEnd-->"]);
+    }
+
+    #[test]
+    fn a_marker_at_the_end_of_a_text_closes_the_sections_marker() {
+        let page = page(
+            "<!--Del-->\n## 1 A\n\n**Solution**\n\nFix.\n\n## 2 B\n\n**Solution**\n\nFix it.<!--DelEnd-->\n\n## 3 C\n\n**Description**\n\nText。<!--Del-->\n## 4 D\n",
+        );
+        let markers: Vec<Option<&str>> =
+            page.sections.iter().map(|s| s.marker.as_deref()).collect();
+        assert_eq!(markers, [Some("Del"), Some("Del"), None, Some("Del")]);
+        assert_eq!(page.sections[1].solutions, ["Fix it."]);
+        assert_eq!(page.sections[2].description.as_deref(), Some("Text。"));
     }
 
     #[test]

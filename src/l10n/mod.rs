@@ -199,6 +199,14 @@ pub fn group_of(catalog: &Catalog, id: &str) -> String {
             None => None,
         });
     }
+    if id.starts_with("heading-") {
+        return module(
+            catalog
+                .modules
+                .iter()
+                .find(|m| m.headings.iter().any(|h| h.message_id(&m.id.value) == id)),
+        );
+    }
     if let Some(rest) = id.strip_prefix("family-") {
         return module(
             catalog

@@ -46,6 +46,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/html/code.html"),
     ),
     (
+        "html/heading.html",
+        include_str!("../../templates/html/heading.html"),
+    ),
+    (
         "html/module.html",
         include_str!("../../templates/html/module.html"),
     ),

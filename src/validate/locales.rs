@@ -20,6 +20,7 @@ use crate::l10n::{self, State, Unit};
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Module,
+    Heading,
     Code,
     Family,
     Range,
@@ -35,8 +36,13 @@ impl Kind {
                 .is_some_and(|n| n >= 1)
         };
         match self {
-            Kind::Module => attribute == "note",
-            Kind::Code => attribute == "description" || numbered("cause-") || numbered("solution-"),
+            Kind::Module => attribute == "note" || attribute == "intro",
+            Kind::Heading => attribute == "text",
+            Kind::Code => {
+                matches!(attribute, "intro" | "description" | "details")
+                    || numbered("cause-")
+                    || numbered("solution-")
+            }
             Kind::Family => {
                 attribute == "rule"
                     || attribute == "description"
@@ -50,8 +56,11 @@ impl Kind {
 
     fn known_attributes(self) -> &'static str {
         match self {
-            Kind::Module => "`.note`",
-            Kind::Code => "`.description`, `.cause-1`, `.cause-2`…, `.solution-1`, `.solution-2`…",
+            Kind::Module => "`.note`, `.intro`",
+            Kind::Heading => "`.text`",
+            Kind::Code => {
+                "`.intro`, `.description`, `.cause-1`, `.cause-2`…, `.solution-1`, `.solution-2`…, `.details`"
+            }
             Kind::Family => {
                 "`.rule`, `.description`, `.cause-1`…, `.solution-1`… (variables `$code`, `$name`, `$value`, `$message`)"
             }
@@ -71,6 +80,12 @@ pub fn expected_messages(catalog: &Catalog) -> BTreeMap<String, (ExpectedKind, S
         );
         for code in module.codes.iter().filter(|c| !c.is_generated()) {
             ids.insert(code.message_id(), (ExpectedKind(Kind::Code), code.span()));
+        }
+        for heading in &module.headings {
+            ids.insert(
+                heading.message_id(&module.id.value),
+                (ExpectedKind(Kind::Heading), heading.id.span),
+            );
         }
         for family in &module.families {
             ids.insert(
@@ -108,7 +123,7 @@ impl ExpectedKind {
 }
 
 /// Prefixes of ids that belong to catalog entities.
-const CATALOG_PREFIXES: [&str; 4] = ["module-", "code-", "family-", "range-"];
+const CATALOG_PREFIXES: [&str; 5] = ["module-", "heading-", "code-", "family-", "range-"];
 
 fn is_catalog_id(catalog: &Catalog, id: &str) -> bool {
     CATALOG_PREFIXES.iter().any(|p| id.starts_with(p))
@@ -119,8 +134,8 @@ fn is_catalog_id(catalog: &Catalog, id: &str) -> bool {
 }
 
 /// Table ids that would take over errdoc's own message ids.
-pub(super) const RESERVED_TABLE_IDS: [&str; 6] =
-    ["ui", "flag", "module", "code", "family", "range"];
+pub(super) const RESERVED_TABLE_IDS: [&str; 7] =
+    ["ui", "flag", "module", "heading", "code", "family", "range"];
 
 /// Runs every locale rule.
 pub(super) fn check(

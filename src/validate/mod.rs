@@ -334,6 +334,18 @@ impl Validator<'_> {
                     );
                 }
             }
+            self.level(&module.code_level, "the module's `code_level`");
+            self.unique(
+                &format!("heading of module `{}`", module.id.value),
+                module
+                    .headings
+                    .iter()
+                    .map(|h| (h.id.value.as_str(), h.id.span)),
+            );
+            for heading in &module.headings {
+                self.kebab("heading", &heading.id);
+                self.level(&heading.level, "a heading's `level`");
+            }
             if module.order.is_empty() && module.families.is_empty() && module.ranges.is_empty() {
                 self.diags.push(
                     Diagnostic::warning(format!("module `{}` has nothing on its page", module.id.value))
@@ -516,6 +528,17 @@ impl Validator<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// A Markdown heading level below the page title: 2 (`##`) to 6.
+    fn level(&mut self, level: &Located<u8>, what: &str) {
+        if !(2..=6).contains(&level.value) {
+            self.error(
+                level.span,
+                format!("{what} is {}, not a heading level from 2 to 6", level.value),
+                "write 2 for `##`, 3 for `###`, … (1 is the page title)",
+            );
         }
     }
 

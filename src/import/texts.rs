@@ -1,0 +1,385 @@
+//! The `.ftl` files of one locale, as `import` changes them: messages set
+//! or removed by id, wherever in the locale's files they live, each file
+//! rewritten once at the end with everything else in it kept as written.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use fluent_syntax::ast;
+
+use super::parse::{Section, normalized};
+use crate::locales::{LOCALES_DIR, entry_ranges};
+use crate::output::{self, read_or_empty};
+
+/// A message's texts: its value (`None`) and attributes, as a reader sees
+/// them (escapes such as `{"{"}` resolved).
+pub(super) type Fields = BTreeMap<Option<String>, String>;
+
+/// A locale's `.ftl` files and the changes made to them.
+pub(super) struct Texts {
+    dir: PathBuf,
+    /// Each file's text as read (relative path → text).
+    files: BTreeMap<PathBuf, String>,
+    /// Which file defines each message.
+    index: BTreeMap<String, PathBuf>,
+    /// Messages set (`Some(text)`) or removed (`None`), by id, with the
+    /// file they go to.
+    pending: BTreeMap<String, (PathBuf, Option<String>)>,
+}
+
+impl Texts {
+    /// Reads every `.ftl` file under `locales/<tag>/`.
+    pub(super) fn load(root: &Path, tag: &str) -> anyhow::Result<Texts> {
+        let dir = Path::new(LOCALES_DIR).join(tag);
+        let full = root.join(&dir);
+        let mut files = BTreeMap::new();
+        let mut index = BTreeMap::new();
+        if full.is_dir() {
+            for entry in walkdir::WalkDir::new(&full).sort_by_file_name() {
+                let entry = entry.with_context(|| format!("cannot list {}", full.display()))?;
+                if !entry.file_type().is_file()
+                    || entry.path().extension().is_none_or(|e| e != "ftl")
+                {
+                    continue;
+                }
+                let rel = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
+                let text = read_or_empty(entry.path())?;
+                for (id, _) in entry_ranges(&text) {
+                    index.entry(id).or_insert_with(|| rel.clone());
+                }
+                files.insert(rel, text);
+            }
+        }
+        Ok(Texts {
+            dir,
+            files,
+            index,
+            pending: BTreeMap::new(),
+        })
+    }
+
+    /// Whether the locale has message `id` (after the changes so far).
+    pub(super) fn has(&self, id: &str) -> bool {
+        match self.pending.get(id) {
+            Some((_, change)) => change.is_some(),
+            None => self.index.contains_key(id),
+        }
+    }
+
+    /// The texts of message `id` (after the changes so far).
+    pub(super) fn fields(&self, id: &str) -> Option<Fields> {
+        match self.pending.get(id) {
+            Some((_, Some(message))) => fields_of(message, id),
+            Some((_, None)) => None,
+            None => {
+                let file = self.index.get(id)?;
+                let text = self.files.get(file)?;
+                let range = entry_ranges(text).into_iter().find(|(i, _)| i == id)?.1;
+                fields_of(text.get(range)?, id)
+            }
+        }
+    }
+
+    /// Sets message `id` to `message` (its whole Fluent text): in place
+    /// where the locale has it, else in `<file>.ftl`.
+    pub(super) fn set(&mut self, id: &str, message: String, file: &str) {
+        let target = self
+            .index
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| self.dir.join(format!("{file}.ftl")));
+        self.pending.insert(id.to_string(), (target, Some(message)));
+    }
+
+    /// Removes message `id`, if the locale has it.
+    pub(super) fn remove(&mut self, id: &str) {
+        if let Some(file) = self.index.get(id).cloned() {
+            self.pending.insert(id.to_string(), (file, None));
+        } else {
+            self.pending.remove(id);
+        }
+    }
+
+    /// Writes every file that changed; returns those written.
+    pub(super) fn write(&self, root: &Path) -> anyhow::Result<Vec<PathBuf>> {
+        let mut by_file: BTreeMap<&PathBuf, Vec<(&str, Option<&str>)>> = BTreeMap::new();
+        for (id, (file, change)) in &self.pending {
+            by_file
+                .entry(file)
+                .or_default()
+                .push((id.as_str(), change.as_deref()));
+        }
+        let mut written = Vec::new();
+        for (file, changes) in by_file {
+            let before = self.files.get(file).map_or("", String::as_str);
+            let after = merge_fluent(before, &changes);
+            if after != before && output::write_if_changed(&root.join(file), &after)? {
+                written.push(file.clone());
+            }
+        }
+        Ok(written)
+    }
+}
+
+/// The texts of the message `id` in Fluent `source` (one message or a
+/// whole file).
+fn fields_of(source: &str, id: &str) -> Option<Fields> {
+    let resource = match fluent_syntax::parser::parse(source) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    resource.body.into_iter().find_map(|entry| match entry {
+        ast::Entry::Message(m) if m.id.name == id => {
+            let mut fields = Fields::new();
+            if let Some(value) = &m.value {
+                fields.insert(None, pattern_text(value));
+            }
+            for attribute in &m.attributes {
+                fields.insert(
+                    Some(attribute.id.name.to_string()),
+                    pattern_text(&attribute.value),
+                );
+            }
+            Some(fields)
+        }
+        _ => None,
+    })
+}
+
+/// A pattern as text: string literals resolved, other placeables kept as
+/// written (`{ $name }`).
+fn pattern_text(pattern: &ast::Pattern<&str>) -> String {
+    let mut out = String::new();
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push_str(value),
+            ast::PatternElement::Placeable { expression } => match expression {
+                ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }) => {
+                    out.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value));
+                }
+                ast::Expression::Inline(ast::InlineExpression::VariableReference { id }) => {
+                    let _ = write!(out, "{{ ${} }}", id.name);
+                }
+                _ => out.push_str("{…}"),
+            },
+        }
+    }
+    out
+}
+
+/// Whether `fields` say what `section` says (whitespace and layout aside).
+pub(super) fn says_the_same(fields: &Fields, section: &Section) -> bool {
+    let get = |name: &str| fields.get(&Some(name.to_string())).map(|t| normalized(t));
+    let optional = |name: &str, text: &Option<String>| get(name) == text.as_deref().map(normalized);
+    let numbered = |prefix: &str, items: &[String]| {
+        let mut theirs: Vec<(u32, &String)> = fields
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_deref()?.strip_prefix(prefix)?.parse().ok()?, v)))
+            .collect();
+        theirs.sort();
+        theirs.len() == items.len()
+            && theirs
+                .iter()
+                .zip(items)
+                .all(|((_, a), b)| normalized(a) == normalized(b))
+    };
+    fields.get(&None).map(|t| normalized(t)) == Some(normalized(&section.title))
+        && optional("intro", &section.intro)
+        && optional("description", &section.description)
+        && numbered("cause-", &section.causes)
+        && numbered("solution-", &section.solutions)
+        && optional("details", &section.details)
+}
+
+/// Fluent text for a value or attribute (`{`, `}` and line starts escaped),
+/// after `id =` or `.name =` at `indent`. Empty text is `{""}`.
+pub(super) fn fluent_value(text: &str, indent: usize) -> String {
+    let escape = |line: &str, first: bool| {
+        let mut out = String::new();
+        for (i, c) in line.chars().enumerate() {
+            match c {
+                '{' => out.push_str("{\"{\"}"),
+                '}' => out.push_str("{\"}\"}"),
+                // `[`, `*` and `.` only matter at the start of a continuation line.
+                '[' | '*' | '.' if i == 0 && !first => {
+                    let _ = write!(out, "{{\"{c}\"}}");
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    let lines: Vec<&str> = text.trim().lines().collect();
+    match lines.as_slice() {
+        [] => " {\"\"}".to_string(),
+        [line] => format!(" {}", escape(line, true)),
+        _ => {
+            let pad = " ".repeat(indent + 4);
+            let mut out = String::new();
+            for line in lines {
+                out.push('\n');
+                if !line.trim().is_empty() {
+                    out.push_str(&pad);
+                    out.push_str(&escape(line, false));
+                }
+            }
+            out
+        }
+    }
+}
+
+/// A message: `id = value` and its attributes, in order, those without
+/// text left out.
+pub(super) fn message(id: &str, value: &str, attributes: &[(String, &str)]) -> String {
+    let mut out = format!("{id} ={}\n", fluent_value(value, 0));
+    for (name, text) in attributes {
+        if !text.trim().is_empty() {
+            let _ = writeln!(out, "    .{name} ={}", fluent_value(text, 4));
+        }
+    }
+    out
+}
+
+/// The Fluent message of a code section, under `id`.
+pub(super) fn code_message(id: &str, section: &Section) -> String {
+    let mut attributes: Vec<(String, &str)> = Vec::new();
+    if let Some(intro) = &section.intro {
+        attributes.push(("intro".to_string(), intro));
+    }
+    if let Some(d) = &section.description {
+        attributes.push(("description".to_string(), d));
+    }
+    for (i, c) in section.causes.iter().enumerate() {
+        attributes.push((format!("cause-{}", i + 1), c));
+    }
+    for (i, s) in section.solutions.iter().enumerate() {
+        attributes.push((format!("solution-{}", i + 1), s));
+    }
+    if let Some(details) = &section.details {
+        attributes.push(("details".to_string(), details));
+    }
+    message(id, &section.title, &attributes)
+}
+
+/// The comment `import` puts above a placeholder; replaced with it.
+pub(super) const PLACEHOLDER_COMMENT: &str = "# errdoc import:";
+
+/// `text` with the messages of `changes` replaced in place (or removed),
+/// and new ones appended. A message's own comment is kept, unless it is a
+/// placeholder's (`# errdoc import: …`), which goes with the placeholder.
+pub(super) fn merge_fluent(text: &str, changes: &[(&str, Option<&str>)]) -> String {
+    let ranges = entry_ranges(text);
+    let wanted: BTreeMap<&str, Option<&str>> = changes.iter().copied().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut done = std::collections::BTreeSet::new();
+    for (id, range) in &ranges {
+        let Some(change) = wanted.get(id.as_str()) else {
+            continue;
+        };
+        done.insert(id.as_str());
+        let region = text.get(range.clone()).unwrap_or("");
+        // Where the id starts in the region: its comment comes before.
+        let id_at = region
+            .match_indices(id.as_str())
+            .map(|(i, _)| i)
+            .find(|i| *i == 0 || region.as_bytes().get(i - 1) == Some(&b'\n'))
+            .unwrap_or(0);
+        let comment = region.get(..id_at).unwrap_or("");
+        let keep_comment =
+            change.is_some() && !comment.trim_start().starts_with(PLACEHOLDER_COMMENT);
+        let start = if keep_comment {
+            range.start + id_at
+        } else {
+            range.start
+        };
+        out.push_str(text.get(last..start).unwrap_or(""));
+        if let Some(message) = change {
+            out.push_str(message);
+            // The blank lines that followed the old message.
+            let trailing = region.len() - region.trim_end().len();
+            let blank = region.get(region.len() - trailing..).unwrap_or("");
+            out.push_str(&blank.replacen('\n', "", 1));
+        }
+        last = range.end;
+    }
+    out.push_str(text.get(last..).unwrap_or(""));
+    for (id, change) in changes {
+        let Some(message) = change else { continue };
+        if done.contains(id) {
+            continue;
+        }
+        if !out.is_empty() && !out.ends_with("\n\n") {
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push('\n');
+        }
+        out.push_str(message);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fluent_values_escape_what_fluent_reads_specially() {
+        assert_eq!(fluent_value("Use {braces}", 0), " Use {\"{\"}braces{\"}\"}");
+        assert_eq!(
+            fluent_value("a\n.b\n\n* c", 4),
+            "\n        a\n        {\".\"}b\n\n        {\"*\"} c"
+        );
+        assert_eq!(fluent_value("  ", 0), " {\"\"}");
+    }
+
+    #[test]
+    fn merging_replaces_in_place_removes_and_appends() {
+        let text = "# header\n\n# about a\na = old\n    .x = y\n\nb = keep\n\n# errdoc import: English text missing\nc = placeholder\n\nd = gone\n";
+        let merged = merge_fluent(
+            text,
+            &[
+                ("a", Some("a = new\n")),
+                ("c", Some("c = real\n")),
+                ("d", None),
+                ("e", Some("e = added\n")),
+            ],
+        );
+        assert_eq!(
+            merged,
+            "# header\n\n# about a\na = new\n\nb = keep\n\nc = real\n\ne = added\n"
+        );
+        let again = merge_fluent(
+            &merged,
+            &[("a", Some("a = new\n")), ("e", Some("e = added\n"))],
+        );
+        assert_eq!(again, merged);
+    }
+
+    #[test]
+    fn fields_read_back_what_was_written() {
+        let section = Section {
+            code: 1,
+            title: "Use {braces}".to_string(),
+            description: Some("Line one.\n.dotted\n\n* item".to_string()),
+            causes: vec!["A.".to_string(), "B.".to_string()],
+            ..Section::default()
+        };
+        let text = code_message("code-1", &section);
+        let fields = fields_of(&text, "code-1").unwrap();
+        assert_eq!(fields[&None], "Use {braces}");
+        assert!(says_the_same(&fields, &section), "{text}");
+        let other = Section {
+            causes: vec!["A.".to_string()],
+            ..section.clone()
+        };
+        assert!(!says_the_same(&fields, &other));
+    }
+}
