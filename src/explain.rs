@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::catalog::{Catalog, CodeEntry, CodeNumber, Module, NamedRange};
 use crate::model::{CodeView, LocaleModel, PageModel, RangeView};
-use crate::render::search::{codes_json, plain_text};
+use crate::render::search::{codes_json, plain_blocks, plain_text};
 
 /// What a query names.
 #[derive(Debug)]
@@ -202,7 +202,17 @@ pub fn text(page: &PageModel, code: &CodeView, labels: &Labels, style: &Style) -
         style.code(&code.code.to_string()),
         style.heading(&title)
     );
-    let mut facts = vec![code.name.clone(), plain_text(&page.title.text)];
+    // Every page it is on: a code may be documented on several.
+    let pages = if code.pages.len() > 1 {
+        code.pages
+            .iter()
+            .map(|p| plain_text(&p.title.text))
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        plain_text(&page.title.text)
+    };
+    let mut facts = vec![code.name.clone(), pages];
     if let Some(member) = &code.member {
         facts.push(format!(
             "{} {} ({})",
@@ -225,6 +235,12 @@ pub fn text(page: &PageModel, code: &CodeView, labels: &Labels, style: &Style) -
             style.body(&t, out);
         }
     };
+    if let Some(intro) = &code.intro {
+        out.push('\n');
+        for block in plain_blocks(&intro.text) {
+            style.body(&block, &mut out);
+        }
+    }
     section(
         &labels.message,
         code.message.iter().cloned().collect(),
@@ -276,6 +292,13 @@ pub fn text(page: &PageModel, code: &CodeView, labels: &Labels, style: &Style) -
         false,
         &mut out,
     );
+    // Sub-cases, block by block.
+    if let Some(details) = &code.details {
+        out.push('\n');
+        for block in plain_blocks(&details.text) {
+            style.body(&block, &mut out);
+        }
+    }
     out
 }
 
@@ -301,7 +324,15 @@ pub fn range_text(page: &PageModel, range: &RangeView, style: &Style) -> String 
 
 /// A code as Markdown, in the pages' house style.
 pub fn markdown(code: &CodeView, labels: &Labels) -> String {
-    let mut out = format!("## {} {}\n", code.code, code.title.text.trim());
+    let title = code.title.text.trim();
+    let mut out = if title.is_empty() {
+        format!("## {}\n", code.code)
+    } else {
+        format!("## {} {title}\n", code.code)
+    };
+    if let Some(intro) = &code.intro {
+        let _ = write!(out, "\n{}\n", intro.text.trim());
+    }
     let mut section = |label: &str, texts: Vec<String>, numbered: bool| {
         if texts.is_empty() {
             return;
@@ -362,6 +393,9 @@ pub fn markdown(code: &CodeView, labels: &Labels) -> String {
             .collect(),
         false,
     );
+    if let Some(details) = &code.details {
+        let _ = write!(out, "\n{}\n", details.text.trim());
+    }
     out
 }
 

@@ -10,7 +10,7 @@
 //! that a small script scans in well under a millisecond. The index loads
 //! as a `<script>` (a `fetch` of a local file is blocked on `file://`).
 
-use pulldown_cmark::{Event, Parser, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use super::html::codes_of;
@@ -38,6 +38,42 @@ pub fn plain_text(markdown: &str) -> String {
         }
     }
     out.trim().to_string()
+}
+
+/// Markdown as plain text a block at a time (a heading, a paragraph, a list
+/// item, a code block), for a terminal: the words of [`plain_text`], with
+/// the page's breaks between blocks kept.
+pub fn plain_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => current.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::Start(Tag::Item)
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => {
+                let block = current.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !block.is_empty() {
+                    blocks.push(block);
+                }
+                current.clear();
+            }
+            Event::End(TagEnd::TableCell) => current.push_str(" | "),
+            _ => {}
+        }
+    }
+    let block = current.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !block.is_empty() {
+        blocks.push(block);
+    }
+    blocks
 }
 
 /// One entry of the index: `[code, title, name, message, body, url, generated]`.
@@ -133,9 +169,12 @@ pub struct CodeJson<'a> {
     pub code: crate::catalog::CodeNumber,
     pub name: &'a str,
     pub module: &'a str,
+    /// The pages it is on (page file names): its module's first.
+    pub pages: Vec<&'a str>,
     pub url: String,
     pub title: &'a str,
     pub message: Option<&'a str>,
+    pub intro: Option<&'a str>,
     pub description: Option<&'a str>,
     pub causes: Vec<&'a str>,
     pub solutions: Vec<&'a str>,
@@ -144,6 +183,7 @@ pub struct CodeJson<'a> {
     pub flags: Vec<&'a str>,
     pub family: Option<&'a crate::catalog::Membership>,
     pub generated: bool,
+    pub details: Option<&'a str>,
     pub since: Option<&'a str>,
     pub deprecated: Option<&'a str>,
     /// Fields shown in the source language because the locale lacks them.
@@ -169,14 +209,16 @@ pub fn codes_json(locale: &LocaleModel) -> CodesJson<'_> {
     for page in &locale.pages {
         for (code, _) in codes_of(page) {
             let mut fallback = Vec::new();
-            let fields: [(&'static str, bool); 5] = [
+            let fields: [(&'static str, bool); 7] = [
                 ("title", fell_back(&code.title)),
+                ("intro", code.intro.as_ref().is_some_and(fell_back)),
                 (
                     "description",
                     code.description.as_ref().is_some_and(fell_back),
                 ),
                 ("causes", code.causes.iter().any(fell_back)),
                 ("solutions", code.solutions.iter().any(fell_back)),
+                ("details", code.details.as_ref().is_some_and(fell_back)),
                 ("flags", code.flags.iter().any(fell_back)),
             ];
             fallback.extend(fields.iter().filter(|(_, f)| *f).map(|(n, _)| *n));
@@ -184,9 +226,15 @@ pub fn codes_json(locale: &LocaleModel) -> CodesJson<'_> {
                 code: code.code,
                 name: &code.name,
                 module: &page.module,
+                pages: if code.pages.is_empty() {
+                    vec![page.file.as_str()]
+                } else {
+                    code.pages.iter().map(|p| p.file.as_str()).collect()
+                },
                 url: format!("{tag}/codes/{}.html", code.code),
                 title: &code.title.text,
                 message: code.message.as_deref(),
+                intro: code.intro.as_ref().map(|t| t.text.as_str()),
                 description: code.description.as_ref().map(|t| t.text.as_str()),
                 causes: code.causes.iter().map(|t| t.text.as_str()).collect(),
                 solutions: code.solutions.iter().map(|t| t.text.as_str()).collect(),
@@ -195,6 +243,7 @@ pub fn codes_json(locale: &LocaleModel) -> CodesJson<'_> {
                 flags: code.flags.iter().map(|t| t.text.as_str()).collect(),
                 family: code.member.as_ref(),
                 generated: code.generated,
+                details: code.details.as_ref().map(|t| t.text.as_str()),
                 since: code.since.as_deref(),
                 deprecated: code.deprecated.as_deref(),
                 fallback,
@@ -336,5 +385,22 @@ mod tests {
             "Call connect() again; see errno. one two"
         );
         assert_eq!(plain_text("连接<b>超时</b>"), "连接超时");
+    }
+
+    #[test]
+    fn plain_blocks_keep_the_pages_breaks() {
+        assert_eq!(
+            plain_blocks(
+                "### Case 1\n**Error Message**\n\nFailed.\n\n1. one\n   more\n2. two\n\n```\nhdc shell\n```"
+            ),
+            [
+                "Case 1",
+                "Error Message",
+                "Failed.",
+                "one more",
+                "two",
+                "hdc shell"
+            ]
+        );
     }
 }
