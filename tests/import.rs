@@ -396,3 +396,28 @@ fn hand_written_irregularities_round_trip() {
     let page = std::fs::read_to_string(root.join("site/en/codes/-1.html")).unwrap();
     assert!(page.contains("Unknown error."), "{page}");
 }
+
+/// Metadata as published pages write it: `--` inside a value is fine.
+#[test]
+fn metadata_is_kept_as_written() {
+    let dir = new_project();
+    let root = dir.path();
+    let work = tempfile::tempdir().unwrap();
+    let page = work.path().join("errorcode-owner.md");
+    std::fs::write(
+        &page,
+        "# Owner Error Codes\n<!--Kit: Basic Services Kit-->\n<!--Owner: @zxz--3-->\n<!--Designer: @a-b--c-->\n\n## 4900101 Failure\n\n**Error Message**\n\nFailed.\n",
+    )
+    .unwrap();
+    let run = import(root, "en", &page);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let build = errdoc(root, &["build"]);
+    assert_eq!(build.status, 0, "{}", build.stderr);
+    let built = std::fs::read_to_string(root.join("site/md/en/errorcode-owner.md")).unwrap();
+    assert!(
+        built.contains(
+            "<!--Kit: Basic Services Kit-->\n<!--Owner: @zxz--3-->\n<!--Designer: @a-b--c-->\n"
+        ),
+        "{built}"
+    );
+}
