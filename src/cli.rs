@@ -72,7 +72,7 @@ pub struct ExplainArgs {
     /// A code (2303210), a constant name (SOCKET_ETIMEDOUT, any case), an
     /// errno name (ETIMEDOUT: every code built on it), or a number in a
     /// range of codes (4001)
-    #[arg(value_name = "CODE|NAME")]
+    #[arg(value_name = "CODE|NAME", allow_negative_numbers = true)]
     pub query: String,
 
     /// The language (default: LC_ALL, LC_MESSAGES or LANG when it names a

@@ -28,9 +28,15 @@ pub fn lookup<'c>(catalog: &'c Catalog, query: &str) -> Result<Found<'c>, Vec<St
             .iter()
             .flat_map(|m| m.codes.iter().map(move |c| (m, c)))
     };
-    if !query.is_empty() && query.chars().all(|c| c.is_ascii_digit()) {
+    let digits = query.strip_prefix('-').unwrap_or(query);
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
         let Ok(number) = query.parse::<CodeNumber>() else {
-            return Err(nearest_numbers(catalog, CodeNumber::MAX));
+            let far = if query.starts_with('-') {
+                CodeNumber::MIN
+            } else {
+                CodeNumber::MAX
+            };
+            return Err(nearest_numbers(catalog, far));
         };
         if let Some(found) = all().find(|(_, c)| c.code == number) {
             return Ok(Found::Codes(vec![found]));

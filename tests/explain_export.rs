@@ -305,3 +305,113 @@ fn json_and_csv_carry_every_language() {
     assert_eq!(&row[column("title_zh-CN")], "连接超时");
     assert_eq!(&row[column("errno")], "ETIMEDOUT");
 }
+
+/// A catalog with a negative code and one past `i32`: the Rust enum is
+/// `i64`, the C macro parenthesized, the TypeScript key quoted; all compile,
+/// and `explain -1` finds the code.
+#[test]
+fn negative_and_wide_codes_export_and_explain() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(support::errdoc(root, &["init"]).status, 0);
+    std::fs::write(
+        root.join("catalog/codes.yaml"),
+        "modules:\n  - id: wide\n    page: errorcode-wide\n    codes:\n      - { code: -1, name: WIDE_UNKNOWN, message: \"Unknown.\" }\n      - { code: 3000000000, name: WIDE_BIG, message: \"Big.\" }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("locales/en/wide.ftl"),
+        "module-wide = Wide\ncode--1 = Unknown\ncode-3000000000 = {\"\"}\n",
+    )
+    .unwrap();
+    let explain = support::errdoc(root, &["explain", "-1"]);
+    assert_eq!(explain.status, 0, "{}", explain.stderr);
+    assert!(
+        explain.stdout.starts_with("-1  Unknown\n"),
+        "{}",
+        explain.stdout
+    );
+    let out = |format: &str, name: &str| {
+        let path = root.join(name);
+        let run = support::errdoc(
+            root,
+            &["export", "--format", format, "-o", path.to_str().unwrap()],
+        );
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        path
+    };
+    let rust = out("rust", "codes.rs");
+    let text = std::fs::read_to_string(&rust).unwrap();
+    assert!(
+        text.contains("#[repr(i64)]")
+            && text.contains("    /// 3000000000\n    WideBig = 3000000000,\n"),
+        "{text}"
+    );
+    std::fs::write(
+        root.join("main.rs"),
+        "mod codes;\nuse codes::ErrorCode;\nfn main() {\n    assert_eq!(ErrorCode::WideUnknown.code(), -1);\n    assert_eq!(ErrorCode::from_code(3000000000), Some(ErrorCode::WideBig));\n    assert_eq!(ErrorCode::WideUnknown.message(), Some(\"Unknown.\"));\n    assert_eq!(ErrorCode::WideBig.name(), \"WIDE_BIG\");\n    println!(\"ok\");\n}\n",
+    )
+    .unwrap();
+    let compile = Command::new("rustc")
+        .args(["--edition", "2021", "-D", "warnings", "-o"])
+        .arg(root.join("check-rs"))
+        .arg(root.join("main.rs"))
+        .output()
+        .unwrap();
+    assert!(
+        compile.status.success(),
+        "{}",
+        String::from_utf8_lossy(&compile.stderr)
+    );
+    let run = Command::new(root.join("check-rs")).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "ok\n");
+
+    out("c", "errdoc_codes.h");
+    std::fs::write(
+        root.join("main.c"),
+        "#include <stdio.h>\n#include <string.h>\n#include \"errdoc_codes.h\"\nint main(void) {\n  if (-WIDE_UNKNOWN != 1) return 1;\n  if (strcmp(errdoc_message(WIDE_UNKNOWN), \"Unknown.\") != 0) return 2;\n  puts(\"ok\");\n  return 0;\n}\n",
+    )
+    .unwrap();
+    let compile = Command::new("cc")
+        .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-o"])
+        .arg(root.join("check-c"))
+        .arg(root.join("main.c"))
+        .output()
+        .unwrap();
+    assert!(
+        compile.status.success(),
+        "{}",
+        String::from_utf8_lossy(&compile.stderr)
+    );
+    let run = Command::new(root.join("check-c")).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "ok\n");
+
+    out("typescript", "codes.ts");
+    std::fs::write(
+        root.join("use.ts"),
+        "import { ErrorCode, errorMessage } from \"./codes\";\nconst message: string | undefined = errorMessage(ErrorCode.WIDE_UNKNOWN);\nexport { message };\n",
+    )
+    .unwrap();
+    let check = Command::new(tsc())
+        .current_dir(root)
+        .args([
+            "--noEmit",
+            "--strict",
+            "--target",
+            "es2020",
+            "--module",
+            "es2020",
+            "--moduleResolution",
+            "node",
+            "use.ts",
+            "codes.ts",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
