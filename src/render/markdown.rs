@@ -131,11 +131,28 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
         })
         .collect();
     let mut in_code = 0usize;
+    // An HTML block is one hazard, from its first line: an inert line
+    // (`<br>`, `<!--Del-->`) opens it, and the lines after it are raw.
+    let mut html_block: Option<(usize, bool)> = None;
     found.extend(
         parser
             .into_offset_iter()
             .filter_map(|(event, range)| match event {
-                Event::Html(html) | Event::InlineHtml(html) if inert_html(&html).is_none() => {
+                Event::Start(Tag::HtmlBlock) => {
+                    html_block = Some((range.start, false));
+                    None
+                }
+                Event::Html(html) => {
+                    if let Some((_, live)) = html_block.as_mut() {
+                        *live |= inert_html(&html, true).is_none();
+                    }
+                    None
+                }
+                Event::End(TagEnd::HtmlBlock) => match html_block.take() {
+                    Some((start, true)) => Some((Hazard::Html, start..range.end)),
+                    _ => None,
+                },
+                Event::InlineHtml(html) if inert_html(&html, false).is_none() => {
                     Some((Hazard::Html, range))
                 }
                 Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
@@ -467,12 +484,12 @@ pub fn page_hazard(page: &str) -> Option<(usize, &'static str)> {
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some((start, text)) = block.take()
                     && !is_comment(text.trim())
-                    && inert_html(&text).is_none()
+                    && inert_html(&text, true).is_none()
                 {
                     return Some((line_of(start), "raw HTML"));
                 }
             }
-            Event::InlineHtml(html) if !is_anchor(&html) && inert_html(&html).is_none() => {
+            Event::InlineHtml(html) if !is_anchor(&html) && inert_html(&html, false).is_none() => {
                 return Some((line_of(range.start), "raw HTML"));
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
@@ -820,6 +837,32 @@ mod tests {
             page_hazard("a\nb [c](javascript:x)\n"),
             Some((2, "a link to an address that is not http, https or mailto"))
         );
+    }
+
+    /// Found in review: an inert line (`<br>`, `<!--Del-->`) opens an HTML
+    /// block whose other lines are raw for CommonMark but Markdown for
+    /// Python-Markdown, which made a `javascript:` link of them.
+    #[test]
+    fn an_inert_line_does_not_shelter_a_link_in_its_html_block() {
+        for text in [
+            "<br>\n[x](javascript:alert(1))",
+            "<!--Del-->[c](javascript:alert(2))",
+            "<sup>\n[r]: javascript:alert(3)\n\n[r]",
+        ] {
+            let out = block(text);
+            assert!(page_hazard(&out).is_none(), "{out}");
+            assert!(
+                !out.contains("](javascript") || out.contains("\\]("),
+                "{text} → {out}"
+            );
+            assert!(
+                !has_raw_html(&out) || inert_html(&out, true).is_some(),
+                "{out}"
+            );
+        }
+        // Markers and line breaks of real pages stay as they are.
+        let real = "Check it.<!--DelEnd-->\n\n<!--RP2-->Ensure that the device supports it.<!--RP2End-->\n\nA<br>B";
+        assert_eq!(block(real), real);
     }
 
     #[test]

@@ -117,7 +117,11 @@ pub(super) const INERT_TAGS: [&str; 7] = [
 /// a `<` (the rest of an HTML block's line, `<!--RP2-->Ensure that…`).
 /// Published pages carry these inside their texts; anything else is
 /// `None` and is shown as text.
-pub fn inert_html(raw: &str) -> Option<Vec<Inert<'_>>> {
+///
+/// In an HTML block (`block`), text is raw for a CommonMark renderer but
+/// Markdown for others (Python-Markdown reads `<br>` as inline): there it
+/// may not hold a `[` or `]`, which would make a link.
+pub fn inert_html(raw: &str, block: bool) -> Option<Vec<Inert<'_>>> {
     let mut pieces = Vec::new();
     let mut rest = raw;
     while !rest.is_empty() {
@@ -135,30 +139,26 @@ pub fn inert_html(raw: &str) -> Option<Vec<Inert<'_>>> {
             rest = &rest[tag.len()..];
         } else {
             let end = rest.find('<').unwrap_or(rest.len());
-            pieces.push(Inert::Text(&rest[..end]));
+            let text = &rest[..end];
+            if block && text.contains(['[', ']']) {
+                return None;
+            }
+            pieces.push(Inert::Text(text));
             rest = &rest[end..];
         }
     }
     Some(pieces)
 }
 
-/// Inert HTML as the site shows it: markers dropped, tags kept, text
-/// escaped.
+/// Inert HTML as the site shows it: markers dropped, tags and text kept
+/// as a Markdown host shows them (text without a `<` starts no tag; its
+/// entities read as on the host).
 fn inert_to_html(pieces: &[Inert<'_>]) -> String {
     let mut out = String::new();
     for piece in pieces {
         match piece {
             Inert::Marker(_) => {}
-            Inert::Tag(tag) => out.push_str(tag),
-            Inert::Text(text) => {
-                for c in text.chars() {
-                    match c {
-                        '&' => out.push_str("&amp;"),
-                        '>' => out.push_str("&gt;"),
-                        c => out.push(c),
-                    }
-                }
-            }
+            Inert::Tag(text) | Inert::Text(text) => out.push_str(text),
         }
     }
     out
@@ -170,7 +170,11 @@ fn sanitize<'a>(parser: Parser<'a>, links: &'a Links<'a>) -> impl Iterator<Item 
     let mut open: Vec<bool> = Vec::new();
     let mut in_image = 0usize;
     parser.filter_map(move |event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Some(match inert_html(&raw) {
+        Event::Html(raw) => Some(match inert_html(&raw, true) {
+            Some(pieces) => Event::Html(CowStr::from(inert_to_html(&pieces))),
+            None => Event::Text(raw),
+        }),
+        Event::InlineHtml(raw) => Some(match inert_html(&raw, false) {
             Some(pieces) => Event::InlineHtml(CowStr::from(inert_to_html(&pieces))),
             None => Event::Text(raw),
         }),
@@ -260,7 +264,7 @@ mod tests {
                 "Check it.<!--DelEnd--> H<sub>2</sub>O<br>10<sup>3</sup>\n\n<!--RP2-->Ensure it & go.\n",
                 &links(&pages)
             ),
-            "<p>Check it. H<sub>2</sub>O<br>10<sup>3</sup></p>\nEnsure it &amp; go.\n"
+            "<p>Check it. H<sub>2</sub>O<br>10<sup>3</sup></p>\nEnsure it & go.\n"
         );
         for live in [
             "<br onclick=x>",
@@ -268,8 +272,13 @@ mod tests {
             "<!--Del-->x<b>",
             "<sup class=a>",
         ] {
-            assert!(inert_html(live).is_none(), "{live}");
+            assert!(inert_html(live, false).is_none(), "{live}");
         }
+        // Text in an HTML block is Markdown to some renderers: no link.
+        assert!(inert_html("[x](javascript:alert(1))\n", true).is_none());
+        assert!(inert_html("<!--Del-->a &lt;b&gt;", true).is_some());
+        let html = block("<br>\n[x](javascript:alert(1))\n", &links(&pages));
+        assert!(!html.contains("href"), "{html}");
     }
 
     #[test]
