@@ -421,3 +421,81 @@ fn metadata_is_kept_as_written() {
         "{built}"
     );
 }
+
+/// Found in review: headings of two modules whose messages would be the
+/// same, and a translation whose headings stand before other codes.
+#[test]
+fn headings_keep_their_own_texts_and_their_places() {
+    let dir = new_project();
+    let root = dir.path();
+    let work = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = work.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let a = write(
+        "errorcode-a.md",
+        "# A\n\n## B C\n\nText of A.\n\n## 1 One\n\n**Error Message**\n\nOne.\n",
+    );
+    let ab = write(
+        "errorcode-a-b.md",
+        "# AB\n\n## C\n\nText of AB.\n\n## 2 Two\n\n**Error Message**\n\nTwo.\n",
+    );
+    let run = errdoc(
+        root,
+        &[
+            "import",
+            "--locale",
+            "en",
+            a.to_str().unwrap(),
+            ab.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let build = errdoc(root, &["build"]);
+    assert_eq!(build.status, 0, "{}", build.stderr);
+    let page_a = std::fs::read_to_string(root.join("site/md/en/errorcode-a.md")).unwrap();
+    let page_ab = std::fs::read_to_string(root.join("site/md/en/errorcode-a-b.md")).unwrap();
+    assert!(page_a.contains("## B C\n\nText of A.\n"), "{page_a}");
+    assert!(page_ab.contains("## C\n\nText of AB.\n"), "{page_ab}");
+
+    // English `1, Group B, 2`; Chinese `概述, 1, B组, 2`: B组 is Group B.
+    let en = write(
+        "errorcode-g.md",
+        "# G\n\n## 10 One\n\n**Error Message**\n\nOne.\n\n## Group B\n\nAbout B.\n\n## 20 Two\n\n**Error Message**\n\nTwo.\n",
+    );
+    let zh = write(
+        "errorcode-g.zh-CN.md",
+        "# G\n\n## 概述\n\n概述。\n\n## 10 一\n\n**错误信息**\n\nOne.\n\n## B组\n\n关于B。\n\n## 20 二\n\n**错误信息**\n\nTwo.\n",
+    );
+    assert_eq!(import(root, "en", &en).status, 0);
+    let run = import(root, "zh-CN", &zh);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let before = read_tree(&root.join("locales"));
+    assert_eq!(import(root, "en", &en).status, 0);
+    assert_eq!(
+        read_tree(&root.join("locales")),
+        before,
+        "a second import changes nothing"
+    );
+    assert_eq!(errdoc(root, &["build"]).status, 0);
+    let en_page = std::fs::read_to_string(root.join("site/md/en/errorcode-g.md")).unwrap();
+    let zh_page = std::fs::read_to_string(root.join("site/md/zh-CN/errorcode-g.md")).unwrap();
+    assert_eq!(en_page.matches("## Group B").count(), 1, "{en_page}");
+    let order = |page: &str, parts: &[&str]| {
+        let at: Vec<usize> = parts
+            .iter()
+            .map(|p| page.find(p).unwrap_or(usize::MAX))
+            .collect();
+        at.windows(2).all(|w| w[0] < w[1])
+    };
+    assert!(
+        order(&zh_page, &["## 概述", "## 10 一", "## B组", "## 20 二"]),
+        "{zh_page}"
+    );
+    assert!(
+        order(&en_page, &["## 10 One", "## Group B", "## 20 Two"]),
+        "{en_page}"
+    );
+}

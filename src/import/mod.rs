@@ -241,20 +241,35 @@ pub fn import(
     }
 
     // The catalog: modules, headings, codes and listings, in page order.
+    // Heading messages are `heading-<module>-<id>`: unique across modules.
+    let mut heading_taken: BTreeSet<String> = draft
+        .modules
+        .iter()
+        .flat_map(|m| {
+            m.codes.iter().filter_map(move |i| match i {
+                DraftItem::Heading(h) => Some(format!("heading-{}-{}", m.id, h.id)),
+                DraftItem::Code(_) => None,
+            })
+        })
+        .collect();
     let mut placed: Vec<Vec<Placed>> = Vec::new();
+    let mut heading_ids: Vec<Vec<String>> = Vec::new();
     for (read, file) in pages.iter().zip(report.files.iter_mut()) {
         let Some(read) = read else {
             placed.push(Vec::new());
+            heading_ids.push(Vec::new());
             continue;
         };
-        placed.push(place_page(&mut draft, read, file, locale, english));
+        let (how, ids) = place_page(&mut draft, read, file, locale, english, &mut heading_taken);
+        placed.push(how);
+        heading_ids.push(ids);
     }
 
     // The texts: definitions first, so that a listing anywhere in the batch
     // is compared with its code's own text in this language.
-    for (read, placed) in pages.iter().zip(&placed) {
+    for ((read, placed), ids) in pages.iter().zip(&placed).zip(&heading_ids) {
         let Some(read) = read else { continue };
-        page_texts(&draft, read, &mut texts, english_texts.as_mut());
+        page_texts(read, ids, &mut texts, english_texts.as_mut());
         for (section, how) in read.page.sections.iter().zip(placed) {
             if *how == Placed::Defined {
                 texts.set(
@@ -304,7 +319,8 @@ fn place_page(
     file: &mut FileReport,
     locale: &str,
     english: bool,
-) -> Vec<Placed> {
+    heading_taken: &mut BTreeSet<String>,
+) -> (Vec<Placed>, Vec<String>) {
     let page = &read.page;
     let module_id = read.module.as_str();
     if !draft.modules.iter().any(|m| m.id == module_id) {
@@ -342,7 +358,7 @@ fn place_page(
         .map(|c| (c.code, c.message.clone()))
         .collect();
     let Some(module) = draft.modules.iter_mut().find(|m| m.id == module_id) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     for (key, value) in &page.metadata {
         let field = key.to_ascii_lowercase();
@@ -371,11 +387,27 @@ fn place_page(
     // so the page's order survives a merge.
     let mut previous: Option<usize> = None;
     let mut headings = page.headings.iter().enumerate().peekable();
+    let mut heading_ids = vec![String::new(); page.headings.len()];
     for (index, section) in page.sections.iter().enumerate() {
-        while let Some((k, heading)) = headings.next_if(|(_, h)| h.before <= index) {
-            previous = Some(place_heading(module, k, heading, previous));
-        }
         let at = |previous: Option<usize>| previous.map_or(0, |p| p + 1);
+        let mut pending = Vec::new();
+        while let Some(next) = headings.next_if(|(_, h)| h.before <= index) {
+            pending.push(next);
+        }
+        if !pending.is_empty() {
+            let anchor = module
+                .codes
+                .iter()
+                .position(|i| matches!(i, DraftItem::Code(c) if c.code == section.code));
+            previous = Some(place_headings(
+                module,
+                &pending,
+                anchor,
+                at(previous),
+                heading_taken,
+                &mut heading_ids,
+            ));
+        }
         let here = module
             .codes
             .iter()
@@ -459,56 +491,87 @@ fn place_page(
         };
         placed.push(how);
     }
-    for (k, heading) in headings {
-        previous = Some(place_heading(module, k, heading, previous));
+    let trailing: Vec<_> = headings.collect();
+    if !trailing.is_empty() {
+        let start = previous.map_or(0, |p| p + 1);
+        place_headings(
+            module,
+            &trailing,
+            None,
+            start,
+            heading_taken,
+            &mut heading_ids,
+        );
     }
-    placed
+    (placed, heading_ids)
 }
 
-/// The `k`-th heading of a page as the module's `k`-th heading (the pages
-/// of a module in two languages have their headings in the same order):
-/// where it is, or where it is put.
-fn place_heading(
+/// Places headings of a page that stand together before one code (whose
+/// item is at `anchor`, if the module has it) or at the end: each is the
+/// heading the module has at that place, in order, or a new one put there.
+/// Pages of a module in two languages have their headings before the same
+/// codes. Records each heading's id; returns where the last one is.
+fn place_headings(
     module: &mut DraftModule,
-    k: usize,
-    heading: &parse::PageHeading,
-    previous: Option<usize>,
+    pending: &[(usize, &parse::PageHeading)],
+    anchor: Option<usize>,
+    start: usize,
+    taken: &mut BTreeSet<String>,
+    ids: &mut [String],
 ) -> usize {
-    let existing = module
-        .codes
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| matches!(i, DraftItem::Heading(_)))
-        .nth(k)
-        .map(|(j, _)| j);
-    if let Some(j) = existing {
-        return j;
-    }
-    let taken: BTreeSet<String> = module
-        .codes
-        .iter()
-        .filter_map(|i| match i {
-            DraftItem::Heading(h) => Some(h.id.clone()),
-            DraftItem::Code(_) => None,
-        })
-        .collect();
-    let base = match slug(&heading.title) {
-        s if s.starts_with(|c: char| c.is_ascii_lowercase()) => s,
-        _ => format!("section-{}", k + 1),
+    let is_heading = |i: &DraftItem| matches!(i, DraftItem::Heading(_));
+    // The module's headings at that place: right before the code, or from
+    // where the page's last item left off.
+    let (run_start, run_len) = match anchor {
+        Some(j) => {
+            let back = module.codes[..j]
+                .iter()
+                .rev()
+                .take_while(|i| is_heading(i))
+                .count();
+            (j - back, back)
+        }
+        None => {
+            let start = start.min(module.codes.len());
+            let ahead = module.codes[start..]
+                .iter()
+                .take_while(|i| is_heading(i))
+                .count();
+            (start, ahead)
+        }
     };
-    let id = std::iter::once(base.clone())
-        .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|id| !taken.contains(id))
-        .unwrap_or(base);
-    let j = previous.map_or(0, |p| p + 1);
-    module.codes.insert(
-        j,
-        DraftItem::Heading(DraftHeading {
-            id,
-            level: (heading.level != 2).then_some(heading.level),
-        }),
-    );
-    j
+    for (i, (k, heading)) in pending.iter().enumerate() {
+        let position = run_start + i;
+        let id = if i < run_len {
+            match module.codes.get(position) {
+                Some(DraftItem::Heading(h)) => h.id.clone(),
+                _ => String::new(),
+            }
+        } else {
+            let base = match slug(&heading.title) {
+                s if s.starts_with(|c: char| c.is_ascii_lowercase()) => s,
+                _ => format!("section-{}", k + 1),
+            };
+            let message = |id: &str| format!("heading-{}-{id}", module.id);
+            let id = std::iter::once(base.clone())
+                .chain((2..).map(|n| format!("{base}-{n}")))
+                .find(|id| !taken.contains(&message(id)))
+                .unwrap_or(base);
+            taken.insert(message(&id));
+            module.codes.insert(
+                position,
+                DraftItem::Heading(DraftHeading {
+                    id: id.clone(),
+                    level: (heading.level != 2).then_some(heading.level),
+                }),
+            );
+            id
+        };
+        if let Some(slot) = ids.get_mut(*k) {
+            *slot = id;
+        }
+    }
+    run_start + pending.len().saturating_sub(1)
 }
 
 /// Records (or clears) the Error Message this page shows in `locale`
@@ -544,7 +607,7 @@ fn drift(
 }
 
 /// The page's title, note and intro, and its headings' texts.
-fn page_texts(draft: &Draft, read: &Read, texts: &mut Texts, english: Option<&mut Texts>) {
+fn page_texts(read: &Read, heading_ids: &[String], texts: &mut Texts, english: Option<&mut Texts>) {
     let page = &read.page;
     let module_id = &read.module;
     let id = format!("module-{module_id}");
@@ -558,16 +621,9 @@ fn page_texts(draft: &Draft, read: &Read, texts: &mut Texts, english: Option<&mu
         }
         texts.set(&id, message(&id, title, &attributes), module_id);
     }
-    let Some(module) = draft.modules.iter().find(|m| &m.id == module_id) else {
-        return;
-    };
-    let ids: Vec<String> = module
-        .codes
+    let ids: Vec<String> = heading_ids
         .iter()
-        .filter_map(|i| match i {
-            DraftItem::Heading(h) => Some(format!("heading-{module_id}-{}", h.id)),
-            DraftItem::Code(_) => None,
-        })
+        .map(|h| format!("heading-{module_id}-{h}"))
         .collect();
     let mut english = english;
     for (heading, id) in page.headings.iter().zip(&ids) {

@@ -245,19 +245,20 @@ fn line_of(text: &str, at: usize) -> usize {
 
 /// A list item's Markdown, without its marker and its indentation.
 fn item_text(source: &str) -> String {
-    let trimmed = source.trim_start();
+    // Indentation is ASCII spaces and tabs; a no-break space is text (and
+    // more than one byte).
+    let blank = |c: char| c == ' ' || c == '\t';
+    let trimmed = source.trim_start_matches(blank);
     let marker_len = trimmed
-        .find(|c: char| {
-            !(c.is_ascii_digit() || c == '.' || c == ')' || c == '-' || c == '*' || c == '+')
-        })
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '*' | '+')))
         .unwrap_or(trimmed.len());
-    let rest = &trimmed[marker_len..];
-    let indent = source.len() - trimmed.len() + marker_len + (rest.len() - rest.trim_start().len());
-    let mut lines = rest.trim_start().lines();
+    let after = trimmed[marker_len..].trim_start_matches(blank);
+    let indent = source.len() - after.len();
+    let mut lines = after.lines();
     let mut out = lines.next().unwrap_or("").to_string();
     for line in lines {
         out.push('\n');
-        let strip = line.len() - line.trim_start().len();
+        let strip = line.len() - line.trim_start_matches(blank).len();
         out.push_str(&line[strip.min(indent)..]);
     }
     out.trim().to_string()
@@ -272,11 +273,10 @@ fn numbered_prefix(line: &str) -> Option<usize> {
     }
     let rest = &line[digits..];
     let mark = rest.chars().next()?;
-    if matches!(mark, '.' | '、' | ')' | '．') {
-        Some(digits + mark.len_utf8())
-    } else {
-        None
-    }
+    // `1.5 seconds` is a number, not an item.
+    let decimal = matches!(mark, '.' | '．')
+        && rest[mark.len_utf8()..].starts_with(|c: char| c.is_ascii_digit());
+    (matches!(mark, '.' | '、' | ')' | '．') && !decimal).then_some(digits + mark.len_utf8())
 }
 
 /// A piece of a field: a block, or the part of a label paragraph after
@@ -317,7 +317,9 @@ fn items(text: &str, pieces: &[Piece<'_>]) -> Vec<String> {
             let source = text.get(piece.range.clone()).unwrap_or("").trim();
             if piece.block.kind == Kind::List {
                 for item in &piece.block.items {
-                    let mut item = item_text(text.get(item.clone()).unwrap_or(""));
+                    // A marker cut off the end of the list stays off.
+                    let range = item.start.max(piece.range.start)..item.end.min(piece.range.end);
+                    let mut item = item_text(text.get(range).unwrap_or(""));
                     if !pending.is_empty() {
                         item = format!("{}\n{item}", std::mem::take(&mut pending));
                     }
@@ -381,7 +383,7 @@ fn items(text: &str, pieces: &[Piece<'_>]) -> Vec<String> {
 
 /// The literal error message of `pieces`: their text, line by line as the
 /// page breaks it (list items keep their numbers), inner spaces collapsed.
-fn message_of(text: &str, pieces: &[Piece<'_>]) -> Option<String> {
+fn message_of(text: &str, pieces: &[Piece<'_>], markers: &mut Vec<String>) -> Option<String> {
     let mut lines: Vec<String> = Vec::new();
     for piece in pieces {
         let source = text.get(piece.range.clone()).unwrap_or("");
@@ -414,6 +416,35 @@ fn message_of(text: &str, pieces: &[Piece<'_>]) -> Option<String> {
                 }
                 Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::CodeBlock) => {
                     flush(&mut line, &mut lines)
+                }
+                // `<br>` breaks the line; a marker is the page's, not the
+                // message's (reported); other HTML is text of the message
+                // (`Invalid value <name>.`).
+                Event::Html(raw) | Event::InlineHtml(raw) => {
+                    let mut rest: &str = &raw;
+                    while !rest.is_empty() {
+                        let at = rest.find('<').unwrap_or(rest.len());
+                        for (i, part) in rest[..at].split('\n').enumerate() {
+                            if i > 0 {
+                                flush(&mut line, &mut lines);
+                            }
+                            line.push_str(part);
+                        }
+                        rest = &rest[at..];
+                        if rest.is_empty() {
+                            break;
+                        }
+                        let end = rest.find('>').map_or(rest.len(), |i| i + 1);
+                        let tag = &rest[..end];
+                        if marker_name(tag).is_some() {
+                            markers.push(tag.to_string());
+                        } else if matches!(tag, "<br>" | "<br/>" | "<br />") {
+                            flush(&mut line, &mut lines);
+                        } else {
+                            line.push_str(tag);
+                        }
+                        rest = &rest[end..];
+                    }
                 }
                 _ => {}
             }
@@ -470,6 +501,9 @@ fn code_heading(title: &str) -> Option<(CodeNumber, String)> {
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
         return None;
     }
+    if &text[..end] == "-0" {
+        return None;
+    }
     let code = text[..end].parse().ok()?;
     Some((code, rest.trim().to_string()))
 }
@@ -518,6 +552,12 @@ fn label_start(text: &str, block: &Block) -> Option<LabelStart> {
     let close = inner.find("**")?;
     let field = label(&inner[..close])?;
     let mut at = 2 + close + 2;
+    // `**Error Message**:` — the colon outside the bold.
+    for colon in [':', '：'] {
+        if source[at..].starts_with(colon) {
+            at += colon.len_utf8();
+        }
+    }
     at += source[at..].len() - source[at..].trim_start_matches([' ', '\t']).len();
     let mut broken = false;
     for br in ["<br/>", "<br />", "<br>"] {
@@ -573,6 +613,9 @@ fn is_anchor(source: &str) -> bool {
 enum Place<'b> {
     /// Before the first code or heading: the page's intro.
     Top(Vec<Piece<'b>>),
+    /// After a table of codes, outside any heading: what comes here is
+    /// reported, not imported.
+    Loose(Vec<Piece<'b>>),
     /// Under a heading that is not a code.
     Heading(PageHeading, Vec<Piece<'b>>),
     /// In a code section.
@@ -633,8 +676,27 @@ impl<'t> Reader<'t> {
             }
             Place::Heading(mut heading, pieces) => {
                 heading.text = source_of(self.text, &pieces);
-                heading.before = self.page.sections.len();
                 self.page.headings.push(heading);
+            }
+            Place::Loose(pieces) => {
+                for piece in pieces {
+                    let words: String = piece
+                        .block
+                        .text
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let short: String = words.chars().take(60).collect();
+                    let more = if words.chars().count() > 60 {
+                        "…"
+                    } else {
+                        ""
+                    };
+                    self.page.unmapped.push((
+                        line_of(self.text, piece.range.start),
+                        format!("`{short}{more}` after a table of codes, under no heading"),
+                    ));
+                }
             }
             Place::Code(open) => self.finish_code(*open),
         }
@@ -674,7 +736,24 @@ impl<'t> Reader<'t> {
         };
         for (field, pieces) in &open.fields {
             match field {
-                Field::Message => join(&mut section.message, message_of(text, pieces), "\n"),
+                Field::Message => {
+                    let mut markers = Vec::new();
+                    join(
+                        &mut section.message,
+                        message_of(text, pieces, &mut markers),
+                        "\n",
+                    );
+                    if !markers.is_empty() {
+                        self.page.unmapped.push((
+                            section.line,
+                            format!(
+                                "{} in the Error Message of code {}: the message is literal, without them",
+                                markers.join(" "),
+                                section.code
+                            ),
+                        ));
+                    }
+                }
                 Field::Description => {
                     join(&mut section.description, source_of(text, pieces), "\n\n");
                 }
@@ -701,10 +780,10 @@ impl<'t> Reader<'t> {
     }
 
     /// The rows of a table of codes, as sections of their own.
-    fn table_rows(&mut self, block: &Block, line: usize) -> bool {
+    fn table_rows(&mut self, block: &Block, line: usize) {
         let header = block.rows.first().cloned().unwrap_or_default();
         let Some((code_col, message_col, description_col)) = table_columns(&header) else {
-            return false;
+            return;
         };
         for (i, row) in block.rows.iter().enumerate().skip(1) {
             let cell = |c: Option<usize>| {
@@ -730,8 +809,16 @@ impl<'t> Reader<'t> {
                 ..Section::default()
             });
         }
-        true
     }
+}
+
+/// Whether a table's columns are code, message and description.
+fn is_code_table(block: &Block) -> bool {
+    block.kind == Kind::Table
+        && block
+            .rows
+            .first()
+            .is_some_and(|header| table_columns(header).is_some())
 }
 
 /// Whether the block after `i` is a code heading, markers aside.
@@ -770,10 +857,13 @@ pub fn page(text: &str) -> Page {
         }
         // Inside a code's sub-cases, everything to the next heading at the
         // code's level or above is the details.
+        let closes_marker = block.kind == Kind::Html
+            && matches!(marker_name(source), Some((name, true)) if reader.marker.as_deref() == Some(name));
         if let Place::Code(open) = &mut place
             && open.details.is_some()
             && !matches!(block.kind, Kind::Heading(level) if level <= open.section.level)
             && !(block.kind == Kind::Html && markers_only(source) && code_follows(text, &blocks, i))
+            && !closes_marker
         {
             open.end = block.range.end;
             continue;
@@ -814,6 +904,17 @@ pub fn page(text: &str) -> Page {
                     open.end = block.range.end;
                     continue;
                 }
+                let digits = title.trim_start_matches('-');
+                if digits.starts_with(|c: char| c.is_ascii_digit())
+                    && digits
+                        .find(|c: char| !c.is_ascii_digit())
+                        .is_none_or(|i| digits[i..].starts_with(char::is_whitespace))
+                {
+                    reader.page.unmapped.push((
+                        line,
+                        format!("heading `{title}`: its number is no code (codes are whole numbers from -9223372036854775808 to 9223372036854775807, not -0); kept as a heading"),
+                    ));
+                }
                 let previous = std::mem::replace(&mut place, Place::Top(Vec::new()));
                 reader.finish(previous);
                 place = Place::Heading(
@@ -821,6 +922,7 @@ pub fn page(text: &str) -> Page {
                         level,
                         title,
                         line,
+                        before: reader.page.sections.len(),
                         ..PageHeading::default()
                     },
                     Vec::new(),
@@ -857,7 +959,9 @@ pub fn page(text: &str) -> Page {
                     }
                     // A marker inside a text is part of it.
                     _ => match &mut place {
-                        Place::Top(pieces) | Place::Heading(_, pieces) => pieces.push(piece),
+                        Place::Top(pieces) | Place::Loose(pieces) | Place::Heading(_, pieces) => {
+                            pieces.push(piece)
+                        }
                         Place::Code(open) => {
                             open.end = block.range.end;
                             open.current().push(piece);
@@ -893,9 +997,14 @@ pub fn page(text: &str) -> Page {
             {
                 reader.page.note = Some(note_text(source));
             }
-            Kind::Table if reader.table_rows(block, line) => {
-                let previous = std::mem::replace(&mut place, Place::Top(Vec::new()));
-                reader.finish(previous);
+            Kind::Table if is_code_table(block) => {
+                // The rows come after what is open, and under the heading
+                // they stand under, which goes on after them.
+                if !matches!(place, Place::Heading(..)) {
+                    let previous = std::mem::replace(&mut place, Place::Loose(Vec::new()));
+                    reader.finish(previous);
+                }
+                reader.table_rows(block, line);
             }
             Kind::Paragraph if matches!(place, Place::Code(_)) => {
                 let Place::Code(open) = &mut place else {
@@ -917,7 +1026,9 @@ pub fn page(text: &str) -> Page {
                 }
             }
             _ => match &mut place {
-                Place::Top(pieces) | Place::Heading(_, pieces) => pieces.push(piece),
+                Place::Top(pieces) | Place::Loose(pieces) | Place::Heading(_, pieces) => {
+                    pieces.push(piece)
+                }
                 Place::Code(open) => {
                     open.end = block.range.end;
                     open.current().push(piece);
@@ -1129,6 +1240,70 @@ mod tests {
         assert_eq!(markers, [Some("Del"), Some("Del"), None, Some("Del")]);
         assert_eq!(page.sections[1].solutions, ["Fix it."]);
         assert_eq!(page.sections[2].description.as_deref(), Some("Text。"));
+    }
+
+    /// Found in review: each of these lost or misplaced a page's text.
+    #[test]
+    fn review_cases_keep_what_the_page_says() {
+        // A no-break space in an item's indentation (it panicked).
+        let p = page("## 1 A\n\n**Possible Causes**\n\n1. a\n\u{a0}\u{a0}b\n");
+        assert_eq!(p.sections[0].causes, ["a\n\u{a0}\u{a0}b"]);
+        // HTML in an Error Message is its text; `<br>` breaks the line; a
+        // marker around it is the page's, reported.
+        let p = page(
+            "## 1 A\n\n**Error Message**\n\nInvalid value <name>.\n\n## 2 B\n\n**Error Message**<br>Line one.<br>Line two.\n\n## 3 C\n\n**Error Message**:\n\n<!--RP1-->Permission denied.<!--RP1End-->\n",
+        );
+        let messages: Vec<Option<&str>> = p.sections.iter().map(|s| s.message.as_deref()).collect();
+        assert_eq!(
+            messages,
+            [
+                Some("Invalid value <name>."),
+                Some("Line one.\nLine two."),
+                Some("Permission denied.")
+            ]
+        );
+        assert_eq!(p.unmapped.len(), 1, "{:?}", p.unmapped);
+        assert!(
+            p.unmapped[0]
+                .1
+                .starts_with("<!--RP1--> <!--RP1End--> in the Error Message of code 3")
+        );
+        // A table of codes inside a section comes after it; a heading
+        // above a table stays above its rows.
+        let p = page(
+            "## 100 A\n\n**Error Message**\n\nFailed.\n\n| Code | Message |\n| --- | --- |\n| 200 | Two. |\n| 100 | Again. |\n\n## Group\n\n| Code | Message |\n| --- | --- |\n| 300 | Three. |\n\nAfter the table.\n",
+        );
+        let codes: Vec<CodeNumber> = p.sections.iter().map(|s| s.code).collect();
+        assert_eq!(codes, [100, 200, 300]);
+        assert_eq!(p.sections[0].message.as_deref(), Some("Failed."));
+        assert_eq!(p.duplicates, [(100, 10)]);
+        assert_eq!(p.headings[0].before, 2);
+        assert_eq!(p.headings[0].text.as_deref(), Some("After the table."));
+        // The end of a section marker after sub-cases ends it.
+        let p = page(
+            "<!--Del-->\n## 100 A\n\n### Case 1\n\nText.\n<!--DelEnd-->\n\n## Appendix\n\n## 200 B\n",
+        );
+        assert_eq!(p.sections[0].marker.as_deref(), Some("Del"));
+        assert_eq!(
+            p.sections[0].details.as_deref(),
+            Some("### Case 1\n\nText.")
+        );
+        assert_eq!(p.sections[1].marker, None);
+        // An end marker on the last item closes the sections' marker once.
+        let p = page(
+            "<!--Del-->\n## 1 A\n\n**Solution**\n\n1. Do a.\n2. Do b.<!--DelEnd-->\n\n## 2 B\n",
+        );
+        assert_eq!(p.sections[0].solutions, ["Do a.", "Do b."]);
+        assert_eq!(p.sections[0].marker.as_deref(), Some("Del"));
+        assert_eq!(p.sections[1].marker, None);
+        // A decimal number is no item number.
+        let p = page("## 1 A\n\n**Possible Causes**\n\n1.5 seconds passed.\n");
+        assert_eq!(p.sections[0].causes, ["1.5 seconds passed."]);
+        // A number no code can be, and -0, are headings, the first reported.
+        let p = page("## 99999999999999999999 Big\n\n## -0 Zero\n");
+        assert!(p.sections.is_empty());
+        assert_eq!(p.headings.len(), 2);
+        assert_eq!(p.unmapped.len(), 2, "{:?}", p.unmapped);
     }
 
     #[test]

@@ -50,6 +50,12 @@ impl Texts {
                     .unwrap_or(entry.path())
                     .to_path_buf();
                 let text = read_or_empty(entry.path())?;
+                if fluent_syntax::parser::parse(text.as_str()).is_err() {
+                    anyhow::bail!(
+                        "{} does not parse as Fluent — `errdoc check` shows where; fix it before importing, so that no message of it is lost",
+                        rel.display()
+                    );
+                }
                 for (id, _) in entry_ranges(&text) {
                     index.entry(id).or_insert_with(|| rel.clone());
                 }
@@ -201,13 +207,15 @@ pub(super) fn says_the_same(fields: &Fields, section: &Section) -> bool {
 /// after `id =` or `.name =` at `indent`. Empty text is `{""}`.
 pub(super) fn fluent_value(text: &str, indent: usize) -> String {
     let escape = |line: &str, first: bool| {
+        // `[`, `*` and `.` only matter as the first character of a
+        // continuation line after its indentation, however deep.
+        let start = line.len() - line.trim_start_matches([' ', '\t']).len();
         let mut out = String::new();
-        for (i, c) in line.chars().enumerate() {
+        for (i, c) in line.char_indices() {
             match c {
                 '{' => out.push_str("{\"{\"}"),
                 '}' => out.push_str("{\"}\"}"),
-                // `[`, `*` and `.` only matter at the start of a continuation line.
-                '[' | '*' | '.' if i == 0 && !first => {
+                '[' | '*' | '.' if i == start && !first => {
                     let _ = write!(out, "{{\"{c}\"}}");
                 }
                 c => out.push(c),
@@ -338,6 +346,12 @@ mod tests {
             "\n        a\n        {\".\"}b\n\n        {\"*\"} c"
         );
         assert_eq!(fluent_value("  ", 0), " {\"\"}");
+        // Found in review: an indented `*` or `[` starts a continuation
+        // line just as much.
+        assert_eq!(
+            fluent_value("a\n  * nested\n\t[link](x)", 0),
+            "\n    a\n      {\"*\"} nested\n    \t{\"[\"}link](x)"
+        );
     }
 
     #[test]
@@ -368,11 +382,15 @@ mod tests {
         let section = Section {
             code: 1,
             title: "Use {braces}".to_string(),
-            description: Some("Line one.\n.dotted\n\n* item".to_string()),
+            description: Some("Line one.\n.dotted\n\n* item\n  * nested\n  [x](y)".to_string()),
             causes: vec!["A.".to_string(), "B.".to_string()],
             ..Section::default()
         };
         let text = code_message("code-1", &section);
+        assert!(
+            fluent_syntax::parser::parse(text.as_str()).is_ok(),
+            "{text}"
+        );
         let fields = fields_of(&text, "code-1").unwrap();
         assert_eq!(fields[&None], "Use {braces}");
         assert!(says_the_same(&fields, &section), "{text}");

@@ -86,8 +86,14 @@ pub(super) fn register_filters(tera: &mut Tera) {
         link_text(text)
     });
     tera.register_filter("md_quote", |text: &str, _: Kwargs, _: &State| quoted(text));
-    tera.register_filter("md_literal", |text: &str, _: Kwargs, _: &State| {
-        literal(text)
+    // `md_literal(line=true)`: on one line (a table cell, a link's text),
+    // its lines joined by `<br>`.
+    tera.register_filter("md_literal", |text: &str, kwargs: Kwargs, _: &State| {
+        if kwargs.get::<bool>("line").ok().flatten().unwrap_or(false) {
+            literal_on_one_line(text)
+        } else {
+            literal(text)
+        }
     });
 }
 
@@ -565,12 +571,22 @@ fn quote(text: &str) -> String {
 /// A literal (an API's error message) as Markdown that shows exactly it.
 /// A message of several lines keeps them, as hard line breaks.
 pub fn literal(text: &str) -> String {
+    literal_lines(text).join("\\\n")
+}
+
+/// A literal on one line: its lines joined by `<br>` (inert HTML, which a
+/// table cell shows as a line break).
+pub fn literal_on_one_line(text: &str) -> String {
+    literal_lines(text).join("<br>")
+}
+
+/// The non-blank lines of a literal, spaces collapsed, each escaped.
+fn literal_lines(text: &str) -> Vec<String> {
     text.lines()
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
         .map(|line| literal_line(&line))
-        .collect::<Vec<_>>()
-        .join("\\\n")
+        .collect()
 }
 
 /// One line of a literal, escaped so nothing in it is markup, at the start
@@ -881,6 +897,10 @@ mod tests {
         assert_eq!(
             literal("Possible causes: \n1. not focused.\n=\n"),
             "Possible causes:\\\n1\\. not focused.\\\n\\="
+        );
+        assert_eq!(
+            literal_on_one_line("Operation\nnot | permitted"),
+            "Operation<br>not \\| permitted"
         );
     }
 

@@ -312,6 +312,32 @@ impl Validator<'_> {
                     .at_path(catalog.file.path()),
             );
         }
+        // `heading-<module>-<heading>` could be the same for two modules
+        // (`a` + `b-c`, `a-b` + `c`).
+        let mut heading_messages: HashMap<String, (&str, &str, Span)> = HashMap::new();
+        for module in &catalog.modules {
+            for heading in &module.headings {
+                let id = heading.message_id(&module.id.value);
+                match heading_messages.get(&id) {
+                    Some((other_module, other, at)) if *other_module != module.id.value => {
+                        let at = self.first_at(*at);
+                        self.error(
+                            heading.id.span,
+                            format!(
+                                "the heading `{}` of module `{}` has the message `{id}`, as the heading `{other}` of module `{other_module}` ({at}) has",
+                                heading.id.value, module.id.value
+                            ),
+                            "rename one of the headings: each heading's texts need their own message",
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        heading_messages
+                            .insert(id, (&module.id.value, &heading.id.value, heading.id.span));
+                    }
+                }
+            }
+        }
         let mut owned: Vec<(&Module, crate::catalog::CodeRange)> = Vec::new();
         for module in &catalog.modules {
             self.kebab("module", &module.id);
@@ -334,7 +360,7 @@ impl Validator<'_> {
                     );
                 }
             }
-            self.level(&module.code_level, "the module's `code_level`");
+            self.level(&module.code_level, "the module's `code_level`", 2);
             self.unique(
                 &format!("heading of module `{}`", module.id.value),
                 module
@@ -344,7 +370,8 @@ impl Validator<'_> {
             );
             for heading in &module.headings {
                 self.kebab("heading", &heading.id);
-                self.level(&heading.level, "a heading's `level`");
+                // A second `#` heading of a page is level 1 too.
+                self.level(&heading.level, "a heading's `level`", 1);
             }
             if module.order.is_empty() && module.families.is_empty() && module.ranges.is_empty() {
                 self.diags.push(
@@ -531,13 +558,16 @@ impl Validator<'_> {
         }
     }
 
-    /// A Markdown heading level below the page title: 2 (`##`) to 6.
-    fn level(&mut self, level: &Located<u8>, what: &str) {
-        if !(2..=6).contains(&level.value) {
+    /// A Markdown heading level from `lowest` to 6.
+    fn level(&mut self, level: &Located<u8>, what: &str, lowest: u8) {
+        if !(lowest..=6).contains(&level.value) {
             self.error(
                 level.span,
-                format!("{what} is {}, not a heading level from 2 to 6", level.value),
-                "write 2 for `##`, 3 for `###`, … (1 is the page title)",
+                format!(
+                    "{what} is {}, not a heading level from {lowest} to 6",
+                    level.value
+                ),
+                "write 2 for `##`, 3 for `###`, … (1 is the page title's)",
             );
         }
     }
