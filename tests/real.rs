@@ -113,6 +113,8 @@ fn real_doc_sets_import_and_build_with_no_hand_edit() {
                 }
             }
             assert_eq!(present, original.sections.len());
+            let headings = errdoc::import::headings_round_trip(&original.headings, &built);
+            assert!(headings.is_empty(), "{}: {headings:?}", path.display());
             let name = path.file_stem().unwrap().to_str().unwrap();
             let _ = writeln!(
                 table,

@@ -62,12 +62,15 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         });
         match built {
             Some(text) if errors.is_empty() => {
-                let (exact, total, differences) =
-                    import::round_trip(&file.sections, &parse::page(&text));
+                let built = parse::page(&text);
+                let (exact, total, differences) = import::round_trip(&file.sections, &built);
                 say!(
                     "  round trip: {exact} of {total} sections say exactly the same on the built page"
                 );
-                for d in differences {
+                for d in differences
+                    .into_iter()
+                    .chain(import::headings_round_trip(&file.headings, &built))
+                {
                     say!("    {d}");
                 }
             }
@@ -119,10 +122,10 @@ fn summary(file: &FileReport) {
         file.added.len(),
         file.merged.len(),
         file.listed.len(),
-        if file.headings == 0 {
+        if file.headings.is_empty() {
             String::new()
         } else {
-            format!("; {}", plural(file.headings, "heading", "headings"))
+            format!("; {}", plural(file.headings.len(), "heading", "headings"))
         }
     );
     for (code, owner) in &file.listed {

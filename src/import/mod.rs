@@ -59,8 +59,8 @@ pub struct FileReport {
     pub duplicates: Vec<(CodeNumber, usize)>,
     /// Codes given an English placeholder title.
     pub placeholders: Vec<CodeNumber>,
-    /// Headings that are not codes, kept with their text.
-    pub headings: usize,
+    /// Headings that are not codes, kept with their text, as read.
+    pub headings: Vec<parse::PageHeading>,
     /// The codes imported, as read, for the round-trip check.
     pub sections: Vec<Section>,
 }
@@ -229,7 +229,7 @@ pub fn import(
             file.unmapped.clone_from(&page.unmapped);
             file.duplicates.clone_from(&page.duplicates);
             file.sections.clone_from(&page.sections);
-            file.headings = page.headings.len();
+            file.headings.clone_from(&page.headings);
             Some(Read {
                 page,
                 module,
@@ -728,6 +728,26 @@ pub fn round_trip(imported: &[Section], built: &Page) -> (usize, usize, Vec<Stri
         }
     }
     (exact, imported.len(), differences)
+}
+
+/// The headings that are not codes of `imported` that the built page does
+/// not have, in order, with the same title and text.
+pub fn headings_round_trip(imported: &[parse::PageHeading], built: &Page) -> Vec<String> {
+    let same = |a: &parse::PageHeading, b: &parse::PageHeading| {
+        normalized(&a.title) == normalized(&b.title)
+            && a.text.as_deref().map(normalized) == b.text.as_deref().map(normalized)
+    };
+    let mut rest = built.headings.iter();
+    imported
+        .iter()
+        .filter(|h| !rest.any(|b| same(h, b)))
+        .map(|h| {
+            format!(
+                "heading `{}` (line {}): not on the built page as it was",
+                h.title, h.line
+            )
+        })
+        .collect()
 }
 
 /// The fields two sections of one code do not agree on.
