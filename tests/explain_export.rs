@@ -167,6 +167,59 @@ fn export(format: &str, lang: &str, dir: &Path, name: &str) -> PathBuf {
     path
 }
 
+/// Compiles `main` with `compiler` (its flags given, `-o BINARY MAIN`
+/// added) and runs it: its standard output.
+fn compiled_output(mut compiler: Command, main: &Path) -> String {
+    let binary = main.with_extension("bin");
+    let compile = compiler.arg("-o").arg(&binary).arg(main).output().unwrap();
+    assert!(
+        compile.status.success(),
+        "{}",
+        String::from_utf8_lossy(&compile.stderr)
+    );
+    let run = Command::new(&binary).output().unwrap();
+    String::from_utf8_lossy(&run.stdout).into_owned()
+}
+
+/// `main.rs`, beside the exported module, compiled and run.
+fn rust_runs(main: &Path) -> String {
+    let mut rustc = Command::new("rustc");
+    rustc.args(["--edition", "2021", "-D", "warnings"]);
+    compiled_output(rustc, main)
+}
+
+/// `main.c`, beside the exported header, compiled strictly and run.
+fn c_runs(main: &Path) -> String {
+    let mut cc = Command::new("cc");
+    cc.args(["-std=c99", "-Wall", "-Wextra", "-Werror"]);
+    compiled_output(cc, main)
+}
+
+/// Type-checks `files` in `dir` with `tsc --strict`.
+fn typescript_checks(dir: &Path, files: &[&str]) {
+    let check = Command::new(tsc())
+        .current_dir(dir)
+        .args([
+            "--noEmit",
+            "--strict",
+            "--target",
+            "es2020",
+            "--module",
+            "es2020",
+            "--moduleResolution",
+            "node",
+        ])
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
 #[test]
 fn exported_rust_compiles_and_works() {
     let dir = tempfile::tempdir().unwrap();
@@ -181,20 +234,7 @@ fn exported_rust_compiles_and_works() {
         "mod codes;\nuse codes::ErrorCode;\nfn main() {\n    assert_eq!(ErrorCode::TlsSocketEtimedout.code(), 2303210);\n    assert_eq!(ErrorCode::TlsSocketEtimedout.message(), Some(\"Connection timed out.\"));\n    assert_eq!(ErrorCode::AbnormalClosure.message(), None);\n    assert_eq!(ErrorCode::from_code(2301111), Some(ErrorCode::SocketEconnrefused));\n    assert_eq!(ErrorCode::SocketEconnrefused.name(), \"SOCKET_ECONNREFUSED\");\n    println!(\"ok\");\n}\n",
     )
     .unwrap();
-    let binary = dir.path().join("check");
-    let compile = Command::new("rustc")
-        .args(["--edition", "2021", "-D", "warnings", "-o"])
-        .arg(&binary)
-        .arg(&main)
-        .output()
-        .unwrap();
-    assert!(
-        compile.status.success(),
-        "{}",
-        String::from_utf8_lossy(&compile.stderr)
-    );
-    let run = Command::new(&binary).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&run.stdout), "ok\n");
+    assert_eq!(rust_runs(&main), "ok\n");
 }
 
 #[test]
@@ -209,20 +249,7 @@ fn exported_c_header_compiles_and_works() {
         "#include <stdio.h>\n#include <string.h>\n#include \"errdoc_codes.h\"\nint main(void) {\n  if (TLS_SOCKET_ETIMEDOUT != 2303210) return 1;\n  if (strcmp(errdoc_message(TLS_SOCKET_ETIMEDOUT), \"Connection timed out.\") != 0) return 2;\n  if (errdoc_message(ABNORMAL_CLOSURE) != NULL) return 3;\n  puts(\"ok\");\n  return 0;\n}\n",
     )
     .unwrap();
-    let binary = dir.path().join("check");
-    let compile = Command::new("cc")
-        .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-o"])
-        .arg(&binary)
-        .arg(&main)
-        .output()
-        .unwrap();
-    assert!(
-        compile.status.success(),
-        "{}",
-        String::from_utf8_lossy(&compile.stderr)
-    );
-    let run = Command::new(&binary).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&run.stdout), "ok\n");
+    assert_eq!(c_runs(&main), "ok\n");
 }
 
 /// `tsc` from `target/tools` (where .ci/run installs it) or the PATH.
@@ -256,28 +283,7 @@ fn exported_typescript_type_checks() {
         "import { ErrorCode, errorMessage } from \"./codes\";\nconst code: ErrorCode = ErrorCode.TLS_SOCKET_ETIMEDOUT;\nconst message: string | undefined = errorMessage(code);\n// @ts-expect-error: not a code of the catalog\nconst wrong: ErrorCode = 42;\nexport { message, wrong };\n",
     )
     .unwrap();
-    let check = Command::new(tsc())
-        .current_dir(dir.path())
-        .args([
-            "--noEmit",
-            "--strict",
-            "--target",
-            "es2020",
-            "--module",
-            "es2020",
-            "--moduleResolution",
-            "node",
-            "use.ts",
-            "codes.ts",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&check.stdout),
-        String::from_utf8_lossy(&check.stderr)
-    );
+    typescript_checks(dir.path(), &["use.ts", "codes.ts"]);
 }
 
 #[test]
@@ -352,19 +358,7 @@ fn negative_and_wide_codes_export_and_explain() {
         "mod codes;\nuse codes::ErrorCode;\nfn main() {\n    assert_eq!(ErrorCode::WideUnknown.code(), -1);\n    assert_eq!(ErrorCode::from_code(3000000000), Some(ErrorCode::WideBig));\n    assert_eq!(ErrorCode::WideUnknown.message(), Some(\"Unknown.\"));\n    assert_eq!(ErrorCode::WideBig.name(), \"WIDE_BIG\");\n    println!(\"ok\");\n}\n",
     )
     .unwrap();
-    let compile = Command::new("rustc")
-        .args(["--edition", "2021", "-D", "warnings", "-o"])
-        .arg(root.join("check-rs"))
-        .arg(root.join("main.rs"))
-        .output()
-        .unwrap();
-    assert!(
-        compile.status.success(),
-        "{}",
-        String::from_utf8_lossy(&compile.stderr)
-    );
-    let run = Command::new(root.join("check-rs")).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&run.stdout), "ok\n");
+    assert_eq!(rust_runs(&root.join("main.rs")), "ok\n");
 
     out("c", "errdoc_codes.h");
     std::fs::write(
@@ -372,19 +366,7 @@ fn negative_and_wide_codes_export_and_explain() {
         "#include <stdio.h>\n#include <string.h>\n#include \"errdoc_codes.h\"\nint main(void) {\n  if (-WIDE_UNKNOWN != 1) return 1;\n  if (strcmp(errdoc_message(WIDE_UNKNOWN), \"Unknown.\") != 0) return 2;\n  puts(\"ok\");\n  return 0;\n}\n",
     )
     .unwrap();
-    let compile = Command::new("cc")
-        .args(["-std=c99", "-Wall", "-Wextra", "-Werror", "-o"])
-        .arg(root.join("check-c"))
-        .arg(root.join("main.c"))
-        .output()
-        .unwrap();
-    assert!(
-        compile.status.success(),
-        "{}",
-        String::from_utf8_lossy(&compile.stderr)
-    );
-    let run = Command::new(root.join("check-c")).output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&run.stdout), "ok\n");
+    assert_eq!(c_runs(&root.join("main.c")), "ok\n");
 
     out("typescript", "codes.ts");
     std::fs::write(
@@ -392,26 +374,5 @@ fn negative_and_wide_codes_export_and_explain() {
         "import { ErrorCode, errorMessage } from \"./codes\";\nconst message: string | undefined = errorMessage(ErrorCode.WIDE_UNKNOWN);\nexport { message };\n",
     )
     .unwrap();
-    let check = Command::new(tsc())
-        .current_dir(root)
-        .args([
-            "--noEmit",
-            "--strict",
-            "--target",
-            "es2020",
-            "--module",
-            "es2020",
-            "--moduleResolution",
-            "node",
-            "use.ts",
-            "codes.ts",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&check.stdout),
-        String::from_utf8_lossy(&check.stderr)
-    );
+    typescript_checks(root, &["use.ts", "codes.ts"]);
 }
