@@ -19,8 +19,14 @@
 //! After writing, each page is built again and compared with the page
 //! imported, section by section ([`round_trip`]).
 
+mod names;
 pub mod parse;
+mod round_trip;
 mod texts;
+
+pub use names::names_of;
+use names::{constant_name, slug};
+pub use round_trip::{differing_fields, headings_round_trip, round_trip};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -30,7 +36,7 @@ use crate::catalog::draft::{
 };
 use crate::catalog::{CATALOG_PATH, CodeNumber, code_message_id, listing_message_id};
 use crate::output::{self, read_or_empty};
-use parse::{Page, Section, normalized};
+use parse::{Page, Section};
 use texts::{PLACEHOLDER_COMMENT, Texts, code_message, message, says_the_same};
 
 /// What one file's import did.
@@ -72,86 +78,6 @@ pub struct ImportReport {
     pub files: Vec<FileReport>,
     /// Files written, relative to the project.
     pub written: Vec<PathBuf>,
-}
-
-/// `errorcode-bluetooth.zh-CN` → (`errorcode-bluetooth`, `bluetooth`).
-pub fn names_of(path: &Path, locale: &str) -> (String, String) {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let page = stem
-        .strip_suffix(&format!(".{locale}"))
-        .unwrap_or(&stem)
-        .to_string();
-    let page: String = page
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let id = page
-        .strip_prefix("errorcode-")
-        .unwrap_or(&page)
-        .to_ascii_lowercase();
-    let id = slug(&id);
-    let id = if id.starts_with(|c: char| c.is_ascii_lowercase()) {
-        id
-    } else {
-        format!("m-{id}")
-    };
-    (page, id)
-}
-
-/// Lowercase ASCII words of `text` joined by `-` (`Basic File IO` →
-/// `basic-file-io`).
-fn slug(text: &str) -> String {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-/// A constant name from an English title, or `<MODULE>_<code>`.
-fn constant_name(
-    module: &str,
-    code: CodeNumber,
-    title: &str,
-    english: bool,
-    taken: &dyn Fn(&str) -> bool,
-) -> String {
-    let prefix = module.to_ascii_uppercase().replace('-', "_");
-    if english {
-        let words: Vec<String> = title
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_uppercase)
-            .collect();
-        if !words.is_empty() && words.len() <= 8 {
-            let name = format!("{prefix}_{}", words.join("_"));
-            if !taken(&name) {
-                return name;
-            }
-        }
-    }
-    let number = if code < 0 {
-        format!("MINUS_{}", code.unsigned_abs())
-    } else {
-        code.to_string()
-    };
-    let name = format!("{prefix}_{number}");
-    if !taken(&name) {
-        return name;
-    }
-    (2..)
-        .map(|n| format!("{name}_{n}"))
-        .find(|n| !taken(n))
-        .unwrap_or(name)
 }
 
 /// A page read from a file, with its module.
@@ -708,106 +634,4 @@ fn placeholder(
         &read.module,
     );
     file.placeholders.push(section.code);
-}
-
-/// Compares the sections imported with those of the page built from them:
-/// (sections that say exactly the same, sections compared, differences).
-pub fn round_trip(imported: &[Section], built: &Page) -> (usize, usize, Vec<String>) {
-    let mut exact = 0;
-    let mut differences = Vec::new();
-    for section in imported {
-        let Some(other) = built.sections.iter().find(|s| s.code == section.code) else {
-            differences.push(format!("{}: not on the built page", section.code));
-            continue;
-        };
-        let failed = differing_fields(section, other);
-        if failed.is_empty() {
-            exact += 1;
-        } else {
-            differences.push(format!("{}: {} differ", section.code, failed.join(", ")));
-        }
-    }
-    (exact, imported.len(), differences)
-}
-
-/// The headings that are not codes of `imported` that the built page does
-/// not have, in order, with the same title and text.
-pub fn headings_round_trip(imported: &[parse::PageHeading], built: &Page) -> Vec<String> {
-    let same = |a: &parse::PageHeading, b: &parse::PageHeading| {
-        normalized(&a.title) == normalized(&b.title)
-            && a.text.as_deref().map(normalized) == b.text.as_deref().map(normalized)
-    };
-    let mut rest = built.headings.iter();
-    imported
-        .iter()
-        .filter(|h| !rest.any(|b| same(h, b)))
-        .map(|h| {
-            format!(
-                "heading `{}` (line {}): not on the built page as it was",
-                h.title, h.line
-            )
-        })
-        .collect()
-}
-
-/// The fields two sections of one code do not agree on.
-pub fn differing_fields(a: &Section, b: &Section) -> Vec<&'static str> {
-    let same_list = |x: &[String], y: &[String]| {
-        x.len() == y.len() && x.iter().zip(y).all(|(p, q)| normalized(p) == normalized(q))
-    };
-    let same = |x: &Option<String>, y: &Option<String>| {
-        x.as_deref().map(normalized) == y.as_deref().map(normalized)
-    };
-    [
-        ("title", normalized(&a.title) == normalized(&b.title)),
-        ("error message", a.message == b.message),
-        ("intro", same(&a.intro, &b.intro)),
-        ("description", same(&a.description, &b.description)),
-        ("causes", same_list(&a.causes, &b.causes)),
-        ("solution", same_list(&a.solutions, &b.solutions)),
-        ("details", same(&a.details, &b.details)),
-    ]
-    .into_iter()
-    .filter(|(_, ok)| !ok)
-    .map(|(n, _)| n)
-    .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn module_names_come_from_file_names() {
-        assert_eq!(
-            names_of(Path::new("docs/errorcode-net-socket.md"), "en"),
-            ("errorcode-net-socket".to_string(), "net-socket".to_string())
-        );
-        assert_eq!(
-            names_of(Path::new("errorcode-bluetooth.zh-CN.md"), "zh-CN"),
-            ("errorcode-bluetooth".to_string(), "bluetooth".to_string())
-        );
-        assert_eq!(
-            names_of(Path::new("errorcode-enterpriseDeviceManager.md"), "en").1,
-            "enterprisedevicemanager"
-        );
-    }
-
-    #[test]
-    fn constant_names_from_titles_or_numbers() {
-        let none = |_: &str| false;
-        assert_eq!(
-            constant_name("net", 1, "Bad Thing", true, &none),
-            "NET_BAD_THING"
-        );
-        assert_eq!(
-            constant_name("net", -1, "未知", false, &none),
-            "NET_MINUS_1"
-        );
-        let taken = |n: &str| n == "NET_5" || n == "NET_BAD_THING";
-        assert_eq!(
-            constant_name("net", 5, "Bad Thing", true, &taken),
-            "NET_5_2"
-        );
-    }
 }
