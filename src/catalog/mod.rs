@@ -6,6 +6,7 @@
 //! [`crate::validate`], which can then report every problem at once.
 
 pub mod draft;
+mod entry;
 mod schema;
 
 use std::collections::HashMap;
@@ -17,7 +18,8 @@ use serde_saphyr::{MessageFormatter as _, Spanned};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::{Position, SourceFile, Span, read_utf8, to_u32};
-use schema::{RawCatalog, RawCode, RawModule};
+use entry::{Entry, read_entry};
+use schema::{RawCatalog, RawModule};
 
 /// Where the catalog lives, relative to the project root.
 pub const CATALOG_PATH: &str = "catalog/codes.yaml";
@@ -573,168 +575,6 @@ fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics) -> Catalog
         references,
         tables,
         modules,
-    }
-}
-
-/// The first place an entry of `codes:` names, for diagnostics about the
-/// entry as a whole.
-fn entry_span(c: &RawCode) -> Option<Span> {
-    c.code
-        .as_ref()
-        .or(c.also.as_ref())
-        .map(span_of)
-        .or_else(|| c.heading.as_ref().map(span_of))
-        .or_else(|| c.name.as_ref().map(span_of))
-        .or_else(|| c.message.as_ref().map(span_of))
-        .or_else(|| c.marker.as_ref().map(span_of))
-}
-
-fn drift_of(c: &RawCode) -> Vec<(String, Located<String>)> {
-    c.message_drift
-        .iter()
-        .map(|(locale, text)| (locale.clone(), located(text)))
-        .collect()
-}
-
-/// An entry of `codes:`, read as a definition or a listing; what is wrong
-/// with it goes to `diags`.
-enum Entry {
-    Defined(Box<CodeEntry>),
-    Listed(Listing),
-    Heading(Heading),
-}
-
-/// The fields an entry has, by name, for "only these belong here".
-fn given_fields(c: &RawCode) -> [(&'static str, bool); 12] {
-    [
-        ("code", c.code.is_some()),
-        ("also", c.also.is_some()),
-        ("heading", c.heading.is_some()),
-        ("level", c.level.is_some()),
-        ("name", c.name.is_some()),
-        ("message", c.message.is_some()),
-        ("message_drift", !c.message_drift.is_empty()),
-        ("references", !c.references.is_empty()),
-        ("related", !c.related.is_empty()),
-        ("flags", !c.flags.is_empty()),
-        ("since", c.since.is_some()),
-        ("deprecated", c.deprecated.is_some()),
-    ]
-}
-
-/// The first field of `c` that is not one of `allowed`.
-fn field_outside(c: &RawCode, allowed: &[&str]) -> Option<&'static str> {
-    given_fields(c)
-        .into_iter()
-        .find(|(name, given)| *given && !allowed.contains(name))
-        .map(|(name, _)| name)
-}
-
-fn read_entry(
-    c: &RawCode,
-    module: &RawModule,
-    file: &SourceFile,
-    diags: &mut Diagnostics,
-) -> Option<Entry> {
-    let at = entry_span(c).unwrap_or_else(|| span_of(&module.id));
-    let kinds = [c.code.is_some(), c.also.is_some(), c.heading.is_some()];
-    if kinds.iter().filter(|k| **k).count() > 1 {
-        diags.push(
-            Diagnostic::error("an entry has more than one of `code`, `also` and `heading`")
-                .hint("`code:` defines a code here, `also:` lists a code another module defines, `heading:` is a heading of the page — keep one")
-                .at(file, at),
-        );
-        return None;
-    }
-    if let Some(id) = &c.heading {
-        if let Some(field) =
-            field_outside(c, &["heading", "level"]).or(c.marker.as_ref().map(|_| "marker"))
-        {
-            diags.push(
-                Diagnostic::error(format!("the heading `{}` has `{field}`, which only codes have", id.value))
-                    .hint("a heading (`heading:`) takes only `level`; its title and text are `heading-<module>-<id>` and its `.text` in locales/")
-                    .at(file, span_of(id)),
-            );
-        }
-        return Some(Entry::Heading(Heading {
-            id: located(id),
-            level: c.level.as_ref().map_or(
-                Located {
-                    value: 2,
-                    span: span_of(id),
-                },
-                located,
-            ),
-        }));
-    }
-    if let Some(level) = &c.level {
-        diags.push(
-            Diagnostic::error("`level` belongs to headings")
-                .hint("a code's heading level is the module's `code_level`")
-                .at(file, span_of(level)),
-        );
-    }
-    match (&c.code, &c.also) {
-        (Some(code), None) => {
-            let name = match &c.name {
-                Some(name) => located(name),
-                None => {
-                    diags.push(
-                        Diagnostic::error(format!("code {} has no `name`", code.value))
-                            .hint("give it a constant name: `name: MY_ERROR` (uppercase letters, digits and `_`)")
-                            .at(file, span_of(code)),
-                    );
-                    Located {
-                        value: String::new(),
-                        span: span_of(code),
-                    }
-                }
-            };
-            Some(Entry::Defined(Box::new(CodeEntry {
-                code: code.value,
-                name,
-                message: c.message.as_ref().map(located),
-                references: located_all(&c.references),
-                related: located_all(&c.related),
-                flags: located_all(&c.flags),
-                since: c.since.as_ref().map(located),
-                deprecated: c.deprecated.as_ref().map(located),
-                marker: c.marker.as_ref().map(located),
-                message_drift: drift_of(c),
-                member: None,
-                origin: Origin::Explicit {
-                    span: span_of(code),
-                },
-            })))
-        }
-        (None, Some(also)) => {
-            if let Some(field) = field_outside(c, &["also", "message_drift"]) {
-                diags.push(
-                    Diagnostic::error(format!(
-                        "the listing of code {} has `{field}`, which belongs where the code is defined",
-                        also.value
-                    ))
-                    .hint("a listing (`also:`) takes only `marker` and `message_drift`; move the field to the code's own entry")
-                    .at(file, span_of(also)),
-                );
-            }
-            Some(Entry::Listed(Listing {
-                code: located(also),
-                marker: c.marker.as_ref().map(located),
-                message_drift: drift_of(c),
-            }))
-        }
-        _ => {
-            diags.push(
-                Diagnostic::error(format!(
-                    "an entry of module `{}` has no `code`, `also` or `heading`",
-                    module.id.value
-                ))
-                .hint("write `code: <number>` to define a code here, `also: <number>` to list one another module defines, or `heading: <id>` for a heading of the page")
-                .at(file, at),
-            );
-            None
-        }
     }
 }
 
