@@ -248,6 +248,16 @@ fn drift_is_reported(root: &Path, zh: &str) {
         page.contains("HID application is not in the foreground."),
         "drift shows as the page had it"
     );
+    // A page's own text of a listed code that only the Chinese page has is
+    // drift too: `sync --prune` keeps it.
+    let own = "code-4900101-on-runninglock = ";
+    let runninglock =
+        || std::fs::read_to_string(root.join("locales/zh-CN/runninglock.ftl")).unwrap();
+    assert!(runninglock().contains(own), "{}", runninglock());
+    let prune = errdoc(root, &["l10n", "sync", "--prune", "--locale", "zh-CN"]);
+    assert_eq!(prune.status, 0, "{}", prune.stderr);
+    assert!(!prune.stdout.contains("-on-"), "{}", prune.stdout);
+    assert!(runninglock().contains(own), "{}", runninglock());
     let status = errdoc(root, &["l10n", "status"]);
     assert_eq!(status.status, 0, "{}", status.stderr);
     assert!(

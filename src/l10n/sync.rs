@@ -182,9 +182,12 @@ pub fn plan(
         plan.forgotten += 1;
     }
 
-    // Obsolete messages: the locale has them, the English does not.
+    // Obsolete messages: the locale has them, the English does not — but
+    // for a page's own texts of a code it lists, which only a translation
+    // may have (drift, kept until someone decides).
+    let listings = super::listing_texts(catalog);
     for id in locale.entries.keys() {
-        if id.starts_with('-') || by_message.contains_key(id.as_str()) {
+        if id.starts_with('-') || by_message.contains_key(id.as_str()) || listings.contains(id) {
             continue;
         }
         if locales.builtin("en").is_some_and(|b| b.has(id)) {
