@@ -28,7 +28,7 @@ pub use names::names_of;
 use names::{constant_name, slug};
 pub use round_trip::{differing_fields, headings_round_trip, round_trip};
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::catalog::draft::{
@@ -167,17 +167,7 @@ pub fn import(
     }
 
     // The catalog: modules, headings, codes and listings, in page order.
-    // Heading messages are `heading-<module>-<id>`: unique across modules.
-    let mut heading_taken: BTreeSet<String> = draft
-        .modules
-        .iter()
-        .flat_map(|m| {
-            m.codes.iter().filter_map(move |i| match i {
-                DraftItem::Heading(h) => Some(format!("heading-{}-{}", m.id, h.id)),
-                DraftItem::Code(_) => None,
-            })
-        })
-        .collect();
+    let mut index = Index::of(&draft);
     let mut placed: Vec<Vec<Placed>> = Vec::new();
     let mut heading_ids: Vec<Vec<String>> = Vec::new();
     for (read, file) in pages.iter().zip(report.files.iter_mut()) {
@@ -186,7 +176,7 @@ pub fn import(
             heading_ids.push(Vec::new());
             continue;
         };
-        let (how, ids) = place_page(&mut draft, read, file, locale, english, &mut heading_taken);
+        let (how, ids) = place_page(&mut draft, read, file, locale, english, &mut index);
         placed.push(how);
         heading_ids.push(ids);
     }
@@ -237,6 +227,44 @@ pub fn import(
     Ok(report)
 }
 
+/// What the catalog has, looked up while pages are placed in it: where
+/// each code is defined and its message, the constant names and heading
+/// messages taken. Kept up to date as codes and headings are added.
+struct Index {
+    /// Code → (defining module, its Error Message).
+    owners: BTreeMap<CodeNumber, (String, Option<String>)>,
+    names: BTreeSet<String>,
+    /// `heading-<module>-<id>` of every heading: unique across modules.
+    headings: BTreeSet<String>,
+}
+
+impl Index {
+    fn of(draft: &Draft) -> Index {
+        let mut index = Index {
+            owners: BTreeMap::new(),
+            names: BTreeSet::new(),
+            headings: BTreeSet::new(),
+        };
+        for m in &draft.modules {
+            for item in &m.codes {
+                match item {
+                    DraftItem::Code(c) if !c.listed => {
+                        index
+                            .owners
+                            .insert(c.code, (m.id.clone(), c.message.clone()));
+                        index.names.insert(c.name.clone());
+                    }
+                    DraftItem::Code(_) => {}
+                    DraftItem::Heading(h) => {
+                        index.headings.insert(format!("heading-{}-{}", m.id, h.id));
+                    }
+                }
+            }
+        }
+        index
+    }
+}
+
 /// The module of `read` (created if new), its metadata and code level, and
 /// every heading and section of the page placed in it, in page order.
 fn place_page(
@@ -245,7 +273,7 @@ fn place_page(
     file: &mut FileReport,
     locale: &str,
     english: bool,
-    heading_taken: &mut BTreeSet<String>,
+    index: &mut Index,
 ) -> (Vec<Placed>, Vec<String>) {
     let page = &read.page;
     let module_id = read.module.as_str();
@@ -256,33 +284,6 @@ fn place_page(
             ..DraftModule::default()
         });
     }
-    // Where each code is defined, and every constant name, before this page.
-    let owners: std::collections::BTreeMap<CodeNumber, String> = draft
-        .modules
-        .iter()
-        .flat_map(|m| {
-            m.codes.iter().filter_map(move |i| match i {
-                DraftItem::Code(c) if !c.listed => Some((c.code, m.id.clone())),
-                _ => None,
-            })
-        })
-        .collect();
-    let mut names: BTreeSet<String> = draft
-        .modules
-        .iter()
-        .flat_map(|m| {
-            m.codes
-                .iter()
-                .filter_map(|i| i.code().map(|c| c.name.clone()))
-        })
-        .collect();
-    let owner_messages: std::collections::BTreeMap<CodeNumber, Option<String>> = draft
-        .modules
-        .iter()
-        .flat_map(|m| m.codes.iter().filter_map(DraftItem::code))
-        .filter(|c| !c.listed)
-        .map(|c| (c.code, c.message.clone()))
-        .collect();
     let Some(module) = draft.modules.iter_mut().find(|m| m.id == module_id) else {
         return (Vec::new(), Vec::new());
     };
@@ -314,10 +315,10 @@ fn place_page(
     let mut previous: Option<usize> = None;
     let mut headings = page.headings.iter().enumerate().peekable();
     let mut heading_ids = vec![String::new(); page.headings.len()];
-    for (index, section) in page.sections.iter().enumerate() {
+    for (n, section) in page.sections.iter().enumerate() {
         let at = |previous: Option<usize>| previous.map_or(0, |p| p + 1);
         let mut pending = Vec::new();
-        while let Some(next) = headings.next_if(|(_, h)| h.before <= index) {
+        while let Some(next) = headings.next_if(|(_, h)| h.before <= n) {
             pending.push(next);
         }
         if !pending.is_empty() {
@@ -330,7 +331,7 @@ fn place_page(
                 &pending,
                 anchor,
                 at(previous),
-                heading_taken,
+                &mut index.headings,
                 &mut heading_ids,
             ));
         }
@@ -338,9 +339,11 @@ fn place_page(
             .codes
             .iter()
             .position(|i| matches!(i, DraftItem::Code(c) if c.code == section.code));
-        let owner = owners
+        let owner = index
+            .owners
             .get(&section.code)
-            .filter(|o| o.as_str() != module_id);
+            .filter(|(o, _)| o.as_str() != module_id)
+            .cloned();
         let how = match (here, owner) {
             // Defined here already: merge.
             (Some(j), None) => {
@@ -349,6 +352,9 @@ fn place_page(
                         file.merged.push(section.code);
                         if existing.message.is_none() && english {
                             existing.message.clone_from(&section.message);
+                            if let Some((_, message)) = index.owners.get_mut(&section.code) {
+                                message.clone_from(&existing.message);
+                            }
                         }
                         let catalog = existing.message.clone();
                         drift(existing, catalog.as_deref(), section, locale, file);
@@ -382,8 +388,8 @@ fn place_page(
                         j
                     }
                 };
-                file.listed.push((section.code, owner.clone()));
-                let catalog = owner_messages.get(&section.code).cloned().flatten();
+                let (owner, catalog) = owner;
+                file.listed.push((section.code, owner));
                 if let Some(DraftItem::Code(listing)) = module.codes.get_mut(j) {
                     if listing.marker.is_none() {
                         listing.marker.clone_from(&section.marker);
@@ -396,9 +402,14 @@ fn place_page(
             // New: defined by this page.
             (None, None) => {
                 let name = constant_name(module_id, section.code, &section.title, english, &|n| {
-                    names.contains(n)
+                    index.names.contains(n)
                 });
-                names.insert(name.clone());
+                index.names.insert(name.clone());
+                // A later page of the batch with this code lists it.
+                index.owners.insert(
+                    section.code,
+                    (module_id.to_string(), section.message.clone()),
+                );
                 let j = at(previous);
                 module.codes.insert(
                     j,
@@ -425,7 +436,7 @@ fn place_page(
             &trailing,
             None,
             start,
-            heading_taken,
+            &mut index.headings,
             &mut heading_ids,
         );
     }
