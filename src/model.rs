@@ -608,16 +608,22 @@ impl Localizer<'_> {
         directory: &Directory,
     ) -> CodeView {
         let own_texts = listing.and_then(|(on, _)| self.listing_id(code, on));
-        let (id, args) = match (&code.member, code.is_generated()) {
-            (Some(member), true) => (
+        let (id, args) = match (&own_texts, &code.member, code.is_generated()) {
+            (Some(own), ..) => (own.clone(), None),
+            (None, Some(member), true) => (
                 format!("family-{}", member.family),
                 Some(self.member_args(catalog, code)),
             ),
-            _ => (own_texts.clone().unwrap_or_else(|| code.message_id()), None),
+            (None, ..) => (code.message_id(), None),
         };
         let args = args.as_ref();
-        let title = match (&own_texts, directory.titles.get(&code.code)) {
-            (Some(own), _) => self.required(own, None),
+        // A page's own texts may leave the title out (`## 7` on a page
+        // that lists 7): then it is the code's own.
+        let own_title = own_texts
+            .as_deref()
+            .and_then(|own| self.text(own, None, None));
+        let title = match (own_title, directory.titles.get(&code.code)) {
+            (Some(own), _) => own,
             (None, Some((t, _))) => t.clone(),
             (None, None) => self.code_title(catalog, code),
         };

@@ -499,3 +499,291 @@ fn headings_keep_their_own_texts_and_their_places() {
         "{en_page}"
     );
 }
+
+/// Writes `files` (name, text) into a fresh folder; their paths.
+fn pages_in(dir: &Path, files: &[(&str, &str)]) -> Vec<PathBuf> {
+    files
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
+/// Imports `files` in `locale` in one run.
+fn import_all(root: &Path, locale: &str, files: &[PathBuf]) -> support::Run {
+    let mut args = vec!["import", "--locale", locale];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    errdoc(root, &args)
+}
+
+/// Found in the second review: a page documenting a code a family of
+/// another module generates lists it, and an entry of the family's own
+/// module that overrides a member keeps the member's name.
+#[test]
+fn family_members_are_listed_and_keep_their_names() {
+    let dir = new_project();
+    let root = dir.path();
+    std::fs::write(
+        root.join("catalog/codes.yaml"),
+        "tables:\n  - id: errno\n    entries:\n      - { value: 1, name: EPERM, message: \"Operation not permitted\" }\nmodules:\n  - id: a\n    page: errorcode-a\n    families:\n      - { id: a-errno, base: 1000, table: errno, name: \"A_{name}\" }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("locales/en/a.ftl"),
+        "module-a = A\nfamily-a-errno = Other A Codes\n",
+    )
+    .unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let files = pages_in(
+        work.path(),
+        &[
+            (
+                "errorcode-b.md",
+                "# B\n\n## 1001 Not Permitted\n\n**Error Message**\n\nOperation not permitted\n",
+            ),
+            (
+                "errorcode-a.md",
+                "# A\n\n## 1001 Not Permitted Here\n\n**Error Message**\n\nOperation not permitted\n",
+            ),
+        ],
+    );
+    let run = import_all(root, "en", &files[..1]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("code 1001 is defined by module `a`: listed here"),
+        "{}",
+        run.stdout
+    );
+    let run = import_all(root, "en", &files[1..]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let catalog = std::fs::read_to_string(root.join("catalog/codes.yaml")).unwrap();
+    assert!(catalog.contains("      - also: 1001\n"), "{catalog}");
+    assert!(
+        catalog.contains("      - code: 1001\n        name: \"A_EPERM\"\n"),
+        "{catalog}"
+    );
+    assert_eq!(errdoc(root, &["check"]).status, 0);
+}
+
+/// Found in the second review: a translation's heading before a code only
+/// it has, or after its last code, is a heading of its own.
+#[test]
+fn headings_of_a_translation_stay_where_they_stand() {
+    let dir = new_project();
+    let root = dir.path();
+    let work = tempfile::tempdir().unwrap();
+    let sec = |n: u32| format!("## {n} Code {n}\n\n**Error Message**\n\nM{n}.\n\n");
+    let en = pages_in(
+        work.path(),
+        &[(
+            "errorcode-m.md",
+            &format!(
+                "# M\n\n## Group One\n\n{}## Group Two\n\n{}",
+                sec(1),
+                sec(2)
+            ),
+        )],
+    );
+    let zh = pages_in(
+        work.path(),
+        &[(
+            "errorcode-m.zh-CN.md",
+            &format!(
+                "# M\n\n## 第一组\n\n{}## 另一组\n\n{}## 第二组\n\n{}## 附录\n\n附录。\n",
+                sec(1),
+                sec(3),
+                sec(2)
+            ),
+        )],
+    );
+    assert_eq!(import_all(root, "en", &en).status, 0);
+    let run = import_all(root, "zh-CN", &zh);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let before = read_tree(&root.join("locales"));
+    let again = import_all(root, "en", &en);
+    assert!(
+        again.stdout.ends_with("nothing changed\n"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(read_tree(&root.join("locales")), before);
+    assert_eq!(errdoc(root, &["build"]).status, 0);
+    let zh_page = std::fs::read_to_string(root.join("site/md/zh-CN/errorcode-m.md")).unwrap();
+    let en_page = std::fs::read_to_string(root.join("site/md/en/errorcode-m.md")).unwrap();
+    let order = |page: &str, parts: &[&str]| {
+        let at: Vec<usize> = parts
+            .iter()
+            .map(|p| page.find(p).unwrap_or(usize::MAX))
+            .collect();
+        at.windows(2).all(|w| w[0] < w[1])
+    };
+    assert!(
+        order(
+            &zh_page,
+            &[
+                "## 第一组",
+                "## 1 ",
+                "## 另一组",
+                "## 3 ",
+                "## 第二组",
+                "## 2 ",
+                "## 附录"
+            ]
+        ),
+        "{zh_page}"
+    );
+    assert!(
+        order(
+            &en_page,
+            &["## Group One", "## 1 ", "## 3 ", "## Group Two", "## 2 "]
+        ),
+        "{en_page}"
+    );
+    assert_eq!(en_page.matches("## Group Two").count(), 1, "{en_page}");
+}
+
+/// Found in the second review: a code a translation's page gives no title
+/// shows the English title; a page without `# Title` still builds.
+#[test]
+fn untitled_translations_and_pages_build() {
+    let dir = new_project();
+    let root = dir.path();
+    let work = tempfile::tempdir().unwrap();
+    let en = pages_in(
+        work.path(),
+        &[(
+            "errorcode-u.md",
+            "## 7 Seven\n\n**Error Message**\n\nSeven.\n",
+        )],
+    );
+    let zh = pages_in(
+        work.path(),
+        &[(
+            "errorcode-u.zh-CN.md",
+            "# U\n\n## 7\n\n**错误信息**\n\nSeven.\n\n**错误描述**\n\n七。\n",
+        )],
+    );
+    let run = import_all(root, "en", &en);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let run = import_all(root, "zh-CN", &zh);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let zh_texts = std::fs::read_to_string(root.join("locales/zh-CN/u.ftl")).unwrap();
+    assert!(
+        zh_texts.contains("code-7 =\n    .description = 七。\n"),
+        "{zh_texts}"
+    );
+    assert_eq!(errdoc(root, &["build"]).status, 0);
+    let page = std::fs::read_to_string(root.join("site/md/zh-CN/errorcode-u.md")).unwrap();
+    assert!(page.contains("## 7 Seven\n"), "{page}");
+    // A Chinese page alone, with untitled codes.
+    let alone = new_project();
+    let run = import(
+        alone.path(),
+        "zh-CN",
+        &pages().join("errorcode-overview.zh-CN.md"),
+    );
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+}
+
+/// Found in the second review: one run with two pages of one module, a
+/// page of a module the catalog names by its page, listing drift in a
+/// batch whatever its order, markers and messages of the source language.
+#[test]
+fn a_batch_is_judged_as_a_whole() {
+    let dir = new_project();
+    let root = dir.path();
+    let work = tempfile::tempdir().unwrap();
+    let files = pages_in(
+        work.path(),
+        &[
+            (
+                "errorcode-b.md",
+                "# B\n\n## 7 Seven\n\n**Error Message**\n\nSeven.\n",
+            ),
+            (
+                "errorcode-a.md",
+                "# A\n\n## 7 Seven\n\n**Error Message**\n\nSeven.\n\n<!--Del-->\n## 8 Eight\n\n**Error Message**\n\nEight.\n<!--DelEnd-->\n",
+            ),
+        ],
+    );
+    // b first: it defines 7, a lists it; no drift either way.
+    let run = import_all(root, "en", &files);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(!run.stdout.contains("drift"), "{}", run.stdout);
+    let again = import_all(root, "en", &files);
+    assert!(
+        again.stdout.ends_with("nothing changed\n"),
+        "{}",
+        again.stdout
+    );
+
+    // Two pages of one module in one run: the second is not imported.
+    let twice = import_all(root, "en", &[files[1].clone(), files[1].clone()]);
+    assert_eq!(twice.status, 1, "{}", twice.stdout);
+    assert!(
+        twice
+            .stdout
+            .contains("brings module `a` too in this import"),
+        "{}",
+        twice.stdout
+    );
+
+    // A Chinese page without the marker, with another message: the
+    // marker stays the English page's, the message is drift.
+    let zh = pages_in(
+        work.path(),
+        &[(
+            "errorcode-a.zh-CN.md",
+            "# A\n\n## 7 七\n\n**错误信息**\n\nSeven!\n\n## 8 八\n\n**错误信息**\n\nEight.\n",
+        )],
+    );
+    let run = import_all(root, "zh-CN", &zh);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("code 8: the zh-CN page wraps it in no marker, the catalog in `<!--Del-->`"),
+        "{}",
+        run.stdout
+    );
+    let catalog = std::fs::read_to_string(root.join("catalog/codes.yaml")).unwrap();
+    assert!(catalog.contains("        marker: \"Del\"\n"), "{catalog}");
+
+    // A corrected English page: its message becomes the catalog's, the
+    // Chinese page keeps what it shows.
+    let fixed = pages_in(
+        work.path(),
+        &[(
+            "errorcode-a.md",
+            "# A\n\n## 7 Seven\n\n**Error Message**\n\nSeven.\n\n<!--Del-->\n## 8 Eight\n\n**Error Message**\n\nEight, fixed.\n<!--DelEnd-->\n",
+        )],
+    );
+    let run = import_all(root, "en", &fixed);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let catalog = std::fs::read_to_string(root.join("catalog/codes.yaml")).unwrap();
+    assert!(
+        catalog.contains("        message: \"Eight, fixed.\"\n        marker: \"Del\"\n        message_drift:\n          \"zh-CN\": \"Eight.\"\n"),
+        "{catalog}"
+    );
+
+    // A page the catalog knows by its page name goes to its module.
+    let renamed = root.join("catalog/codes.yaml");
+    let text = std::fs::read_to_string(&renamed)
+        .unwrap()
+        .replace("id: \"a\"", "id: \"alpha\"");
+    std::fs::write(&renamed, text).unwrap();
+    std::fs::rename(
+        root.join("locales/en/a.ftl"),
+        root.join("locales/en/alpha.ftl"),
+    )
+    .unwrap();
+    let run = import_all(root, "en", &fixed);
+    assert!(
+        run.stdout.contains("errorcode-a.md: module `alpha`\n"),
+        "{}",
+        run.stdout
+    );
+}

@@ -494,9 +494,24 @@ fn write_page_fields(out: &mut String, c: &DraftCode) {
     }
 }
 
-/// A double-quoted YAML scalar (a JSON string).
+/// A double-quoted YAML scalar (a JSON string), with every character YAML
+/// may not hold as it is (DEL, C1 controls but NEL, U+FEFF, U+FFFE,
+/// U+FFFF) written as `\uXXXX`.
 fn quote(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+    let json = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string());
+    let printable = |c: char| !matches!(c, '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}');
+    if json.chars().all(printable) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if printable(c) {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\u{:04X}", u32::from(c));
+        }
+    }
+    out
 }
 
 fn list(items: &[String]) -> String {
@@ -532,6 +547,30 @@ mod tests {
         let draft = Draft::parse(text).unwrap();
         let written = draft.to_yaml();
         assert_eq!(Draft::parse(&written).unwrap().to_yaml(), written);
+    }
+
+    /// Found in review: characters YAML may not hold as they are made a
+    /// catalog that did not parse again.
+    #[test]
+    fn characters_yaml_cannot_hold_are_escaped() {
+        let mut draft = Draft::default();
+        draft.modules.push(DraftModule {
+            id: "m".to_string(),
+            page: "p".to_string(),
+            codes: vec![DraftItem::Code(DraftCode {
+                code: 1,
+                name: "M_1".to_string(),
+                message: Some("a\u{96}b\u{fffe}c\u{7f}d\u{85}e".to_string()),
+                ..DraftCode::default()
+            })],
+            ..DraftModule::default()
+        });
+        let written = draft.to_yaml();
+        assert!(
+            written.contains("\"a\\u0096b\\uFFFEc\\u007Fd\u{85}e\""),
+            "{written}"
+        );
+        assert_eq!(Draft::parse(&written).unwrap(), draft);
     }
 
     #[test]

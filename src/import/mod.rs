@@ -123,13 +123,34 @@ pub fn import(
     } else {
         Some(Texts::load(root, source_locale)?)
     };
+    // The other languages, read when the source language's pages come in:
+    // which of their pages have a code whose message the source changes.
+    let mut others: Vec<(String, Texts)> = Vec::new();
+    if english && let Ok(folders) = std::fs::read_dir(root.join(crate::locales::LOCALES_DIR)) {
+        for folder in folders.flatten() {
+            let tag = folder.file_name().to_string_lossy().into_owned();
+            if tag != locale && folder.path().is_dir() && crate::locales::is_locale_tag(&tag) {
+                others.push((tag.clone(), Texts::load(root, &tag)?));
+            }
+        }
+        others.sort_by(|a, b| a.0.cmp(&b.0));
+    }
 
     // Read every page first: which page defines a code is known before any
     // text is compared.
     let mut pages: Vec<Option<Read>> = Vec::new();
+    // Module → the file of this import that brings it.
+    let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
     for path in paths {
         let (page_name, derived) = names_of(path, locale);
-        let module = module_override.map_or(derived, str::to_string);
+        // The module whose page this is, if the catalog has one, else the
+        // one named after the file.
+        let known = draft
+            .modules
+            .iter()
+            .find(|m| m.page == page_name)
+            .map(|m| m.id.clone());
+        let module = module_override.map_or_else(|| known.unwrap_or(derived), str::to_string);
         let mut file = FileReport {
             path: path.clone(),
             module: module.clone(),
@@ -152,6 +173,14 @@ pub fn import(
                 );
                 return None;
             }
+            if let Some(first) = taken.get(&module) {
+                file.skipped = Some(format!(
+                    "{} brings module `{module}` too in this import, and one page of a language is one module: import this one on its own (or give it another `--module`); nothing was written for it",
+                    first.display()
+                ));
+                return None;
+            }
+            taken.insert(module.clone(), path.clone());
             file.unmapped.clone_from(&page.unmapped);
             file.duplicates.clone_from(&page.duplicates);
             file.sections.clone_from(&page.sections);
@@ -167,7 +196,7 @@ pub fn import(
     }
 
     // The catalog: modules, headings, codes and listings, in page order.
-    let mut index = Index::of(&draft);
+    let mut index = Index::of(&draft, &catalog_text);
     let mut placed: Vec<Vec<Placed>> = Vec::new();
     let mut heading_ids: Vec<Vec<String>> = Vec::new();
     for (read, file) in pages.iter().zip(report.files.iter_mut()) {
@@ -176,9 +205,32 @@ pub fn import(
             heading_ids.push(Vec::new());
             continue;
         };
-        let (how, ids) = place_page(&mut draft, read, file, locale, english, &mut index);
+        let (how, ids) = place_page(&mut draft, read, file, locale, english, &mut index, &others);
         placed.push(how);
         heading_ids.push(ids);
+    }
+
+    // The Error Message of each listing, now that every code's is known.
+    for ((read, placed), file) in pages.iter().zip(&placed).zip(report.files.iter_mut()) {
+        let Some(read) = read else { continue };
+        let Some(module) = draft.modules.iter_mut().find(|m| m.id == read.module) else {
+            continue;
+        };
+        for (section, how) in read.page.sections.iter().zip(placed) {
+            let catalog = index
+                .owners
+                .get(&section.code)
+                .and_then(|(_, m)| m.as_deref());
+            let listing = module.codes.iter_mut().find_map(|i| match i {
+                DraftItem::Code(c) if c.listed && c.code == section.code => Some(c),
+                _ => None,
+            });
+            if *how == Placed::Listed
+                && let Some(listing) = listing
+            {
+                drift(listing, catalog, section, locale, file);
+            }
+        }
     }
 
     // The texts: definitions first, so that a listing anywhere in the batch
@@ -187,12 +239,11 @@ pub fn import(
         let Some(read) = read else { continue };
         page_texts(read, ids, &mut texts, english_texts.as_mut());
         for (section, how) in read.page.sections.iter().zip(placed) {
-            if *how == Placed::Defined {
-                texts.set(
-                    &code_message_id(section.code),
-                    code_message(&code_message_id(section.code), section),
-                    &read.module,
-                );
+            let id = code_message_id(section.code);
+            if *how == Placed::Defined
+                && let Some(message) = code_message(&id, section, english)
+            {
+                texts.set(&id, message, &read.module);
             }
         }
     }
@@ -231,20 +282,38 @@ pub fn import(
 /// each code is defined and its message, the constant names and heading
 /// messages taken. Kept up to date as codes and headings are added.
 struct Index {
-    /// Code → (defining module, its Error Message).
+    /// Code → (defining module, its Error Message), family members too.
     owners: BTreeMap<CodeNumber, (String, Option<String>)>,
+    /// The names of the codes families generate: an entry of the family's
+    /// module that overrides one takes its name.
+    generated: BTreeMap<CodeNumber, String>,
     names: BTreeSet<String>,
     /// `heading-<module>-<id>` of every heading: unique across modules.
     headings: BTreeSet<String>,
 }
 
 impl Index {
-    fn of(draft: &Draft) -> Index {
+    fn of(draft: &Draft, catalog_text: &str) -> Index {
         let mut index = Index {
             owners: BTreeMap::new(),
+            generated: BTreeMap::new(),
             names: BTreeSet::new(),
             headings: BTreeSet::new(),
         };
+        // Family members exist only once the catalog is expanded.
+        let file = crate::source::SourceFile::new(CATALOG_PATH, catalog_text.to_string());
+        let expanded =
+            crate::catalog::Catalog::parse(file, &mut crate::diagnostic::Diagnostics::new());
+        for m in expanded.iter().flat_map(|c| &c.modules) {
+            for code in m.codes.iter().filter(|c| c.is_generated()) {
+                let message = code.message.as_ref().map(|m| m.value.clone());
+                index
+                    .owners
+                    .insert(code.code, (m.id.value.clone(), message));
+                index.generated.insert(code.code, code.name.value.clone());
+                index.names.insert(code.name.value.clone());
+            }
+        }
         for m in &draft.modules {
             for item in &m.codes {
                 match item {
@@ -274,6 +343,7 @@ fn place_page(
     locale: &str,
     english: bool,
     index: &mut Index,
+    others: &[(String, Texts)],
 ) -> (Vec<Placed>, Vec<String>) {
     let page = &read.page;
     let module_id = read.module.as_str();
@@ -322,15 +392,18 @@ fn place_page(
             pending.push(next);
         }
         if !pending.is_empty() {
-            let anchor = module
+            let anchor = match module
                 .codes
                 .iter()
-                .position(|i| matches!(i, DraftItem::Code(c) if c.code == section.code));
+                .position(|i| matches!(i, DraftItem::Code(c) if c.code == section.code))
+            {
+                Some(j) => Anchor::Code(j),
+                None => Anchor::New(at(previous)),
+            };
             previous = Some(place_headings(
                 module,
                 &pending,
                 anchor,
-                at(previous),
                 &mut index.headings,
                 &mut heading_ids,
             ));
@@ -350,8 +423,8 @@ fn place_page(
                 if let Some(DraftItem::Code(existing)) = module.codes.get_mut(j) {
                     if !existing.listed {
                         file.merged.push(section.code);
-                        if existing.message.is_none() && english {
-                            existing.message.clone_from(&section.message);
+                        if english {
+                            take_message(existing, section, others, file);
                             if let Some((_, message)) = index.owners.get_mut(&section.code) {
                                 message.clone_from(&existing.message);
                             }
@@ -359,9 +432,7 @@ fn place_page(
                         let catalog = existing.message.clone();
                         drift(existing, catalog.as_deref(), section, locale, file);
                     }
-                    if existing.marker.is_none() {
-                        existing.marker.clone_from(&section.marker);
-                    }
+                    marker(existing, section, english, locale, file);
                 }
                 previous = Some(j);
                 if matches!(module.codes.get(j), Some(DraftItem::Code(c)) if c.listed) {
@@ -388,22 +459,26 @@ fn place_page(
                         j
                     }
                 };
-                let (owner, catalog) = owner;
-                file.listed.push((section.code, owner));
-                if let Some(DraftItem::Code(listing)) = module.codes.get_mut(j) {
-                    if listing.marker.is_none() {
-                        listing.marker.clone_from(&section.marker);
-                    }
-                    drift(listing, catalog.as_deref(), section, locale, file);
+                // Its drift is judged once every page has been placed: a
+                // later page of the batch may give its code a message.
+                file.listed.push((section.code, owner.0));
+                if here.is_some()
+                    && let Some(DraftItem::Code(listing)) = module.codes.get_mut(j)
+                {
+                    marker(listing, section, english, locale, file);
                 }
                 previous = Some(j);
                 Placed::Listed
             }
             // New: defined by this page.
             (None, None) => {
-                let name = constant_name(module_id, section.code, &section.title, english, &|n| {
-                    index.names.contains(n)
-                });
+                let name = match index.generated.get(&section.code) {
+                    // It overrides a member of this module's family.
+                    Some(name) => name.clone(),
+                    None => constant_name(module_id, section.code, &section.title, english, &|n| {
+                        index.names.contains(n)
+                    }),
+                };
                 index.names.insert(name.clone());
                 // A later page of the batch with this code lists it.
                 index.owners.insert(
@@ -430,12 +505,10 @@ fn place_page(
     }
     let trailing: Vec<_> = headings.collect();
     if !trailing.is_empty() {
-        let start = previous.map_or(0, |p| p + 1);
         place_headings(
             module,
             &trailing,
-            None,
-            start,
+            Anchor::End,
             &mut index.headings,
             &mut heading_ids,
         );
@@ -443,24 +516,34 @@ fn place_page(
     (placed, heading_ids)
 }
 
-/// Places headings of a page that stand together before one code (whose
-/// item is at `anchor`, if the module has it) or at the end: each is the
-/// heading the module has at that place, in order, or a new one put there.
-/// Pages of a module in two languages have their headings before the same
-/// codes. Records each heading's id; returns where the last one is.
+/// Where headings of a page stand in the module.
+#[derive(Clone, Copy)]
+enum Anchor {
+    /// Right before the code at this index, which the module has.
+    Code(usize),
+    /// Before a code the page brings, put at this index.
+    New(usize),
+    /// After the last code.
+    End,
+}
+
+/// Places headings of a page that stand together before one code, or at
+/// the end: each is the heading the module has at that very place, in
+/// order (pages of a module in two languages have their headings before
+/// the same codes), or a new one put there. Records each heading's id;
+/// returns where the last one is.
 fn place_headings(
     module: &mut DraftModule,
     pending: &[(usize, &parse::PageHeading)],
-    anchor: Option<usize>,
-    start: usize,
+    anchor: Anchor,
     taken: &mut BTreeSet<String>,
     ids: &mut [String],
 ) -> usize {
     let is_heading = |i: &DraftItem| matches!(i, DraftItem::Heading(_));
-    // The module's headings at that place: right before the code, or from
-    // where the page's last item left off.
+    // The module's headings at that place: right before the code, after
+    // its last code, or none before a code it did not have.
     let (run_start, run_len) = match anchor {
-        Some(j) => {
+        Anchor::Code(j) => {
             let back = module.codes[..j]
                 .iter()
                 .rev()
@@ -468,13 +551,14 @@ fn place_headings(
                 .count();
             (j - back, back)
         }
-        None => {
-            let start = start.min(module.codes.len());
-            let ahead = module.codes[start..]
+        Anchor::New(at) => (at.min(module.codes.len()), 0),
+        Anchor::End => {
+            let after = module
+                .codes
                 .iter()
-                .take_while(|i| is_heading(i))
-                .count();
-            (start, ahead)
+                .rposition(|i| !is_heading(i))
+                .map_or(0, |j| j + 1);
+            (after, module.codes.len() - after)
         }
     };
     for (i, (k, heading)) in pending.iter().enumerate() {
@@ -509,6 +593,72 @@ fn place_headings(
         }
     }
     run_start + pending.len().saturating_sub(1)
+}
+
+/// The marker around a code's section (`<!--Del-->`) is the source
+/// language page's: it sets and clears it. A translation's page that wraps
+/// the code otherwise is reported; it sets a marker only on a code it
+/// brings.
+fn marker(
+    entry: &mut DraftCode,
+    section: &Section,
+    english: bool,
+    locale: &str,
+    file: &mut FileReport,
+) {
+    if entry.marker == section.marker {
+        return;
+    }
+    if english {
+        entry.marker.clone_from(&section.marker);
+        return;
+    }
+    let shown = |m: &Option<String>| {
+        m.as_ref()
+            .map_or("no marker".to_string(), |m| format!("`<!--{m}-->`"))
+    };
+    file.drift.push((
+        section.line,
+        format!(
+            "code {}: the {locale} page wraps it in {}, the catalog in {}; kept the catalog's (the English page's)",
+            section.code,
+            shown(&section.marker),
+            shown(&entry.marker)
+        ),
+    ));
+}
+
+/// The source language page's Error Message is the catalog's `message`:
+/// where it differs (a corrected page, or a code a translation brought
+/// first), it becomes the message, and the pages of the other languages
+/// that have the code keep showing the one they had, as drift.
+fn take_message(
+    entry: &mut DraftCode,
+    section: &Section,
+    others: &[(String, Texts)],
+    file: &mut FileReport,
+) {
+    let Some(new) = &section.message else { return };
+    if entry.message.as_ref() == Some(new) {
+        return;
+    }
+    if let Some(old) = entry.message.take() {
+        let id = code_message_id(section.code);
+        for (tag, texts) in others {
+            if texts.has(&id) && !entry.message_drift.iter().any(|(l, _)| l == tag) {
+                entry.message_drift.push((tag.clone(), old.clone()));
+                file.drift.push((
+                    section.line,
+                    format!(
+                        "code {}: the Error Message is now `{new}`, this page's; the {tag} page keeps `{old}` as `message_drift`",
+                        section.code
+                    ),
+                ));
+            }
+        }
+        entry.message_drift.sort();
+    }
+    entry.message = Some(new.clone());
 }
 
 /// Records (or clears) the Error Message this page shows in `locale`
@@ -548,15 +698,25 @@ fn page_texts(read: &Read, heading_ids: &[String], texts: &mut Texts, english: O
     let page = &read.page;
     let module_id = &read.module;
     let id = format!("module-{module_id}");
-    if let Some(title) = &page.title {
-        let mut attributes = Vec::new();
-        if let Some(note) = &page.note {
-            attributes.push(("note".to_string(), note.as_str()));
-        }
-        if let Some(intro) = &page.intro {
-            attributes.push(("intro".to_string(), intro.as_str()));
-        }
-        texts.set(&id, message(&id, title, &attributes), module_id);
+    let mut attributes = Vec::new();
+    if let Some(note) = &page.note {
+        attributes.push(("note".to_string(), note.as_str()));
+    }
+    if let Some(intro) = &page.intro {
+        attributes.push(("intro".to_string(), intro.as_str()));
+    }
+    match &page.title {
+        Some(title) => texts.set(&id, message(&id, title, &attributes), module_id),
+        // A source page without `# Title` still needs one to build.
+        None if english.is_none() && !texts.has(&id) => texts.set(
+            &id,
+            format!(
+                "{PLACEHOLDER_COMMENT} the page has no title\n{}",
+                message(&id, module_id, &attributes)
+            ),
+            module_id,
+        ),
+        None => {}
     }
     let ids: Vec<String> = heading_ids
         .iter()
@@ -609,11 +769,12 @@ fn listing_texts(
     // Where the English page has texts of its own, a translation of the
     // page translates those.
     let english_own = english.is_some_and(|en| en.has(&own));
-    if same && !english_own {
-        texts.remove(&own);
-    } else {
-        texts.set(&own, code_message(&own, section), &read.module);
-        file.own_texts.push(section.code);
+    match code_message(&own, section, english.is_none()) {
+        Some(message) if !same || english_own => {
+            texts.set(&own, message, &read.module);
+            file.own_texts.push(section.code);
+        }
+        _ => texts.remove(&own),
     }
 }
 

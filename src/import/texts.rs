@@ -254,8 +254,12 @@ pub(super) fn message(id: &str, value: &str, attributes: &[(String, &str)]) -> S
     out
 }
 
-/// The Fluent message of a code section, under `id`.
-pub(super) fn code_message(id: &str, section: &Section) -> String {
+/// The Fluent message of a code section, under `id`. A translation's page
+/// that gives the code no title (`## 7`) leaves the value out, so that the
+/// English title shows (an empty translation is an error); with nothing
+/// else to say either, there is no message (`None`). The source language
+/// writes an empty title as `{""}`.
+pub(super) fn code_message(id: &str, section: &Section, source: bool) -> Option<String> {
     let mut attributes: Vec<(String, &str)> = Vec::new();
     if let Some(intro) = &section.intro {
         attributes.push(("intro".to_string(), intro));
@@ -272,7 +276,18 @@ pub(super) fn code_message(id: &str, section: &Section) -> String {
     if let Some(details) = &section.details {
         attributes.push(("details".to_string(), details));
     }
-    message(id, &section.title, &attributes)
+    attributes.retain(|(_, text)| !text.trim().is_empty());
+    if source || !section.title.trim().is_empty() {
+        return Some(message(id, &section.title, &attributes));
+    }
+    if attributes.is_empty() {
+        return None;
+    }
+    let mut out = format!("{id} =\n");
+    for (name, text) in &attributes {
+        let _ = writeln!(out, "    .{name} ={}", fluent_value(text, 4));
+    }
+    Some(out)
 }
 
 /// The comment `import` puts above a placeholder; replaced with it.
@@ -378,6 +393,28 @@ mod tests {
     }
 
     #[test]
+    fn an_untitled_code_of_a_translation_has_no_value() {
+        let untitled = Section {
+            code: 7,
+            description: Some("D.".to_string()),
+            ..Section::default()
+        };
+        assert_eq!(
+            code_message("code-7", &untitled, false).unwrap(),
+            "code-7 =\n    .description = D.\n"
+        );
+        assert_eq!(
+            code_message("code-7", &untitled, true).unwrap(),
+            "code-7 = {\"\"}\n    .description = D.\n"
+        );
+        let bare = Section {
+            code: 7,
+            ..Section::default()
+        };
+        assert_eq!(code_message("code-7", &bare, false), None);
+    }
+
+    #[test]
     fn fields_read_back_what_was_written() {
         let section = Section {
             code: 1,
@@ -386,7 +423,7 @@ mod tests {
             causes: vec!["A.".to_string(), "B.".to_string()],
             ..Section::default()
         };
-        let text = code_message("code-1", &section);
+        let text = code_message("code-1", &section, true).unwrap();
         assert!(
             fluent_syntax::parser::parse(text.as_str()).is_ok(),
             "{text}"
