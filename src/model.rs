@@ -97,6 +97,8 @@ pub struct PageModel {
     pub intro: Option<Text>,
     /// The `#`s of its code headings (`##`, or `###` under groups).
     pub code_hashes: String,
+    /// How the page looks beyond its texts.
+    pub style: crate::catalog::PageStyle,
     /// Headings after the last code (the others are on the code they
     /// precede).
     pub closing: Vec<HeadingView>,
@@ -243,6 +245,9 @@ pub struct FamilyView {
     pub rule: Option<Text>,
     /// The members no explicit entry overrides, by number.
     pub members: Vec<CodeView>,
+    /// The last code of the page that is a member: with the `rule` style,
+    /// the rule comes right after it (at the end of the page if none).
+    pub after: Option<CodeNumber>,
 }
 
 /// A range of codes that are not single codes.
@@ -727,6 +732,7 @@ impl Localizer<'_> {
             title: self.required(&id, Some(&args)),
             rule: self.text(&id, Some("rule"), Some(&args)),
             members,
+            after: None,
         }
     }
 
@@ -781,11 +787,18 @@ impl Localizer<'_> {
             codes[i].marker_opens = before.flatten() != marker;
             codes[i].marker_closes = after.flatten() != marker;
         }
-        let families: Vec<FamilyView> = module
+        let mut families: Vec<FamilyView> = module
             .families
             .iter()
             .map(|f| self.family_view(catalog, module, f, directory))
             .collect();
+        for family in &mut families {
+            family.after = codes
+                .iter()
+                .rev()
+                .find(|c| c.member.as_ref().is_some_and(|m| m.family == family.id))
+                .map(|c| c.code);
+        }
         let ranges: Vec<RangeView> = module
             .ranges
             .iter()
@@ -832,6 +845,7 @@ impl Localizer<'_> {
             note,
             intro,
             code_hashes: "#".repeat(usize::from(module.code_level.value)),
+            style: module.style,
             closing: headings,
             metadata: module
                 .metadata

@@ -207,10 +207,7 @@ fn shared_codes_are_listed(root: &Path, en: &str, zh: &str) {
             root.join(format!("site/md/{locale}/errorcode-runninglock.md")),
         )
         .unwrap();
-        assert!(
-            page.contains("<a id=\"4900101\"></a>\n\n## 4900101 "),
-            "{page}"
-        );
+        assert!(page.contains("\n## 4900101 "), "{page}");
         let code = std::fs::read_to_string(root.join(format!("site/{locale}/codes/4900101.html")))
             .unwrap();
         assert!(

@@ -71,14 +71,23 @@ fn every_seed_code_has_a_section_in_english_and_chinese() {
         let zh = heading(site, "zh-CN", code).unwrap_or_else(|| panic!("zh-CN has no {code}"));
         assert!(!en.chars().any(is_cjk), "English title in Chinese: {en}");
         assert!(zh.chars().any(is_cjk), "Chinese title not translated: {zh}");
-        let anchor = format!("<a id=\"{code}\"></a>");
+        // Every code has its page on the site, anchored by its number on
+        // its module's page; the Markdown pages are in the seeds' house
+        // style, without anchors of their own.
         for locale in ["en", "zh-CN"] {
+            assert!(site.contains_key(&PathBuf::from(format!("{locale}/codes/{code}.html"))));
             assert!(
-                site.iter()
-                    .any(|(p, t)| p.starts_with(format!("md/{locale}")) && t.contains(&anchor)),
-                "{locale} has no anchor {anchor}"
+                site.iter().any(|(p, t)| p.starts_with(locale)
+                    && p.extension().is_some_and(|e| e == "html")
+                    && t.contains(&format!("<section class=\"code-section\" id=\"{code}\""))),
+                "{locale} has no section {code}"
             );
         }
+        assert!(
+            !site
+                .iter()
+                .any(|(p, t)| p.starts_with("md") && t.contains("<a id="))
+        );
     }
 }
 
@@ -119,19 +128,24 @@ fn the_seeds_typos_and_conflicts_are_resolved() {
 #[test]
 fn families_generate_every_member() {
     let site = built();
-    let en = page(site, "en", "errorcode-net-socket");
+    // The site lists every member, on the module page and a page each.
+    let en = &site[&PathBuf::from("en/errorcode-net-socket.html")];
     assert!(
-        en.contains("| <a id=\"2301111\"></a>2301111 | `ECONNREFUSED` | Connection refused |\n"),
+        en.contains("<tr id=\"2301111\"><td><a class=\"code\" href=\"codes/2301111.html\">2301111</a></td><td><code>ECONNREFUSED</code></td><td lang=\"en\">Connection refused</td>"),
         "ECONNREFUSED"
     );
     // Explicit entries replace their generated twins.
-    assert!(!en.contains("<a id=\"2301004\"></a>2301004 |"));
-    assert!(!en.contains("<a id=\"2303210\"></a>2303210 |"));
+    assert!(!en.contains("<tr id=\"2301004\">"));
+    assert!(!en.contains("<tr id=\"2303210\">"));
+    assert!(site[&PathBuf::from("zh-CN/codes/2301111.html")].contains("连接被拒绝"));
+    // The Markdown page states the rule, as the seed does: right after
+    // 2301004, the last code of the family it documents.
     let zh = page(site, "zh-CN", "errorcode-net-socket");
-    assert!(zh.contains(
-        "| <a id=\"2301111\"></a>2301111 | `ECONNREFUSED` | Connection refused | 连接被拒绝 |\n"
-    ));
-    assert!(zh.contains("2301000 + Linux"), "the rule names its base");
+    let rule = zh
+        .find("> TCP/UDP Socket其余错误码映射形式为：2301000 + Linux")
+        .expect("the rule names its base");
+    assert!(zh.find("## 2301004 ").unwrap() < rule && rule < zh.find("## 2300002 ").unwrap());
+    assert!(!zh.contains("| 2301111 |"), "no table of members");
 }
 
 #[test]
@@ -139,7 +153,7 @@ fn the_close_code_ranges_are_listed() {
     let site = built();
     let en = page(site, "en", "errorcode-websocket-close");
     for range in ["0–999", "1016–2999", "3000–3999", "4000–4999"] {
-        assert!(en.contains(&format!("</a>{range} |")), "{range}");
+        assert!(en.contains(&format!("| {range} |")), "{range}");
     }
 }
 

@@ -28,7 +28,7 @@ code-2301004 = System Call Interrupted
     .solution-1 = Check the system call.
 
 family-socket-errno = Other TCP/UDP Socket Error Codes
-    .rule = Other TCP/UDP socket error codes are mapped as { $base } + Linux kernel error number (errno). The table lists them with their errno names.
+    .rule = Other TCP/UDP socket error codes are mapped as { $base } + Linux kernel error number (errno).
     .description = This error code is reported if a TCP/UDP socket operation fails with the Linux error `{ $name }` ({ $value }): { $message }.
     .cause-1 = The underlying socket system call failed and set errno to `{ $name }` ({ $value }), which is reported as error code { $code }.
     .solution-1 = See the description of `{ $name }` in the Linux kernel error numbers (errno), fix the problem, and try again.
@@ -85,7 +85,7 @@ code-2303210 = Connection Timed Out
     .solution-1 = This cannot be fixed locally. Check whether the remote server has a problem.
 
 family-tls-socket-errno = Other TLS Socket Error Codes
-    .rule = Other TLS socket error codes are mapped as { $base } + Linux kernel error number (errno). The table lists them with their errno names.
+    .rule = Other TLS socket error codes are mapped as { $base } + Linux kernel error number (errno).
     .description = This error code is reported if a TLS socket operation fails with the Linux error `{ $name }` ({ $value }): { $message }.
     .cause-1 = A socket system call underlying the TLS socket failed and set errno to `{ $name }` ({ $value }), which is reported as error code { $code }.
     .solution-1 = See the description of `{ $name }` in the Linux kernel error numbers (errno), fix the problem, and then reconnect or retry the operation.
@@ -123,7 +123,7 @@ code-2303506 = Error Clearing TLS Connection
     .solution-1 = Initiate the connection again.
 
 family-tls-ssl-error = Other TLS Error Codes
-    .rule = Other TLS error codes are mapped as { $base } + the return value of OpenSSL `SSL_get_error()`. The table lists them with their OpenSSL names.
+    .rule = Other TLS error codes are mapped as { $base } + the return value of OpenSSL `SSL_get_error()`.
     .description = This error code is reported if a TLS operation fails and `SSL_get_error()` returns `{ $name }` ({ $value }): { $message }.
     .cause-1 = OpenSSL returned `{ $name }` ({ $value }) for the current TLS/SSL operation, which is reported as error code { $code }.
     .solution-1 = See the description of `{ $name }` in the OpenSSL `SSL_get_error()` documentation, fix the problem, and try again.

@@ -2,7 +2,7 @@
 ### 来源：OpenHarmony“Socket 错误码”页面（seed 002），已修正原文笔误。
 ### API返回的错误信息原文保留英文，位于catalog/codes.yaml，不在本文件中。
 
-module-socket = Socket错误码
+module-socket = Socket 错误码
     .note = 以下仅介绍本模块特有错误码，通用错误码请参考[通用错误码说明文档](../errorcode-universal.md)。
 
 ## TCP/UDP socket：2301000 + errno
@@ -28,7 +28,7 @@ code-2301004 = 系统调用中断
     .solution-1 = 排查系统调用。
 
 family-socket-errno = 其他TCP/UDP Socket错误码
-    .rule = TCP/UDP Socket其余错误码映射形式为：{ $base } + Linux系统内核错误码errno。下表列出了这些错误码及其errno名称。
+    .rule = TCP/UDP Socket其余错误码映射形式为：{ $base } + Linux系统内核错误码errno，关键信息请参考Linux系统内核错误码。
     .description = TCP/UDP socket操作失败，Linux系统内核错误码为`{ $name }`（{ $value }）：{ $message }。
     .cause-1 = 底层socket系统调用失败，errno被置为`{ $name }`（{ $value }），因此上报错误码{ $code }。
     .solution-1 = 请参考Linux系统内核错误码errno中`{ $name }`的说明，排除问题后重试。
@@ -85,7 +85,7 @@ code-2303210 = 连接超时
     .solution-1 = 本地处理不了，需要确认远程服务器是否发生问题。
 
 family-tls-socket-errno = 其他TLS Socket错误码
-    .rule = TLS Socket其余错误码映射形式为：{ $base } + Linux系统内核错误码errno。下表列出了这些错误码及其errno名称。
+    .rule = TLS Socket其余错误码映射形式为：{ $base } + Linux系统内核错误码errno，关键信息请参考Linux系统内核错误码。
     .description = TLS socket操作失败，Linux系统内核错误码为`{ $name }`（{ $value }）：{ $message }。
     .cause-1 = TLS socket底层的socket系统调用失败，errno被置为`{ $name }`（{ $value }），因此上报错误码{ $code }。
     .solution-1 = 请参考Linux系统内核错误码errno中`{ $name }`的说明，排除问题后重新发起连接或重试操作。
@@ -123,7 +123,7 @@ code-2303506 = 清除TLS连接出错
     .solution-1 = 尝试重新发起连接。
 
 family-tls-ssl-error = 其他TLS错误码
-    .rule = TLS其余错误码映射形式为：{ $base } + OpenSSL `SSL_get_error()`的返回值。下表列出了这些错误码及其OpenSSL名称。
+    .rule = TLS其余错误码映射形式为：{ $base } + OpenSSL `SSL_get_error()`的返回值。
     .description = TLS操作失败，`SSL_get_error()`返回`{ $name }`（{ $value }）：{ $message }。
     .cause-1 = OpenSSL对当前TLS/SSL操作返回了`{ $name }`（{ $value }），因此上报错误码{ $code }。
     .solution-1 = 请参考OpenSSL `SSL_get_error()`文档中`{ $name }`的说明，排除问题后重试。

@@ -102,6 +102,57 @@ pub struct DraftCode {
     pub message_drift: Vec<(String, String)>,
 }
 
+/// A `style:` as written: what it states.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DraftStyle {
+    /// `anchors`.
+    pub anchors: Option<bool>,
+    /// `references`.
+    pub references: Option<bool>,
+    /// `related`.
+    pub related: Option<bool>,
+    /// `family` (`rule` or `table`).
+    pub family: Option<super::FamilyStyle>,
+}
+
+impl DraftStyle {
+    fn of(raw: &super::schema::RawStyle) -> Self {
+        DraftStyle {
+            anchors: raw.anchors.as_ref().map(|s| s.value),
+            references: raw.references.as_ref().map(|s| s.value),
+            related: raw.related.as_ref().map(|s| s.value),
+            family: raw.family.as_ref().map(|s| s.value),
+        }
+    }
+
+    /// Whether it states nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == DraftStyle::default()
+    }
+
+    /// `{ anchors: true, family: table }`.
+    fn inline(&self) -> String {
+        let mut parts = Vec::new();
+        for (key, value) in [
+            ("anchors", self.anchors),
+            ("references", self.references),
+            ("related", self.related),
+        ] {
+            if let Some(v) = value {
+                parts.push(format!("{key}: {v}"));
+            }
+        }
+        if let Some(family) = self.family {
+            let name = match family {
+                super::FamilyStyle::Rule => "rule",
+                super::FamilyStyle::Table => "table",
+            };
+            parts.push(format!("family: {name}"));
+        }
+        format!("{{ {} }}", parts.join(", "))
+    }
+}
+
 /// A heading of a page that is not a code.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DraftHeading {
@@ -141,6 +192,8 @@ pub struct DraftModule {
     pub namespace: Option<String>,
     /// Level of the code headings, when not 2.
     pub code_level: Option<u8>,
+    /// The page's style, where it states one.
+    pub style: DraftStyle,
     /// Metadata: (field, value), field in lowercase (`kit`).
     pub metadata: Vec<(String, String)>,
     /// Owned ranges.
@@ -162,6 +215,8 @@ pub struct Draft {
     pub base_url: Option<String>,
     /// `site.source_locale`.
     pub source_locale: Option<String>,
+    /// `site.style`.
+    pub style: DraftStyle,
     /// References.
     pub references: Vec<DraftReference>,
     /// Tables.
@@ -193,6 +248,7 @@ impl Draft {
             header: header.trim_end().to_string(),
             base_url: raw.site.base_url.map(|s| s.value),
             source_locale: raw.site.source_locale.map(|s| s.value),
+            style: DraftStyle::of(&raw.site.style),
             references: raw
                 .references
                 .into_iter()
@@ -263,6 +319,7 @@ impl Draft {
                             })
                             .collect(),
                         code_level: m.code_level.as_ref().map(|l| l.value),
+                        style: DraftStyle::of(&m.style),
                         codes: m
                             .codes
                             .iter()
@@ -320,13 +377,16 @@ impl Draft {
             out.push_str(&self.header);
             out.push_str("\n\n");
         }
-        if self.base_url.is_some() || self.source_locale.is_some() {
+        if self.base_url.is_some() || self.source_locale.is_some() || !self.style.is_empty() {
             out.push_str("site:\n");
             if let Some(url) = &self.base_url {
                 let _ = writeln!(out, "  base_url: {}", quote(url));
             }
             if let Some(locale) = &self.source_locale {
                 let _ = writeln!(out, "  source_locale: {}", quote(locale));
+            }
+            if !self.style.is_empty() {
+                let _ = writeln!(out, "  style: {}", self.style.inline());
             }
             out.push('\n');
         }
@@ -388,6 +448,9 @@ impl Draft {
             }
             if let Some(level) = m.code_level {
                 let _ = writeln!(out, "    code_level: {level}");
+            }
+            if !m.style.is_empty() {
+                let _ = writeln!(out, "    style: {}", m.style.inline());
             }
             if !m.metadata.is_empty() {
                 out.push_str("    metadata:\n");

@@ -51,6 +51,45 @@ impl Flag {
     }
 }
 
+/// How a family's generated members appear on a Markdown page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FamilyStyle {
+    /// Its rule (`2301000 + errno`), after the last code of the family the
+    /// page documents: the house style of OpenHarmony's pages.
+    Rule,
+    /// Its rule and a table of every member, at the end of the page.
+    Table,
+}
+
+/// How a Markdown page looks beyond its texts: the house style of
+/// OpenHarmony's pages unless the catalog says otherwise (`site.style`,
+/// a module's `style`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct PageStyle {
+    /// `<a id="2303210"></a>` before each code: stable `#2303210` links on
+    /// any Markdown host (hosts anchor headings by their text, which is
+    /// not the same in two languages).
+    pub anchors: bool,
+    /// A References section under a code that cites documents.
+    pub references: bool,
+    /// A Related Error Codes section under a code with related codes.
+    pub related: bool,
+    /// How families show their members.
+    pub family: FamilyStyle,
+}
+
+impl Default for PageStyle {
+    fn default() -> Self {
+        PageStyle {
+            anchors: false,
+            references: false,
+            related: false,
+            family: FamilyStyle::Rule,
+        }
+    }
+}
+
 /// A value with the place in the catalog it was written.
 #[derive(Clone, Debug)]
 pub struct Located<T> {
@@ -82,6 +121,8 @@ pub struct Site {
     pub base_url: Option<Located<String>>,
     /// The locale the others are translated from (default `en`).
     pub source_locale: Option<Located<String>>,
+    /// The style of every page, where a module says nothing else.
+    pub style: PageStyle,
 }
 
 /// A document that codes cite.
@@ -155,6 +196,8 @@ pub struct Module {
     pub order: Vec<PageItem>,
     /// The level of its code headings (2 for `##`).
     pub code_level: Located<u8>,
+    /// How its Markdown page looks.
+    pub style: PageStyle,
 }
 
 /// A heading of a page that is not a code (`## Basic File IO Error
@@ -537,6 +580,7 @@ fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics) -> Catalog
     let site = Site {
         base_url: raw.site.base_url.as_ref().map(located),
         source_locale: raw.site.source_locale.as_ref().map(located),
+        style: style_of(&raw.site.style, PageStyle::default()),
     };
     let references = raw
         .references
@@ -567,7 +611,7 @@ fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics) -> Catalog
     let modules = raw
         .modules
         .iter()
-        .map(|m| expand_module(m, &tables, &file, diags))
+        .map(|m| expand_module(m, &tables, site.style, &file, diags))
         .collect();
     Catalog {
         file,
@@ -578,9 +622,20 @@ fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics) -> Catalog
     }
 }
 
+/// `raw` over `base`: what it states, else what `base` has.
+fn style_of(raw: &schema::RawStyle, base: PageStyle) -> PageStyle {
+    PageStyle {
+        anchors: raw.anchors.as_ref().map_or(base.anchors, |s| s.value),
+        references: raw.references.as_ref().map_or(base.references, |s| s.value),
+        related: raw.related.as_ref().map_or(base.related, |s| s.value),
+        family: raw.family.as_ref().map_or(base.family, |s| s.value),
+    }
+}
+
 fn expand_module(
     m: &RawModule,
     tables: &[Table],
+    site_style: PageStyle,
     file: &SourceFile,
     diags: &mut Diagnostics,
 ) -> Module {
@@ -736,6 +791,7 @@ fn expand_module(
             },
             located,
         ),
+        style: style_of(&m.style, site_style),
     }
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{CodeNumber, Flag};
+use super::{CodeNumber, FamilyStyle, Flag};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,6 +29,19 @@ pub(super) struct RawCatalog {
 pub(super) struct RawSite {
     pub(super) base_url: Option<Spanned<String>>,
     pub(super) source_locale: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(super) style: RawStyle,
+}
+
+/// How the Markdown pages look, where the house style is not wanted: on
+/// `site` for every page, on a module for its own.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStyle {
+    pub(super) anchors: Option<Spanned<bool>>,
+    pub(super) references: Option<Spanned<bool>>,
+    pub(super) related: Option<Spanned<bool>>,
+    pub(super) family: Option<Spanned<FamilyStyle>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -66,6 +79,8 @@ pub(super) struct RawModule {
     /// The level of the page's code headings (`3` for `### 13900001 …`
     /// under `## …` groups); 2 when absent.
     pub(super) code_level: Option<Spanned<u8>>,
+    #[serde(default)]
+    pub(super) style: RawStyle,
     #[serde(default)]
     pub(super) metadata: RawMetadata,
     #[serde(default)]

@@ -34,6 +34,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/markdown/page.md"),
     ),
     (
+        "markdown/family_rule.md",
+        include_str!("../../templates/markdown/family_rule.md"),
+    ),
+    (
         "html/base.html",
         include_str!("../../templates/html/base.html"),
     ),

@@ -323,6 +323,7 @@ mod tests {
                 note: None,
                 intro: None,
                 code_hashes: "##".to_string(),
+                style: crate::catalog::PageStyle::default(),
                 closing: Vec::new(),
                 metadata: Vec::new(),
                 owns: vec![(0, 9_999_999)],
