@@ -14,6 +14,7 @@ pub mod explain;
 pub mod export;
 pub mod import;
 pub mod l10n;
+pub mod layout;
 pub mod locales;
 pub mod model;
 pub mod output;

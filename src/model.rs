@@ -120,7 +120,7 @@ pub struct PageModel {
 }
 
 /// A code with everything a reader sees.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct CodeView {
     /// Number.
     pub code: CodeNumber,
@@ -222,7 +222,7 @@ pub struct ReferenceView {
 }
 
 /// A link to a related code.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
     /// Number.
     pub code: CodeNumber,

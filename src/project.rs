@@ -9,6 +9,7 @@ use crate::catalog::Catalog;
 use crate::diagnostic::Diagnostics;
 use crate::l10n::lock::SourcesLock;
 use crate::l10n::{self, LocaleStatus, Unit};
+use crate::layout::Layouts;
 use crate::locales::{Locale, Locales};
 use crate::model::{Model, StaleMode};
 use crate::output::Output;
@@ -27,6 +28,8 @@ pub struct Project {
     pub locales: Arc<Locales>,
     /// The templates.
     pub templates: Templates,
+    /// The layouts of imported pages.
+    pub layouts: Layouts,
     /// Each translation's record of the English it was made from, by locale.
     pub locks: BTreeMap<String, SourcesLock>,
 }
@@ -86,11 +89,13 @@ impl Project {
         let Some(templates) = Templates::load(root, Arc::clone(&locales), pages, diags)? else {
             return Ok(None);
         };
+        let layouts = Layouts::load(root, diags)?;
         Ok(Some(Project {
             root: root.to_path_buf(),
             catalog,
             locales,
             templates,
+            layouts,
             locks,
         }))
     }
@@ -131,6 +136,7 @@ impl Project {
         let ctx = RenderContext {
             model: &model,
             templates: &self.templates,
+            layouts: &self.layouts,
             base_url,
             status: &status,
         };
@@ -143,6 +149,27 @@ impl Project {
         }
         output.add_manifest();
         output
+    }
+
+    /// The parts of module `module`'s page in `locale` that its layout
+    /// does not write, and why: (name, why), as `code 1001`. `model` is
+    /// [`Project::model`]'s.
+    pub fn layout_misfits(
+        &self,
+        model: &Model,
+        locale: &str,
+        module: &str,
+    ) -> Vec<(String, String)> {
+        let Some(locale) = model.locales.iter().find(|l| l.tag == locale) else {
+            return Vec::new();
+        };
+        let Some(page) = locale.pages.iter().find(|p| p.module == module) else {
+            return Vec::new();
+        };
+        self.layouts
+            .get(&locale.tag, &page.file)
+            .map(|layout| crate::render::layout::misfits(page, locale, layout))
+            .unwrap_or_default()
     }
 
     /// The localized model, for commands that read it rather than build

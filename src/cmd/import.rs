@@ -38,6 +38,7 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         .filter(|d| d.severity() == Severity::Error)
         .collect();
 
+    let model = project.as_ref().map(Project::model);
     let mut failed = !errors.is_empty();
     for file in &report.files {
         say!("{}: module `{}`", file.path.display(), file.module);
@@ -73,6 +74,16 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
                 {
                     say!("    {d}");
                 }
+                let misfits = project
+                    .as_ref()
+                    .zip(model.as_ref())
+                    .map(|(p, m)| p.layout_misfits(m, locale, &file.module))
+                    .unwrap_or_default();
+                lines_report(
+                    file,
+                    &import::compare_lines(&file.text, &text, &file.parts(), &misfits),
+                    locale,
+                );
             }
             _ => {
                 say!("  round trip: not checked — the project does not build yet (`errdoc check`)")
@@ -96,6 +107,36 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         tell_raw!("{d}");
     }
     Ok(if failed { failure() } else { ExitCode::SUCCESS })
+}
+
+/// How many differences the report lists; `build --diff` shows them all.
+const DIFFERENCES_SHOWN: usize = 12;
+
+/// The line round trip of one page: how much comes back as it was, and
+/// where and why the rest will differ.
+fn lines_report(file: &FileReport, report: &import::LineReport, locale: &str) {
+    say!(
+        "  lines: {} of {} come back as they were ({:.1} %), {} added",
+        report.identical,
+        report.lines,
+        report.identical_percent(),
+        report.added
+    );
+    for d in report.differences.iter().take(DIFFERENCES_SHOWN) {
+        let lines = match d.lines.len() {
+            0 => format!("after line {}", d.lines.start - 1),
+            1 => format!("line {}", d.lines.start),
+            _ => format!("lines {}–{}", d.lines.start, d.lines.end - 1),
+        };
+        say!("    {lines}: {}", d.why);
+    }
+    if report.differences.len() > DIFFERENCES_SHOWN {
+        say!(
+            "    … and {} more: `errdoc build --diff {} --locale {locale}` shows every line",
+            report.differences.len() - DIFFERENCES_SHOWN,
+            file.path.display()
+        );
+    }
 }
 
 /// `2301001, 2301002, 2301003`.

@@ -19,11 +19,14 @@
 //! After writing, each page is built again and compared with the page
 //! imported, section by section ([`round_trip`]).
 
+mod layout;
+mod lines;
 mod names;
 pub mod parse;
 mod round_trip;
 mod texts;
 
+pub use lines::{LineDifference, LineReport, comparable_lines, compare as compare_lines};
 pub use names::names_of;
 use names::{constant_name, slug};
 pub use round_trip::{differing_fields, headings_round_trip, round_trip};
@@ -35,6 +38,7 @@ use crate::catalog::draft::{
     Draft, DraftCode, DraftHeading, DraftItem, DraftModule, METADATA_FIELDS,
 };
 use crate::catalog::{CATALOG_PATH, CodeNumber, code_message_id, listing_message_id};
+use crate::layout::{Absent, Layouts};
 use crate::output::{self, read_or_empty};
 use parse::{Page, Section};
 use texts::{PLACEHOLDER_COMMENT, Texts, code_message, message, says_the_same};
@@ -69,6 +73,29 @@ pub struct FileReport {
     pub headings: Vec<parse::PageHeading>,
     /// The codes imported, as read, for the round-trip check.
     pub sections: Vec<Section>,
+    /// The ids its headings got, in page order.
+    pub heading_ids: Vec<String>,
+    /// The page as read (line endings made `\n`), for the line round trip.
+    pub text: String,
+}
+
+impl FileReport {
+    /// Where the parts of the page begin: (line, name), in page order —
+    /// the top, each code (`code 1001`), each heading (``heading `x` ``).
+    pub fn parts(&self) -> Vec<(usize, String)> {
+        let line = |at: usize| self.text.get(..at).unwrap_or("").matches('\n').count() + 1;
+        let mut parts = vec![(1, "the top of the page".to_string())];
+        for section in &self.sections {
+            if let Some(start) = section.spans.start {
+                parts.push((line(start), format!("code {}", section.code)));
+            }
+        }
+        for (heading, id) in self.headings.iter().zip(&self.heading_ids) {
+            parts.push((line(heading.start), format!("heading `{id}`")));
+        }
+        parts.sort_by_key(|(line, _)| *line);
+        parts
+    }
 }
 
 /// What a whole import did.
@@ -83,6 +110,8 @@ pub struct ImportReport {
 /// A page read from a file, with its module.
 struct Read {
     page: Page,
+    /// The page's text, line endings made `\n`.
+    text: String,
     module: String,
     page_name: String,
 }
@@ -159,14 +188,15 @@ pub fn import(
         let read = match std::fs::read_to_string(path) {
             Ok(text) => {
                 let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-                Some(parse::page(&text.replace("\r\n", "\n").replace('\r', "\n")))
+                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                Some((parse::page(&text), text))
             }
             Err(e) => {
                 file.skipped = Some(format!("cannot read it: {e}"));
                 None
             }
         };
-        let read = read.and_then(|page| {
+        let read = read.and_then(|(page, text)| {
             if page.sections.is_empty() {
                 file.skipped = Some(
                     "not an error-code page: it has no `## <code> <title>` heading (nor a table of codes); nothing was written for it".to_string(),
@@ -185,8 +215,10 @@ pub fn import(
             file.duplicates.clone_from(&page.duplicates);
             file.sections.clone_from(&page.sections);
             file.headings.clone_from(&page.headings);
+            file.text.clone_from(&text);
             Some(Read {
                 page,
+                text,
                 module,
                 page_name,
             })
@@ -194,6 +226,14 @@ pub fn import(
         pages.push(read);
         report.files.push(file);
     }
+
+    // Each module's codes before: the pages of other languages do not have
+    // the ones this import brings.
+    let before: BTreeMap<String, Absent> = draft
+        .modules
+        .iter()
+        .map(|m| (m.id.clone(), module_items(m, |_| true)))
+        .collect();
 
     // The catalog: modules, headings, codes and listings, in page order.
     let mut index = Index::of(&draft, &catalog_text);
@@ -206,6 +246,7 @@ pub fn import(
             continue;
         };
         let (how, ids) = place_page(&mut draft, read, file, locale, english, &mut index, &others);
+        file.heading_ids.clone_from(&ids);
         placed.push(how);
         heading_ids.push(ids);
     }
@@ -275,7 +316,57 @@ pub fn import(
     if let Some(en) = &english_texts {
         report.written.extend(en.write(root)?);
     }
+    // Last, how each page is written.
+    for ((read, ids), file) in pages.iter().zip(&heading_ids).zip(report.files.iter_mut()) {
+        let Some(read) = read else { continue };
+        let Some(module) = draft.modules.iter().find(|m| m.id == read.module) else {
+            continue;
+        };
+        let (mut layout, drift) = layout::capture(&read.text, &read.page, ids, module);
+        file.drift.extend(drift);
+        // What of the module this page does not have.
+        let on_page: BTreeSet<CodeNumber> = read.page.sections.iter().map(|s| s.code).collect();
+        layout.absent = module_items(module, |item| match item {
+            DraftItem::Code(c) => !on_page.contains(&c.code),
+            DraftItem::Heading(h) => !ids.contains(&h.id),
+        });
+        let path = Layouts::path(locale, &module.page);
+        if output::write_if_changed(&root.join(&path), &layout.to_text())? {
+            report.written.push(path);
+        }
+        // The same page in other languages does not have what this one
+        // brings.
+        let known = before.get(&module.id);
+        let new = module_items(module, |item| {
+            known.is_none_or(|k| match item {
+                DraftItem::Code(c) => !k.codes.contains(&c.code),
+                DraftItem::Heading(h) => !k.headings.contains(&h.id),
+            })
+        });
+        if !new.is_empty() {
+            report
+                .written
+                .extend(layout::add_absent(root, locale, &module.page, &new)?);
+        }
+    }
     Ok(report)
+}
+
+/// The codes (defined or listed) and headings of a module that `keep`
+/// keeps.
+fn module_items(module: &DraftModule, keep: impl Fn(&DraftItem) -> bool) -> Absent {
+    let mut items = Absent::default();
+    for item in module.codes.iter().filter(|i| keep(i)) {
+        match item {
+            DraftItem::Code(c) => {
+                items.codes.insert(c.code);
+            }
+            DraftItem::Heading(h) => {
+                items.headings.insert(h.id.clone());
+            }
+        }
+    }
+    items
 }
 
 /// What the catalog has, looked up while pages are placed in it: where

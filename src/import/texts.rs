@@ -207,17 +207,26 @@ pub(super) fn says_the_same(fields: &Fields, section: &Section) -> bool {
 /// after `id =` or `.name =` at `indent`. Empty text is `{""}`.
 pub(super) fn fluent_value(text: &str, indent: usize) -> String {
     let escape = |line: &str, first: bool| {
-        // `[`, `*` and `.` only matter as the first character of a
-        // continuation line after its indentation, however deep.
         let start = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let (indent, rest) = line.split_at(start);
         let mut out = String::new();
-        for (i, c) in line.char_indices() {
+        let mut chars = rest.chars();
+        // `[`, `*` and `.` only matter as the first character of a
+        // continuation line after its indentation, however deep. A line
+        // that begins with a placeable loses its indentation to Fluent's
+        // dedent, so it goes into the string literal (`{"    }"}`): code
+        // keeps its shape.
+        match chars.clone().next() {
+            Some(c @ ('{' | '}' | '[' | '*' | '.')) if !first => {
+                chars.next();
+                let _ = write!(out, "{{\"{indent}{c}\"}}");
+            }
+            _ => out.push_str(indent),
+        }
+        for c in chars {
             match c {
                 '{' => out.push_str("{\"{\"}"),
                 '}' => out.push_str("{\"}\"}"),
-                '[' | '*' | '.' if i == start && !first => {
-                    let _ = write!(out, "{{\"{c}\"}}");
-                }
                 c => out.push(c),
             }
         }
@@ -363,10 +372,26 @@ mod tests {
         assert_eq!(fluent_value("  ", 0), " {\"\"}");
         // Found in review: an indented `*` or `[` starts a continuation
         // line just as much.
+        // A line that starts with a placeable keeps its indentation in the
+        // string literal: Fluent's dedent would take it otherwise.
         assert_eq!(
             fluent_value("a\n  * nested\n\t[link](x)", 0),
-            "\n    a\n      {\"*\"} nested\n    \t{\"[\"}link](x)"
+            "\n    a\n    {\"  *\"} nested\n    {\"\t[\"}link](x)"
         );
+        // And Fluent reads back what was written (code in a fence: found
+        // on a real page, whose `    }` lines came back as `}`).
+        for text in [
+            "Reconfigure it:\n```json\n\"a\":{\n    \"b\":{\n        \"c\":\"d\"\n    }\n}\n```",
+            "a\n  * nested\n\t[link](x)\n    .x {y}",
+        ] {
+            let source = format!("m ={}\n", fluent_value(text, 0));
+            let fields = fields_of(&source, "m").expect("the message reads back");
+            assert_eq!(
+                fields.get(&None).map(String::as_str),
+                Some(text),
+                "{source}"
+            );
+        }
     }
 
     #[test]

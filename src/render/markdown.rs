@@ -14,9 +14,11 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEn
 use rayon::prelude::*;
 use tera::{Kwargs, State, Tera};
 
+use super::layout::stitch;
 use super::markdown_html::{INERT_TAGS, inert_html, unsafe_scheme};
 use super::{RenderContext, Renderer};
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::layout::Layouts;
 use crate::output::Output;
 
 /// Renders `markdown/page.md` for every page of every locale.
@@ -47,12 +49,23 @@ impl Renderer for MarkdownRenderer {
                 context.insert("is_source", &locale.is_source);
                 context.insert("page", page);
                 let path = format!("md/{}/{}.md", locale.tag, page.file);
-                let text = tidy(&ctx.templates.render("markdown/page.md", &context)?);
+                let layout = ctx.layouts.get(&locale.tag, &page.file);
+                let text = match layout {
+                    None => tidy(&ctx.templates.render("markdown/page.md", &context)?),
+                    Some(layout) => stitch(ctx, context, locale, page, layout)?,
+                };
                 if let Some((line, what)) = page_hazard(&text).filter(|_| check_pages) {
+                    let from = match layout {
+                        Some(_) => format!(
+                            "its layout ({}) or templates/markdown/",
+                            Layouts::path(&locale.tag, &page.file).display()
+                        ),
+                        None => "templates/markdown/page.md".to_string(),
+                    };
                     return Err(Diagnostic::error(format!(
                         "the Markdown page {path} would carry {what} (its line {line})"
                     ))
-                    .hint("errdoc escapes what translations and the catalog bring, so this comes from templates/markdown/page.md: write no raw HTML there but `<a id=\"…\"></a>` and comments — or, with errdoc's own template, report it as a bug"));
+                    .hint(format!("errdoc escapes what translations and the catalog bring, so this comes from {from}: write no raw HTML there but `<a id=\"…\"></a>`, `<br>` and comments — or, with errdoc's own templates, report it as a bug")));
                 }
                 Ok((path, text))
             })
@@ -137,6 +150,7 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
         })
         .collect();
     let mut in_code = 0usize;
+    let mut brackets = Brackets::default();
     // An HTML block is one hazard, from its first line: an inert line
     // (`<br>`, `<!--Del-->`) opens it, and the lines after it are raw.
     let mut html_block: Option<(usize, bool)> = None;
@@ -180,12 +194,23 @@ fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
                     in_code = in_code.saturating_sub(1);
                     None
                 }
-                Event::Text(_) if in_code == 0 && loose(text, &range) => {
-                    Some((Hazard::Loose, range))
+                Event::Text(_) if in_code == 0 => {
+                    brackets.text(text, range);
+                    None
+                }
+                Event::Start(tag) if is_block(&tag) => {
+                    brackets.end_block();
+                    None
+                }
+                Event::End(tag) if is_block_end(tag) => {
+                    brackets.end_block();
+                    None
                 }
                 _ => None,
             }),
     );
+    brackets.end_block();
+    found.extend(brackets.loose.into_iter().map(|r| (Hazard::Loose, r)));
     found.sort_by_key(|(_, range)| (range.start, std::cmp::Reverse(range.end)));
     found
 }
@@ -212,18 +237,68 @@ fn odd_link(source: &str) -> bool {
     plain.matches('(').count() > 16
 }
 
-/// Whether the text at `range` of `text` has a `[`, `]` or `<` without a
-/// `\` before it.
-fn loose(text: &str, range: &Range<usize>) -> bool {
-    // Every `<` counts (an escaped one becomes `&lt;` too), a bracket only
-    // without its `\`: the same rule as `escape_unescaped`.
-    let slice = text.get(range.clone()).unwrap_or("");
-    let mut backslashes = backslashes_before(text, range.start);
-    slice.chars().any(|c| {
-        let live = c == '<' || (matches!(c, '[' | ']') && backslashes.is_multiple_of(2));
-        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
-        live
-    })
+/// The `[`, `]` and `<` of a text's plain text that could pair with
+/// something outside it: every `<` (an escaped one becomes `&lt;` too),
+/// and a bracket without its `\` that has no partner in its block
+/// (`[8519687]` stays as written; a `[` at the end of one text, or the
+/// `](javascript:…)` of the next, does not).
+#[derive(Default)]
+struct Brackets {
+    /// Open `[` of the current block.
+    open: Vec<usize>,
+    /// What is found, one character each.
+    loose: Vec<Range<usize>>,
+}
+
+impl Brackets {
+    fn text(&mut self, text: &str, range: Range<usize>) {
+        let slice = text.get(range.clone()).unwrap_or("");
+        let mut backslashes = backslashes_before(text, range.start);
+        for (i, c) in slice.char_indices() {
+            let at = range.start + i;
+            let escaped = !backslashes.is_multiple_of(2);
+            match c {
+                // `<` starts a tag, a comment or an autolink only before a
+                // letter, `/`, `!` or `?`; before a space, a digit or `=`
+                // it is text anywhere (`(< 100 ms)`).
+                '<' if !text
+                    .get(at + 1..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|next| next == ' ' || next == '=' || next.is_ascii_digit()) =>
+                {
+                    self.loose.push(at..at + 1);
+                }
+                '[' if !escaped => self.open.push(at),
+                // A `]` closes the last open `[`; one with none is loose.
+                ']' if !escaped && self.open.pop().is_none() => {
+                    self.loose.push(at..at + 1);
+                }
+                _ => {}
+            }
+            backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        }
+    }
+
+    /// A block ends: its open brackets found no partner.
+    fn end_block(&mut self) {
+        self.loose.extend(self.open.drain(..).map(|at| at..at + 1));
+    }
+}
+
+/// Whether a tag starts a block: brackets pair only inside one.
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+    )
+}
+
+/// Whether a tag's end ends a block.
+fn is_block_end(tag: TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+    )
 }
 
 /// How many `\` come right before byte `at` of `text`.
@@ -346,6 +421,55 @@ pub fn item(text: &str, n: usize) -> String {
 /// `<tag` left open at the end of a line (found by fuzzing).
 pub fn quoted(text: &str) -> String {
     defused(&quote(&block(text)), "")
+}
+
+/// Translation Markdown for a slot of a page's layout, written after
+/// `prefix` on its line (what the layout has there: `> ` in a quote,
+/// `1. ` or `1.` of a list, a label, nothing). Its later lines carry the
+/// quote's `>` and the item's indent, so the text stays where it stands;
+/// then it is checked again as it reads there.
+pub fn in_context(text: &str, prefix: &str) -> String {
+    // The quote's markers, then what follows them on the line.
+    let quote_end = prefix
+        .char_indices()
+        .take_while(|(_, c)| *c == '>' || *c == ' ')
+        .filter(|(_, c)| *c == '>')
+        .last()
+        .map_or(0, |(i, _)| i + 1);
+    let (quote, rest) = prefix.split_at(quote_end);
+    let rest_width = rest.chars().count();
+    let listish = rest.trim().is_empty() || is_list_marker(rest.trim());
+    let indent = if listish {
+        " ".repeat(rest_width)
+    } else {
+        String::new()
+    };
+    let body = block(text);
+    let mut out = String::with_capacity(body.len() + 16);
+    for (i, line) in body.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            if line.is_empty() {
+                out.push_str(quote.trim_end());
+                continue;
+            }
+            out.push_str(quote);
+            if !quote.is_empty() && !quote.ends_with(' ') && indent.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&indent);
+        }
+        out.push_str(line);
+    }
+    defused(&out, prefix)
+}
+
+/// Whether `text` is a list item's marker: `-`, `*`, `+`, `1.`, `1)`.
+fn is_list_marker(text: &str) -> bool {
+    matches!(text, "-" | "*" | "+")
+        || text
+            .strip_suffix(['.', ')'])
+            .is_some_and(|n| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Translation Markdown for one line (a heading, a table cell, a list
@@ -620,7 +744,7 @@ fn literal_line(line: &str) -> String {
 
 /// Collapses runs of blank lines the template's loops leave, and ends the
 /// page with exactly one newline.
-fn tidy(text: &str) -> String {
+pub(super) fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
     let mut in_fence = false;

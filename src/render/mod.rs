@@ -6,6 +6,7 @@
 //! strings are the Tera function `t(id="…")`.
 
 pub mod html;
+pub mod layout;
 pub mod markdown;
 pub mod markdown_html;
 pub mod search;
@@ -36,6 +37,22 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "markdown/family_rule.md",
         include_str!("../../templates/markdown/family_rule.md"),
+    ),
+    (
+        "markdown/head.md",
+        include_str!("../../templates/markdown/head.md"),
+    ),
+    (
+        "markdown/code.md",
+        include_str!("../../templates/markdown/code.md"),
+    ),
+    (
+        "markdown/heading.md",
+        include_str!("../../templates/markdown/heading.md"),
+    ),
+    (
+        "markdown/end.md",
+        include_str!("../../templates/markdown/end.md"),
     ),
     (
         "html/base.html",
@@ -111,6 +128,8 @@ pub struct RenderContext<'a> {
     pub model: &'a Model,
     /// The templates.
     pub templates: &'a Templates,
+    /// The pages' layouts.
+    pub layouts: &'a crate::layout::Layouts,
     /// The absolute URL the site is published at, if known.
     pub base_url: Option<&'a str>,
     /// The translation status of every locale but the source.

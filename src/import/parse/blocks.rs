@@ -20,6 +20,9 @@ pub(super) struct Block {
     pub(super) items: Vec<Range<usize>>,
     /// Rows of a table: cells as plain text, the header first.
     pub(super) rows: Vec<Vec<String>>,
+    /// Where each row of a table starts, and its cells stand (as written,
+    /// blanks around them trimmed), the header first.
+    pub(super) row_spans: Vec<(usize, Vec<Range<usize>>)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +54,7 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
         text: String::new(),
         items: Vec::new(),
         rows: Vec::new(),
+        row_spans: Vec::new(),
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match &event {
@@ -82,9 +86,18 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
                             }
                             item_depth += 1;
                         }
+                        Tag::TableHead | Tag::TableRow => {
+                            block.row_spans.push((range.start, Vec::new()));
+                        }
                         Tag::TableCell => {
                             in_cell = true;
                             cell.clear();
+                            let slice = text.get(range.clone()).unwrap_or("");
+                            let from = range.start + (slice.len() - slice.trim_start().len());
+                            let cell_span = from..from + slice.trim().len();
+                            if let Some((_, cells)) = block.row_spans.last_mut() {
+                                cells.push(cell_span);
+                            }
                         }
                         _ => {}
                     }
@@ -194,15 +207,28 @@ pub(super) fn code_heading(title: &str) -> Option<(CodeNumber, String)> {
 
 /// The Markdown of a heading: its source without the `#`s around it.
 pub(super) fn heading_source(source: &str) -> String {
-    let line = source.lines().next().unwrap_or("").trim();
-    let line = line.trim_start_matches('#').trim();
+    heading_span(source, 0).map_or_else(String::new, |r| source[r].to_string())
+}
+
+/// Where the text of a heading (at `base` of the page, its source
+/// `source`) stands: after its `#`s, before a closing sequence.
+pub(super) fn heading_span(source: &str, base: usize) -> Option<Range<usize>> {
+    let line = source.lines().next().unwrap_or("");
+    let hashes = line.len() - line.trim_start().trim_start_matches('#').len();
+    let rest = &line[hashes..];
+    let inner = rest.trim();
     // A closing sequence is `#`s after a space.
-    let closed = line.trim_end_matches('#');
-    if closed.len() < line.len() && (closed.is_empty() || closed.ends_with(' ')) {
-        closed.trim().to_string()
+    let closed = inner.trim_end_matches('#');
+    let inner = if closed.len() < inner.len() && (closed.is_empty() || closed.ends_with(' ')) {
+        closed.trim_end()
     } else {
-        line.to_string()
+        inner
+    };
+    if inner.is_empty() {
+        return None;
     }
+    let start = base + hashes + (rest.len() - rest.trim_start().len());
+    Some(start..start + inner.len())
 }
 
 /// A paragraph that starts with a label: its field, and where the text

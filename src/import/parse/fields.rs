@@ -15,91 +15,109 @@ pub(super) struct Piece<'b> {
     pub(super) range: Range<usize>,
 }
 
+/// `start..end` of `text` without the blanks at either end, if anything is
+/// left.
+pub(super) fn trimmed(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
+    let slice = text.get(start..end)?;
+    let inner = slice.trim();
+    if inner.is_empty() {
+        return None;
+    }
+    let from = start + (slice.len() - slice.trim_start().len());
+    Some(from..from + inner.len())
+}
+
+/// Where the Markdown of `pieces` stands: from the first's start to the
+/// last's end, blank lines between them included, blanks around trimmed.
+pub(super) fn span_of(text: &str, pieces: &[Piece<'_>]) -> Option<Range<usize>> {
+    trimmed(text, pieces.first()?.range.start, pieces.last()?.range.end)
+}
+
 /// The Markdown of `pieces` as written: from the first's start to the
 /// last's end, blank lines between them included.
 pub(super) fn source_of(text: &str, pieces: &[Piece<'_>]) -> Option<String> {
-    let start = pieces.first()?.range.start;
-    let end = pieces.last()?.range.end;
-    let source = text.get(start..end)?.trim();
-    (!source.is_empty()).then(|| source.to_string())
+    span_of(text, pieces)
+        .and_then(|r| text.get(r))
+        .map(str::to_string)
 }
+
+/// A cause or a step, and where its text stands on the page when it stands
+/// in one piece (not when markers from around it were joined to it).
+pub(super) type Item = (String, Option<Range<usize>>);
 
 /// Whether a piece is nothing but marker comments (`<!--Del-->`).
 pub(super) fn is_marker_piece(text: &str, piece: &Piece<'_>) -> bool {
     piece.block.kind == Kind::Html && markers_only(text.get(piece.range.clone()).unwrap_or(""))
 }
 
-/// Items of a field: list items (over several lists, with the markers
-/// between them kept on the item they wrap); paragraphs (or lines)
+/// Items of a field: list items (over several lists, the markers around
+/// and between them left to the page's layout); paragraphs (or lines)
 /// numbered `1.`; or the whole field, as written, as one item.
-pub(super) fn items(text: &str, pieces: &[Piece<'_>]) -> Vec<String> {
-    let whole = |pieces: &[Piece<'_>]| source_of(text, pieces).into_iter().collect();
+pub(super) fn items(text: &str, pieces: &[Piece<'_>]) -> Vec<Item> {
+    let whole = |pieces: &[Piece<'_>]| {
+        span_of(text, pieces)
+            .and_then(|r| Some((text.get(r.clone())?.to_string(), Some(r))))
+            .into_iter()
+            .collect()
+    };
     let lists_and_markers = pieces.iter().any(|p| p.block.kind == Kind::List)
         && pieces
             .iter()
             .all(|p| p.block.kind == Kind::List || is_marker_piece(text, p));
     if lists_and_markers {
-        let mut out: Vec<String> = Vec::new();
-        let mut pending = String::new();
-        for piece in pieces {
-            let source = text.get(piece.range.clone()).unwrap_or("").trim();
-            if piece.block.kind == Kind::List {
-                for item in &piece.block.items {
+        // The markers around and between the lists are the page's own
+        // writing (its layout keeps them), not part of an item's text.
+        return pieces
+            .iter()
+            .filter(|p| p.block.kind == Kind::List)
+            .flat_map(|piece| {
+                piece.block.items.iter().map(|item| {
                     // A marker cut off the end of the list stays off.
-                    let range = item.start.max(piece.range.start)..item.end.min(piece.range.end);
-                    let mut item = item_text(text.get(range).unwrap_or(""));
-                    if !pending.is_empty() {
-                        item = format!("{}\n{item}", std::mem::take(&mut pending));
-                    }
-                    out.push(item);
-                }
-            } else if source
-                .lines()
-                .all(|l| marker_name(l).is_some_and(|(_, end)| end))
-            {
-                // An end marker closes around the item before it.
-                match out.last_mut() {
-                    Some(last) => {
-                        last.push('\n');
-                        last.push_str(source);
-                    }
-                    None => pending.push_str(source),
-                }
-            } else {
-                if !pending.is_empty() {
-                    pending.push('\n');
-                }
-                pending.push_str(source);
-            }
-        }
-        if !pending.is_empty() {
-            match out.last_mut() {
-                Some(last) => {
-                    last.push('\n');
-                    last.push_str(&pending);
-                }
-                None => out.push(pending),
-            }
-        }
-        return out;
+                    item_text(
+                        text,
+                        item.start.max(piece.range.start)..item.end.min(piece.range.end),
+                    )
+                })
+            })
+            .collect();
     }
     let all_paragraphs = pieces.iter().all(|p| p.block.kind == Kind::Paragraph);
-    let lines: Vec<&str> = pieces
+    // Each line, trimmed, with where it starts and ends.
+    let lines: Vec<(&str, usize, usize)> = pieces
         .iter()
-        .flat_map(|p| text.get(p.range.clone()).unwrap_or("").lines())
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+        .flat_map(|p| {
+            let slice = text.get(p.range.clone()).unwrap_or("");
+            let base = p.range.start;
+            slice.split_inclusive('\n').scan(base, |at, raw| {
+                let start = *at;
+                *at += raw.len();
+                Some((raw, start))
+            })
+        })
+        .filter_map(|(raw, start)| {
+            let span = trimmed(text, start, start + raw.len())?;
+            Some((text.get(span.clone())?, span.start, span.end))
+        })
         .collect();
-    if all_paragraphs && lines.first().and_then(|l| numbered_prefix(l)).is_some() {
+    if all_paragraphs
+        && lines
+            .first()
+            .and_then(|(l, ..)| numbered_prefix(l))
+            .is_some()
+    {
         // Each numbered line starts an item; other lines continue it.
-        let mut out: Vec<String> = Vec::new();
-        for line in lines {
+        let mut out: Vec<Item> = Vec::new();
+        for (line, start, end) in lines {
             match numbered_prefix(line) {
-                Some(n) => out.push(line[n..].trim().to_string()),
+                Some(n) => {
+                    let span = trimmed(text, start + n, end);
+                    out.push((line[n..].trim().to_string(), span));
+                }
                 None => {
-                    if let Some(last) = out.last_mut() {
+                    if let Some((last, span)) = out.last_mut() {
                         last.push('\n');
                         last.push_str(line);
+                        *span = span.as_ref().map(|s| s.start..end);
                     }
                 }
             }
@@ -109,16 +127,18 @@ pub(super) fn items(text: &str, pieces: &[Piece<'_>]) -> Vec<String> {
     whole(pieces)
 }
 
-/// A list item's Markdown, without its marker and its indentation.
-pub(super) fn item_text(source: &str) -> String {
+/// A list item's Markdown (the item at `range` of `text`), without its
+/// marker and its indentation, and where it stands.
+pub(super) fn item_text(text: &str, range: Range<usize>) -> (String, Option<Range<usize>>) {
+    let source = text.get(range.clone()).unwrap_or("");
     // Indentation is ASCII spaces and tabs; a no-break space is text (and
     // more than one byte).
     let blank = |c: char| c == ' ' || c == '\t';
-    let trimmed = source.trim_start_matches(blank);
-    let marker_len = trimmed
+    let indented = source.trim_start_matches(blank);
+    let marker_len = indented
         .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | ')' | '-' | '*' | '+')))
-        .unwrap_or(trimmed.len());
-    let after = trimmed[marker_len..].trim_start_matches(blank);
+        .unwrap_or(indented.len());
+    let after = indented[marker_len..].trim_start_matches(blank);
     let indent = source.len() - after.len();
     let mut lines = after.lines();
     let mut out = lines.next().unwrap_or("").to_string();
@@ -127,7 +147,8 @@ pub(super) fn item_text(source: &str) -> String {
         let strip = line.len() - line.trim_start_matches(blank).len();
         out.push_str(&line[strip.min(indent)..]);
     }
-    out.trim().to_string()
+    let span = trimmed(text, range.start + indent, range.end);
+    (out.trim().to_string(), span)
 }
 
 /// `1.text` or `1. text` or `1、text` at the start of a line: the number's

@@ -13,14 +13,16 @@
 mod blocks;
 mod fields;
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::catalog::CodeNumber;
 use blocks::{
-    Block, Kind, LabelStart, blocks, code_heading, heading_source, is_anchor, label_start, line_of,
-    marker_name, markers_only, options, table_columns,
+    Block, Kind, LabelStart, blocks, code_heading, heading_source, heading_span, is_anchor,
+    label_start, line_of, marker_name, markers_only, options, table_columns,
 };
-use fields::{Piece, items, message_of, source_of};
+use fields::{Piece, items, message_of, source_of, span_of, trimmed};
 
 /// The fields of a code section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +83,33 @@ pub struct Section {
     pub marker: Option<String>,
     /// The line of its heading.
     pub line: usize,
+    /// Where its parts stand on the page, for its layout.
+    pub spans: Spans,
+}
+
+/// Where a section's texts stand on the page (byte ranges): what a layout
+/// of the page replaces with the texts errdoc keeps. A text that does not
+/// stand in one piece (two labels of one field, markers joined to an item)
+/// has none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Spans {
+    /// Where the section begins: its heading, or the marker line before it
+    /// that opens its marker. `None` for a row of a table of codes.
+    pub start: Option<usize>,
+    /// Its title, in the heading.
+    pub title: Option<Range<usize>>,
+    /// The Error Message.
+    pub message: Option<Range<usize>>,
+    /// The intro.
+    pub intro: Option<Range<usize>>,
+    /// The description.
+    pub description: Option<Range<usize>>,
+    /// Each cause.
+    pub causes: Vec<Option<Range<usize>>>,
+    /// Each step.
+    pub solutions: Vec<Option<Range<usize>>>,
+    /// The sub-cases.
+    pub details: Option<Range<usize>>,
 }
 
 /// A heading of the page that is not a code (`## Basic File IO Error
@@ -97,6 +126,26 @@ pub struct PageHeading {
     pub text: Option<String>,
     /// The line of the heading.
     pub line: usize,
+    /// Where it begins, its title and its text stand on the page.
+    pub start: usize,
+    /// Where its title stands.
+    pub title_span: Option<Range<usize>>,
+    /// Where its text stands.
+    pub text_span: Option<Range<usize>>,
+}
+
+/// Where the page's own texts stand: its title, metadata values, note and
+/// intro.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageSpans {
+    /// The `# Title` text.
+    pub title: Option<Range<usize>>,
+    /// Each metadata value, by its label as written.
+    pub metadata: Vec<(String, Range<usize>)>,
+    /// The note's text, after its label.
+    pub note: Option<Range<usize>>,
+    /// The intro.
+    pub intro: Option<Range<usize>>,
 }
 
 /// A page, read.
@@ -118,6 +167,8 @@ pub struct Page {
     pub unmapped: Vec<(usize, String)>,
     /// Codes met again after their first section: (code, line).
     pub duplicates: Vec<(CodeNumber, usize)>,
+    /// Where the page's own texts stand.
+    pub spans: PageSpans,
 }
 
 /// What the reader is in the middle of.
@@ -172,6 +223,9 @@ struct Reader<'t> {
     marker: Option<String>,
     /// A marker that opens before the next section.
     opening: Option<String>,
+    /// Where the marker line that opens it stands, when it is a line of
+    /// its own: the next section's layout begins there.
+    opening_at: Option<usize>,
 }
 
 impl<'t> Reader<'t> {
@@ -179,6 +233,10 @@ impl<'t> Reader<'t> {
         match place {
             Place::Top(pieces) => {
                 if let Some(intro) = source_of(self.text, &pieces) {
+                    self.page.spans.intro = match self.page.intro {
+                        None => span_of(self.text, &pieces),
+                        Some(_) => None,
+                    };
                     self.page.intro = Some(match self.page.intro.take() {
                         Some(before) => format!("{before}\n\n{intro}"),
                         None => intro,
@@ -187,6 +245,7 @@ impl<'t> Reader<'t> {
             }
             Place::Heading(mut heading, pieces) => {
                 heading.text = source_of(self.text, &pieces);
+                heading.text_span = span_of(self.text, &pieces);
                 self.page.headings.push(heading);
             }
             Place::Loose(pieces) => {
@@ -220,10 +279,10 @@ impl<'t> Reader<'t> {
         let text = self.text;
         if let Some(piece) = open.last_piece() {
             let source = text.get(piece.range.clone()).unwrap_or("");
-            let trimmed = source.trim_end();
-            if let Some(start) = trimmed.rfind("<!--")
+            let tail = source.trim_end();
+            if let Some(start) = tail.rfind("<!--")
                 && start > 0
-                && let Some((name, end)) = marker_name(&trimmed[start..])
+                && let Some((name, end)) = marker_name(&tail[start..])
             {
                 let cut = piece.range.start + start;
                 if end && self.marker.as_deref() == Some(name) {
@@ -238,8 +297,15 @@ impl<'t> Reader<'t> {
         }
         let mut section = open.section;
         section.intro = source_of(text, &open.intro);
-        // A label met again (two `**处理步骤**`) adds to its field.
-        let join = |field: &mut Option<String>, more: Option<String>, between: &str| {
+        section.spans.intro = span_of(text, &open.intro);
+        // A label met again (two `**处理步骤**`) adds to its field, which
+        // then stands in no one place.
+        let join = |field: &mut Option<String>,
+                    span: &mut Option<Range<usize>>,
+                    more: Option<String>,
+                    more_span: Option<Range<usize>>,
+                    between: &str| {
+            *span = if field.is_none() { more_span } else { None };
             *field = match (field.take(), more) {
                 (Some(a), Some(b)) => Some(format!("{a}{between}{b}")),
                 (a, b) => a.or(b),
@@ -251,7 +317,9 @@ impl<'t> Reader<'t> {
                     let mut markers = Vec::new();
                     join(
                         &mut section.message,
+                        &mut section.spans.message,
                         message_of(text, pieces, &mut markers),
+                        span_of(text, pieces),
                         "\n",
                     );
                     if !markers.is_empty() {
@@ -265,18 +333,34 @@ impl<'t> Reader<'t> {
                         ));
                     }
                 }
-                Field::Description => {
-                    join(&mut section.description, source_of(text, pieces), "\n\n");
+                Field::Description => join(
+                    &mut section.description,
+                    &mut section.spans.description,
+                    source_of(text, pieces),
+                    span_of(text, pieces),
+                    "\n\n",
+                ),
+                Field::Causes => {
+                    for (item, span) in items(text, pieces) {
+                        section.causes.push(item);
+                        section.spans.causes.push(span);
+                    }
                 }
-                Field::Causes => section.causes.extend(items(text, pieces)),
-                Field::Solution => section.solutions.extend(items(text, pieces)),
+                Field::Solution => {
+                    for (item, span) in items(text, pieces) {
+                        section.solutions.push(item);
+                        section.spans.solutions.push(span);
+                    }
+                }
             }
         }
         if let Some(start) = open.details {
-            section.details = text
-                .get(start..open.end)
-                .map(str::trim)
-                .filter(|d| !d.is_empty())
+            section.spans.details = trimmed(text, start, open.end);
+            section.details = section
+                .spans
+                .details
+                .clone()
+                .and_then(|r| text.get(r))
                 .map(str::to_string);
         }
         self.push(section);
@@ -302,21 +386,40 @@ impl<'t> Reader<'t> {
                     .map(|s| s.trim().to_string())
                     .filter(|s| !s.is_empty())
             };
+            let (row_start, cells) = block.row_spans.get(i).cloned().unwrap_or_default();
+            let cell_span = |c: Option<usize>| {
+                c.and_then(|c| cells.get(c))
+                    .cloned()
+                    .filter(|r| !r.is_empty())
+            };
             let Some(code) = cell(Some(code_col)).and_then(|c| c.parse::<CodeNumber>().ok()) else {
                 self.page
                     .unmapped
                     .push((line + i + 1, "table row without a code".to_string()));
                 continue;
             };
-            let description = cell(description_col);
+            // The description column is the code's title (as written: it
+            // is Markdown); the row is the code's whole section.
+            let title_span = cell_span(description_col);
+            let message_span = cell_span(message_col).filter(|_| cell(message_col).is_some());
             self.push(Section {
                 code,
-                title: description.clone().unwrap_or_default(),
+                title: title_span
+                    .clone()
+                    .and_then(|r| self.text.get(r))
+                    .unwrap_or("")
+                    // A cell's `\|` is a `|` anywhere else.
+                    .replace("\\|", "|"),
                 level: 2,
                 message: cell(message_col),
-                description,
                 marker: self.marker.clone(),
                 line: line + i + 1,
+                spans: Spans {
+                    start: Some(row_start),
+                    title: title_span,
+                    message: message_span,
+                    ..Spans::default()
+                },
                 ..Section::default()
             });
         }
@@ -353,6 +456,7 @@ pub fn page(text: &str) -> Page {
         seen: std::collections::BTreeSet::new(),
         marker: None,
         opening: None,
+        opening_at: None,
     };
     let mut place = Place::Top(Vec::new());
     for (i, block) in blocks.iter().enumerate() {
@@ -382,16 +486,27 @@ pub fn page(text: &str) -> Page {
         match block.kind {
             Kind::Heading(level) => {
                 let title = heading_source(source);
+                let title_span = heading_span(source, block.range.start);
                 if level == 1 && reader.page.title.is_none() {
                     reader.page.title = Some(title);
+                    reader.page.spans.title = title_span;
                     continue;
                 }
                 if let Some((code, title)) = code_heading(&title).filter(|_| level >= 2) {
                     let previous = std::mem::replace(&mut place, Place::Top(Vec::new()));
                     reader.finish(previous);
-                    if let Some(opened) = reader.opening.take() {
-                        reader.marker = Some(opened);
-                    }
+                    let start = match reader.opening.take() {
+                        Some(opened) => {
+                            reader.marker = Some(opened);
+                            reader.opening_at.take()
+                        }
+                        None => None,
+                    };
+                    // The title is what follows the code in the heading.
+                    let title_span = title_span.and_then(|r| {
+                        let end = r.end;
+                        (!title.is_empty()).then(|| end - title.len()..end)
+                    });
                     place = Place::Code(Box::new(Open {
                         section: Section {
                             code,
@@ -399,6 +514,11 @@ pub fn page(text: &str) -> Page {
                             level,
                             marker: reader.marker.clone(),
                             line,
+                            spans: Spans {
+                                start: Some(start.unwrap_or(block.range.start)),
+                                title: title_span,
+                                ..Spans::default()
+                            },
                             ..Section::default()
                         },
                         intro: Vec::new(),
@@ -434,6 +554,8 @@ pub fn page(text: &str) -> Page {
                         title,
                         line,
                         before: reader.page.sections.len(),
+                        start: block.range.start,
+                        title_span,
                         ..PageHeading::default()
                     },
                     Vec::new(),
@@ -458,13 +580,14 @@ pub fn page(text: &str) -> Page {
                         let previous = std::mem::replace(&mut place, Place::Top(Vec::new()));
                         reader.finish(previous);
                         reader.opening = Some(name.to_string());
+                        reader.opening_at = Some(block.range.start);
                     }
                     // `<!--DelEnd-->` of the sections' marker.
                     Some((name, true)) if reader.marker.as_deref() == Some(name) => {
                         if let Place::Code(open) = &mut place {
                             open.section.marker.clone_from(&reader.marker);
                         }
-                        let previous = std::mem::replace(&mut place, Place::Top(Vec::new()));
+                        let previous = std::mem::replace(&mut place, Place::Loose(Vec::new()));
                         reader.finish(previous);
                         reader.marker = None;
                     }
@@ -482,12 +605,29 @@ pub fn page(text: &str) -> Page {
             }
             Kind::Html if reader.page.sections.is_empty() && matches!(place, Place::Top(_)) => {
                 let mut other = Vec::new();
-                for raw in source.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let mut at = block.range.start;
+                for raw_line in source.split_inclusive('\n') {
+                    let line_start = at;
+                    at += raw_line.len();
+                    let raw = raw_line.trim();
+                    if raw.is_empty() {
+                        continue;
+                    }
                     let comment = raw.strip_prefix("<!--").and_then(|r| r.strip_suffix("-->"));
                     match comment.and_then(|c| c.split_once(':')) {
                         Some((key, value))
                             if !key.trim().is_empty() && !key.contains(char::is_whitespace) =>
                         {
+                            // Where the value stands: after the colon.
+                            let lead = raw_line.len() - raw_line.trim_start().len();
+                            let value_at = line_start + lead + 4 + key.len() + 1;
+                            if let Some(span) = trimmed(text, value_at, value_at + value.len()) {
+                                reader
+                                    .page
+                                    .spans
+                                    .metadata
+                                    .push((key.trim().to_string(), span));
+                            }
                             reader
                                 .page
                                 .metadata
@@ -506,7 +646,9 @@ pub fn page(text: &str) -> Page {
                     && reader.page.sections.is_empty()
                     && reader.page.note.is_none() =>
             {
-                reader.page.note = Some(note_text(source));
+                let (note, span) = note_text(text, block.range.clone());
+                reader.page.note = Some(note);
+                reader.page.spans.note = span;
             }
             Kind::Table if is_code_table(block) => {
                 // The rows come after what is open, and under the heading
@@ -561,23 +703,39 @@ pub fn page(text: &str) -> Page {
 }
 
 /// The text of a `> **NOTE**` blockquote, without its label.
-fn note_text(source: &str) -> String {
-    let inner: String = source
-        .lines()
-        .map(|l| {
-            let l = l.trim_start();
-            l.strip_prefix('>')
-                .map_or(l, |r| r.strip_prefix(' ').unwrap_or(r))
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let mut paragraphs: Vec<&str> = inner
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    if paragraphs.first().is_some_and(|p| {
+fn note_text(text: &str, range: Range<usize>) -> (String, Option<Range<usize>>) {
+    let source = text.get(range.clone()).unwrap_or("");
+    // Each line without its `> `, and where what is left starts.
+    let mut lines: Vec<(&str, usize)> = Vec::new();
+    let mut at = range.start;
+    for raw in source.split('\n') {
+        let indent = raw.len() - raw.trim_start().len();
+        let rest = &raw[indent..];
+        let inner = rest
+            .strip_prefix('>')
+            .map_or(rest, |r| r.strip_prefix(' ').unwrap_or(r));
+        lines.push((inner, at + (raw.len() - inner.len())));
+        at += raw.len() + 1;
+    }
+    // Paragraphs: runs of lines with text, and where each starts.
+    let mut paragraphs: Vec<(String, usize)> = Vec::new();
+    let mut open = false;
+    for (line, start) in lines {
+        if line.trim().is_empty() {
+            open = false;
+        } else if open {
+            if let Some((p, _)) = paragraphs.last_mut() {
+                p.push('\n');
+                p.push_str(line);
+            }
+        } else {
+            paragraphs.push((line.to_string(), start));
+            open = true;
+        }
+    }
+    if paragraphs.first().is_some_and(|(p, _)| {
         let p = p
+            .trim()
             .trim_matches('*')
             .trim()
             .trim_end_matches([':', '：'])
@@ -587,7 +745,15 @@ fn note_text(source: &str) -> String {
     }) {
         paragraphs.remove(0);
     }
-    paragraphs.join("\n\n")
+    let span = paragraphs
+        .first()
+        .and_then(|(_, start)| trimmed(text, *start, range.end));
+    let note = paragraphs
+        .iter()
+        .map(|(p, _)| p.trim())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    (note, span)
 }
 
 /// A field's Markdown reduced to what it says: text with whitespace
@@ -722,7 +888,7 @@ mod tests {
     }
 
     #[test]
-    fn messages_keep_their_lines_and_markers_stay_with_their_items() {
+    fn messages_keep_their_lines_and_markers_between_items_are_not_text() {
         let page = page(
             "## 12800003 Client Error\n\n**Error Message**\n\nInput method client error. Possible causes: \n1. the edit box is not focused.\n2. ipc failed.\n\n**Possible Causes**\n1. One.\n2. Two.\n<!--Del-->\n3. Three.\n<!--DelEnd-->\n\n**Solution**\n\nCheck it.<!--DelEnd-->\n",
         );
@@ -733,10 +899,15 @@ mod tests {
                 "Input method client error. Possible causes:\n1. the edit box is not focused.\n2. ipc failed."
             )
         );
-        assert_eq!(
-            s.causes,
-            ["One.", "Two.", "<!--Del-->\nThree.\n<!--DelEnd-->"]
-        );
+        // The markers around an item are the page's layout: each item's
+        // text is only its own, and where it stands is known.
+        assert_eq!(s.causes, ["One.", "Two.", "Three."]);
+        let text = "## 12800003 Client Error\n\n**Error Message**\n\nInput method client error. Possible causes: \n1. the edit box is not focused.\n2. ipc failed.\n\n**Possible Causes**\n1. One.\n2. Two.\n<!--Del-->\n3. Three.\n<!--DelEnd-->\n\n**Solution**\n\nCheck it.<!--DelEnd-->\n";
+        let third = s.spans.causes[2]
+            .clone()
+            .expect("the third cause stands in one piece");
+        assert_eq!(&text[third.clone()], "Three.");
+        assert_eq!(&text[third.start - 14..third.start], "<!--Del-->\n3. ");
         // An end marker nothing opened stays in the text.
         assert_eq!(s.solutions, ["Check it.<!--DelEnd-->"]);
     }

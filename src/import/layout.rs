@@ -1,0 +1,242 @@
+//! A page's layout, as import sees it: the page with each text it keeps
+//! replaced by a slot, cut into parts (the top, each code, each heading).
+//! See [`crate::layout`].
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use super::parse::{Page, Section};
+use crate::catalog::CodeNumber;
+use crate::catalog::draft::{DraftCode, DraftItem, DraftModule};
+use crate::diagnostic::Diagnostics;
+use crate::layout::{Absent, LAYOUTS_DIR, Layout, Layouts, Marker, Part, PartKind, Piece, Slot};
+use crate::output;
+use crate::render::layout::slot_text;
+use crate::source::SourceFile;
+
+/// Marks `new` absent from `page`'s layouts in the locales but `locale`
+/// (the page in those languages did not have them when it was imported);
+/// returns the files changed. A layout that does not read cleanly is left
+/// as it is: `build` reports it.
+pub(super) fn add_absent(
+    root: &Path,
+    locale: &str,
+    page: &str,
+    new: &Absent,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    let Ok(folders) = std::fs::read_dir(root.join(LAYOUTS_DIR)) else {
+        return Ok(written);
+    };
+    let mut tags: Vec<String> = folders
+        .flatten()
+        .map(|f| f.file_name().to_string_lossy().into_owned())
+        .filter(|tag| tag != locale)
+        .collect();
+    tags.sort();
+    for tag in tags {
+        let path = Layouts::path(&tag, page);
+        let Ok(text) = std::fs::read_to_string(root.join(&path)) else {
+            continue;
+        };
+        let mut diags = Diagnostics::new();
+        let mut layout = Layout::parse(&SourceFile::new(path.clone(), text), &mut diags);
+        if diags.error_count() > 0 {
+            continue;
+        }
+        let missing = Absent {
+            codes: new
+                .codes
+                .iter()
+                .copied()
+                .filter(|c| layout.code(*c).is_none())
+                .collect(),
+            headings: new
+                .headings
+                .iter()
+                .filter(|id| layout.heading(id).is_none())
+                .cloned()
+                .collect(),
+        };
+        layout.absent.extend(missing);
+        if output::write_if_changed(&root.join(&path), &layout.to_text())? {
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+/// The layout of `page` (read from `text`); `heading_ids` are the ids its
+/// headings got, in page order.
+/// `module` is the page's module in the catalog: a metadata value the page
+/// has otherwise stays as the page writes it, and is returned as drift
+/// (line, what); each code's part records the catalog's marker.
+pub(super) fn capture(
+    text: &str,
+    page: &Page,
+    heading_ids: &[String],
+    module: &DraftModule,
+) -> (Layout, Vec<(usize, String)>) {
+    let metadata = &module.metadata;
+    // Where each part begins, and its slots.
+    let mut parts: Vec<(usize, PartKind, Vec<Placed>)> = Vec::new();
+    let mut drift = Vec::new();
+    let mut head = Vec::new();
+    if let Some(r) = &page.spans.title {
+        head.push((r.clone(), Slot::Title));
+    }
+    for (key, r) in &page.spans.metadata {
+        let field = key.to_ascii_lowercase();
+        let Some((_, value)) = metadata.iter().find(|(f, _)| *f == field) else {
+            continue; // not a field of the catalog: the page's own line
+        };
+        let written = text.get(r.clone()).unwrap_or("");
+        if written.trim() == value.trim() {
+            head.push((r.clone(), Slot::Meta(label(&field))));
+        } else {
+            let line = text[..r.start].matches('\n').count() + 1;
+            drift.push((
+                line,
+                format!("metadata {}: `{}` here but `{value}` in the catalog; the page keeps its own (in its layout)", label(&field), written.trim()),
+            ));
+        }
+    }
+    if let Some(r) = &page.spans.note {
+        head.push((r.clone(), Slot::Note));
+    }
+    if let Some(r) = &page.spans.intro {
+        head.push((r.clone(), Slot::Intro));
+    }
+    parts.push((0, PartKind::Head, head));
+    let markers = catalog_markers(module, page);
+    for section in &page.sections {
+        let Some(start) = section.spans.start else {
+            continue;
+        };
+        let kind = PartKind::Code {
+            code: section.code,
+            marker: markers.get(&section.code).cloned().flatten(),
+        };
+        parts.push((start, kind, code_slots(text, section)));
+    }
+    for (heading, id) in page.headings.iter().zip(heading_ids) {
+        let mut slots = Vec::new();
+        if let Some(r) = &heading.title_span {
+            slots.push((r.clone(), Slot::Title));
+        }
+        if let Some(r) = &heading.text_span {
+            slots.push((r.clone(), Slot::Text));
+        }
+        parts.push((heading.start, PartKind::Heading { id: id.clone() }, slots));
+    }
+    parts.sort_by_key(|(start, ..)| *start);
+
+    let mut layout = Layout::default();
+    for (i, (start, kind, mut slots)) in parts.iter().cloned().enumerate() {
+        let end = parts.get(i + 1).map_or(text.len(), |(next, ..)| *next);
+        slots.retain(|(r, _)| start <= r.start && r.end <= end);
+        slots.sort_by_key(|(r, _)| r.start);
+        let mut pieces = Vec::new();
+        let mut at = start;
+        for (range, slot) in slots {
+            if range.start < at {
+                continue;
+            }
+            push_literal(&mut pieces, text, at..range.start);
+            pieces.push(Piece::Slot(slot));
+            at = range.end;
+        }
+        push_literal(&mut pieces, text, at..end);
+        layout.parts.push(Part { kind, pieces });
+    }
+    (layout, drift)
+}
+
+/// Each code's marker in the catalog, and whether it opens before the code
+/// and closes after it among the codes of the module the page has:
+/// neighbours with one marker share one pair.
+fn catalog_markers(module: &DraftModule, page: &Page) -> BTreeMap<CodeNumber, Option<Marker>> {
+    let on_page: BTreeSet<CodeNumber> = page.sections.iter().map(|s| s.code).collect();
+    let codes: Vec<&DraftCode> = module
+        .codes
+        .iter()
+        .filter_map(DraftItem::code)
+        .filter(|c| on_page.contains(&c.code))
+        .collect();
+    let marker_of = |i: Option<usize>| i.and_then(|i| codes.get(i)).and_then(|c| c.marker.as_ref());
+    codes
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let marker = code.marker.as_ref().map(|name| Marker {
+                name: name.clone(),
+                opens: marker_of(i.checked_sub(1)) != Some(name),
+                closes: marker_of(Some(i + 1)) != Some(name),
+            });
+            (code.code, marker)
+        })
+        .collect()
+}
+
+/// A metadata field's label in the house style: `kit` is `Kit`.
+fn label(field: &str) -> String {
+    let mut chars = field.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// A slot, and the text of the page it stands for.
+type Placed = (Range<usize>, Slot);
+
+/// The slots of a code's section.
+fn code_slots(text: &str, section: &Section) -> Vec<Placed> {
+    let spans = &section.spans;
+    let mut slots = Vec::new();
+    let mut one = |r: &Option<Range<usize>>, slot: Slot| {
+        if let Some(r) = r {
+            slots.push((r.clone(), slot));
+        }
+    };
+    one(&spans.title, Slot::Title);
+    one(&spans.message, message_slot(text, section));
+    one(&spans.intro, Slot::Intro);
+    one(&spans.description, Slot::Description);
+    one(&spans.details, Slot::Details);
+    for (i, r) in spans.causes.iter().enumerate() {
+        one(r, Slot::Cause(i + 1));
+    }
+    for (i, r) in spans.solutions.iter().enumerate() {
+        one(r, Slot::Solution(i + 1));
+    }
+    slots
+}
+
+/// How the page writes a code's Error Message: escaped, as errdoc writes
+/// a literal, or plain, as Markdown (`Possible causes:` and a list).
+fn message_slot(text: &str, section: &Section) -> Slot {
+    let (Some(span), Some(message)) = (&section.spans.message, &section.message) else {
+        return Slot::Message;
+    };
+    let written = text.get(span.clone()).unwrap_or("");
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = text.get(line_start..span.start).unwrap_or("");
+    // Trailing blanks aside, as the round trip compares lines.
+    let lines = |t: &str| t.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
+    let written = lines(written);
+    let as_slot = |slot: &Slot| lines(&slot_text(slot, message, prefix));
+    if written != as_slot(&Slot::Message) && written == as_slot(&Slot::PlainMessage) {
+        Slot::PlainMessage
+    } else {
+        Slot::Message
+    }
+}
+
+/// The page's own writing in `range`.
+fn push_literal(pieces: &mut Vec<Piece>, text: &str, range: Range<usize>) {
+    if let Some(literal) = text.get(range).filter(|l| !l.is_empty()) {
+        pieces.push(Piece::Literal(literal.to_string()));
+    }
+}

@@ -1,0 +1,594 @@
+//! Page layouts: how an imported page was written, kept so that errdoc
+//! writes it back the same way.
+//!
+//! `layouts/<locale>/<page>.md` is the page as it was imported, with each
+//! text errdoc keeps replaced by a slot: `{{title}}`, `{{description}}`,
+//! `{{cause 2}}`. Parts begin at lines of their own — `{{page}}` (the title,
+//! metadata, note and intro), `{{code 17700001}}` (a code's section;
+//! `{{code 17700001 marker Del opens closes}}` where the catalog gave it a
+//! marker that opened before it and closed after it),
+//! `{{heading basic-file-io}}` (a heading that is not a code). Everything
+//! else is the page's own writing: labels as the page words them, `<br>`,
+//! blank lines, list markers, markers, comments.
+//!
+//! `{{absent 7600101}}` and `{{absent heading appendix}}` lines name codes
+//! and headings of the module that the page did not have when it was
+//! imported (the Chinese page of a module that lags behind the English
+//! one): the page goes on without them while they have no text in its
+//! language — a translation that catches up shows them; in the source
+//! language, delete the line once the English is written.
+//!
+//! A part is used as long as what it holds still fits it (the same fields,
+//! as many causes and steps, the same marker lines); otherwise, and for
+//! everything a layout has no part for, the page's style applies
+//! (`templates/markdown/*.md`). A literal `{{` is written `{{"{{"}}`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::catalog::CodeNumber;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::{SourceFile, Span, read_utf8};
+
+/// Where layouts live, relative to the project root.
+pub const LAYOUTS_DIR: &str = "layouts";
+
+/// A text a layout leaves a place for.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Slot {
+    /// A page's, a code's or a heading's title.
+    Title,
+    /// A metadata value (`{{meta Kit}}`).
+    Meta(String),
+    /// The page's note.
+    Note,
+    /// The page's or a code's intro.
+    Intro,
+    /// A code's Error Message, escaped so it shows exactly as the API
+    /// returns it.
+    Message,
+    /// A code's Error Message as the page wrote it, unescaped
+    /// (`{{message plain}}`): read as Markdown, made safe as a translation
+    /// is. Import chooses it for a page whose messages carry Markdown
+    /// (`Possible causes:` and a numbered list).
+    PlainMessage,
+    /// A code's description.
+    Description,
+    /// A code's cause (1-based).
+    Cause(usize),
+    /// A code's step (1-based).
+    Solution(usize),
+    /// A code's sub-cases.
+    Details,
+    /// A heading's text.
+    Text,
+}
+
+impl Slot {
+    /// The slot as written in a layout.
+    pub fn token(&self) -> String {
+        match self {
+            Slot::Title => "{{title}}".to_string(),
+            Slot::Meta(key) => format!("{{{{meta {key}}}}}"),
+            Slot::Note => "{{note}}".to_string(),
+            Slot::Intro => "{{intro}}".to_string(),
+            Slot::Message => "{{message}}".to_string(),
+            Slot::PlainMessage => "{{message plain}}".to_string(),
+            Slot::Description => "{{description}}".to_string(),
+            Slot::Cause(n) => format!("{{{{cause {n}}}}}"),
+            Slot::Solution(n) => format!("{{{{solution {n}}}}}"),
+            Slot::Details => "{{details}}".to_string(),
+            Slot::Text => "{{text}}".to_string(),
+        }
+    }
+
+    fn parse(words: &[&str]) -> Option<Slot> {
+        let number = |w: &str| w.parse::<usize>().ok().filter(|n| *n >= 1);
+        Some(match words {
+            ["title"] => Slot::Title,
+            ["meta", key] => Slot::Meta((*key).to_string()),
+            ["note"] => Slot::Note,
+            ["intro"] => Slot::Intro,
+            ["message"] => Slot::Message,
+            ["message", "plain"] => Slot::PlainMessage,
+            ["description"] => Slot::Description,
+            ["cause", n] => Slot::Cause(number(n)?),
+            ["solution", n] => Slot::Solution(number(n)?),
+            ["details"] => Slot::Details,
+            ["text"] => Slot::Text,
+            _ => return None,
+        })
+    }
+
+    /// The slot of the text it shows (both forms of the message are the
+    /// message).
+    pub fn text_slot(&self) -> Slot {
+        match self {
+            Slot::PlainMessage => Slot::Message,
+            other => other.clone(),
+        }
+    }
+
+    /// Whether a part of `kind` may hold it.
+    fn fits(&self, kind: &PartKind) -> bool {
+        match kind {
+            PartKind::Head => {
+                matches!(self, Slot::Title | Slot::Meta(_) | Slot::Note | Slot::Intro)
+            }
+            PartKind::Code { .. } => matches!(
+                self,
+                Slot::Title
+                    | Slot::Message
+                    | Slot::PlainMessage
+                    | Slot::Intro
+                    | Slot::Description
+                    | Slot::Cause(_)
+                    | Slot::Solution(_)
+                    | Slot::Details
+            ),
+            PartKind::Heading { .. } => matches!(self, Slot::Title | Slot::Text),
+        }
+    }
+}
+
+/// A code's marker as a layout's part records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// Its name (`Del`).
+    pub name: String,
+    /// Whether it opens before the code (the code before has another).
+    pub opens: bool,
+    /// Whether it closes after the code.
+    pub closes: bool,
+}
+
+/// What a part of a layout is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartKind {
+    /// The top of the page: title, metadata, note, intro.
+    Head,
+    /// A code's section.
+    Code {
+        /// The code.
+        code: CodeNumber,
+        /// The catalog's marker of the code when the layout was made
+        /// (`Del`), and whether it opened before the code and closed
+        /// after it there: the part's marker lines, as the page writes
+        /// them, fit the catalog as long as these hold.
+        marker: Option<Marker>,
+    },
+    /// A heading that is not a code.
+    Heading {
+        /// Its id in the module.
+        id: String,
+    },
+}
+
+impl PartKind {
+    /// The line that begins the part in a layout.
+    pub fn header(&self) -> String {
+        match self {
+            PartKind::Head => "{{page}}".to_string(),
+            PartKind::Code { code, marker } => {
+                let mut h = format!("{{{{code {code}");
+                if let Some(m) = marker {
+                    h.push_str(&format!(" marker {}", m.name));
+                    if m.opens {
+                        h.push_str(" opens");
+                    }
+                    if m.closes {
+                        h.push_str(" closes");
+                    }
+                }
+                h.push_str("}}");
+                h
+            }
+            PartKind::Heading { id } => format!("{{{{heading {id}}}}}"),
+        }
+    }
+
+    fn parse(words: &[&str]) -> Option<PartKind> {
+        match words {
+            ["page"] => Some(PartKind::Head),
+            ["heading", id] => Some(PartKind::Heading {
+                id: (*id).to_string(),
+            }),
+            ["code", code] => Some(PartKind::Code {
+                code: code.parse().ok()?,
+                marker: None,
+            }),
+            ["code", code, "marker", name, flags @ ..] => {
+                let mut marker = Marker {
+                    name: (*name).to_string(),
+                    opens: false,
+                    closes: false,
+                };
+                for flag in flags {
+                    match *flag {
+                        "opens" if !marker.opens => marker.opens = true,
+                        "closes" if !marker.closes => marker.closes = true,
+                        _ => return None,
+                    }
+                }
+                Some(PartKind::Code {
+                    code: code.parse().ok()?,
+                    marker: Some(marker),
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A stretch of a part: the page's own writing, or a slot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Written as it is.
+    Literal(String),
+    /// Filled with a text.
+    Slot(Slot),
+}
+
+/// One part of a layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// What it is.
+    pub kind: PartKind,
+    /// Its pieces in order.
+    pub pieces: Vec<Piece>,
+}
+
+impl Part {
+    /// The slots it has.
+    pub fn slots(&self) -> impl Iterator<Item = &Slot> {
+        self.pieces.iter().filter_map(|p| match p {
+            Piece::Slot(s) => Some(s),
+            Piece::Literal(_) => None,
+        })
+    }
+}
+
+/// Codes and headings of a module that a page did not have when it was
+/// imported: `{{absent 7600101}}`, `{{absent heading appendix}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Absent {
+    /// The codes.
+    pub codes: BTreeSet<CodeNumber>,
+    /// The headings, by id.
+    pub headings: BTreeSet<String>,
+}
+
+impl Absent {
+    /// Whether nothing is absent.
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty() && self.headings.is_empty()
+    }
+
+    /// Adds what `other` has.
+    pub fn extend(&mut self, other: Absent) {
+        self.codes.extend(other.codes);
+        self.headings.extend(other.headings);
+    }
+}
+
+/// A page's layout in one locale.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Layout {
+    /// What of the module the page did not have when it was imported: it
+    /// goes on without them, as it was.
+    pub absent: Absent,
+    /// Its parts in page order.
+    pub parts: Vec<Part>,
+}
+
+impl Layout {
+    /// The part of code `code`.
+    pub fn code(&self, code: CodeNumber) -> Option<&Part> {
+        self.parts
+            .iter()
+            .find(|p| matches!(p.kind, PartKind::Code { code: c, .. } if c == code))
+    }
+
+    /// The part of heading `id`.
+    pub fn heading(&self, id: &str) -> Option<&Part> {
+        self.parts
+            .iter()
+            .find(|p| matches!(&p.kind, PartKind::Heading { id: h } if h == id))
+    }
+
+    /// The top of the page.
+    pub fn head(&self) -> Option<&Part> {
+        self.parts.iter().find(|p| p.kind == PartKind::Head)
+    }
+
+    /// Whether the page leaves `code` out: absent when it was imported,
+    /// and still without a part of its own.
+    pub fn leaves_out(&self, code: CodeNumber) -> bool {
+        self.absent.codes.contains(&code) && self.code(code).is_none()
+    }
+
+    /// Whether the page leaves heading `id` out (see `leaves_out`).
+    pub fn leaves_out_heading(&self, id: &str) -> bool {
+        self.absent.headings.contains(id) && self.heading(id).is_none()
+    }
+
+    /// The layout as a file.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for code in &self.absent.codes {
+            out.push_str(&format!("{{{{absent {code}}}}}\n"));
+        }
+        for id in &self.absent.headings {
+            out.push_str(&format!("{{{{absent heading {id}}}}}\n"));
+        }
+        for part in &self.parts {
+            out.push_str(&part.kind.header());
+            out.push('\n');
+            for piece in &part.pieces {
+                match piece {
+                    Piece::Slot(slot) => out.push_str(&slot.token()),
+                    Piece::Literal(text) => out.push_str(&text.replace("{{", "{{\"{{\"}}")),
+                }
+            }
+        }
+        out
+    }
+
+    /// Reads a layout file; problems go to `diags` at their place.
+    pub fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Layout {
+        let text = file.text();
+        let mut layout = Layout::default();
+        let mut literal = String::new();
+        let mut rest = text;
+        let mut at = 0usize;
+        let flush = |literal: &mut String, layout: &mut Layout| {
+            if literal.is_empty() {
+                return;
+            }
+            let text = std::mem::take(literal);
+            if let Some(part) = layout.parts.last_mut() {
+                part.pieces.push(Piece::Literal(text));
+            } else if !text.trim().is_empty() {
+                // Text before any part is the top of the page.
+                layout.parts.push(Part {
+                    kind: PartKind::Head,
+                    pieces: vec![Piece::Literal(text)],
+                });
+            }
+        };
+        while let Some(open) = rest.find("{{") {
+            literal.push_str(&rest[..open]);
+            let token_at = at + open;
+            let after = &rest[open + 2..];
+            let Some(close) = after.find("}}") else {
+                diags.push(
+                    Diagnostic::error("`{{` is not closed")
+                        .hint("close it with `}}`, or write a literal `{{` as `{{\"{{\"}}`")
+                        .at(file, span_at(file, token_at, 2)),
+                );
+                literal.push_str(&rest[open..]);
+                rest = "";
+                break;
+            };
+            let inner = &after[..close];
+            let consumed = open + 2 + close + 2;
+            let words: Vec<&str> = inner.split_whitespace().collect();
+            let line_start = text[..token_at].rfind('\n').map_or(0, |i| i + 1);
+            let alone = text[line_start..token_at].trim().is_empty();
+            if inner == "\"{{\"" {
+                literal.push_str("{{");
+            } else if let Some(absent) = absent(&words).filter(|_| alone) {
+                layout.absent.extend(absent);
+                // Its line is not the page's.
+                let tail = &rest[consumed..];
+                let skip = tail.find('\n').map_or(tail.len(), |i| i + 1);
+                rest = &rest[consumed + skip..];
+                at = token_at + (consumed - open) + skip;
+                continue;
+            } else if let Some(kind) = PartKind::parse(&words).filter(|_| alone) {
+                flush(&mut literal, &mut layout);
+                layout.parts.push(Part {
+                    kind,
+                    pieces: Vec::new(),
+                });
+                // The header's line is not the page's.
+                let tail = &rest[consumed..];
+                let skip = tail.find('\n').map_or(tail.len(), |i| i + 1);
+                rest = &rest[consumed + skip..];
+                at = token_at + (consumed - open) + skip;
+                continue;
+            } else if let Some(slot) = Slot::parse(&words) {
+                flush(&mut literal, &mut layout);
+                match layout.parts.last_mut() {
+                    Some(part) if slot.fits(&part.kind) => part.pieces.push(Piece::Slot(slot)),
+                    _ => diags.push(
+                        Diagnostic::error(format!("`{{{{{inner}}}}}` has no place here"))
+                            .hint("a code's part takes title, message, intro, description, cause N, solution N, details; the page's title, meta KEY, note, intro; a heading's title and text")
+                            .at(file, span_at(file, token_at, consumed - open)),
+                    ),
+                }
+            } else {
+                diags.push(
+                    Diagnostic::error(format!("`{{{{{inner}}}}}` is not a part or a slot of a layout"))
+                        .hint("parts are `{{page}}`, `{{code N}}` and `{{heading ID}}` on lines of their own; a literal `{{` is `{{\"{{\"}}`")
+                        .at(file, span_at(file, token_at, consumed - open)),
+                );
+                literal.push_str(&rest[open..open + consumed]);
+            }
+            rest = &rest[consumed..];
+            at = token_at + (consumed - open);
+        }
+        literal.push_str(rest);
+        flush(&mut literal, &mut layout);
+        layout
+    }
+}
+
+/// What `{{absent 7600101 7600102}}` or `{{absent heading appendix}}`
+/// names.
+fn absent(words: &[&str]) -> Option<Absent> {
+    let mut absent = Absent::default();
+    match words {
+        ["absent", "heading", id] => {
+            absent.headings.insert((*id).to_string());
+        }
+        ["absent", codes @ ..] if !codes.is_empty() => {
+            for code in codes {
+                absent.codes.insert(code.parse().ok()?);
+            }
+        }
+        _ => return None,
+    }
+    Some(absent)
+}
+
+/// The span of `len` bytes at byte `at` of `file`.
+fn span_at(file: &SourceFile, at: usize, len: usize) -> Span {
+    let mut span = file.span(at, at + len);
+    span.len = span.len.max(1);
+    span
+}
+
+/// The layouts of a project: locale → page → layout.
+#[derive(Debug, Default)]
+pub struct Layouts {
+    pages: BTreeMap<(String, String), Layout>,
+}
+
+impl Layouts {
+    /// Reads `layouts/<locale>/<page>.md` under `root`.
+    pub fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Layouts> {
+        let mut layouts = Layouts::default();
+        let dir = root.join(LAYOUTS_DIR);
+        if !dir.is_dir() {
+            return Ok(layouts);
+        }
+        for entry in walkdir::WalkDir::new(&dir)
+            .min_depth(2)
+            .max_depth(2)
+            .sort_by_file_name()
+        {
+            let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+            let path = entry.path();
+            if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+                continue;
+            }
+            let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+            let (Some(locale), Some(page)) = (
+                path.parent()
+                    .and_then(Path::file_name)
+                    .map(|n| n.to_string_lossy().into_owned()),
+                path.file_stem().map(|n| n.to_string_lossy().into_owned()),
+            ) else {
+                continue;
+            };
+            let Some(text) = read_utf8(path, &rel, diags)
+                .with_context(|| format!("cannot read {}", path.display()))?
+            else {
+                continue;
+            };
+            let file = SourceFile::new(rel, text);
+            let layout = Layout::parse(&file, diags);
+            layouts.pages.insert((locale, page), layout);
+        }
+        Ok(layouts)
+    }
+
+    /// The layout of `page` in `locale`.
+    pub fn get(&self, locale: &str, page: &str) -> Option<&Layout> {
+        self.pages.get(&(locale.to_string(), page.to_string()))
+    }
+
+    /// Every (locale, page) that has a layout.
+    pub fn keys(&self) -> impl Iterator<Item = &(String, String)> {
+        self.pages.keys()
+    }
+
+    /// The file of a layout, relative to the project.
+    pub fn path(locale: &str, page: &str) -> PathBuf {
+        Path::new(LAYOUTS_DIR)
+            .join(locale)
+            .join(format!("{page}.md"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_layout_reads_back_what_it_writes() {
+        let layout = Layout {
+            absent: Absent {
+                codes: BTreeSet::from([7600101, -3]),
+                headings: BTreeSet::from(["appendix".to_string()]),
+            },
+            parts: vec![
+                Part {
+                    kind: PartKind::Head,
+                    pieces: vec![
+                        Piece::Literal("# ".to_string()),
+                        Piece::Slot(Slot::Title),
+                        Piece::Literal("\n<!--Kit: ".to_string()),
+                        Piece::Slot(Slot::Meta("Kit".to_string())),
+                        Piece::Literal("-->\n\n".to_string()),
+                    ],
+                },
+                Part {
+                    kind: PartKind::Code {
+                        code: -1,
+                        marker: Some(Marker {
+                            name: "Del".to_string(),
+                            opens: true,
+                            closes: false,
+                        }),
+                    },
+                    pieces: vec![
+                        Piece::Literal("<!--Del-->\n## -1 ".to_string()),
+                        Piece::Slot(Slot::Title),
+                        Piece::Literal("\n\n**Possible Cause**<br>\n1.".to_string()),
+                        Piece::Slot(Slot::Cause(1)),
+                        Piece::Literal("\n\n```json\n{{ not a slot }}\n```\n".to_string()),
+                    ],
+                },
+            ],
+        };
+        let text = layout.to_text();
+        assert!(text.starts_with("{{absent -3}}\n{{absent 7600101}}\n{{absent heading appendix}}\n{{page}}\n# {{title}}\n<!--Kit: {{meta Kit}}-->\n\n{{code -1 marker Del opens}}\n"), "{text}");
+        let file = SourceFile::new("layouts/en/p.md", text);
+        let mut diags = Diagnostics::new();
+        assert_eq!(Layout::parse(&file, &mut diags), layout);
+        assert_eq!(diags.error_count() + diags.warning_count(), 0);
+    }
+
+    #[test]
+    fn bad_tokens_are_located() {
+        let file = SourceFile::new(
+            "layouts/en/p.md",
+            "{{page}}\n# {{title}}\n{{cause 1}}\n{{code x}}\n{{nope}} {{".to_string(),
+        );
+        let mut diags = Diagnostics::new();
+        Layout::parse(&file, &mut diags);
+        let shown: Vec<String> = diags
+            .sorted()
+            .iter()
+            .map(|d| d.to_string().lines().next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(shown.len(), 4, "{shown:?}");
+        assert!(
+            shown[0].starts_with("layouts/en/p.md:3:1: error: `{{cause 1}}` has no place here"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[1]
+                .starts_with("layouts/en/p.md:4:1: error: `{{code x}}` is not a part or a slot"),
+            "{shown:?}"
+        );
+        assert!(
+            shown[3].starts_with("layouts/en/p.md:5:10: error: `{{` is not closed"),
+            "{shown:?}"
+        );
+    }
+}

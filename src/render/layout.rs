@@ -1,0 +1,375 @@
+//! Filling a page's layout ([`crate::layout`]) with today's texts: each
+//! slot gets its text, made safe for where it stands (after `> ` in a
+//! quote, indented under `1. `, on a heading's line), and everything else
+//! is the page's own writing.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::RenderContext;
+use super::markdown::{in_context, inline, literal, literal_on_one_line, tidy};
+use crate::catalog::{FamilyStyle, PageStyle};
+use crate::diagnostic::Diagnostic;
+use crate::layout::{Layout, Marker, Part, PartKind, Piece, Slot};
+use crate::model::{CodeView, HeadingView, LocaleModel, PageModel, Text};
+
+/// A part of a page, in page order.
+#[derive(Debug, Clone)]
+pub enum PagePart<'a> {
+    /// The top: title, metadata, note, intro.
+    Head,
+    /// A heading that is not a code.
+    Heading(&'a HeadingView),
+    /// A code's section, and its marker among the codes the page shows.
+    Code(&'a CodeView, Option<Marker>),
+}
+
+impl<'a> PagePart<'a> {
+    /// The parts of `page` in `locale` that its layout keeps: a code the
+    /// page did not have when it was imported stays off it until it has a
+    /// text in the page's language (a translation catches up; in the
+    /// source language, until its `{{absent}}` line goes). Neighbours with
+    /// one marker share one pair, among the codes the page shows.
+    pub fn of(page: &'a PageModel, locale: &LocaleModel, layout: &Layout) -> Vec<PagePart<'a>> {
+        let untranslated = |title: &Text| locale.is_source || title.lang != locale.tag;
+        let shown: Vec<&CodeView> = page
+            .codes
+            .iter()
+            .filter(|code| !(layout.leaves_out(code.code) && untranslated(&code.title)))
+            .collect();
+        let marker_of =
+            |i: Option<usize>| i.and_then(|i| shown.get(i)).and_then(|c| c.marker.as_ref());
+        let heading_shown =
+            |h: &&HeadingView| !(layout.leaves_out_heading(&h.id) && untranslated(&h.title));
+        let mut parts = vec![PagePart::Head];
+        for (i, code) in shown.iter().enumerate() {
+            parts.extend(
+                code.headings
+                    .iter()
+                    .filter(heading_shown)
+                    .map(PagePart::Heading),
+            );
+            let marker = code.marker.as_ref().map(|name| Marker {
+                name: name.clone(),
+                opens: marker_of(i.checked_sub(1)) != Some(name),
+                closes: marker_of(Some(i + 1)) != Some(name),
+            });
+            parts.push(PagePart::Code(code, marker));
+        }
+        parts.extend(
+            page.closing
+                .iter()
+                .filter(heading_shown)
+                .map(PagePart::Heading),
+        );
+        parts
+    }
+
+    /// Its texts in `locale`.
+    fn fill(&self, page: &'a PageModel, locale: &LocaleModel) -> Fill<'a> {
+        match self {
+            PagePart::Head => Fill::head(page, locale),
+            PagePart::Heading(h) => Fill::heading(h, locale),
+            PagePart::Code(code, marker) => Fill::code(code, marker.clone(), &page.style, locale),
+        }
+    }
+
+    /// Its part in `layout`.
+    fn part<'l>(&self, layout: &'l Layout) -> Option<&'l Part> {
+        match self {
+            PagePart::Head => layout.head(),
+            PagePart::Heading(h) => layout.heading(&h.id),
+            PagePart::Code(code, _) => layout.code(code.code),
+        }
+    }
+
+    /// What it is, for a report: `code 1001`.
+    pub fn name(&self) -> String {
+        match self {
+            PagePart::Head => "the top of the page".to_string(),
+            PagePart::Heading(h) => format!("heading `{}`", h.id),
+            PagePart::Code(code, _) => format!("code {}", code.code),
+        }
+    }
+}
+
+/// A page with a layout: each part of the page from its layout where the
+/// part still fits, from the templates' pieces where not.
+pub fn stitch(
+    ctx: &RenderContext<'_>,
+    mut context: tera::Context,
+    locale: &LocaleModel,
+    page: &PageModel,
+    layout: &Layout,
+) -> Result<String, Diagnostic> {
+    let mut out = Stitched::default();
+    // One context for every piece: the page is serialized once, and each
+    // piece's own value replaces the last one's.
+    for piece in PagePart::of(page, locale, layout) {
+        let fill = piece.fill(page, locale);
+        if let Some(part) = piece.part(layout).filter(|part| fits(part, &fill).is_ok()) {
+            out.layout(&render_part(part, &fill));
+            if let PagePart::Code(code, _) = &piece
+                && page.style.family == FamilyStyle::Rule
+            {
+                for family in page.families.iter().filter(|f| f.after == Some(code.code)) {
+                    context.insert("family", family);
+                    out.template(&ctx.templates.render("markdown/family_rule.md", &context)?);
+                }
+            }
+            continue;
+        }
+        let name = match piece {
+            PagePart::Head => "markdown/head.md",
+            PagePart::Heading(h) => {
+                context.insert("h", h);
+                "markdown/heading.md"
+            }
+            PagePart::Code(code, marker) => {
+                // Its marker lines where the page shows them.
+                let mut code = code.clone();
+                code.marker_opens = marker.as_ref().is_some_and(|m| m.opens);
+                code.marker_closes = marker.as_ref().is_some_and(|m| m.closes);
+                context.insert("code", &code);
+                "markdown/code.md"
+            }
+        };
+        out.template(&ctx.templates.render(name, &context)?);
+    }
+    out.template(&ctx.templates.render("markdown/end.md", &context)?);
+    Ok(out.finish())
+}
+
+/// The parts of `page` its layout does not write, and why: they are
+/// written from the templates instead. (name, why), as `code 1001`.
+pub fn misfits(page: &PageModel, locale: &LocaleModel, layout: &Layout) -> Vec<(String, String)> {
+    PagePart::of(page, locale, layout)
+        .into_iter()
+        .filter_map(|piece| {
+            let why = match piece.part(layout) {
+                None => "its layout has no part for it".to_string(),
+                Some(part) => fits(part, &piece.fill(page, locale)).err()?,
+            };
+            Some((piece.name(), why))
+        })
+        .collect()
+}
+
+/// A page being put together from layout parts and template pieces.
+#[derive(Default)]
+struct Stitched {
+    out: String,
+    /// Whether the last thing added was a layout's part.
+    after_layout: bool,
+}
+
+impl Stitched {
+    /// A layout's part goes on as written; after a template's piece, it
+    /// starts a new block.
+    fn layout(&mut self, text: &str) {
+        if !self.after_layout {
+            self.blank_line();
+        }
+        self.out.push_str(text);
+        self.after_layout = true;
+    }
+
+    /// A template's piece is tidied and set apart by a blank line.
+    fn template(&mut self, text: &str) {
+        let text = tidy(text);
+        if text.trim().is_empty() {
+            return;
+        }
+        self.blank_line();
+        self.out.push_str(&text);
+        self.after_layout = false;
+    }
+
+    fn blank_line(&mut self) {
+        if self.out.is_empty() {
+            return;
+        }
+        let kept = self.out.trim_end_matches([' ', '\t', '\n']).len();
+        self.out.truncate(kept);
+        self.out.push_str("\n\n");
+    }
+
+    /// The page, ending with one newline.
+    fn finish(mut self) -> String {
+        let kept = self.out.trim_end().len();
+        self.out.truncate(kept);
+        self.out.push('\n');
+        self.out
+    }
+}
+
+/// The texts one part of a page shows, by slot.
+#[derive(Debug, Default)]
+pub struct Fill<'a> {
+    /// Each slot's text (Markdown; a message is literal, a metadata value
+    /// is written as it is).
+    texts: BTreeMap<Slot, &'a str>,
+    /// The slots whose text is not in the page's language: an English
+    /// fallback in a translation, or the Error Message (the API's own
+    /// words) in a translation.
+    foreign: BTreeSet<Slot>,
+    /// Whether there is more to show than a layout has slots for (a code's
+    /// flags, versions, references; a stale translation's mark).
+    extras: bool,
+    /// The code's marker, as the catalog has it now.
+    marker: Option<Marker>,
+}
+
+impl<'a> Fill<'a> {
+    /// A text of the page in `locale`.
+    fn add(&mut self, slot: Slot, text: Option<&'a Text>, locale: &LocaleModel) {
+        if let Some(text) = text.filter(|t| !t.text.is_empty()) {
+            if text.lang != locale.tag {
+                self.foreign.insert(slot.clone());
+            }
+            self.texts.insert(slot, &text.text);
+        }
+    }
+
+    /// The top of `page`.
+    fn head(page: &'a PageModel, locale: &LocaleModel) -> Self {
+        let mut fill = Fill {
+            extras: !page.stale.is_empty(),
+            ..Fill::default()
+        };
+        fill.add(Slot::Title, Some(&page.title), locale);
+        fill.add(Slot::Note, page.note.as_ref(), locale);
+        fill.add(Slot::Intro, page.intro.as_ref(), locale);
+        for m in &page.metadata {
+            fill.texts.insert(Slot::Meta(m.key.to_string()), &m.value);
+        }
+        fill
+    }
+
+    /// A code's section.
+    fn code(
+        code: &'a CodeView,
+        marker: Option<Marker>,
+        style: &PageStyle,
+        locale: &LocaleModel,
+    ) -> Self {
+        let mut fill = Fill {
+            extras: !code.stale.is_empty()
+                || !code.flags.is_empty()
+                || code.since.is_some()
+                || code.deprecated.is_some()
+                || (style.references && !code.references.is_empty())
+                || (style.related && !code.related.is_empty()),
+            marker,
+            ..Fill::default()
+        };
+        fill.add(Slot::Title, Some(&code.title), locale);
+        fill.add(Slot::Intro, code.intro.as_ref(), locale);
+        fill.add(Slot::Description, code.description.as_ref(), locale);
+        fill.add(Slot::Details, code.details.as_ref(), locale);
+        for (n, cause) in code.causes.iter().enumerate() {
+            fill.add(Slot::Cause(n + 1), Some(cause), locale);
+        }
+        for (n, step) in code.solutions.iter().enumerate() {
+            fill.add(Slot::Solution(n + 1), Some(step), locale);
+        }
+        if let Some(message) = &code.shown_message {
+            fill.texts.insert(Slot::Message, message);
+            if !locale.is_source {
+                fill.foreign.insert(Slot::Message);
+            }
+        }
+        fill
+    }
+
+    /// A heading that is not a code.
+    fn heading(heading: &'a HeadingView, locale: &LocaleModel) -> Self {
+        let mut fill = Fill::default();
+        fill.add(Slot::Title, Some(&heading.title), locale);
+        fill.add(Slot::Text, heading.text.as_ref(), locale);
+        fill
+    }
+
+    /// The text of `slot`, as it goes in the page after `prefix` on its
+    /// line.
+    fn text(&self, slot: &Slot, prefix: &str) -> String {
+        self.texts
+            .get(&slot.text_slot())
+            .map(|text| slot_text(slot, text, prefix))
+            .unwrap_or_default()
+    }
+}
+
+/// `text` as it goes in a page's layout at `slot`, after `prefix` on its
+/// line: a title on one line, a message escaped (unless the page writes
+/// it plain), a block with its later lines under the quote or list item it
+/// stands in, a table cell's text on one line with its `|` escaped.
+pub fn slot_text(slot: &Slot, text: &str, prefix: &str) -> String {
+    let in_cell = prefix.trim_start().starts_with('|');
+    match slot {
+        // Metadata values are checked to fit in their comment.
+        Slot::Meta(_) => text.to_string(),
+        Slot::Message if in_cell => literal_on_one_line(text),
+        Slot::Message => literal(text),
+        _ if in_cell => inline(text).replace('|', "\\|"),
+        Slot::Title => inline(text),
+        _ => in_context(text, prefix),
+    }
+}
+
+/// Whether `part` has a place for exactly what `fill` shows (and, for a
+/// code, its marker lines where the marker opens and closes): `Err` says
+/// why not.
+pub fn fits(part: &Part, fill: &Fill<'_>) -> Result<(), String> {
+    let slots: BTreeSet<Slot> = part.slots().map(Slot::text_slot).collect();
+    let lost = tokens(slots.iter().filter(|s| !fill.texts.contains_key(s)));
+    if !lost.is_empty() {
+        return Err(format!(
+            "its layout has {lost} but there is no such text now"
+        ));
+    }
+    // What the layout has no place for stays off the page if it was not
+    // there when the page was imported: a metadata line (the layout's are
+    // the page's, in its order), a text not in the page's language (an
+    // English fallback, the Error Message in a translation). A text of
+    // the page's own that it has no place for is new.
+    let new = tokens(fill.texts.keys().filter(|s| {
+        !slots.contains(s) && !matches!(s, Slot::Meta(_)) && !fill.foreign.contains(s)
+    }));
+    if !new.is_empty() {
+        return Err(format!("its layout has no place for {new}"));
+    }
+    if fill.extras {
+        return Err("it shows what a layout has no place for (flags, versions, references, related codes, a stale translation's mark)".to_string());
+    }
+    if let PartKind::Code { marker, .. } = &part.kind
+        && *marker != fill.marker
+    {
+        return Err("its marker (`<!--Del-->`) or the codes around it that share it changed since its layout was made".to_string());
+    }
+    Ok(())
+}
+
+/// `{{cause 3}}, {{details}}`.
+fn tokens<'s>(slots: impl Iterator<Item = &'s Slot>) -> String {
+    slots.map(Slot::token).collect::<Vec<_>>().join(", ")
+}
+
+/// `part` with its slots filled.
+pub fn render_part(part: &Part, fill: &Fill<'_>) -> String {
+    let mut out = String::new();
+    for piece in &part.pieces {
+        match piece {
+            Piece::Literal(text) => out.push_str(text),
+            Piece::Slot(slot) => {
+                // What stands before the slot on its line: a quote's `> `,
+                // an item's `1. `, a heading's `## 1001 `, a label.
+                let prefix = out
+                    .rfind('\n')
+                    .map_or(out.as_str(), |i| &out[i + 1..])
+                    .to_string();
+                out.push_str(&fill.text(slot, &prefix));
+            }
+        }
+    }
+    out
+}
