@@ -241,6 +241,18 @@ pub struct BuildArgs {
     /// shows the English instead
     #[arg(long, value_enum, default_value_t = Stale::Mark)]
     pub stale: Stale,
+
+    /// Write nothing; show what errdoc makes of these hand-written pages,
+    /// as a unified diff against each (trailing whitespace and line
+    /// endings aside), and exit with status 1 if any differs
+    #[arg(long, value_name = "PAGE.md", num_args = 1.., conflicts_with = "check")]
+    pub diff: Vec<PathBuf>,
+
+    /// The language of the pages given to --diff (default: the `.zh-CN`
+    /// of `errorcode-x.zh-CN.md`, or a folder named after a locale, as in
+    /// `zh-cn/errorcode-x.md`; else the catalog's source language)
+    #[arg(long, value_name = "LOCALE", requires = "diff")]
+    pub locale: Option<String>,
 }
 
 /// What `build --stale` does with stale translations.

@@ -140,15 +140,19 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         if let Some(location) = &self.location {
-            write!(f, "{}", printable(&location.path.display().to_string()))?;
+            write!(
+                f,
+                "{}",
+                crate::terminal::printable(&location.path.display().to_string())
+            )?;
             if let Some(span) = location.span {
                 write!(f, ":{}:{}", span.start.line, span.start.column)?;
             }
             write!(f, ": ")?;
         }
-        write!(f, "{label}: {}", printable(&self.message))?;
+        write!(f, "{label}: {}", crate::terminal::printable(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, " — {}", printable(hint))?;
+            write!(f, " — {}", crate::terminal::printable(hint))?;
         }
         writeln!(f)?;
         if let Some(Location {
@@ -173,7 +177,7 @@ impl fmt::Display for Diagnostic {
 fn write_snippet(f: &mut fmt::Formatter<'_>, span: Span, line_text: &str) -> fmt::Result {
     let number = span.start.line.to_string();
     let gutter = " ".repeat(number.len());
-    let shown = printable(line_text);
+    let shown = crate::terminal::printable(line_text);
     let mut pad = String::new();
     let mut chars = shown.chars();
     for c in chars
@@ -192,20 +196,6 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, span: Span, line_text: &str) -> fmt
     writeln!(f, "{gutter} |")?;
     writeln!(f, "{number} | {shown}")?;
     writeln!(f, "{gutter} | {pad}{}", "^".repeat(marked.max(1)))
-}
-
-/// Input text with control characters made visible, so a hostile file name
-/// or message cannot move the terminal's cursor or change its colours.
-fn printable(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\t' {
-                char::REPLACEMENT_CHARACTER
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 /// The problems of one run, in the order they are shown.

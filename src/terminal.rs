@@ -18,3 +18,17 @@ pub fn tell(text: &str) {
 pub fn tell_raw(text: &str) {
     let _ = write!(std::io::stderr().lock(), "{text}");
 }
+
+/// Input text with control characters made visible, so a hostile file name
+/// or message cannot move the terminal's cursor or change its colours.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
+}

@@ -1,5 +1,6 @@
 //! `errdoc build`: validate, render, and write `site/` (or, with
-//! `--check`, say what writing would change).
+//! `--check`, say what writing would change; with `--diff`, how pages
+//! written by hand differ from errdoc's).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -46,7 +47,15 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     if timings {
         tell!("timing: rendered {:.3}s", started.elapsed().as_secs_f64());
     }
-    report(&diags);
+    // `--diff` is about the pages: the project's warnings are `check`'s.
+    if args.diff.is_empty() || diags.has_errors() {
+        report(&diags);
+    } else if diags.warning_count() > 0 {
+        tell!(
+            "({}; `errdoc check` shows them)",
+            plural(diags.warning_count(), "warning", "warnings")
+        );
+    }
     let (Some(project), Some(output)) = (project, output) else {
         tell!(
             "error: build failed with {}; {SITE_DIR}/ was not changed",
@@ -60,6 +69,15 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             diags.summary()
         );
         return Ok(failure());
+    }
+
+    if !args.diff.is_empty() {
+        return Ok(crate::cmd::diff::run(
+            &project,
+            &output,
+            &args.diff,
+            args.locale.as_deref(),
+        ));
     }
 
     let site = root.join(SITE_DIR);

@@ -38,6 +38,7 @@ macro_rules! tell_raw {
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod explain;
 pub mod export;
 pub mod import;
