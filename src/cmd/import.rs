@@ -192,11 +192,16 @@ fn summary(file: &FileReport) {
             numbers(&file.placeholders)
         );
     }
+    // Nothing is lost: the page's layout keeps what has no place in the
+    // catalog or the translations, but nothing else knows it.
     for (line, what) in &file.unmapped {
         if *line == 0 {
-            say!("  not imported: {what}");
+            say!("  in the page's layout only: {what}");
         } else {
-            say!("  line {line}: not imported: {what}");
+            say!("  line {line}: in the page's layout only: {what}");
         }
+    }
+    for (line, what) in &file.dropped {
+        say!("  line {line}: not imported: {what}");
     }
 }

@@ -114,6 +114,9 @@ fn reason(old: &[String], new: &[String]) -> String {
     if old.len() == new.len() && pairs().all(|(o, n)| unescaped(n) == *o) {
         return "errdoc escapes what could turn into markup there (`\\[`, `\\*`, `&lt;`): a bracket without its partner, a `<`, the punctuation of an Error Message".to_string();
     }
+    if old.len() == new.len() && pairs().all(|(o, n)| without_markers(o) == unescaped(n)) {
+        return "a marker comment inside a text (`<!--RP1-->` within an Error Message) is not kept: markers go around sections, list items and whole texts".to_string();
+    }
     if old.len() == new.len() && pairs().all(|(o, n)| o.trim_start() == n.trim_start()) {
         return "errdoc indents a text's later lines under its list marker or quote".to_string();
     }
@@ -124,6 +127,24 @@ fn reason(old: &[String], new: &[String]) -> String {
         return "errdoc leaves these lines out".to_string();
     }
     "errdoc writes these lines another way".to_string()
+}
+
+/// A line without its marker comments (`<!--RP1-->`, `<!--DelEnd-->`).
+fn without_markers(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("<!--") {
+        out.push_str(&rest[..at]);
+        match rest[at..].find("-->") {
+            Some(end) => rest = &rest[at + end + 3..],
+            None => {
+                rest = &rest[at..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A line of Markdown with its backslash escapes and `&lt;`, `&gt;`,

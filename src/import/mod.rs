@@ -63,8 +63,11 @@ pub struct FileReport {
     pub own_texts: Vec<CodeNumber>,
     /// Drift kept as data: (line, what).
     pub drift: Vec<(usize, String)>,
-    /// Pieces not imported: (line, what).
+    /// Pieces that map to nothing of the catalog or the translations: the
+    /// page's layout keeps them. (line, what).
     pub unmapped: Vec<(usize, String)>,
+    /// Pieces the built page will not have: (line, what).
+    pub dropped: Vec<(usize, String)>,
     /// Codes met twice in the page: (code, line).
     pub duplicates: Vec<(CodeNumber, usize)>,
     /// Codes given an English placeholder title.
@@ -212,6 +215,7 @@ pub fn import(
             }
             taken.insert(module.clone(), path.clone());
             file.unmapped.clone_from(&page.unmapped);
+            file.dropped.clone_from(&page.dropped);
             file.duplicates.clone_from(&page.duplicates);
             file.sections.clone_from(&page.sections);
             file.headings.clone_from(&page.headings);

@@ -163,8 +163,11 @@ pub struct Page {
     pub sections: Vec<Section>,
     /// Headings that are not codes, with their place among the sections.
     pub headings: Vec<PageHeading>,
-    /// Pieces that did not map: (line, what).
+    /// Pieces that map to nothing of the catalog or the translations: the
+    /// page's layout keeps them. (line, what).
     pub unmapped: Vec<(usize, String)>,
+    /// Pieces the built page will not have: (line, what).
+    pub dropped: Vec<(usize, String)>,
     /// Codes met again after their first section: (code, line).
     pub duplicates: Vec<(CodeNumber, usize)>,
     /// Where the page's own texts stand.
@@ -176,7 +179,7 @@ enum Place<'b> {
     /// Before the first code or heading: the page's intro.
     Top(Vec<Piece<'b>>),
     /// After a table of codes, outside any heading: what comes here is
-    /// reported, not imported.
+    /// reported, and kept in the page's layout only.
     Loose(Vec<Piece<'b>>),
     /// Under a heading that is not a code.
     Heading(PageHeading, Vec<Piece<'b>>),
@@ -315,15 +318,22 @@ impl<'t> Reader<'t> {
             match field {
                 Field::Message => {
                     let mut markers = Vec::new();
+                    // Markers around the whole message are the page's
+                    // (its layout keeps them); inside it, they are lost.
+                    let span = span_of(text, pieces).map(|r| without_edge_markers(text, r));
+                    let inside = span
+                        .clone()
+                        .and_then(|r| text.get(r))
+                        .is_some_and(|m| m.contains("<!--"));
                     join(
                         &mut section.message,
                         &mut section.spans.message,
                         message_of(text, pieces, &mut markers),
-                        span_of(text, pieces),
+                        span,
                         "\n",
                     );
-                    if !markers.is_empty() {
-                        self.page.unmapped.push((
+                    if !markers.is_empty() && inside {
+                        self.page.dropped.push((
                             section.line,
                             format!(
                                 "{} in the Error Message of code {}: the message is literal, without them",
@@ -424,6 +434,37 @@ impl<'t> Reader<'t> {
             });
         }
     }
+}
+
+/// `range` of `text` without the marker comments (`<!--RP1-->`) and
+/// blanks at its start and end.
+fn without_edge_markers(text: &str, range: Range<usize>) -> Range<usize> {
+    let (mut start, mut end) = (range.start, range.end);
+    loop {
+        let slice = text.get(start..end).unwrap_or("");
+        let trimmed = slice.trim_start();
+        start += slice.len() - trimmed.len();
+        let Some(close) = trimmed.find("-->").filter(|_| trimmed.starts_with("<!--")) else {
+            break;
+        };
+        if marker_name(&trimmed[..close + 3]).is_none() {
+            break;
+        }
+        start += close + 3;
+    }
+    loop {
+        let slice = text.get(start..end).unwrap_or("");
+        let trimmed = slice.trim_end();
+        end -= slice.len() - trimmed.len();
+        let Some(open) = trimmed.rfind("<!--").filter(|_| trimmed.ends_with("-->")) else {
+            break;
+        };
+        if marker_name(&trimmed[open..]).is_none() {
+            break;
+        }
+        end = start + open;
+    }
+    start..end.max(start)
 }
 
 /// Whether a table's columns are code, message and description.
@@ -944,11 +985,21 @@ mod tests {
                 Some("Permission denied.")
             ]
         );
-        assert_eq!(p.unmapped.len(), 1, "{:?}", p.unmapped);
+        // Around the whole message, the markers are the layout's: nothing
+        // is lost.
+        assert!(p.dropped.is_empty(), "{:?}", p.dropped);
+        let text = "## 1 A\n\n**Error Message**\n\n<!--RP1-->Permission denied.<!--RP1End-->\n";
+        let p = page(text);
+        let span = p.sections[0].spans.message.clone().expect("one place");
+        assert_eq!(&text[span], "Permission denied.");
+        // Inside it, they are lost, and reported.
+        let p = page("## 1 A\n\n**Error Message**\n\nFailed.<!--RP1--> Retry.<!--RP1End-->\n");
+        assert_eq!(p.sections[0].message.as_deref(), Some("Failed. Retry."));
+        assert_eq!(p.dropped.len(), 1, "{:?}", p.dropped);
         assert!(
-            p.unmapped[0]
+            p.dropped[0]
                 .1
-                .starts_with("<!--RP1--> <!--RP1End--> in the Error Message of code 3")
+                .starts_with("<!--RP1--> <!--RP1End--> in the Error Message of code 1")
         );
         // A table of codes inside a section comes after it; a heading
         // above a table stays above its rows.
