@@ -243,6 +243,9 @@ pub struct FamilyView {
     pub title: Text,
     /// The mapping rule.
     pub rule: Option<Text>,
+    /// The label a page states the rule under (`TCP/UDP 错误码说明：`);
+    /// the title if none.
+    pub rule_label: Option<Text>,
     /// The members no explicit entry overrides, by number.
     pub members: Vec<CodeView>,
     /// The last code of the page that is a member: with the `rule` style,
@@ -731,6 +734,7 @@ impl Localizer<'_> {
             base: family.base.value,
             title: self.required(&id, Some(&args)),
             rule: self.text(&id, Some("rule"), Some(&args)),
+            rule_label: self.text(&id, Some("rule-label"), Some(&args)),
             members,
             after: None,
         }

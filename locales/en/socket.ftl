@@ -28,6 +28,7 @@ code-2301004 = System Call Interrupted
     .solution-1 = Check the system call.
 
 family-socket-errno = Other TCP/UDP Socket Error Codes
+    .rule-label = TCP/UDP error codes:
     .rule = Other TCP/UDP socket error codes are mapped as { $base } + Linux kernel error number (errno).
     .description = This error code is reported if a TCP/UDP socket operation fails with the Linux error `{ $name }` ({ $value }): { $message }.
     .cause-1 = The underlying socket system call failed and set errno to `{ $name }` ({ $value }), which is reported as error code { $code }.

@@ -16,11 +16,11 @@ code-2302001 = WebSocket URL Error
     .cause-1 = The WebSocket URL is incorrect.
 
 code-2302002 = WebSocket Certificate Does Not Exist
-    .description = This error code is reported if the WebSocket certificate does not exist.
+    .description = The WebSocket certificate does not exist.
     .cause-1 = The certificate path is incorrect or no certificate is configured.
 
 code-2302003 = WebSocket Connection Already Exists
-    .description = This error code is reported if the WebSocket connection already exists.
+    .description = The WebSocket connection already exists.
     .cause-1 = The WebSocket connection has been established.
 
 code-2302004 = Listening Failed on the Specified NIC

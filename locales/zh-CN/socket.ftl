@@ -19,7 +19,7 @@ code-2301002 = 文件不存在
 
 code-2301003 = 进程不存在
     .description = 进程不存在。
-    .cause-1 = 进程不存在。
+    .cause-1 = 进程不存在
     .solution-1 = 排查进程信息。
 
 code-2301004 = 系统调用中断
@@ -28,6 +28,7 @@ code-2301004 = 系统调用中断
     .solution-1 = 排查系统调用。
 
 family-socket-errno = 其他TCP/UDP Socket错误码
+    .rule-label = TCP/UDP 错误码说明：
     .rule = TCP/UDP Socket其余错误码映射形式为：{ $base } + Linux系统内核错误码errno，关键信息请参考Linux系统内核错误码。
     .description = TCP/UDP socket操作失败，Linux系统内核错误码为`{ $name }`（{ $value }）：{ $message }。
     .cause-1 = 底层socket系统调用失败，errno被置为`{ $name }`（{ $value }），因此上报错误码{ $code }。
@@ -46,7 +47,7 @@ code-2300002 = 系统内部错误
 
 code-2303104 = 中断系统调用
     .description = 中断系统调用。
-    .cause-1 = 调用`connect`时，可能会导致阻塞时间过长，所以系统产生中断信号，返回`EINTR`错误。
+    .cause-1 = 调用connect时，可能会导致阻塞时间过长，所以系统产生中断信号，返回EINTR错误。
     .solution-1 = 尝试重新走网络连接流程。
 
 code-2303109 = 错误文件编号
@@ -66,7 +67,9 @@ code-2303188 = 非套接字的套接字操作
 
 code-2303191 = socket协议类型错误
     .description = 参数设置的协议类型错误。
-    .cause-1 = 标识了协议的Socket函数在不支持的socket上进行操作。如Internet UDP协议不能被标识为`SOCK_STREAM` socket类型。
+    .cause-1 =
+        标识了协议的Socket函数在不支持的socket上进行操作。
+        如Internet UDP协议不能被标识为SOCK_STREAM socket类型。
     .solution-1 = 检查参数设置是否符合协议类型。
 
 code-2303198 = 网络地址已被使用
@@ -97,14 +100,14 @@ code-2303501 = SSL为空
     .cause-1 = 当内部发生函数执行失败时，会获取错误信息，当获取信息为null时，发生该错误。
     .solution-1 = 尝试重新执行一遍流程。
 
-code-2303502 = TLS读取错误
+code-2303502 = tls读取错误
     .description = 等待套接字可读。
     .cause-1 = 底层socket阻塞。
     .solution-1 = 重新执行接收数据的操作。
 
-code-2303503 = TLS写入错误
+code-2303503 = tls写入错误
     .description = 等待套接字可写。
-    .cause-1 = 发送端缓冲区已满时，底层套接字发送将给出`EWOULDBLOCK`错误，这意味着服务器没有读取从客户端发送的消息。
+    .cause-1 = 发送端缓冲区已满时，底层套接字发送将给出EWOULDBLOCK错误，这意味着服务器没有读取从客户端发送的消息。
     .solution-1 = 需要检查服务器并修复它。
 
 code-2303504 = 查找x509时出错
@@ -112,12 +115,12 @@ code-2303504 = 查找x509时出错
     .cause-1 = 本地证书和服务器证书不匹配。
     .solution-1 = 检查本地CA根证书和服务器证书是否匹配。
 
-code-2303505 = TLS系统调用错误
+code-2303505 = tls系统调用错误
     .description = 发生了一些不可恢复的致命I/O错误。
     .cause-1 = 网络问题，导致通信失败。
     .solution-1 = 请参阅Linux系统内核错误码errno以了解详细信息。
 
-code-2303506 = 清除TLS连接出错
+code-2303506 = 清除tls连接出错
     .description = TLS/SSL连接已关闭。
     .cause-1 = 协议中出现关闭警报时，即连接已完全关闭时，才会返回此结果代码。
     .solution-1 = 尝试重新发起连接。

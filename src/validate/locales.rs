@@ -44,8 +44,7 @@ impl Kind {
                     || numbered("solution-")
             }
             Kind::Family => {
-                attribute == "rule"
-                    || attribute == "description"
+                matches!(attribute, "rule" | "rule-label" | "description")
                     || numbered("cause-")
                     || numbered("solution-")
             }
@@ -62,7 +61,7 @@ impl Kind {
                 "`.intro`, `.description`, `.cause-1`, `.cause-2`…, `.solution-1`, `.solution-2`…, `.details`"
             }
             Kind::Family => {
-                "`.rule`, `.description`, `.cause-1`…, `.solution-1`… (variables `$code`, `$name`, `$value`, `$message`)"
+                "`.rule`, `.rule-label`, `.description`, `.cause-1`…, `.solution-1`… (variables `$code`, `$name`, `$value`, `$message`)"
             }
             Kind::Range => "`.description`",
             Kind::TableEntry => "none",
