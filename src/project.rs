@@ -90,6 +90,8 @@ impl Project {
             return Ok(None);
         };
         let layouts = Layouts::load(root, diags)?;
+        let tags: Vec<&str> = locales.all().iter().map(|l| l.tag.as_str()).collect();
+        layouts.check(&catalog, &tags, diags);
         Ok(Some(Project {
             root: root.to_path_buf(),
             catalog,

@@ -3,10 +3,10 @@
 //! The site is built into memory and served from there, so nothing outside
 //! the build's own files can ever be served: a path is looked up in a map,
 //! never joined to a folder, and `..`, encoded slashes and NUL are refused
-//! before that. `catalog/`, `locales/` and `templates/` are watched; a
-//! change rebuilds, open pages reload through a small script (injected into
-//! HTML responses here only, never into `site/`) that listens to a
-//! server-sent event stream. A broken edit keeps the last good build served
+//! before that. `catalog/`, `locales/`, `templates/` and `layouts/` are
+//! watched; a change rebuilds, open pages reload through a small script
+//! (injected into HTML responses here only, never into `site/`) that
+//! listens to a server-sent event stream. A broken edit keeps the last good build served
 //! and shows the error in the terminal and as an overlay in the browser.
 
 use std::collections::HashMap;
@@ -285,7 +285,12 @@ fn watch(root: PathBuf, shared: Shared) -> anyhow::Result<()> {
     use notify::{RecursiveMode, Watcher as _};
     let (sender, receiver) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(sender)?;
-    for dir in ["catalog", "locales", "templates"] {
+    for dir in [
+        "catalog",
+        "locales",
+        "templates",
+        crate::layout::LAYOUTS_DIR,
+    ] {
         let path = root.join(dir);
         if path.is_dir() {
             watcher.watch(&path, RecursiveMode::Recursive)?;

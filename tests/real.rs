@@ -140,10 +140,13 @@ fn real_doc_sets_import_and_build_with_no_hand_edit() {
     );
     assert_eq!(all_sections, 1116, "{table}");
 
+    lines_come_back(root);
+
     // A second import of the same pages changes nothing.
     let before = (
         read_tree(&root.join("catalog")),
         read_tree(&root.join("locales")),
+        read_tree(&root.join("layouts")),
     );
     let again_en = import(root, "en", &real("en"));
     let again_zh = import(root, "zh-CN", &real("zh-cn"));
@@ -160,13 +163,137 @@ fn real_doc_sets_import_and_build_with_no_hand_edit() {
     assert_eq!(
         (
             read_tree(&root.join("catalog")),
-            read_tree(&root.join("locales"))
+            read_tree(&root.join("locales")),
+            read_tree(&root.join("layouts")),
         ),
         before
     );
 
     shared_codes_are_listed(root, &en.stdout, &zh.stdout);
     drift_is_reported(root, &zh.stdout);
+}
+
+/// The line round trip of issue 13: per page, the share of the original's
+/// lines that come back identical (trailing whitespace and line endings
+/// aside) and the lines added; at least 99 % and at most 1 % on every page
+/// (the table goes to `target/real-lines.md`).
+fn lines_come_back(root: &Path) {
+    let mut table = String::from(
+        "| page | language | lines | identical | added |\n| --- | --- | ---: | ---: | ---: |\n",
+    );
+    for (language, locale) in [("en", "en"), ("zh-cn", "zh-CN")] {
+        let (mut lines, mut identical, mut added) = (0, 0, 0);
+        for path in real(language) {
+            let original = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap().to_str().unwrap();
+            let built =
+                std::fs::read_to_string(root.join("site/md").join(locale).join(name)).unwrap();
+            let report = errdoc::import::compare_lines(&original, &built, &[], &[]);
+            let _ = writeln!(
+                table,
+                "| {} | {locale} | {} | {} ({:.1} %) | {} |",
+                name.trim_end_matches(".md"),
+                report.lines,
+                report.identical,
+                report.identical_percent(),
+                report.added
+            );
+            assert!(
+                report.identical * 100 >= report.lines * 99 && report.added * 100 <= report.lines,
+                "{}: {report:?}",
+                path.display()
+            );
+            lines += report.lines;
+            identical += report.identical;
+            added += report.added;
+        }
+        let _ = writeln!(
+            table,
+            "| **all** | {locale} | {lines} | {identical} ({:.2} %) | {added} |",
+            identical as f64 * 100.0 / lines as f64
+        );
+    }
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/real-lines.md");
+    let _ = std::fs::write(&out, &table);
+    // `build --diff` says so too, page by page.
+    let mut args = vec!["build", "--diff"];
+    let pages: Vec<PathBuf> = real("zh-cn");
+    args.extend(pages.iter().map(|p| p.to_str().unwrap()));
+    let run = errdoc(root, &args);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout
+            .matches(": errdoc makes the same page (site/md/zh-CN/")
+            .count(),
+        19,
+        "{}",
+        run.stdout
+    );
+}
+
+/// The seeds' pages — the English WebSocket page, the Chinese Socket page —
+/// come back as they are from a fresh project.
+#[test]
+fn the_seeds_round_trip() {
+    let dir = new_project();
+    let root = dir.path();
+    let work = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let en = work.path().join("errorcode-net-websocket.md");
+    let zh = work.path().join("errorcode-net-socket.zh-CN.md");
+    std::fs::copy(seeds.join("000_1a5293617933e5b6.txt"), &en).unwrap();
+    std::fs::copy(seeds.join("002_1a9161f7a2590c53.txt"), &zh).unwrap();
+    let run = import(root, "en", std::slice::from_ref(&en));
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("  lines: 142 of 142 come back as they were (100.0 %), 0 added\n"),
+        "{}",
+        run.stdout
+    );
+    let run = import(root, "zh-CN", std::slice::from_ref(&zh));
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("  lines: 355 of 355 come back as they were (100.0 %), 0 added\n"),
+        "{}",
+        run.stdout
+    );
+    let run = errdoc(
+        root,
+        &[
+            "build",
+            "--diff",
+            en.to_str().unwrap(),
+            zh.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout.matches(": errdoc makes the same page").count(),
+        2,
+        "{}",
+        run.stdout
+    );
+    let run = errdoc(root, &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    for (path, page) in [
+        (&en, "site/md/en/errorcode-net-websocket.md"),
+        (&zh, "site/md/zh-CN/errorcode-net-socket.md"),
+    ] {
+        let original = std::fs::read_to_string(path).unwrap();
+        let built = std::fs::read_to_string(root.join(page)).unwrap();
+        // Byte for byte, up to trailing whitespace.
+        let trimmed = |t: &str| {
+            t.lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim_end()
+                .to_string()
+        };
+        assert_eq!(trimmed(&built), trimmed(&original), "{page}");
+    }
 }
 
 /// Codes documented on several pages: defined once, listed on the others,

@@ -204,4 +204,7 @@ fn summary(file: &FileReport) {
     for (line, what) in &file.dropped {
         say!("  line {line}: not imported: {what}");
     }
+    for (line, what) in &file.escaped {
+        say!("  line {line}: escaped: {what}");
+    }
 }

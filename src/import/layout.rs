@@ -13,6 +13,7 @@ use crate::diagnostic::Diagnostics;
 use crate::layout::{Absent, LAYOUTS_DIR, Layout, Layouts, Marker, Part, PartKind, Piece, Slot};
 use crate::output;
 use crate::render::layout::slot_text;
+use crate::render::markdown::{PageHazard, page_hazards};
 use crate::source::SourceFile;
 
 /// Marks `new` absent from `page`'s layouts in the locales but `locale`
@@ -77,11 +78,12 @@ pub(super) fn capture(
     page: &Page,
     heading_ids: &[String],
     module: &DraftModule,
-) -> (Layout, Vec<(usize, String)>) {
+) -> Captured {
     let metadata = &module.metadata;
     // Where each part begins, and its slots.
     let mut parts: Vec<(usize, PartKind, Vec<Placed>)> = Vec::new();
     let mut drift = Vec::new();
+    let mut escaped = Vec::new();
     let mut head = Vec::new();
     if let Some(r) = &page.spans.title {
         head.push((r.clone(), Slot::Title));
@@ -110,6 +112,8 @@ pub(super) fn capture(
     }
     parts.push((0, PartKind::Head, head));
     let markers = catalog_markers(module, page);
+    let hazards = page_hazards(text);
+    let mut defused = BTreeSet::new();
     for section in &page.sections {
         let Some(start) = section.spans.start else {
             continue;
@@ -143,14 +147,41 @@ pub(super) fn capture(
             if range.start < at {
                 continue;
             }
-            push_literal(&mut pieces, text, at..range.start);
+            push_literal(&mut pieces, text, at..range.start, &hazards, &mut defused);
             pieces.push(Piece::Slot(slot));
             at = range.end;
         }
-        push_literal(&mut pieces, text, at..end);
+        push_literal(&mut pieces, text, at..end, &hazards, &mut defused);
         layout.parts.push(Part { kind, pieces });
     }
-    (layout, drift)
+    // What the page's own writing carries that errdoc's pages do not.
+    for (range, what) in defused.iter().filter_map(|i| hazards.get(*i)) {
+        let line = text[..range.start].matches('\n').count() + 1;
+        let words = text[range.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let shown: String = words.chars().take(60).collect();
+        escaped.push((
+            line,
+            format!("{} `{shown}`: errdoc's pages carry none (only comments, `<br>`, `<sup>`, `<sub>` and links to http, https and mailto), so the page's layout keeps it escaped, as text", what.what()),
+        ));
+    }
+    Captured {
+        layout,
+        drift,
+        escaped,
+    }
+}
+
+/// A page's layout as import captures it, and what it has to say.
+pub(super) struct Captured {
+    /// The layout.
+    pub(super) layout: Layout,
+    /// Metadata the page states otherwise than the catalog: (line, what).
+    pub(super) drift: Vec<(usize, String)>,
+    /// The page's own writing that the layout keeps as text: (line, what).
+    pub(super) escaped: Vec<(usize, String)>,
 }
 
 /// Each code's marker in the catalog, and whether it opens before the code
@@ -234,9 +265,34 @@ fn message_slot(text: &str, section: &Section) -> Slot {
     }
 }
 
-/// The page's own writing in `range`.
-fn push_literal(pieces: &mut Vec<Piece>, text: &str, range: Range<usize>) {
-    if let Some(literal) = text.get(range).filter(|l| !l.is_empty()) {
-        pieces.push(Piece::Literal(literal.to_string()));
+/// The page's own writing in `range`, with the raw HTML and the links to
+/// `javascript:`, … among `hazards` made text (their indexes go to
+/// `defused`).
+fn push_literal(
+    pieces: &mut Vec<Piece>,
+    text: &str,
+    range: Range<usize>,
+    hazards: &[(Range<usize>, PageHazard)],
+    defused: &mut BTreeSet<usize>,
+) {
+    let Some(literal) = text.get(range.clone()).filter(|l| !l.is_empty()) else {
+        return;
+    };
+    let mut out = String::with_capacity(literal.len());
+    for (i, c) in literal.char_indices() {
+        let at = range.start + i;
+        let hazard = hazards.iter().position(|(r, _)| r.contains(&at));
+        if let Some(i) = hazard.filter(|_| matches!(c, '<' | '[' | ']')) {
+            defused.insert(i);
+        }
+        match (c, hazard.and_then(|i| hazards.get(i))) {
+            ('<', Some(_)) => out.push_str("&lt;"),
+            ('[' | ']', Some((_, PageHazard::Link))) => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
     }
+    pieces.push(Piece::Literal(out));
 }

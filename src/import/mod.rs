@@ -68,6 +68,9 @@ pub struct FileReport {
     pub unmapped: Vec<(usize, String)>,
     /// Pieces the built page will not have: (line, what).
     pub dropped: Vec<(usize, String)>,
+    /// The page's own raw HTML and links to `javascript:`, … that its
+    /// layout keeps as text: (line, what).
+    pub escaped: Vec<(usize, String)>,
     /// Codes met twice in the page: (code, line).
     pub duplicates: Vec<(CodeNumber, usize)>,
     /// Codes given an English placeholder title.
@@ -326,8 +329,10 @@ pub fn import(
         let Some(module) = draft.modules.iter().find(|m| m.id == read.module) else {
             continue;
         };
-        let (mut layout, drift) = layout::capture(&read.text, &read.page, ids, module);
-        file.drift.extend(drift);
+        let captured = layout::capture(&read.text, &read.page, ids, module);
+        file.drift.extend(captured.drift);
+        file.escaped.extend(captured.escaped);
+        let mut layout = captured.layout;
         // What of the module this page does not have.
         let on_page: BTreeSet<CodeNumber> = read.page.sections.iter().map(|s| s.code).collect();
         layout.absent = module_items(module, |item| match item {

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::catalog::CodeNumber;
+use crate::catalog::{Catalog, CodeNumber};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::source::{SourceFile, Span, read_utf8};
 
@@ -412,7 +412,7 @@ impl Layout {
             } else {
                 diags.push(
                     Diagnostic::error(format!("`{{{{{inner}}}}}` is not a part or a slot of a layout"))
-                        .hint("parts are `{{page}}`, `{{code N}}` and `{{heading ID}}` on lines of their own; a literal `{{` is `{{\"{{\"}}`")
+                        .hint(unknown_token_hint(&words, alone))
                         .at(file, span_at(file, token_at, consumed - open)),
                 );
                 literal.push_str(&rest[open..open + consumed]);
@@ -423,6 +423,46 @@ impl Layout {
         literal.push_str(rest);
         flush(&mut literal, &mut layout);
         layout
+    }
+}
+
+/// The words a layout's `{{…}}` may begin with, and how each is written.
+const TOKENS: &[(&str, &str)] = &[
+    ("page", "{{page}}"),
+    ("code", "{{code N}} (or {{code N marker NAME [opens] [closes]}})"),
+    ("heading", "{{heading ID}}"),
+    ("absent", "{{absent N}} or {{absent heading ID}}"),
+    ("title", "{{title}}"),
+    ("meta", "{{meta KEY}}"),
+    ("note", "{{note}}"),
+    ("intro", "{{intro}}"),
+    ("message", "{{message}} or {{message plain}}"),
+    ("description", "{{description}}"),
+    ("cause", "{{cause N}}"),
+    ("solution", "{{solution N}}"),
+    ("details", "{{details}}"),
+    ("text", "{{text}}"),
+];
+
+/// What to say about a `{{…}}` that is nothing a layout has: how the
+/// token it resembles is written, or what there is.
+fn unknown_token_hint(words: &[&str], alone: bool) -> String {
+    let first = words.first().copied().unwrap_or("");
+    let known = TOKENS.iter().find(|(word, _)| *word == first).or_else(|| {
+        TOKENS
+            .iter()
+            .map(|t| (t, strsim::jaro_winkler(t.0, first)))
+            .filter(|(_, score)| *score > 0.8)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(t, _)| t)
+    });
+    match known {
+        Some((word, form)) if *word == first && ["page", "code", "heading", "absent"].contains(word) && !alone => {
+            format!("{form} stands on a line of its own")
+        }
+        Some((word, form)) if *word == first => format!("write it {form}"),
+        Some((_, form)) => format!("did you mean {form}?"),
+        None => "parts are {{page}}, {{code N}} and {{heading ID}} on lines of their own; slots are {{title}}, {{meta KEY}}, {{note}}, {{intro}}, {{message}}, {{description}}, {{cause N}}, {{solution N}}, {{details}}, {{text}}; a literal `{{` is `{{\"{{\"}}`".to_string(),
     }
 }
 
@@ -504,6 +544,77 @@ impl Layouts {
     /// Every (locale, page) that has a layout.
     pub fn keys(&self) -> impl Iterator<Item = &(String, String)> {
         self.pages.keys()
+    }
+
+    /// Warns about layouts nothing uses: of a locale the project does not
+    /// have, of a page no module writes, and parts for codes and headings
+    /// a module does not have (a layout's part is used only by its own).
+    pub fn check(&self, catalog: &Catalog, locales: &[&str], diags: &mut Diagnostics) {
+        for ((locale, page), layout) in &self.pages {
+            let path = Layouts::path(locale, page);
+            if !locales.contains(&locale.as_str()) {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "a layout for locale `{locale}`, which the project does not have"
+                    ))
+                    .hint(format!(
+                        "delete it, or add the locale (`errdoc l10n add {locale}`)"
+                    ))
+                    .at_path(&path),
+                );
+                continue;
+            }
+            let Some(module) = catalog.modules.iter().find(|m| m.page.value == *page) else {
+                let pages: Vec<&str> = catalog
+                    .modules
+                    .iter()
+                    .map(|m| m.page.value.as_str())
+                    .collect();
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "a layout of page `{page}`, which no module writes"
+                    ))
+                    .hint(format!(
+                        "the pages are {}; rename the file after one, or delete it",
+                        if pages.is_empty() {
+                            "none yet".to_string()
+                        } else {
+                            pages.join(", ")
+                        }
+                    ))
+                    .at_path(&path),
+                );
+                continue;
+            };
+            let codes: BTreeSet<CodeNumber> = module
+                .codes
+                .iter()
+                .map(|c| c.code)
+                .chain(module.listings.iter().map(|l| l.code.value))
+                .collect();
+            let unknown: Vec<String> = layout
+                .parts
+                .iter()
+                .filter(|part| match &part.kind {
+                    PartKind::Head => false,
+                    PartKind::Code { code, .. } => !codes.contains(code),
+                    PartKind::Heading { id } => !module.headings.iter().any(|h| h.id.value == *id),
+                })
+                .map(|part| format!("`{}`", part.kind.header()))
+                .collect();
+            if !unknown.is_empty() {
+                diags.push(
+                    Diagnostic::warning(format!(
+                        "{} of this layout: module `{}` has no such code or heading, so {} unused",
+                        unknown.join(", "),
+                        module.id.value,
+                        if unknown.len() == 1 { "it is" } else { "they are" }
+                    ))
+                    .hint("delete the part (from its `{{…}}` line to the next), or add the code or heading to the module")
+                    .at_path(&path),
+                );
+            }
+        }
     }
 
     /// The file of a layout, relative to the project.

@@ -602,6 +602,35 @@ fn defuse(text: &str, found: &[(Hazard, Range<usize>)]) -> String {
 /// template writes markup).
 pub fn page_hazard(page: &str) -> Option<(usize, &'static str)> {
     let line_of = |at: usize| page.get(..at).unwrap_or("").matches('\n').count() + 1;
+    page_hazards(page)
+        .into_iter()
+        .next()
+        .map(|(range, what)| (line_of(range.start), what.what()))
+}
+
+/// What [`page_hazards`] finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageHazard {
+    /// Raw HTML.
+    Html,
+    /// A link or image to a `javascript:`, `data:`, … address.
+    Link,
+}
+
+impl PageHazard {
+    /// What it is, in words.
+    pub fn what(self) -> &'static str {
+        match self {
+            PageHazard::Html => "raw HTML",
+            PageHazard::Link => "a link to an address that is not http, https or mailto",
+        }
+    }
+}
+
+/// Every place of a finished page that [`page_hazard`] objects to: (its
+/// bytes, what it is), in order.
+pub fn page_hazards(page: &str) -> Vec<(Range<usize>, PageHazard)> {
+    let mut found = Vec::new();
     let mut block: Option<(usize, String)> = None;
     for (event, range) in Parser::new_ext(page, options()).into_offset_iter() {
         match event {
@@ -616,24 +645,21 @@ pub fn page_hazard(page: &str) -> Option<(usize, &'static str)> {
                     && !is_comment(text.trim())
                     && inert_html(&text, true).is_none()
                 {
-                    return Some((line_of(start), "raw HTML"));
+                    found.push((start..range.end, PageHazard::Html));
                 }
             }
             Event::InlineHtml(html) if !is_anchor(&html) && inert_html(&html, false).is_none() => {
-                return Some((line_of(range.start), "raw HTML"));
+                found.push((range, PageHazard::Html));
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                 if unsafe_scheme(&dest_url) =>
             {
-                return Some((
-                    line_of(range.start),
-                    "a link to an address that is not http, https or mailto",
-                ));
+                found.push((range, PageHazard::Link));
             }
             _ => {}
         }
     }
-    None
+    found
 }
 
 /// One HTML comment, and nothing after it.
