@@ -809,3 +809,99 @@ fn a_batch_is_judged_as_a_whole() {
         run.stdout
     );
 }
+
+/// Issue 13: a page comes back as it was written — its labels, `<br>`s,
+/// `1.text` causes, metadata lines — and what changes later is written in
+/// the house style, part by part; a code a translation lacked stays off
+/// its page until it is translated; `build --diff` shows the difference.
+#[test]
+fn layouts_keep_pages_as_written_until_they_change() {
+    let dir = new_project();
+    let root = dir.path();
+    let work = tempfile::tempdir().unwrap();
+    let en_text = "# P\n<!--Kit: K-->\n\n<div>Intro</div>\n\n## 1 One\n**Error Message**<br>\nM1.\n\n**Possible Cause**<br>\n1.First.\n\n## 2 Two\n**Error Message**<br>\nM2.\n";
+    let zh_text = "# P\n\n## 1 一\n**错误信息**<br>\nM1.\n";
+    let files = pages_in(
+        work.path(),
+        &[
+            ("errorcode-p.md", en_text),
+            ("errorcode-p.zh-CN.md", zh_text),
+        ],
+    );
+    let run = import_all(root, "en", &files[..1]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    // The page's raw HTML is kept as text, and the report says which line
+    // will differ, and why.
+    assert!(
+        run.stdout.contains(
+            "  line 4: escaped: raw HTML `<div>Intro</div>`: errdoc's pages carry none (only comments, `<br>`, `<sup>`, `<sub>` and links to http, https and mailto), so the page's layout keeps it escaped, as text\n  round trip: 2 of 2 sections say exactly the same on the built page\n  lines: 14 of 15 come back as they were (93.3 %), 0 added\n    line 4: errdoc escapes what could turn into markup there (`\\[`, `\\*`, `&lt;`): a bracket without its partner, a `<`, the punctuation of an Error Message\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = import_all(root, "zh-CN", &files[1..]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("  lines: 5 of 5 come back as they were (100.0 %), 0 added\n"),
+        "{}",
+        run.stdout
+    );
+    let layout = std::fs::read_to_string(root.join("layouts/zh-CN/errorcode-p.md")).unwrap();
+    assert_eq!(
+        layout,
+        "{{absent 2}}\n{{page}}\n# {{title}}\n\n{{code 1}}\n## 1 {{title}}\n**错误信息**<br>\n{{message}}\n"
+    );
+    assert_eq!(errdoc(root, &["build"]).status, 0);
+    let en_page = std::fs::read_to_string(root.join("site/md/en/errorcode-p.md")).unwrap();
+    assert_eq!(
+        en_page,
+        en_text.replace("<div>Intro</div>", "&lt;div>Intro&lt;/div>")
+    );
+    let zh_page = std::fs::read_to_string(root.join("site/md/zh-CN/errorcode-p.md")).unwrap();
+    assert_eq!(zh_page, zh_text);
+
+    // A second cause: code 1 is written in the house style, code 2 as it
+    // was. The Chinese translation of code 2: it joins its page.
+    let en_ftl = root.join("locales/en/p.ftl");
+    let text = std::fs::read_to_string(&en_ftl).unwrap();
+    std::fs::write(
+        &en_ftl,
+        text.replace(
+            "    .cause-1 = First.\n",
+            "    .cause-1 = First.\n    .cause-2 = Second.\n",
+        ),
+    )
+    .unwrap();
+    let zh_ftl = root.join("locales/zh-CN/p.ftl");
+    let text = std::fs::read_to_string(&zh_ftl).unwrap();
+    std::fs::write(&zh_ftl, format!("{text}code-2 = 二\n")).unwrap();
+    let diff = errdoc(
+        root,
+        &[
+            "build",
+            "--diff",
+            files[0].to_str().unwrap(),
+            files[1].to_str().unwrap(),
+        ],
+    );
+    assert_eq!(diff.status, 1, "{}", diff.stderr);
+    let en_name = files[0].display().to_string();
+    let zh_name = files[1].display().to_string();
+    assert_eq!(
+        diff.stdout,
+        format!(
+            "--- {en_name}\n+++ site/md/en/errorcode-p.md (as errdoc makes it)\n@@ -1,14 +1,19 @@\n # P\n <!--Kit: K-->\n \n-<div>Intro</div>\n+&lt;div>Intro&lt;/div>\n \n ## 1 One\n-**Error Message**<br>\n+\n+**Error Message**\n+\n M1.\n \n-**Possible Cause**<br>\n-1.First.\n+**Possible Causes**\n+\n+1. First.\n+\n+2. Second.\n \n ## 2 Two\n **Error Message**<br>\n--- {zh_name}\n+++ site/md/zh-CN/errorcode-p.md (as errdoc makes it)\n@@ -3,3 +3,9 @@\n ## 1 一\n **错误信息**<br>\n M1.\n+\n+## 2 二\n+\n+**错误信息**\n+\n+M2.\n"
+        )
+    );
+    assert!(
+        diff.stderr.ends_with(
+            "2 of 2 pages differ from what errdoc makes (trailing whitespace and line endings aside)\n"
+        ),
+        "{}",
+        diff.stderr
+    );
+    // `--diff` writes nothing.
+    let zh_page = std::fs::read_to_string(root.join("site/md/zh-CN/errorcode-p.md")).unwrap();
+    assert_eq!(zh_page, zh_text);
+}

@@ -1,8 +1,12 @@
-//! Markdown import: any page reads without a panic, and a page compared
-//! with itself round-trips exactly.
+//! Markdown import: any page reads without a panic, a page compared with
+//! itself round-trips exactly, and its layout file reads back as the
+//! layout it was written from, with no error.
 #![no_main]
 
-use errdoc::import::{parse, round_trip};
+use errdoc::diagnostic::Diagnostics;
+use errdoc::import::{layout_of, parse, round_trip};
+use errdoc::layout::Layout;
+use errdoc::source::SourceFile;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -10,4 +14,9 @@ fuzz_target!(|data: &[u8]| {
     let page = parse::page(text);
     let (exact, total, _) = round_trip(&page.sections, &page);
     assert_eq!(exact, total);
+    let layout = layout_of(text);
+    let mut diags = Diagnostics::new();
+    let read = Layout::parse(&SourceFile::new("layouts/en/p.md", layout.to_text()), &mut diags);
+    assert_eq!(diags.error_count(), 0);
+    assert_eq!(read, layout);
 });

@@ -1,7 +1,8 @@
 //! Translation Markdown to HTML and to Markdown: never a panic, never an
 //! HTML element a translator wrote (`<script`, `<img`, …) nor a
 //! `javascript:` link in the HTML, and in the Markdown pages no raw HTML
-//! and no link or image to a `javascript:`, `data:`, … address.
+//! and no link or image to a `javascript:`, `data:`, … address, whether
+//! the template or a page's layout puts them there.
 #![no_main]
 
 use std::collections::BTreeSet;
@@ -33,6 +34,16 @@ fuzz_target!(|data: &[u8]| {
         m::link_text(a), m::inline(b).replace('|', "\\|"), m::inline(c).replace('|', "\\|"),
     );
     assert_eq!(m::page_hazard(&page), None, "in the page:\n{page}");
+    // And as a page's layout puts them: after a quote's `> `, an item's
+    // `1.`, a label, each read after what comes before it.
+    let mut layout_page = String::new();
+    for (literal, text) in [("> ", a), ("\n\n1.", b), ("\n2. ", c), ("\n\n**Cause**: ", a), ("\n> 1. ", b)] {
+        layout_page.push_str(literal);
+        let slot = m::in_context(text, &layout_page);
+        layout_page.push_str(&slot);
+    }
+    layout_page.push('\n');
+    assert_eq!(m::page_hazard(&layout_page), None, "in the layout's page:\n{layout_page}");
     let literal = errdoc::render::markdown::literal(text);
     assert!(!errdoc::render::markdown::has_raw_html(&literal), "raw HTML in the literal {literal:?}");
     assert!(!errdoc::render::markdown::has_unsafe_link(&literal), "a link in the literal {literal:?}");

@@ -194,7 +194,13 @@ fn summary(file: &FileReport) {
     }
     // Nothing is lost: the page's layout keeps what has no place in the
     // catalog or the translations, but nothing else knows it.
-    for (line, what) in &file.unmapped {
+    // Raw HTML the layout keeps escaped is said once, as escaped.
+    let escaped: Vec<usize> = file.escaped.iter().map(|(line, _)| *line).collect();
+    for (line, what) in file
+        .unmapped
+        .iter()
+        .filter(|(line, _)| !escaped.contains(line))
+    {
         if *line == 0 {
             say!("  in the page's layout only: {what}");
         } else {

@@ -252,12 +252,13 @@ fn message_slot(text: &str, section: &Section) -> Slot {
         return Slot::Message;
     };
     let written = text.get(span.clone()).unwrap_or("");
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let prefix = text.get(line_start..span.start).unwrap_or("");
+    // The part before it, as rendering reads it.
+    let start = section.spans.start.unwrap_or(0).min(span.start);
+    let before = text.get(start..span.start).unwrap_or("");
     // Trailing blanks aside, as the round trip compares lines.
     let lines = |t: &str| t.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
     let written = lines(written);
-    let as_slot = |slot: &Slot| lines(&slot_text(slot, message, prefix));
+    let as_slot = |slot: &Slot| lines(&slot_text(slot, message, before));
     if written != as_slot(&Slot::Message) && written == as_slot(&Slot::PlainMessage) {
         Slot::PlainMessage
     } else {

@@ -361,6 +361,16 @@ pub fn import(
     Ok(report)
 }
 
+/// The layout import captures of a page alone, in a module of its own
+/// (for the fuzzer and tests: the layout file must read back as it is).
+pub fn layout_of(text: &str) -> crate::layout::Layout {
+    // Line endings as `import` reads them.
+    let text = &text.replace("\r\n", "\n").replace('\r', "\n");
+    let page = parse::page(text);
+    let ids: Vec<String> = (1..=page.headings.len()).map(|n| format!("h{n}")).collect();
+    layout::capture(text, &page, &ids, &DraftModule::default()).layout
+}
+
 /// The codes (defined or listed) and headings of a module that `keep`
 /// keeps.
 fn module_items(module: &DraftModule, keep: impl Fn(&DraftItem) -> bool) -> Absent {

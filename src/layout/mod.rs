@@ -21,7 +21,8 @@
 //! A part is used as long as what it holds still fits it (the same fields,
 //! as many causes and steps, the same marker lines); otherwise, and for
 //! everything a layout has no part for, the page's style applies
-//! (`templates/markdown/*.md`). A literal `{{` is written `{{"{{"}}`.
+//! (`templates/markdown/*.md`). A literal `{{` is written `{{"{{"}}`
+//! (anything in quotes there is written as it is: `{{"{"}}`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -329,7 +330,17 @@ impl Layout {
             for piece in &part.pieces {
                 match piece {
                     Piece::Slot(slot) => out.push_str(&slot.token()),
-                    Piece::Literal(text) => out.push_str(&text.replace("{{", "{{\"{{\"}}")),
+                    Piece::Literal(text) => {
+                        let escaped = text.replace("{{", "{{\"{{\"}}");
+                        // A `{` right before a slot would make `{{{`.
+                        match escaped.strip_suffix('{') {
+                            Some(rest) => {
+                                out.push_str(rest);
+                                out.push_str("{{\"{\"}}");
+                            }
+                            None => out.push_str(&escaped),
+                        }
+                    }
                 }
             }
         }
@@ -377,8 +388,13 @@ impl Layout {
             let words: Vec<&str> = inner.split_whitespace().collect();
             let line_start = text[..token_at].rfind('\n').map_or(0, |i| i + 1);
             let alone = text[line_start..token_at].trim().is_empty();
-            if inner == "\"{{\"" {
-                literal.push_str("{{");
+            if let Some(quoted) = inner
+                .strip_prefix('"')
+                .and_then(|q| q.strip_suffix('"'))
+                .filter(|q| !q.contains('"'))
+            {
+                // `{{"{{"}}`, `{{"{"}}`: written as it is.
+                literal.push_str(quoted);
             } else if let Some(absent) = absent(&words).filter(|_| alone) {
                 layout.absent.extend(absent);
                 // Its line is not the page's.
@@ -411,11 +427,13 @@ impl Layout {
                 }
             } else {
                 diags.push(
-                    Diagnostic::error(format!("`{{{{{inner}}}}}` is not a part or a slot of a layout"))
-                        .hint(unknown_token_hint(&words, alone))
-                        .at(file, span_at(file, token_at, consumed - open)),
+                    Diagnostic::error(format!(
+                        "`{{{{{inner}}}}}` is not a part or a slot of a layout"
+                    ))
+                    .hint(unknown_token_hint(&words, alone))
+                    .at(file, span_at(file, token_at, consumed - open)),
                 );
-                literal.push_str(&rest[open..open + consumed]);
+                literal.push_str(&rest[open..consumed]);
             }
             rest = &rest[consumed..];
             at = token_at + (consumed - open);
@@ -429,7 +447,10 @@ impl Layout {
 /// The words a layout's `{{…}}` may begin with, and how each is written.
 const TOKENS: &[(&str, &str)] = &[
     ("page", "{{page}}"),
-    ("code", "{{code N}} (or {{code N marker NAME [opens] [closes]}})"),
+    (
+        "code",
+        "{{code N}} (or {{code N marker NAME [opens] [closes]}})",
+    ),
     ("heading", "{{heading ID}}"),
     ("absent", "{{absent N}} or {{absent heading ID}}"),
     ("title", "{{title}}"),
@@ -529,7 +550,8 @@ impl Layouts {
             else {
                 continue;
             };
-            let file = SourceFile::new(rel, text);
+            // The pages it makes end their lines with `\n`.
+            let file = SourceFile::new(rel, text.replace("\r\n", "\n"));
             let layout = Layout::parse(&file, diags);
             layouts.pages.insert((locale, page), layout);
         }

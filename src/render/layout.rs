@@ -289,21 +289,23 @@ impl<'a> Fill<'a> {
         fill
     }
 
-    /// The text of `slot`, as it goes in the page after `prefix` on its
-    /// line.
-    fn text(&self, slot: &Slot, prefix: &str) -> String {
+    /// The text of `slot`, as it goes in the page after `before`.
+    fn text(&self, slot: &Slot, before: &str) -> String {
         self.texts
             .get(&slot.text_slot())
-            .map(|text| slot_text(slot, text, prefix))
+            .map(|text| slot_text(slot, text, before))
             .unwrap_or_default()
     }
 }
 
-/// `text` as it goes in a page's layout at `slot`, after `prefix` on its
-/// line: a title on one line, a message escaped (unless the page writes
-/// it plain), a block with its later lines under the quote or list item it
-/// stands in, a table cell's text on one line with its `|` escaped.
-pub fn slot_text(slot: &Slot, text: &str, prefix: &str) -> String {
+/// `text` as it goes in a page's layout at `slot`, after `before` (the
+/// part of the page before it, whose last line is what stands before it
+/// on its line): a title on one line, a message escaped (unless the page
+/// writes it plain), a block with its later lines under the quote or list
+/// item it stands in, a table cell's text on one line with its `|`
+/// escaped.
+pub fn slot_text(slot: &Slot, text: &str, before: &str) -> String {
+    let prefix = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
     let in_cell = prefix.trim_start().starts_with('|');
     match slot {
         // Metadata values are checked to fit in their comment.
@@ -312,7 +314,7 @@ pub fn slot_text(slot: &Slot, text: &str, prefix: &str) -> String {
         Slot::Message => literal(text),
         _ if in_cell => inline(text).replace('|', "\\|"),
         Slot::Title => inline(text),
-        _ => in_context(text, prefix),
+        _ => in_context(text, before),
     }
 }
 
@@ -361,13 +363,11 @@ pub fn render_part(part: &Part, fill: &Fill<'_>) -> String {
         match piece {
             Piece::Literal(text) => out.push_str(text),
             Piece::Slot(slot) => {
-                // What stands before the slot on its line: a quote's `> `,
-                // an item's `1. `, a heading's `## 1001 `, a label.
-                let prefix = out
-                    .rfind('\n')
-                    .map_or(out.as_str(), |i| &out[i + 1..])
-                    .to_string();
-                out.push_str(&fill.text(slot, &prefix));
+                // Read after the part so far: what stands before it on its
+                // line (a quote's `> `, an item's `1. `, a heading's
+                // `## 1001 `, a label), and the blocks it may continue.
+                let text = fill.text(slot, &out);
+                out.push_str(&text);
             }
         }
     }

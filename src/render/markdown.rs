@@ -424,11 +424,12 @@ pub fn quoted(text: &str) -> String {
 }
 
 /// Translation Markdown for a slot of a page's layout, written after
-/// `prefix` on its line (what the layout has there: `> ` in a quote,
-/// `1. ` or `1.` of a list, a label, nothing). Its later lines carry the
-/// quote's `>` and the item's indent, so the text stays where it stands;
-/// then it is checked again as it reads there.
-pub fn in_context(text: &str, prefix: &str) -> String {
+/// `before` (the part of the page before it; what its line has there: `> `
+/// in a quote, `1. ` or `1.` of a list, a label, nothing). Its later lines
+/// carry the quote's `>` and the item's indent, so the text stays where it
+/// stands; then it is checked again as it reads after `before`.
+pub fn in_context(text: &str, before: &str) -> String {
+    let prefix = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
     // The quote's markers, then what follows them on the line.
     let quote_end = prefix
         .char_indices()
@@ -461,7 +462,7 @@ pub fn in_context(text: &str, prefix: &str) -> String {
         }
         out.push_str(line);
     }
-    defused(&out, prefix)
+    defused(&out, before)
 }
 
 /// Whether `text` is a list item's marker: `-`, `*`, `+`, `1.`, `1)`.
@@ -1066,6 +1067,48 @@ mod tests {
         assert_eq!(
             tidy("\n\n# A\n\n\n\nb  \n```\n\n\n```\n\n"),
             "# A\n\nb\n```\n\n\n```\n"
+        );
+    }
+
+    #[test]
+    fn a_slot_keeps_its_lines_where_it_stands() {
+        // In a quote, each line is quoted; under `1. `, indented by its
+        // width; after a label, as it is.
+        assert_eq!(in_context("a\n\nb", "> "), "a\n>\n> b");
+        assert_eq!(in_context("a\nb", "> 1. "), "a\n>    b");
+        assert_eq!(in_context("a\n\nb", "10. "), "a\n\n    b");
+        assert_eq!(in_context("a\nb", "1."), "a\n  b");
+        assert_eq!(in_context("a\nb", "**Cause**: "), "a\nb");
+        // And it is made safe as it reads there: raw HTML, a link to
+        // script, a bracket without its partner.
+        let hostile = in_context("<img src=x onerror=y>\n[a](javascript:x) [", "> ");
+        assert_eq!(
+            hostile,
+            "&lt;img src=x onerror=y&gt;\n> \\[a\\](javascript:x) \\["
+        );
+        assert!(page_hazard(&format!("> {hostile}\n")).is_none());
+        // Read after what comes before it in its part (found by fuzzing:
+        // alone, `<b>` was code in a list item after `2. `; after an empty
+        // `1.` item it was not).
+        let (a, b) = ("[\u{13}n", "\u{11}\u{0}");
+        let c = "\t\t\t\t\t\t\t*\t\t@\t\t\t\t\t`s <b>x|\u{17}b\u{1}\u{17}b\u{1}";
+        let mut page = String::new();
+        for (literal, text) in [
+            ("> ", a),
+            ("\n\n1.", b),
+            ("\n2. ", c),
+            ("\n\n**Cause**: ", a),
+            ("\n> 1. ", b),
+        ] {
+            page.push_str(literal);
+            let slot = in_context(text, &page);
+            page.push_str(&slot);
+        }
+        assert!(page_hazard(&format!("{page}\n")).is_none(), "{page}");
+        // A bracket with its partner, and `<` before a digit, stay.
+        assert_eq!(
+            in_context("error [8519687] (< 100 ms)", ""),
+            "error [8519687] (< 100 ms)"
         );
     }
 }
