@@ -177,3 +177,48 @@ fn the_committed_site_is_current() {
         run.stderr
     );
 }
+
+/// The repository's pages differ from the seeds only where the README's
+/// table says (`tests/fixtures/seeds-vs-repository.diff`; `ERRDOC_BLESS=1`
+/// rewrites it: then update the README's table).
+#[test]
+fn the_pages_differ_from_the_seeds_only_as_the_readme_says() {
+    let work = tempfile::tempdir().unwrap();
+    let seeds = repository().join("tests/fixtures/import/seeds");
+    for name in [
+        "errorcode-net-websocket.md",
+        "errorcode-net-socket.zh-CN.md",
+    ] {
+        std::fs::copy(seeds.join(name), work.path().join(name)).unwrap();
+    }
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_errdoc"))
+        .arg("--root")
+        .arg(repository())
+        .args([
+            "build",
+            "--diff",
+            "errorcode-net-websocket.md",
+            "errorcode-net-socket.zh-CN.md",
+        ])
+        .current_dir(work.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{stdout}{stderr}");
+    assert_eq!(
+        stderr,
+        "2 of 2 pages differ from what errdoc makes (trailing whitespace and line endings aside)\n"
+    );
+    let expected = repository().join("tests/fixtures/seeds-vs-repository.diff");
+    if support::blessing() {
+        std::fs::write(&expected, &stdout).unwrap();
+    }
+    let want = std::fs::read_to_string(&expected).unwrap_or_default();
+    assert!(
+        want == stdout,
+        "{}\n(ERRDOC_BLESS=1 cargo test rewrites the expected file; then update the README's table)",
+        support::diff(&want, &stdout)
+    );
+}

@@ -114,7 +114,9 @@ fn reason(old: &[String], new: &[String]) -> String {
     if old.len() == new.len() && pairs().all(|(o, n)| unescaped(n) == *o) {
         return "errdoc escapes what could turn into markup there (`\\[`, `\\*`, `&lt;`): a bracket without its partner, a `<`, the punctuation of an Error Message".to_string();
     }
-    if old.len() == new.len() && pairs().all(|(o, n)| without_markers(o) == unescaped(n)) {
+    if old.len() == new.len()
+        && pairs().all(|(o, n)| without_markers(o) == without_markers(&unescaped(n)))
+    {
         return "a marker comment inside a text (`<!--RP1-->` within an Error Message) is not kept: markers go around sections, list items and whole texts".to_string();
     }
     if old.len() == new.len() && pairs().all(|(o, n)| o.trim_start() == n.trim_start()) {

@@ -333,8 +333,11 @@ impl<'t> Reader<'t> {
                         "\n",
                     );
                     if !markers.is_empty() && inside {
+                        let line = pieces
+                            .first()
+                            .map_or(section.line, |p| line_of(text, p.range.start));
                         self.page.dropped.push((
-                            section.line,
+                            line,
                             format!(
                                 "{} in the Error Message of code {}: the message is literal, without them",
                                 markers.join(" "),
