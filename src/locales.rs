@@ -180,6 +180,11 @@ impl Locales {
         &self.list
     }
 
+    /// Every locale's tag, the source first.
+    pub fn tags(&self) -> Vec<&str> {
+        self.list.iter().map(|l| l.tag.as_str()).collect()
+    }
+
     /// The locale tagged `tag`.
     pub fn get(&self, tag: &str) -> Option<&Locale> {
         self.list.iter().find(|l| l.tag == tag)

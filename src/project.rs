@@ -90,7 +90,7 @@ impl Project {
             return Ok(None);
         };
         let layouts = Layouts::load(root, diags)?;
-        let tags: Vec<&str> = locales.all().iter().map(|l| l.tag.as_str()).collect();
+        let tags = locales.tags();
         layouts.check(&catalog, &tags, diags);
         Ok(Some(Project {
             root: root.to_path_buf(),

@@ -97,12 +97,7 @@ fn locale_of(project: &Project, path: &Path) -> String {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tags: Vec<&str> = project
-        .locales
-        .all()
-        .iter()
-        .map(|l| l.tag.as_str())
-        .collect();
+    let tags = project.locales.tags();
     let by_suffix = tags.iter().find(|tag| stem.ends_with(&format!(".{tag}")));
     let by_folder = || {
         path.parent()?.components().rev().find_map(|c| {

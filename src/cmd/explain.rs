@@ -24,12 +24,7 @@ pub fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
         tell!("error: the project cannot be loaded; fix the errors above");
         return Ok(failure());
     };
-    let tags: Vec<&str> = project
-        .locales
-        .all()
-        .iter()
-        .map(|l| l.tag.as_str())
-        .collect();
+    let tags = project.locales.tags();
     let tag = match &args.lang {
         Some(lang) => match tags.iter().find(|t| t.eq_ignore_ascii_case(lang)) {
             Some(t) => (*t).to_string(),

@@ -83,7 +83,7 @@ fn targets<'p>(project: &'p Project, wanted: Option<&str>) -> Result<Vec<&'p Loc
             }
             Some(l) => Ok(vec![l]),
             None => {
-                let known: Vec<&str> = locales.all().iter().map(|l| l.tag.as_str()).collect();
+                let known = locales.tags();
                 tell!(
                     "error: there is no locale `{tag}` — the locales are {}; `errdoc l10n add {tag}` creates it",
                     known.join(", ")
