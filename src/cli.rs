@@ -242,17 +242,21 @@ pub struct BuildArgs {
     #[arg(long, value_enum, default_value_t = Stale::Mark)]
     pub stale: Stale,
 
-    /// Write nothing; show what errdoc makes of these hand-written pages,
-    /// as a unified diff against each (trailing whitespace and line
-    /// endings aside), and exit with status 1 if any differs
-    #[arg(long, value_name = "PAGE.md", num_args = 1.., conflicts_with = "check")]
-    pub diff: Vec<PathBuf>,
+    /// Write nothing; show what errdoc makes of the hand-written PAGEs, as
+    /// a unified diff against each (trailing whitespace and line endings
+    /// aside), and exit with status 1 if any differs
+    #[arg(long, requires = "pages", conflicts_with = "check")]
+    pub diff: bool,
 
     /// The language of the pages given to --diff (default: the `.zh-CN`
     /// of `errorcode-x.zh-CN.md`, or a folder named after a locale, as in
     /// `zh-cn/errorcode-x.md`; else the catalog's source language)
     #[arg(long, value_name = "LOCALE", requires = "diff")]
     pub locale: Option<String>,
+
+    /// The pages --diff compares
+    #[arg(value_name = "PAGE.md", requires = "diff")]
+    pub pages: Vec<PathBuf>,
 }
 
 /// What `build --stale` does with stale translations.

@@ -61,6 +61,31 @@ pub struct SourceFile {
     line_starts: Vec<usize>,
 }
 
+/// Where the lines of a text start: the line of an offset in O(log n).
+#[derive(Debug, Clone, Default)]
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    /// The lines of `text`.
+    pub fn new(text: &str) -> Self {
+        Lines {
+            starts: std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect(),
+        }
+    }
+
+    /// The 1-based line of byte offset `at`.
+    pub fn line(&self, at: usize) -> usize {
+        match self.starts.binary_search(&at) {
+            Ok(i) => i + 1,
+            Err(i) => i.max(1),
+        }
+    }
+}
+
 impl SourceFile {
     /// Wraps `text`, reported as `path` (relative to the project root).
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {

@@ -211,15 +211,15 @@ fn house_style_pages_with_every_irregularity_round_trip() {
     }
     for expected in [
         // The same code twice: the first is kept.
-        "errorcode-bluetooth.md: module `bluetooth`\n  7 codes: 7 added, 0 merged, 0 listed from other modules\n  line 144: code 2900004 again — the first section was kept\n",
-        "  line 127: code 2300028 again — the first section was kept\n",
+        "errorcode-bluetooth.md: module `bluetooth`\n  7 codes: 7 added, 0 merged, 0 listed from other modules\n  line 144: code 2900004 again — the first section is the code's; this one stays on the page as written (in its layout only)\n",
+        "  line 127: code 2300028 again — the first section is the code's; this one stays on the page as written (in its layout only)\n",
         // A different Error Message in the two languages is drift, kept.
         "  line 32: drift: code 2900003: the Error Message is `Bluetooth is off.` here but `Bluetooth disabled.` in the catalog; kept as `message_drift` (zh-CN), which `errdoc check` reports\n",
         // Headings that are not codes are kept with their text.
         "  5 codes: 5 added, 0 merged, 0 listed from other modules; 1 heading\n",
         "  9 codes: 0 added, 9 merged, 0 listed from other modules; 1 heading\n",
         // Codes the English page lacks get an English placeholder.
-        "  English placeholders (titles from the Error Message) for 15400005; write their English text\n",
+        "  English placeholders (titles from the Error Message) for 15400005; write their English text, then delete their `{{absent …}}` lines in the English page's layout (layouts/) so that page shows them\n",
         // Round trips: the Chinese page of 15400003 lacks the English
         // page's text before its first label, and keeps lacking it.
         "  round trip: 7 of 7 sections say exactly the same on the built page\n",
@@ -904,4 +904,54 @@ fn layouts_keep_pages_as_written_until_they_change() {
     // `--diff` writes nothing.
     let zh_page = std::fs::read_to_string(root.join("site/md/zh-CN/errorcode-p.md")).unwrap();
     assert_eq!(zh_page, zh_text);
+}
+
+/// Found in review: a table of codes stays a table — whatever changes
+/// before it, in a row, or between its rows — and what follows it is the
+/// page's own writing, escaped where a renderer could read a tag in it.
+#[test]
+fn tables_of_codes_stay_whole() {
+    let dir = new_project();
+    let root = dir.path();
+    let work = tempfile::tempdir().unwrap();
+    let en_text = "# T\n\n## Table Codes\n\nSome codes.\n\n| Error Code | Error Message | Description |\n| --- | --- | --- |\n| 1101 | One failed. | Table one. |\n| 1102 | Two failed. | Table two. |\n| 1103 | Three failed. | Table three. |\n\nContact <svg/onload=alert(1)> support.\n";
+    let files = pages_in(work.path(), &[("errorcode-t.md", en_text)]);
+    let run = import_all(root, "en", &files);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("  line 13: escaped: raw HTML `<svg/onload=alert(1)> support.`"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("  lines: 12 of 13 come back as they were (92.3 %), 0 added\n"),
+        "{}",
+        run.stdout
+    );
+    // The heading's text changes, a row's title, and a code comes between
+    // two rows.
+    let ftl = root.join("locales/en/t.ftl");
+    let text = std::fs::read_to_string(&ftl).unwrap();
+    let text = text
+        .replace("Some codes.", "Some codes, and more.")
+        .replace("code-1102 = Table two.", "code-1102 = Table two, renamed.");
+    std::fs::write(&ftl, format!("{text}code-1150 = Between\n")).unwrap();
+    let catalog = root.join("catalog/codes.yaml");
+    let yaml = std::fs::read_to_string(&catalog).unwrap();
+    let at = yaml.find("      - code: 1103").unwrap();
+    let yaml = format!(
+        "{}      - code: 1150\n        name: \"T_BETWEEN\"\n        message: \"Between failed.\"\n{}",
+        &yaml[..at],
+        &yaml[at..]
+    );
+    std::fs::write(&catalog, yaml).unwrap();
+    let build = errdoc(root, &["build"]);
+    assert_eq!(build.status, 0, "{}", build.stderr);
+    let page = std::fs::read_to_string(root.join("site/md/en/errorcode-t.md")).unwrap();
+    assert_eq!(
+        page,
+        "# T\n\n## Table Codes\n\nSome codes, and more.\n\n| Error Code | Error Message | Description |\n| --- | --- | --- |\n| 1101 | One failed. | Table one. |\n| 1102 | Two failed. | Table two, renamed. |\n| 1150 | Between failed. | Between |\n| 1103 | Three failed. | Table three. |\n\nContact &lt;svg/onload=alert(1)> support.\n"
+    );
 }

@@ -171,6 +171,77 @@ fn real_doc_sets_import_and_build_with_no_hand_edit() {
 
     shared_codes_are_listed(root, &en.stdout, &zh.stdout);
     drift_is_reported(root, &zh.stdout);
+    markers_stay_balanced(root);
+}
+
+/// Found in review: an English title edited, the Chinese page's section of
+/// that code is written from the templates — with the page's own marker
+/// lines, so `<!--Del-->` and `<!--DelEnd-->` still pair up (the Chinese
+/// page closes a region the catalog's markers would leave open).
+fn markers_stay_balanced(root: &Path) {
+    let run = errdoc(root, &["l10n", "confirm", "--all"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let ftl = root.join("locales/en/bundle.ftl");
+    let text = std::fs::read_to_string(&ftl).unwrap();
+    let at = text.find("code-17700060 = ").unwrap();
+    let end = at + text[at..].find('\n').unwrap();
+    std::fs::write(&ftl, format!("{} (edited){}", &text[..end], &text[end..])).unwrap();
+    let build = errdoc(root, &["build"]);
+    assert_eq!(build.status, 0, "{}", build.stderr);
+    for (language, locale) in [("en", "en"), ("zh-cn", "zh-CN")] {
+        let original = std::fs::read_to_string(
+            fixtures()
+                .join("real")
+                .join(language)
+                .join("errorcode-bundle.md"),
+        )
+        .unwrap();
+        let page = std::fs::read_to_string(
+            root.join("site/md")
+                .join(locale)
+                .join("errorcode-bundle.md"),
+        )
+        .unwrap();
+        let count = |text: &str, marker: &str| text.matches(marker).count();
+        for marker in ["<!--Del-->", "<!--DelEnd-->"] {
+            assert_eq!(
+                count(&page, marker),
+                count(&original, marker),
+                "{locale}: {marker}"
+            );
+        }
+        // Only that section changed.
+        let report = errdoc::import::compare_lines(&original, &page, &[], &[]);
+        assert!(
+            report.identical + 20 >= report.lines,
+            "{locale}: {report:?}"
+        );
+    }
+    let zh = std::fs::read_to_string(root.join("site/md/zh-CN/errorcode-bundle.md")).unwrap();
+    assert!(
+        zh.contains("<!-- errdoc: stale translation of code-17700060: "),
+        "{zh}"
+    );
+}
+
+/// The pages of one module imported Chinese first, then English, then
+/// Chinese again: the second import of the Chinese pages changes nothing.
+#[test]
+fn imports_in_either_order_settle() {
+    let dir = new_project();
+    let root = dir.path();
+    for (locale, language) in [("zh-CN", "zh-cn"), ("en", "en")] {
+        let run = import(root, locale, &real(language));
+        assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    }
+    let before = read_tree(root);
+    let again = import(root, "zh-CN", &real("zh-cn"));
+    assert!(
+        again.stdout.ends_with("\nnothing changed\n"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(read_tree(root), before);
 }
 
 /// The line round trip of issue 13: per page, the share of the original's

@@ -48,7 +48,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         tell!("timing: rendered {:.3}s", started.elapsed().as_secs_f64());
     }
     // `--diff` is about the pages: the project's warnings are `check`'s.
-    if args.diff.is_empty() || diags.has_errors() {
+    if !args.diff || diags.has_errors() {
         report(&diags);
     } else if diags.warning_count() > 0 {
         tell!(
@@ -71,11 +71,11 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         return Ok(failure());
     }
 
-    if !args.diff.is_empty() {
+    if args.diff {
         return Ok(crate::cmd::diff::run(
             &project,
             &output,
-            &args.diff,
+            &args.pages,
             args.locale.as_deref(),
         ));
     }

@@ -24,6 +24,16 @@ pub fn run(
     pages: &[std::path::PathBuf],
     locale: Option<&str>,
 ) -> ExitCode {
+    if let Some(tag) = locale
+        && project.locales.get(tag).is_none()
+    {
+        tell!(
+            "error: there is no locale `{}` — the locales are {}",
+            printable(tag),
+            project.locales.tags().join(", ")
+        );
+        return failure();
+    }
     let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut differ = 0;
     let mut trouble = false;

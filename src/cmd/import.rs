@@ -184,11 +184,13 @@ fn summary(file: &FileReport) {
         say!("  line {line}: drift: {what}");
     }
     for (code, line) in &file.duplicates {
-        say!("  line {line}: code {code} again — the first section was kept");
+        say!(
+            "  line {line}: code {code} again — the first section is the code's; this one stays on the page as written (in its layout only)"
+        );
     }
     if !file.placeholders.is_empty() {
         say!(
-            "  English placeholders (titles from the Error Message) for {}; write their English text",
+            "  English placeholders (titles from the Error Message) for {}; write their English text, then delete their `{{{{absent …}}}}` lines in the English page's layout (layouts/) so that page shows them",
             numbers(&file.placeholders)
         );
     }

@@ -2,19 +2,18 @@
 //! replaced by a slot, cut into parts (the top, each code, each heading).
 //! See [`crate::layout`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::parse::{Page, Section};
-use crate::catalog::CodeNumber;
-use crate::catalog::draft::{DraftCode, DraftItem, DraftModule};
+use crate::catalog::draft::DraftModule;
 use crate::diagnostic::Diagnostics;
 use crate::layout::{Absent, LAYOUTS_DIR, Layout, Layouts, Marker, Part, PartKind, Piece, Slot};
 use crate::output;
 use crate::render::layout::slot_text;
 use crate::render::markdown::{PageHazard, page_hazards};
-use crate::source::SourceFile;
+use crate::source::{Lines, SourceFile};
 
 /// Marks `new` absent from `page`'s layouts in the locales but `locale`
 /// (the page in those languages did not have them when it was imported);
@@ -80,6 +79,7 @@ pub(super) fn capture(
     module: &DraftModule,
 ) -> Captured {
     let metadata = &module.metadata;
+    let lines = Lines::new(text);
     // Where each part begins, and its slots.
     let mut parts: Vec<(usize, PartKind, Vec<Placed>)> = Vec::new();
     let mut drift = Vec::new();
@@ -97,7 +97,7 @@ pub(super) fn capture(
         if written.trim() == value.trim() {
             head.push((r.clone(), Slot::Meta(label(&field))));
         } else {
-            let line = text[..r.start].matches('\n').count() + 1;
+            let line = lines.line(r.start);
             drift.push((
                 line,
                 format!("metadata {}: `{}` here but `{value}` in the catalog; the page keeps its own (in its layout)", label(&field), written.trim()),
@@ -111,16 +111,21 @@ pub(super) fn capture(
         head.push((r.clone(), Slot::Intro));
     }
     parts.push((0, PartKind::Head, head));
-    let markers = catalog_markers(module, page);
-    let hazards = page_hazards(text);
+    let hazards = Hazards::of(text);
     let mut defused = BTreeSet::new();
     for section in &page.sections {
         let Some(start) = section.spans.start else {
             continue;
         };
+        // Its marker as the page has it; where its lines are is known
+        // once the part's text is (below).
         let kind = PartKind::Code {
             code: section.code,
-            marker: markers.get(&section.code).cloned().flatten(),
+            marker: section.marker.as_ref().map(|name| Marker {
+                name: name.clone(),
+                opens: false,
+                closes: false,
+            }),
         };
         parts.push((start, kind, code_slots(text, section)));
     }
@@ -152,12 +157,28 @@ pub(super) fn capture(
             at = range.end;
         }
         push_literal(&mut pieces, text, at..end, &hazards, &mut defused);
+        let mut kind = kind;
+        if let PartKind::Code {
+            marker: Some(marker),
+            ..
+        } = &mut kind
+        {
+            marker_lines(marker, &pieces);
+        }
         layout.parts.push(Part { kind, pieces });
     }
     // What the page's own writing carries that errdoc's pages do not.
-    for (range, what) in defused.iter().filter_map(|i| hazards.get(*i)) {
-        let line = text[..range.start].matches('\n').count() + 1;
-        let words = text[range.clone()]
+    for (range, what) in defused.iter().filter_map(|i| hazards.list.get(*i)) {
+        let line = lines.line(range.start);
+        // A lone `<` is shown with the rest of its line.
+        let end = if range.len() > 1 {
+            range.end
+        } else {
+            text[range.start..]
+                .find('\n')
+                .map_or(text.len(), |i| range.start + i)
+        };
+        let words = text[range.start..end]
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
@@ -184,30 +205,25 @@ pub(super) struct Captured {
     pub(super) escaped: Vec<(usize, String)>,
 }
 
-/// Each code's marker in the catalog, and whether it opens before the code
-/// and closes after it among the codes of the module the page has:
-/// neighbours with one marker share one pair.
-fn catalog_markers(module: &DraftModule, page: &Page) -> BTreeMap<CodeNumber, Option<Marker>> {
-    let on_page: BTreeSet<CodeNumber> = page.sections.iter().map(|s| s.code).collect();
-    let codes: Vec<&DraftCode> = module
-        .codes
-        .iter()
-        .filter_map(DraftItem::code)
-        .filter(|c| on_page.contains(&c.code))
-        .collect();
-    let marker_of = |i: Option<usize>| i.and_then(|i| codes.get(i)).and_then(|c| c.marker.as_ref());
-    codes
-        .iter()
-        .enumerate()
-        .map(|(i, code)| {
-            let marker = code.marker.as_ref().map(|name| Marker {
-                name: name.clone(),
-                opens: marker_of(i.checked_sub(1)) != Some(name),
-                closes: marker_of(Some(i + 1)) != Some(name),
-            });
-            (code.code, marker)
-        })
-        .collect()
+/// Whether a code's part opens its marker (`<!--Del-->` before its first
+/// slot) and closes it (`<!--DelEnd-->` after its last): the page's own
+/// marker lines, which a part written from the templates keeps.
+fn marker_lines(marker: &mut Marker, pieces: &[Piece]) {
+    let first_slot = pieces.iter().position(|p| matches!(p, Piece::Slot(_)));
+    let last_slot = pieces.iter().rposition(|p| matches!(p, Piece::Slot(_)));
+    let literal = |range: &[Piece]| -> String {
+        range
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Literal(l) => Some(l.as_str()),
+                Piece::Slot(_) => None,
+            })
+            .collect()
+    };
+    let before = literal(&pieces[..first_slot.unwrap_or(pieces.len())]);
+    let after = literal(&pieces[last_slot.map_or(0, |i| i + 1)..]);
+    marker.opens = before.contains(&format!("<!--{}-->", marker.name));
+    marker.closes = after.contains(&format!("<!--{}End-->", marker.name));
 }
 
 /// A metadata field's label in the house style: `kit` is `Kit`.
@@ -273,22 +289,26 @@ fn push_literal(
     pieces: &mut Vec<Piece>,
     text: &str,
     range: Range<usize>,
-    hazards: &[(Range<usize>, PageHazard)],
+    hazards: &Hazards,
     defused: &mut BTreeSet<usize>,
 ) {
     let Some(literal) = text.get(range.clone()).filter(|l| !l.is_empty()) else {
         return;
     };
+    let near: Vec<usize> = hazards.overlapping(&range).collect();
     let mut out = String::with_capacity(literal.len());
     for (i, c) in literal.char_indices() {
         let at = range.start + i;
-        let hazard = hazards.iter().position(|(r, _)| r.contains(&at));
-        if let Some(i) = hazard.filter(|_| matches!(c, '<' | '[' | ']')) {
-            defused.insert(i);
+        let hazard = near
+            .iter()
+            .copied()
+            .find(|&h| hazards.list[h].0.contains(&at));
+        if let Some(h) = hazard.filter(|_| matches!(c, '<' | '[' | ']')) {
+            defused.insert(h);
         }
-        match (c, hazard.and_then(|i| hazards.get(i))) {
+        match (c, hazard.map(|h| hazards.list[h].1)) {
             ('<', Some(_)) => out.push_str("&lt;"),
-            ('[' | ']', Some((_, PageHazard::Link))) => {
+            ('[' | ']', Some(PageHazard::Link)) => {
                 out.push('\\');
                 out.push(c);
             }
@@ -296,4 +316,35 @@ fn push_literal(
         }
     }
     pieces.push(Piece::Literal(out));
+}
+
+/// What a page carries that errdoc's pages do not, by where it stands.
+struct Hazards {
+    /// Sorted by start.
+    list: Vec<(Range<usize>, PageHazard)>,
+    /// The furthest end among the first `i + 1`.
+    max_end: Vec<usize>,
+}
+
+impl Hazards {
+    fn of(text: &str) -> Self {
+        let mut list = page_hazards(text);
+        list.sort_by_key(|(r, _)| r.start);
+        let max_end = list
+            .iter()
+            .scan(0, |end, (r, _)| {
+                *end = (*end).max(r.end);
+                Some(*end)
+            })
+            .collect();
+        Hazards { list, max_end }
+    }
+
+    /// The indexes of those that overlap `range`, found by halving.
+    fn overlapping<'h>(&'h self, range: &Range<usize>) -> impl Iterator<Item = usize> + 'h {
+        let from = self.max_end.partition_point(|&end| end <= range.start);
+        let to = self.list.partition_point(|(r, _)| r.start < range.end);
+        let start = range.start;
+        (from..to.max(from)).filter(move |&i| self.list[i].0.end > start)
+    }
 }

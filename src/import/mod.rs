@@ -89,7 +89,8 @@ impl FileReport {
     /// Where the parts of the page begin: (line, name), in page order —
     /// the top, each code (`code 1001`), each heading (``heading `x` ``).
     pub fn parts(&self) -> Vec<(usize, String)> {
-        let line = |at: usize| self.text.get(..at).unwrap_or("").matches('\n').count() + 1;
+        let lines = crate::source::Lines::new(&self.text);
+        let line = |at: usize| lines.line(at);
         let mut parts = vec![(1, "the top of the page".to_string())];
         for section in &self.sections {
             if let Some(start) = section.spans.start {
@@ -730,7 +731,7 @@ fn marker(
     file.drift.push((
         section.line,
         format!(
-            "code {}: the {locale} page wraps it in {}, the catalog in {}; kept the catalog's (the English page's)",
+            "code {}: the {locale} page wraps it in {}, the catalog in {} (the source page's); the page's layout keeps its own marker lines, which `errdoc check` reports",
             section.code,
             shown(&section.marker),
             shown(&entry.marker)

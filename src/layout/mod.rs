@@ -242,6 +242,13 @@ pub struct Part {
 }
 
 impl Part {
+    /// Whether it is a row of a table of codes (`| 2300005 | {{message}} |
+    /// {{title}} |`; the first row holds the table's header too).
+    pub fn is_row(&self) -> bool {
+        matches!(self.kind, PartKind::Code { .. })
+            && matches!(self.pieces.first(), Some(Piece::Literal(l)) if l.trim_start().starts_with('|'))
+    }
+
     /// The slots it has.
     pub fn slots(&self) -> impl Iterator<Item = &Slot> {
         self.pieces.iter().filter_map(|p| match p {
@@ -405,13 +412,33 @@ impl Layout {
                 continue;
             } else if let Some(kind) = PartKind::parse(&words).filter(|_| alone) {
                 flush(&mut literal, &mut layout);
+                let header_span = span_at(file, token_at, consumed - open);
+                if layout.parts.iter().any(|p| p.kind == kind) {
+                    diags.push(
+                        Diagnostic::warning(format!("`{{{{{inner}}}}}` again: only the first part of it is used"))
+                            .hint("delete this part (from this line to the next part), or merge it into the first")
+                            .at(file, header_span),
+                    );
+                }
                 layout.parts.push(Part {
                     kind,
                     pieces: Vec::new(),
                 });
-                // The header's line is not the page's.
+                // The header's line is not the page's: nothing else may
+                // stand on it.
                 let tail = &rest[consumed..];
                 let skip = tail.find('\n').map_or(tail.len(), |i| i + 1);
+                let after = tail[..skip].trim();
+                if !after.is_empty() {
+                    let from = token_at
+                        + (consumed - open)
+                        + (tail.len() - tail.trim_start().len()).min(skip);
+                    diags.push(
+                        Diagnostic::error(format!("text after `{{{{{inner}}}}}` on its line"))
+                            .hint("a part's `{{…}}` stands on a line of its own: move the text to the next line")
+                            .at(file, span_at(file, from, after.len())),
+                    );
+                }
                 rest = &rest[consumed + skip..];
                 at = token_at + (consumed - open) + skip;
                 continue;
@@ -516,6 +543,8 @@ fn span_at(file: &SourceFile, at: usize, len: usize) -> Span {
 #[derive(Debug, Default)]
 pub struct Layouts {
     pages: BTreeMap<(String, String), Layout>,
+    /// The files they were read from, for errors located in them.
+    files: BTreeMap<(String, String), SourceFile>,
 }
 
 impl Layouts {
@@ -553,7 +582,8 @@ impl Layouts {
             // The pages it makes end their lines with `\n`.
             let file = SourceFile::new(rel, text.replace("\r\n", "\n"));
             let layout = Layout::parse(&file, diags);
-            layouts.pages.insert((locale, page), layout);
+            layouts.pages.insert((locale.clone(), page.clone()), layout);
+            layouts.files.insert((locale, page), file);
         }
         Ok(layouts)
     }
@@ -561,6 +591,29 @@ impl Layouts {
     /// The layout of `page` in `locale`.
     pub fn get(&self, locale: &str, page: &str) -> Option<&Layout> {
         self.pages.get(&(locale.to_string(), page.to_string()))
+    }
+
+    /// Where in the layout of `page` in `locale` the page's own writing
+    /// `snippet` stands, if it does (a line of the built page that carries
+    /// what no page may).
+    pub fn locate(&self, locale: &str, page: &str, snippet: &str) -> Option<(&SourceFile, Span)> {
+        let file = self.files.get(&(locale.to_string(), page.to_string()))?;
+        // The longest start of the line the layout has (a slot may fill the
+        // rest), if it holds the `<` or `[` at stake.
+        let snippet = snippet.trim();
+        let ends: Vec<usize> = snippet
+            .char_indices()
+            .map(|(i, c)| i + c.len_utf8())
+            .take(200)
+            .collect();
+        ends.iter()
+            .rev()
+            .map(|&end| &snippet[..end])
+            .filter(|start| start.contains(['<', '[']))
+            .find_map(|start| {
+                let at = file.text().find(start)?;
+                Some((file, file.span(at, at + start.len())))
+            })
     }
 
     /// Every (locale, page) that has a layout.
@@ -624,6 +677,42 @@ impl Layouts {
                 })
                 .map(|part| format!("`{}`", part.kind.header()))
                 .collect();
+            // Marker lines are the page's: say where the catalog differs.
+            for part in &layout.parts {
+                let PartKind::Code { code, marker } = &part.kind else {
+                    continue;
+                };
+                let catalog = module
+                    .codes
+                    .iter()
+                    .find(|c| c.code == *code)
+                    .map(|c| c.marker.as_ref())
+                    .or_else(|| {
+                        module
+                            .listings
+                            .iter()
+                            .find(|l| l.code.value == *code)
+                            .map(|l| l.marker.as_ref())
+                    });
+                let Some(catalog) = catalog.map(|m| m.map(|m| m.value.as_str())) else {
+                    continue;
+                };
+                let here = marker.as_ref().map(|m| m.name.as_str());
+                if catalog != here {
+                    let shown = |m: Option<&str>| {
+                        m.map_or("no marker".to_string(), |m| format!("`<!--{m}-->`"))
+                    };
+                    diags.push(
+                        Diagnostic::warning(format!(
+                            "code {code}: the catalog wraps it in {}, this page in {}; the page keeps its own marker lines",
+                            shown(catalog),
+                            shown(here)
+                        ))
+                        .hint("if the page should follow the catalog, change its marker lines here (`<!--Del-->` before the code's part, `<!--DelEnd-->` after it) and its `{{code …}}` line, or import the page again")
+                        .at_path(&path),
+                    );
+                }
+            }
             if !unknown.is_empty() {
                 diags.push(
                     Diagnostic::warning(format!(
@@ -723,5 +812,28 @@ mod tests {
             shown[3].starts_with("layouts/en/p.md:5:10: error: `{{` is not closed"),
             "{shown:?}"
         );
+    }
+
+    #[test]
+    fn a_part_line_holds_only_its_header_and_comes_once() {
+        let file = SourceFile::new(
+            "layouts/en/p.md",
+            "{{page}}\n# {{title}}\n{{code 1}} ## 1 {{title}}\n{{code 1}}\n".to_string(),
+        );
+        let mut diags = Diagnostics::new();
+        let layout = Layout::parse(&file, &mut diags);
+        let shown: Vec<String> = diags
+            .sorted()
+            .iter()
+            .map(|d| d.to_string().lines().next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "layouts/en/p.md:3:12: error: text after `{{code 1}}` on its line — a part's `{{…}}` stands on a line of its own: move the text to the next line",
+                "layouts/en/p.md:4:1: warning: `{{code 1}}` again: only the first part of it is used — delete this part (from this line to the next part), or merge it into the first",
+            ]
+        );
+        assert_eq!(layout.parts.len(), 3);
     }
 }

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::RenderContext;
 use super::markdown::{in_context, inline, literal, literal_on_one_line, tidy};
+use crate::catalog::CodeNumber;
 use crate::catalog::{FamilyStyle, PageStyle};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Layout, Marker, Part, PartKind, Piece, Slot};
@@ -27,8 +28,9 @@ impl<'a> PagePart<'a> {
     /// The parts of `page` in `locale` that its layout keeps: a code the
     /// page did not have when it was imported stays off it until it has a
     /// text in the page's language (a translation catches up; in the
-    /// source language, until its `{{absent}}` line goes). Neighbours with
-    /// one marker share one pair, among the codes the page shows.
+    /// source language, until its `{{absent}}` line goes). A code's marker
+    /// lines are its part's, as the page has them; a code without a part
+    /// opens and closes its marker where its neighbours leave it.
     pub fn of(page: &'a PageModel, locale: &LocaleModel, layout: &Layout) -> Vec<PagePart<'a>> {
         let untranslated = |title: &Text| locale.is_source || title.lang != locale.tag;
         let shown: Vec<&CodeView> = page
@@ -36,8 +38,21 @@ impl<'a> PagePart<'a> {
             .iter()
             .filter(|code| !(layout.leaves_out(code.code) && untranslated(&code.title)))
             .collect();
-        let marker_of =
-            |i: Option<usize>| i.and_then(|i| shown.get(i)).and_then(|c| c.marker.as_ref());
+        // Each code's marker: its part's (fixed), or the catalog's name.
+        let states: Vec<(Option<Marker>, bool)> = shown
+            .iter()
+            .map(|code| match layout.code(code.code).map(|p| &p.kind) {
+                Some(PartKind::Code { marker, .. }) => (marker.clone(), true),
+                _ => (
+                    code.marker.as_ref().map(|name| Marker {
+                        name: name.clone(),
+                        opens: true,
+                        closes: true,
+                    }),
+                    false,
+                ),
+            })
+            .collect();
         let heading_shown =
             |h: &&HeadingView| !(layout.leaves_out_heading(&h.id) && untranslated(&h.title));
         let mut parts = vec![PagePart::Head];
@@ -48,11 +63,18 @@ impl<'a> PagePart<'a> {
                     .filter(heading_shown)
                     .map(PagePart::Heading),
             );
-            let marker = code.marker.as_ref().map(|name| Marker {
-                name: name.clone(),
-                opens: marker_of(i.checked_sub(1)) != Some(name),
-                closes: marker_of(Some(i + 1)) != Some(name),
-            });
+            let mut marker = states[i].0.clone();
+            if let Some(m) = marker.as_mut().filter(|_| !states[i].1) {
+                let same = |j: Option<usize>| {
+                    j.and_then(|j| states.get(j))
+                        .and_then(|(other, fixed)| Some((other.as_ref()?, *fixed)))
+                        .filter(|(other, _)| other.name == m.name)
+                };
+                // Inside its neighbour's open region, it neither opens nor
+                // closes one.
+                m.opens = same(i.checked_sub(1)).is_none_or(|(prev, fixed)| fixed && prev.closes);
+                m.closes = same(Some(i + 1)).is_none_or(|(next, fixed)| fixed && next.opens);
+            }
             parts.push(PagePart::Code(code, marker));
         }
         parts.extend(
@@ -69,7 +91,7 @@ impl<'a> PagePart<'a> {
         match self {
             PagePart::Head => Fill::head(page, locale),
             PagePart::Heading(h) => Fill::heading(h, locale),
-            PagePart::Code(code, marker) => Fill::code(code, marker.clone(), &page.style, locale),
+            PagePart::Code(code, _) => Fill::code(code, &page.style, locale),
         }
     }
 
@@ -102,21 +124,60 @@ pub fn stitch(
     layout: &Layout,
 ) -> Result<String, Diagnostic> {
     let mut out = Stitched::default();
+    // The last row of a table written, while the table goes on: a code
+    // with no part of its own there is written as a row too.
+    let mut row: Option<(&Part, CodeNumber)> = None;
+    // Family rules wait for the end of a table.
+    let mut rules: Vec<String> = Vec::new();
     // One context for every piece: the page is serialized once, and each
     // piece's own value replaces the last one's.
     for piece in PagePart::of(page, locale, layout) {
         let fill = piece.fill(page, locale);
-        if let Some(part) = piece.part(layout).filter(|part| fits(part, &fill).is_ok()) {
+        let own = piece.part(layout);
+        let shaped = match (&piece, own, row) {
+            (PagePart::Code(code, _), None, Some((previous, number))) => {
+                row_like(previous, number, code.code)
+            }
+            _ => None,
+        };
+        let written = match own.filter(|part| fits(part, &fill).is_ok()) {
+            Some(part) => Some(part),
+            None => shaped.as_ref(),
+        };
+        if let Some(part) = written {
+            if !part.is_row() {
+                for rule in rules.drain(..) {
+                    out.template(&rule);
+                }
+            }
             out.layout(&render_part(part, &fill));
+            // A row shaped like the last one keeps that one as the shape.
+            if shaped.is_none() {
+                row = match (&piece, own) {
+                    (PagePart::Code(code, _), Some(own)) if own.is_row() && row_ends_clean(own) => {
+                        Some((own, code.code))
+                    }
+                    _ => None,
+                };
+            }
             if let PagePart::Code(code, _) = &piece
                 && page.style.family == FamilyStyle::Rule
             {
                 for family in page.families.iter().filter(|f| f.after == Some(code.code)) {
                     context.insert("family", family);
-                    out.template(&ctx.templates.render("markdown/family_rule.md", &context)?);
+                    rules.push(ctx.templates.render("markdown/family_rule.md", &context)?);
+                }
+            }
+            if !part.is_row() {
+                for rule in rules.drain(..) {
+                    out.template(&rule);
                 }
             }
             continue;
+        }
+        row = None;
+        for rule in rules.drain(..) {
+            out.template(&rule);
         }
         let name = match piece {
             PagePart::Head => "markdown/head.md",
@@ -135,8 +196,53 @@ pub fn stitch(
         };
         out.template(&ctx.templates.render(name, &context)?);
     }
+    for rule in rules.drain(..) {
+        out.template(&rule);
+    }
     out.template(&ctx.templates.render("markdown/end.md", &context)?);
     Ok(out.finish())
+}
+
+/// Whether a row's part ends with its row (the table may go on), not with
+/// the page's writing after the table.
+fn row_ends_clean(part: &Part) -> bool {
+    match part.pieces.last() {
+        Some(Piece::Literal(tail)) => tail.find('\n').is_none_or(|i| tail[i..].trim().is_empty()),
+        _ => true,
+    }
+}
+
+/// A row like `previous` (the row of code `number`) for code `code`: its
+/// line of the table, the number changed.
+fn row_like(previous: &Part, number: CodeNumber, code: CodeNumber) -> Option<Part> {
+    let first_slot = previous
+        .pieces
+        .iter()
+        .position(|p| matches!(p, Piece::Slot(_)))?;
+    let mut pieces = Vec::with_capacity(previous.pieces.len());
+    for (i, piece) in previous.pieces.iter().enumerate() {
+        match piece {
+            // The row's line: after the header, if the row holds it.
+            Piece::Literal(text) if i + 1 == first_slot => {
+                let line = text.rfind('\n').map_or(text.as_str(), |at| &text[at + 1..]);
+                let from = number.to_string();
+                let cell = line.find(&from)?;
+                let mut line = line.to_string();
+                line.replace_range(cell..cell + from.len(), &code.to_string());
+                pieces.push(Piece::Literal(line));
+            }
+            Piece::Literal(_) if i < first_slot => {}
+            Piece::Literal(text) if i + 1 == previous.pieces.len() => {
+                let end = text.find('\n').map_or(text.len(), |at| at + 1);
+                pieces.push(Piece::Literal(text[..end].to_string()));
+            }
+            other => pieces.push(other.clone()),
+        }
+    }
+    Some(Part {
+        kind: PartKind::Code { code, marker: None },
+        pieces,
+    })
 }
 
 /// The parts of `page` its layout does not write, and why: they are
@@ -213,10 +319,10 @@ pub struct Fill<'a> {
     /// words) in a translation.
     foreign: BTreeSet<Slot>,
     /// Whether there is more to show than a layout has slots for (a code's
-    /// flags, versions, references; a stale translation's mark).
+    /// flags, versions, references).
     extras: bool,
-    /// The code's marker, as the catalog has it now.
-    marker: Option<Marker>,
+    /// The keys of its stale translations, marked under its heading.
+    stale: &'a [String],
 }
 
 impl<'a> Fill<'a> {
@@ -233,7 +339,7 @@ impl<'a> Fill<'a> {
     /// The top of `page`.
     fn head(page: &'a PageModel, locale: &LocaleModel) -> Self {
         let mut fill = Fill {
-            extras: !page.stale.is_empty(),
+            stale: &page.stale,
             ..Fill::default()
         };
         fill.add(Slot::Title, Some(&page.title), locale);
@@ -246,20 +352,14 @@ impl<'a> Fill<'a> {
     }
 
     /// A code's section.
-    fn code(
-        code: &'a CodeView,
-        marker: Option<Marker>,
-        style: &PageStyle,
-        locale: &LocaleModel,
-    ) -> Self {
+    fn code(code: &'a CodeView, style: &PageStyle, locale: &LocaleModel) -> Self {
         let mut fill = Fill {
-            extras: !code.stale.is_empty()
-                || !code.flags.is_empty()
+            stale: &code.stale,
+            extras: !code.flags.is_empty()
                 || code.since.is_some()
                 || code.deprecated.is_some()
                 || (style.references && !code.references.is_empty())
                 || (style.related && !code.related.is_empty()),
-            marker,
             ..Fill::default()
         };
         fill.add(Slot::Title, Some(&code.title), locale);
@@ -308,8 +408,10 @@ pub fn slot_text(slot: &Slot, text: &str, before: &str) -> String {
     let prefix = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
     let in_cell = prefix.trim_start().starts_with('|');
     match slot {
-        // Metadata values are checked to fit in their comment.
-        Slot::Meta(_) => text.to_string(),
+        // Metadata values are checked to fit in their comment; anywhere
+        // else they are text.
+        Slot::Meta(_) if in_comment(prefix) => text.to_string(),
+        Slot::Meta(_) => inline(text),
         Slot::Message if in_cell => literal_on_one_line(text),
         Slot::Message => literal(text),
         _ if in_cell => inline(text).replace('|', "\\|"),
@@ -318,10 +420,15 @@ pub fn slot_text(slot: &Slot, text: &str, before: &str) -> String {
     }
 }
 
-/// Whether `part` has a place for exactly what `fill` shows (and, for a
-/// code, its marker lines where the marker opens and closes): `Err` says
-/// why not.
+/// Whether `part` has a place for exactly what `fill` shows: `Err` says
+/// why not. (Marker lines are the part's own, whatever the catalog says:
+/// `check` reports where the two differ.)
 pub fn fits(part: &Part, fill: &Fill<'_>) -> Result<(), String> {
+    // A row of a table of codes is a row: it shows what it has places
+    // for (the site shows the rest), so the table stays whole.
+    if part.is_row() {
+        return Ok(());
+    }
     let slots: BTreeSet<Slot> = part.slots().map(Slot::text_slot).collect();
     let lost = tokens(slots.iter().filter(|s| !fill.texts.contains_key(s)));
     if !lost.is_empty() {
@@ -341,14 +448,39 @@ pub fn fits(part: &Part, fill: &Fill<'_>) -> Result<(), String> {
         return Err(format!("its layout has no place for {new}"));
     }
     if fill.extras {
-        return Err("it shows what a layout has no place for (flags, versions, references, related codes, a stale translation's mark)".to_string());
-    }
-    if let PartKind::Code { marker, .. } = &part.kind
-        && *marker != fill.marker
-    {
-        return Err("its marker (`<!--Del-->`) or the codes around it that share it changed since its layout was made".to_string());
+        return Err(
+            "it shows what a layout has no place for (flags, versions, references, related codes)"
+                .to_string(),
+        );
     }
     Ok(())
+}
+
+/// How much of a part a slot is read after: its last lines, up to
+/// `CONTEXT` bytes (a part of ten thousand causes is not read again for
+/// each; what a text could combine with lies close, and the finished page
+/// is checked whole).
+fn recent(out: &str) -> &str {
+    const CONTEXT: usize = 4096;
+    if out.len() <= CONTEXT {
+        return out;
+    }
+    let mut from = out.len() - CONTEXT;
+    while !out.is_char_boundary(from) {
+        from += 1;
+    }
+    // From the start of a line.
+    match out[from..].find('\n') {
+        Some(i) => &out[from + i + 1..],
+        None => &out[from..],
+    }
+}
+
+/// Whether what ends with `prefix` is inside an HTML comment.
+fn in_comment(prefix: &str) -> bool {
+    prefix
+        .rfind("<!--")
+        .is_some_and(|open| !prefix[open + 4..].contains("-->"))
 }
 
 /// `{{cause 3}}, {{details}}`.
@@ -356,8 +488,37 @@ fn tokens<'s>(slots: impl Iterator<Item = &'s Slot>) -> String {
     slots.map(Slot::token).collect::<Vec<_>>().join(", ")
 }
 
-/// `part` with its slots filled.
+/// `part` with its slots filled, and the marks of stale translations
+/// under its heading (not in a table's row).
 pub fn render_part(part: &Part, fill: &Fill<'_>) -> String {
+    let text = fill_part(part, fill);
+    if fill.stale.is_empty() || part.is_row() {
+        return text;
+    }
+    let notes: String = fill.stale.iter().map(|key| stale_note(key)).collect();
+    // After the first heading line, where the templates put them.
+    let at = text
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .scan(0, |start, end| {
+            let line = (*start, end);
+            *start = end;
+            Some(line)
+        })
+        .find(|(start, _)| text[*start..].starts_with('#'))
+        .map_or(0, |(_, end)| end);
+    format!("{}\n{notes}\n{}", &text[..at], &text[at..])
+}
+
+/// The mark of a stale translation, as the templates write it.
+fn stale_note(key: &str) -> String {
+    format!(
+        "<!-- errdoc: stale translation of {key}: the English has changed since this was translated (errdoc l10n diff {key}) -->\n"
+    )
+}
+
+/// `part` with its slots filled.
+fn fill_part(part: &Part, fill: &Fill<'_>) -> String {
     let mut out = String::new();
     for piece in &part.pieces {
         match piece {
@@ -366,7 +527,7 @@ pub fn render_part(part: &Part, fill: &Fill<'_>) -> String {
                 // Read after the part so far: what stands before it on its
                 // line (a quote's `> `, an item's `1. `, a heading's
                 // `## 1001 `, a label), and the blocks it may continue.
-                let text = fill.text(slot, &out);
+                let text = fill.text(slot, recent(&out));
                 out.push_str(&text);
             }
         }

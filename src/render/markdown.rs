@@ -55,6 +55,17 @@ impl Renderer for MarkdownRenderer {
                     Some(layout) => stitch(ctx, context, locale, page, layout)?,
                 };
                 if let Some((line, what)) = page_hazard(&text).filter(|_| check_pages) {
+                    // A layout's own line: said where it is.
+                    let shown = text.lines().nth(line - 1).unwrap_or("");
+                    if layout.is_some()
+                        && let Some((file, span)) = ctx.layouts.locate(&locale.tag, &page.file, shown)
+                    {
+                        return Err(Diagnostic::error(format!(
+                            "this line of the layout would put {what} on the Markdown page {path}"
+                        ))
+                        .hint("a page carries no raw HTML but comments, `<br>`, `<sup>`, `<sub>`, and links only to http, https and mailto: write `&lt;` for `<`, or remove the markup")
+                        .at(file, span));
+                    }
                     let from = match layout {
                         Some(_) => format!(
                             "its layout ({}) or templates/markdown/",
@@ -438,7 +449,9 @@ pub fn in_context(text: &str, before: &str) -> String {
         .last()
         .map_or(0, |(i, _)| i + 1);
     let (quote, rest) = prefix.split_at(quote_end);
-    let rest_width = rest.chars().count();
+    // The item's content starts at this column (a tab goes to the next
+    // stop of 4, as CommonMark reads it).
+    let rest_width = columns(prefix) - columns(quote);
     let listish = rest.trim().is_empty() || is_list_marker(rest.trim());
     let indent = if listish {
         " ".repeat(rest_width)
@@ -463,6 +476,17 @@ pub fn in_context(text: &str, before: &str) -> String {
         out.push_str(line);
     }
     defused(&out, before)
+}
+
+/// The column a line reaches after `text`, tabs to stops of 4.
+fn columns(text: &str) -> usize {
+    text.chars().fold(0, |column, c| {
+        if c == '\t' {
+            (column / 4 + 1) * 4
+        } else {
+            column + 1
+        }
+    })
 }
 
 /// Whether `text` is a list item's marker: `-`, `*`, `+`, `1.`, `1)`.
@@ -633,8 +657,31 @@ impl PageHazard {
 pub fn page_hazards(page: &str) -> Vec<(Range<usize>, PageHazard)> {
     let mut found = Vec::new();
     let mut block: Option<(usize, String)> = None;
+    let mut in_code = 0usize;
     for (event, range) in Parser::new_ext(page, options()).into_offset_iter() {
         match event {
+            Event::Start(Tag::CodeBlock(_)) => in_code += 1,
+            Event::End(TagEnd::CodeBlock) => in_code = in_code.saturating_sub(1),
+            // What pulldown-cmark reads as text, other renderers may read
+            // as a tag (Python-Markdown: `<svg/onload=…>`): a `<` written
+            // as it is, before a letter, `/`, `!` or `?`.
+            Event::Text(_) if in_code == 0 => {
+                let source = page.get(range.clone()).unwrap_or("");
+                let mut backslashes = backslashes_before(page, range.start);
+                for (i, c) in source.char_indices() {
+                    let at = range.start + i;
+                    // pulldown-cmark gives a `<` an event of its own: what
+                    // follows is read from the page.
+                    let tag_like = page
+                        .get(at + 1..)
+                        .and_then(|rest| rest.chars().next())
+                        .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'));
+                    if c == '<' && backslashes.is_multiple_of(2) && tag_like {
+                        found.push((at..at + 1, PageHazard::Html));
+                    }
+                    backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+                }
+            }
             Event::Start(Tag::HtmlBlock) => block = Some((range.start, String::new())),
             Event::Html(html) => {
                 if let Some((_, text)) = block.as_mut() {
@@ -1078,6 +1125,8 @@ mod tests {
         assert_eq!(in_context("a\nb", "> 1. "), "a\n>    b");
         assert_eq!(in_context("a\n\nb", "10. "), "a\n\n    b");
         assert_eq!(in_context("a\nb", "1."), "a\n  b");
+        // A tab after the marker reaches column 4 (found in review).
+        assert_eq!(in_context("a\n\nb", "1.\t"), "a\n\n    b");
         assert_eq!(in_context("a\nb", "**Cause**: "), "a\nb");
         // And it is made safe as it reads there: raw HTML, a link to
         // script, a bracket without its partner.

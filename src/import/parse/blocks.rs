@@ -145,12 +145,6 @@ pub(super) fn blocks(text: &str) -> Vec<Block> {
     out
 }
 
-/// 1-based line of byte offset `at`.
-pub(super) fn line_of(text: &str, at: usize) -> usize {
-    text.get(..at)
-        .map_or(1, |before| before.matches('\n').count() + 1)
-}
-
 /// `(name, is_end)` of a `<!--Del-->` or `<!--DelEnd-->` marker line.
 pub(super) fn marker_name(line: &str) -> Option<(&str, bool)> {
     let name = line

@@ -18,9 +18,10 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use crate::catalog::CodeNumber;
+use crate::source::Lines;
 use blocks::{
     Block, Kind, LabelStart, blocks, code_heading, heading_source, heading_span, is_anchor,
-    label_start, line_of, marker_name, markers_only, options, table_columns,
+    label_start, marker_name, markers_only, options, table_columns,
 };
 use fields::{Piece, items, message_of, source_of, span_of, trimmed};
 
@@ -229,6 +230,8 @@ struct Reader<'t> {
     /// Where the marker line that opens it stands, when it is a line of
     /// its own: the next section's layout begins there.
     opening_at: Option<usize>,
+    /// Where the lines of the text start.
+    lines: Lines,
 }
 
 impl<'t> Reader<'t> {
@@ -266,7 +269,7 @@ impl<'t> Reader<'t> {
                         ""
                     };
                     self.page.unmapped.push((
-                        line_of(self.text, piece.range.start),
+                        self.lines.line(piece.range.start),
                         format!("`{short}{more}` after a table of codes, under no heading"),
                     ));
                 }
@@ -301,14 +304,19 @@ impl<'t> Reader<'t> {
         let mut section = open.section;
         section.intro = source_of(text, &open.intro);
         section.spans.intro = span_of(text, &open.intro);
-        // A label met again (two `**处理步骤**`) adds to its field, which
-        // then stands in no one place.
+        // A label met again (two `**处理步骤**`) adds to its field.
         let join = |field: &mut Option<String>,
                     span: &mut Option<Range<usize>>,
                     more: Option<String>,
                     more_span: Option<Range<usize>>,
                     between: &str| {
-            *span = if field.is_none() { more_span } else { None };
+            // A label met again: its text joins the first's, and the slot
+            // stands for both (the second label goes).
+            *span = match (field.is_none(), span.take(), more_span) {
+                (true, _, more) => more,
+                (false, Some(first), Some(more)) => Some(first.start..more.end),
+                _ => None,
+            };
             *field = match (field.take(), more) {
                 (Some(a), Some(b)) => Some(format!("{a}{between}{b}")),
                 (a, b) => a.or(b),
@@ -335,7 +343,7 @@ impl<'t> Reader<'t> {
                     if !markers.is_empty() && inside {
                         let line = pieces
                             .first()
-                            .map_or(section.line, |p| line_of(text, p.range.start));
+                            .map_or(section.line, |p| self.lines.line(p.range.start));
                         self.page.dropped.push((
                             line,
                             format!(
@@ -400,6 +408,9 @@ impl<'t> Reader<'t> {
                     .filter(|s| !s.is_empty())
             };
             let (row_start, cells) = block.row_spans.get(i).cloned().unwrap_or_default();
+            // The first row's part holds the table's header, so the table
+            // stays whole whatever comes before it.
+            let row_start = if i == 1 { block.range.start } else { row_start };
             let cell_span = |c: Option<usize>| {
                 c.and_then(|c| cells.get(c))
                     .cloned()
@@ -501,10 +512,11 @@ pub fn page(text: &str) -> Page {
         marker: None,
         opening: None,
         opening_at: None,
+        lines: Lines::new(text),
     };
     let mut place = Place::Top(Vec::new());
     for (i, block) in blocks.iter().enumerate() {
-        let line = line_of(text, block.range.start);
+        let line = reader.lines.line(block.range.start);
         let source = text.get(block.range.clone()).unwrap_or("");
         let piece = Piece {
             block,
@@ -695,12 +707,11 @@ pub fn page(text: &str) -> Page {
                 reader.page.spans.note = span;
             }
             Kind::Table if is_code_table(block) => {
-                // The rows come after what is open, and under the heading
-                // they stand under, which goes on after them.
-                if !matches!(place, Place::Heading(..)) {
-                    let previous = std::mem::replace(&mut place, Place::Loose(Vec::new()));
-                    reader.finish(previous);
-                }
+                // The rows come after what is open (a heading keeps the
+                // text above them); what follows them, to the next heading,
+                // is the page's own writing (its layout keeps it).
+                let previous = std::mem::replace(&mut place, Place::Loose(Vec::new()));
+                reader.finish(previous);
                 reader.table_rows(block, line);
             }
             Kind::Paragraph if matches!(place, Place::Code(_)) => {
@@ -1014,7 +1025,17 @@ mod tests {
         assert_eq!(p.sections[0].message.as_deref(), Some("Failed."));
         assert_eq!(p.duplicates, [(100, 10)]);
         assert_eq!(p.headings[0].before, 2);
-        assert_eq!(p.headings[0].text.as_deref(), Some("After the table."));
+        // What follows the rows is the page's own writing, not the
+        // heading's text: it stands after a part of another code.
+        assert_eq!(p.headings[0].text, None);
+        assert_eq!(p.unmapped.len(), 1, "{:?}", p.unmapped);
+        assert!(
+            p.unmapped[0]
+                .1
+                .starts_with("`After the table.` after a table of codes"),
+            "{:?}",
+            p.unmapped
+        );
         // The end of a section marker after sub-cases ends it.
         let p = page(
             "<!--Del-->\n## 100 A\n\n### Case 1\n\nText.\n<!--DelEnd-->\n\n## Appendix\n\n## 200 B\n",
