@@ -475,7 +475,32 @@ pub fn in_context(text: &str, before: &str) -> String {
         }
         out.push_str(line);
     }
-    defused(&out, before)
+    open_block_closed(defused(&out, before), before)
+}
+
+/// `text` (read after `before`) without an HTML block left open at its end:
+/// a block that begins with a tag (`<sub>` on a line of its own) runs on to
+/// the next blank line, over whatever the layout writes after the slot, so
+/// its `<` is written `&lt;` (a comment ends at its `-->` and stays).
+fn open_block_closed(text: String, before: &str) -> String {
+    let whole = format!("{before}{text}");
+    let mut last: Option<Range<usize>> = None;
+    for (event, range) in Parser::new_ext(&whole, options()).into_offset_iter() {
+        if let Event::Start(Tag::HtmlBlock) = event {
+            last = Some(range);
+        }
+    }
+    let Some(block) = last.filter(|b| b.start >= before.len() && whole[b.end..].trim().is_empty())
+    else {
+        return text;
+    };
+    let source = &whole[block.clone()];
+    let lead = source.len() - source.trim_start().len();
+    if !source.trim_start().starts_with('<') || source.trim_start().starts_with("<!--") {
+        return text;
+    }
+    let at = block.start + lead - before.len();
+    format!("{}&lt;{}", &text[..at], &text[at + 1..])
 }
 
 /// The column a line reaches after `text`, tabs to stops of 4.
@@ -1154,6 +1179,12 @@ mod tests {
             page.push_str(&slot);
         }
         assert!(page_hazard(&format!("{page}\n")).is_none(), "{page}");
+        // A tag's HTML block at the end of a slot would run on over what
+        // the layout writes next (found by fuzzing): it is text.
+        let slot = in_context("a\n\n<sub>", "**Cause**: ");
+        assert_eq!(slot, "a\n\n&lt;sub>");
+        assert!(page_hazard(&format!("**Cause**: {slot}\n> 1. x\n")).is_none());
+        assert_eq!(in_context("a\n\n<!--Del-->", ""), "a\n\n<!--Del-->");
         // A bracket with its partner, and `<` before a digit, stay.
         assert_eq!(
             in_context("error [8519687] (< 100 ms)", ""),
