@@ -27,9 +27,21 @@ pub enum Severity {
 struct Location {
     path: PathBuf,
     span: Option<Span>,
-    /// The text of the line the span points into.
+    /// The text of the line the span points into: at most `WINDOW`
+    /// characters of it around the span (a one-line catalog of 86 KB must
+    /// not be printed once per problem).
     line_text: String,
+    /// Characters of the line left out before `line_text`.
+    skipped: usize,
+    /// Whether characters are left out after it.
+    cut: bool,
 }
+
+/// How many characters of a line a snippet shows, at most.
+const WINDOW: usize = 120;
+
+/// How many characters of a message or a hint are shown, at most.
+const MESSAGE_LIMIT: usize = 1000;
 
 /// One problem in the input.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -62,10 +74,23 @@ impl Diagnostic {
 
     /// Points the diagnostic at `span` of `file`.
     pub fn at(mut self, file: &SourceFile, span: Span) -> Self {
+        let column = span.start.column.saturating_sub(1) as usize;
+        // The window: some context before the span, the span, the rest
+        // (lines may be long: read no more than the window).
+        let total = file.line_chars(span.start.line);
+        let skipped = if total <= WINDOW {
+            0
+        } else {
+            column.saturating_sub(WINDOW / 3).min(total - WINDOW)
+        };
+        let (window, cut) = file.line_window(span.start.line, skipped, WINDOW);
+        let line_text = window.to_string();
         self.location = Some(Location {
             path: file.path().to_path_buf(),
             span: Some(span),
-            line_text: file.line_text(span.start.line).to_string(),
+            line_text,
+            skipped,
+            cut,
         });
         self
     }
@@ -76,6 +101,8 @@ impl Diagnostic {
             path: path.into(),
             span: None,
             line_text: String::new(),
+            skipped: 0,
+            cut: false,
         });
         self
     }
@@ -150,40 +177,48 @@ impl fmt::Display for Diagnostic {
             }
             write!(f, ": ")?;
         }
-        write!(f, "{label}: {}", crate::terminal::printable(&self.message))?;
+        write!(f, "{label}: {}", bounded(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, " — {}", crate::terminal::printable(hint))?;
+            write!(f, " — {}", bounded(hint))?;
         }
         writeln!(f)?;
-        if let Some(Location {
-            span: Some(span),
-            line_text,
-            ..
-        }) = &self.location
-        {
-            write_snippet(f, *span, line_text)?;
+        if let Some(location @ Location { span: Some(_), .. }) = &self.location {
+            write_snippet(f, location)?;
         }
         Ok(())
     }
 }
 
-/// Draws the offending line and a caret under the span:
+/// `text` made printable, cut at `MESSAGE_LIMIT` characters.
+fn bounded(text: &str) -> String {
+    let mut shown = crate::terminal::printable(text);
+    if let Some((at, _)) = shown.char_indices().nth(MESSAGE_LIMIT) {
+        shown.truncate(at);
+        shown.push('…');
+    }
+    shown
+}
+
+/// Draws the offending line (its window) and a caret under the span:
 ///
 /// ```text
 ///    |
 /// 12 |       - code: 1006
 ///    |               ^^^^
 /// ```
-fn write_snippet(f: &mut fmt::Formatter<'_>, span: Span, line_text: &str) -> fmt::Result {
+fn write_snippet(f: &mut fmt::Formatter<'_>, location: &Location) -> fmt::Result {
+    let Some(span) = location.span else {
+        return Ok(());
+    };
     let number = span.start.line.to_string();
     let gutter = " ".repeat(number.len());
-    let shown = crate::terminal::printable(line_text);
-    let mut pad = String::new();
+    let lead = if location.skipped > 0 { "…" } else { "" };
+    let tail = if location.cut { "…" } else { "" };
+    let shown = crate::terminal::printable(&location.line_text);
+    let mut pad = String::from(if location.skipped > 0 { " " } else { "" });
     let mut chars = shown.chars();
-    for c in chars
-        .by_ref()
-        .take(span.start.column.saturating_sub(1) as usize)
-    {
+    let column = (span.start.column.saturating_sub(1) as usize).saturating_sub(location.skipped);
+    for c in chars.by_ref().take(column) {
         pad.push(if c == '\t' { '\t' } else { ' ' });
         for _ in 1..c.width().unwrap_or(0) {
             pad.push(' ');
@@ -194,17 +229,22 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, span: Span, line_text: &str) -> fmt
         .map(|c| c.width().unwrap_or(0).max(1))
         .sum();
     writeln!(f, "{gutter} |")?;
-    writeln!(f, "{number} | {shown}")?;
+    writeln!(f, "{number} | {lead}{shown}{tail}")?;
     writeln!(f, "{gutter} | {pad}{}", "^".repeat(marked.max(1)))
 }
+
+/// How many problems a run keeps to show; the others are counted.
+const KEPT: usize = 500;
 
 /// The problems of one run, in the order they are shown.
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
-    /// What is already reported: a message formatted for each of a
-    /// family's members fails the same way each time, and says so once.
-    seen: std::collections::HashSet<Diagnostic>,
+    /// What is already reported (by hash): a message formatted for each of
+    /// a family's members fails the same way each time, and says so once.
+    seen: std::collections::HashSet<u64>,
+    /// Errors and warnings past the first `KEPT`, counted, not kept.
+    dropped: [usize; 2],
 }
 
 impl Diagnostics {
@@ -215,9 +255,22 @@ impl Diagnostics {
 
     /// Records a problem.
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        if self.seen.insert(diagnostic.clone()) {
-            self.items.push(diagnostic);
+        use std::hash::{BuildHasher, BuildHasherDefault};
+        let hash = BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .hash_one(&diagnostic);
+        if !self.seen.insert(hash) {
+            return;
         }
+        if self.items.len() < KEPT {
+            self.items.push(diagnostic);
+        } else {
+            self.dropped[diagnostic.severity as usize] += 1;
+        }
+    }
+
+    /// How many problems are counted but not kept to show.
+    pub fn not_shown(&self) -> usize {
+        self.dropped.iter().sum()
     }
 
     /// Adds every problem of `other`.
@@ -244,6 +297,7 @@ impl Diagnostics {
 
     fn count(&self, severity: Severity) -> usize {
         self.items.iter().filter(|d| d.severity == severity).count()
+            + self.dropped[severity as usize]
     }
 
     /// The problems, sorted by file and position (located ones first); the
@@ -314,5 +368,27 @@ mod tests {
         let order: Vec<&str> = all.sorted().iter().map(|d| d.message()).collect();
         assert_eq!(order, ["e", "w", "unlocated"]);
         assert_eq!(all.summary(), "2 errors and 1 warning");
+    }
+
+    #[test]
+    fn a_long_line_shows_a_window_around_the_caret() {
+        let line = format!("{}BAD{}", "a".repeat(50_000), "b".repeat(50_000));
+        let file = SourceFile::new("catalog/codes.yaml", line.clone());
+        let start = line.find("BAD").unwrap();
+        let d = Diagnostic::error("x".repeat(5000)).at(&file, file.span(start, start + 3));
+        let shown = d.to_string();
+        assert!(shown.len() < 1600, "{} bytes", shown.len());
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines[0].ends_with("x…"), "{}", lines[0]);
+        assert!(
+            lines[2].starts_with("1 | …aaa") && lines[2].ends_with("bbb…"),
+            "{}",
+            lines[2]
+        );
+        // The caret is under `BAD` (`…` is one column wide).
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        let under: String = lines[2].chars().skip(caret).take(3).collect();
+        assert_eq!(under, "BAD");
+        assert_eq!(lines[3].matches('^').count(), 3);
     }
 }

@@ -2,6 +2,7 @@
 //! codes) in the terminal, like `rustc --explain`, from the same localized
 //! model the pages are made of.
 
+use crate::terminal::printable;
 use std::fmt::Write as _;
 
 use crate::catalog::{Catalog, CodeEntry, CodeNumber, Module, NamedRange};
@@ -147,7 +148,9 @@ pub struct Labels {
     pub family: String,
 }
 
-/// How text output looks.
+/// How text output looks. Every text it styles is made printable first:
+/// a translation must not move the terminal's cursor, write its clipboard
+/// (OSC 52) or hide a link (OSC 8).
 pub struct Style {
     /// ANSI colours.
     pub colour: bool,
@@ -157,33 +160,37 @@ pub struct Style {
 
 impl Style {
     fn heading(&self, text: &str) -> String {
+        let text = printable(text);
         if self.colour {
             format!("\x1b[1m{text}\x1b[0m")
         } else {
-            text.to_string()
+            text
         }
     }
 
     fn code(&self, text: &str) -> String {
+        let text = printable(text);
         if self.colour {
             format!("\x1b[1;36m{text}\x1b[0m")
         } else {
-            text.to_string()
+            text
         }
     }
 
     fn dim(&self, text: &str) -> String {
+        let text = printable(text);
         if self.colour {
             format!("\x1b[2m{text}\x1b[0m")
         } else {
-            text.to_string()
+            text
         }
     }
 
     /// `text` indented by four spaces, wrapped to the width.
     fn body(&self, text: &str, out: &mut String) {
         for paragraph in text.split("\n\n") {
-            let paragraph = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+            // Text from a file reaches the terminal: no escape sequences.
+            let paragraph = printable(&paragraph.split_whitespace().collect::<Vec<_>>().join(" "));
             if self.width > 8 {
                 let options = textwrap::Options::new(self.width)
                     .initial_indent("    ")

@@ -17,7 +17,7 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::source::{SourceFile, Span, read_utf8};
+use crate::source::{SourceFile, Span, list_project, read_utf8};
 
 /// Where locales live, relative to the project root.
 pub const LOCALES_DIR: &str = "locales";
@@ -134,17 +134,11 @@ impl Locales {
         let dir = root.join(LOCALES_DIR);
         let mut list = Vec::new();
         if dir.is_dir() {
-            let mut folders = Vec::new();
-            for entry in walkdir::WalkDir::new(&dir)
-                .min_depth(1)
-                .max_depth(1)
-                .sort_by_file_name()
-            {
-                let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
-                if entry.file_type().is_dir() {
-                    folders.push(entry.into_path());
-                }
-            }
+            let folders: Vec<PathBuf> = list_project(root, &dir, 1, 1, diags)
+                .into_iter()
+                .filter(|f| f.is_dir)
+                .map(|f| f.path)
+                .collect();
             for folder in folders {
                 if let Some(locale) = load_locale(root, &folder, diags)? {
                     list.push(locale);
@@ -331,18 +325,16 @@ fn load_locale(
         return Ok(None);
     }
 
-    let mut paths = Vec::new();
-    for entry in walkdir::WalkDir::new(folder).sort_by_file_name() {
-        let entry = entry.with_context(|| format!("cannot list {}", folder.display()))?;
-        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "ftl") {
-            paths.push(entry.into_path());
-        }
-    }
+    let paths: Vec<PathBuf> = list_project(root, folder, 0, usize::MAX, diags)
+        .into_iter()
+        .filter(|f| !f.is_dir && f.path.extension().is_some_and(|e| e == "ftl"))
+        .map(|f| f.path)
+        .collect();
 
     let mut files = Vec::new();
     for path in paths {
         let rel_path = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        if let Some(text) = read_utf8(&path, &rel_path, diags)
+        if let Some(text) = read_utf8(root, &rel_path, diags)
             .with_context(|| format!("cannot read {}", path.display()))?
         {
             files.push(SourceFile::new(rel_path, text));

@@ -47,10 +47,12 @@ impl Output {
     /// which files are its own to remove.
     pub fn add_manifest(&mut self) {
         let mut list = String::from(
-            "# Written by `errdoc build`: the files it made. It removes a listed file\n# when it no longer makes it, and never touches files that are not listed.\n",
+            "# Written by `errdoc build`: the files it made, each with its length and\n# hash. It removes a listed file when it no longer makes it and the file is\n# still as it made it; it never touches files that are not listed.\n",
         );
-        for path in self.files.keys() {
+        for (path, contents) in &self.files {
             list.push_str(&path.to_string_lossy().replace('\\', "/"));
+            list.push('\t');
+            list.push_str(&fingerprint(contents));
             list.push('\n');
         }
         self.add(MANIFEST, list);
@@ -83,6 +85,10 @@ pub struct Plan {
     pub remove: Vec<PathBuf>,
     /// Files already as they should be.
     pub unchanged: usize,
+    /// Files the manifest lists that the build no longer makes but that
+    /// are not as errdoc made them (edited since, or listed by hand): left
+    /// in place.
+    pub kept: Vec<PathBuf>,
 }
 
 impl Plan {
@@ -96,6 +102,9 @@ impl Plan {
         }
         let mut plan = Plan::default();
         for (path, contents) in output.files() {
+            // Nothing is read through a link either (one to /dev/zero, to a
+            // file outside): the build refuses it before comparing.
+            refuse_symlinks(dir, path)?;
             let full = dir.join(path);
             match std::fs::read(&full) {
                 Ok(existing) if existing == contents => plan.unchanged += 1,
@@ -106,6 +115,7 @@ impl Plan {
                 Err(e) => return Err(e).with_context(|| format!("cannot read {}", full.display())),
             }
         }
+        refuse_symlinks(dir, Path::new(MANIFEST))?;
         let manifest = match std::fs::read_to_string(dir.join(MANIFEST)) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
@@ -115,11 +125,26 @@ impl Plan {
             }
         };
         for line in manifest.lines() {
-            let Some(path) = listed_path(line) else {
+            let Some((path, mark)) = listed_path(line) else {
                 continue;
             };
-            if !output.files.contains_key(&path) && dir.join(&path).is_file() {
+            if output.files.contains_key(&path) {
+                continue;
+            }
+            let full = dir.join(&path);
+            let is_file = std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_file());
+            if !is_file {
+                continue;
+            }
+            // Only what errdoc made, as it made it: a line added by hand,
+            // or a file edited since, is kept (and said).
+            let made = mark.is_some_and(|mark| {
+                std::fs::read(&full).is_ok_and(|bytes| fingerprint(&bytes) == mark)
+            });
+            if made {
                 plan.remove.push(path);
+            } else {
+                plan.kept.push(path);
             }
         }
         plan.remove.sort();
@@ -302,16 +327,30 @@ fn remove_leftovers(dir: &Path) {
 /// A path from the manifest, if it is one errdoc could have written: plain
 /// names under `site/`, never absolute, never `..` (a manifest edited by
 /// hand must not make a build delete files elsewhere).
-fn listed_path(line: &str) -> Option<PathBuf> {
+fn listed_path(line: &str) -> Option<(PathBuf, Option<String>)> {
     let line = line.trim_end_matches('\r');
     if line.is_empty() || line.starts_with('#') {
         return None;
     }
-    let path = PathBuf::from(line);
+    let (path, mark) = match line.split_once('\t') {
+        Some((path, mark)) => (path, Some(mark.to_string())),
+        None => (line, None),
+    };
+    let path = PathBuf::from(path);
     let plain = path
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_)));
-    (plain && path != Path::new(MANIFEST)).then_some(path)
+    (plain && path != Path::new(MANIFEST)).then_some((path, mark))
+}
+
+/// A file's length and 64-bit FNV-1a hash (`1234:89ab…`): enough to tell
+/// the file errdoc wrote from one edited or placed by hand, and stable
+/// across errdoc's versions and platforms.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{}:{hash:016x}", bytes.len())
 }
 
 /// Takes the project's build lock (`.errdoc.lock` beside `site/`), waiting
@@ -399,9 +438,14 @@ mod tests {
         std::fs::write(site.as_path().join("md/en/gone.md"), "gone").unwrap();
         std::fs::write(site.as_path().join("hand-made.html"), "mine").unwrap();
         std::fs::write(top.path().join("outside.txt"), "not ours").unwrap();
+        std::fs::write(site.as_path().join("md/en/hand.md"), "edited").unwrap();
         std::fs::write(
             site.as_path().join(MANIFEST),
-            "# comment\nmd/en/same.md\nmd/en/old.md\nmd/en/gone.md\n../outside.txt\n/etc/passwd\n",
+            format!(
+                "# comment\nmd/en/same.md\nmd/en/old.md\nmd/en/gone.md\t{}\nmd/en/hand.md\t{}\n../outside.txt\n/etc/passwd\n",
+                fingerprint(b"gone"),
+                fingerprint(b"as errdoc wrote it"),
+            ),
         )
         .unwrap();
         let mut output = Output::new();
@@ -415,7 +459,9 @@ mod tests {
             plan.update,
             [PathBuf::from(MANIFEST), PathBuf::from("md/en/old.md")]
         );
+        // Only what errdoc made, as it made it.
         assert_eq!(plan.remove, [PathBuf::from("md/en/gone.md")]);
+        assert_eq!(plan.kept, [PathBuf::from("md/en/hand.md")]);
         assert_eq!(plan.unchanged, 1);
 
         plan.apply(site.as_path(), &output).unwrap();

@@ -5,16 +5,87 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 
-/// Reads the text file at `full`, reported as `shown`.
+/// The largest input file errdoc reads (a catalog, a `.ftl` file, a
+/// template, a layout, a page to import): 64 MiB.
+pub const INPUT_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// Reads the file `rel` of the project at `root`, as bytes.
+///
+/// errdoc reads no file through a symbolic link that leads out of the
+/// project (a link to `/proc/self/environ` must not print the
+/// environment), nothing that is not a regular file (`/dev/zero`), and
+/// nothing larger than [`INPUT_LIMIT`]: each is a problem of the input,
+/// reported in `diags`, and gives `Ok(None)`. A missing file and other I/O
+/// errors are returned to the caller.
+pub fn read_input(
+    root: &Path,
+    rel: &Path,
+    diags: &mut Diagnostics,
+) -> std::io::Result<Option<Vec<u8>>> {
+    let full = root.join(rel);
+    let target = std::fs::canonicalize(&full)?;
+    let project = std::fs::canonicalize(root)?;
+    if !target.starts_with(&project) {
+        diags.push(
+            Diagnostic::error(format!(
+                "a link to {}, outside the project: errdoc reads no file through a link that leaves the project",
+                target.display()
+            ))
+            .at_path(rel)
+            .hint("copy the file into the project, or make the link point inside it"),
+        );
+        return Ok(None);
+    }
+    let meta = std::fs::metadata(&target)?;
+    if !meta.is_file() {
+        diags.push(
+            Diagnostic::error("not a regular file (a folder, a device or a pipe)")
+                .at_path(rel)
+                .hint("errdoc reads plain files here: replace it with one"),
+        );
+        return Ok(None);
+    }
+    let too_large = |diags: &mut Diagnostics| {
+        diags.push(
+            Diagnostic::error(format!(
+                "larger than {} MiB, the most errdoc reads from one input file",
+                INPUT_LIMIT / (1024 * 1024)
+            ))
+            .at_path(rel)
+            .hint("split it (a module's texts can be spread over several .ftl files), or check that it is the file you meant"),
+        );
+    };
+    if meta.len() > INPUT_LIMIT {
+        too_large(diags);
+        return Ok(None);
+    }
+    // Read no more than the limit whatever the size says (files under
+    // /proc say 0).
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(&target)?, INPUT_LIMIT + 1),
+        &mut bytes,
+    )?;
+    if bytes.len() as u64 > INPUT_LIMIT {
+        too_large(diags);
+        return Ok(None);
+    }
+    Ok(Some(bytes))
+}
+
+/// Reads the text file `rel` of the project at `root` ([`read_input`]).
 ///
 /// A file that is not UTF-8 is a problem of the input: it is reported in
-/// `diags` and gives `Ok(None)`. I/O errors are returned to the caller.
+/// `diags` and gives `Ok(None)`. A byte order mark is dropped.
 pub fn read_utf8(
-    full: &Path,
-    shown: &Path,
+    root: &Path,
+    rel: &Path,
     diags: &mut Diagnostics,
 ) -> std::io::Result<Option<String>> {
-    match String::from_utf8(std::fs::read(full)?) {
+    let Some(bytes) = read_input(root, rel, diags)? else {
+        return Ok(None);
+    };
+    match String::from_utf8(bytes) {
         // Editors on Windows may start a file with a byte order mark.
         Ok(text) => Ok(Some(match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_string(),
@@ -26,12 +97,99 @@ pub fn read_utf8(
                     "not UTF-8 (invalid byte at offset {})",
                     e.utf8_error().valid_up_to()
                 ))
-                .at_path(shown)
+                .at_path(rel)
                 .hint("save the file as UTF-8"),
             );
             Ok(None)
         }
     }
+}
+
+/// A file or folder found under the project.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Whether it is a folder (after following a link inside the project).
+    pub is_dir: bool,
+}
+
+/// The files and folders under `dir` (of the project at `root`) from
+/// `min_depth` to `max_depth`, sorted by name. Links are followed where
+/// they stay inside the project; one that leaves it, or that is broken, is
+/// an error in `diags` and is not listed — never skipped without a word
+/// (a locale folder dropped silently would remove that locale's pages).
+pub fn list_project(
+    root: &Path,
+    dir: &Path,
+    min_depth: usize,
+    max_depth: usize,
+    diags: &mut Diagnostics,
+) -> Vec<Found> {
+    let rel = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let mut found = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .min_depth(min_depth)
+        .max_depth(max_depth)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                if entry.path_is_symlink()
+                    && !inside_project(root, entry.path(), &rel(entry.path()), diags)
+                {
+                    continue;
+                }
+                found.push(Found {
+                    is_dir: entry.file_type().is_dir(),
+                    path: entry.into_path(),
+                });
+            }
+            Err(e) => {
+                let at = e.path().map_or_else(|| rel(dir), rel);
+                let why = if e.loop_ancestor().is_some() {
+                    "a link that loops back to a folder above it".to_string()
+                } else {
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string)
+                };
+                diags.push(
+                    Diagnostic::error(format!("cannot be read: {why}"))
+                        .at_path(at)
+                        .hint("fix or remove it: errdoc reads everything under this folder"),
+                );
+            }
+        }
+    }
+    found
+}
+
+/// Whether `path` (a file or folder found under the project at `root`,
+/// through links or not) lies inside the project. A folder listing skips
+/// nothing silently: what leads out is an error at `rel`.
+pub fn inside_project(root: &Path, path: &Path, rel: &Path, diags: &mut Diagnostics) -> bool {
+    let (Ok(target), Ok(project)) = (std::fs::canonicalize(path), std::fs::canonicalize(root))
+    else {
+        diags.push(
+            Diagnostic::error("cannot be read (a broken link, or no permission)")
+                .at_path(rel)
+                .hint("fix or remove it"),
+        );
+        return false;
+    };
+    if target.starts_with(&project) {
+        return true;
+    }
+    diags.push(
+        Diagnostic::error(format!(
+            "a link to {}, outside the project: errdoc reads nothing through a link that leaves the project",
+            target.display()
+        ))
+        .at_path(rel)
+        .hint("copy it into the project, or make the link point inside it"),
+    );
+    false
 }
 
 /// A 1-based line and column; columns count characters, not bytes, so a
@@ -59,7 +217,14 @@ pub struct SourceFile {
     path: PathBuf,
     text: String,
     line_starts: Vec<usize>,
+    /// Every `STRIDE` bytes (at a character boundary): the offset and how
+    /// many characters come before it, so a column on a long line is
+    /// counted from near it, not from the line's start.
+    marks: Vec<(usize, usize)>,
 }
+
+/// How far apart the marks of a [`SourceFile`] are, in bytes.
+const STRIDE: usize = 4096;
 
 /// Where the lines of a text start: the line of an offset in O(log n).
 #[derive(Debug, Clone, Default)]
@@ -92,11 +257,38 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let mut marks = vec![(0, 0)];
+        let mut chars = 0;
+        for (i, _) in text.char_indices() {
+            if i >= marks.last().map_or(0, |(at, _)| at + STRIDE) {
+                marks.push((i, chars));
+            }
+            chars += 1;
+        }
         SourceFile {
             path: path.into(),
             text,
             line_starts,
+            marks,
         }
+    }
+
+    /// How many characters come before byte `offset` (a character it falls
+    /// inside counts as not yet reached).
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = match self.marks.binary_search_by_key(&offset, |(at, _)| *at) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let (at, before) = self.marks.get(mark).copied().unwrap_or((0, 0));
+        before
+            + self
+                .text
+                .get(at..)
+                .unwrap_or("")
+                .char_indices()
+                .take_while(|(i, _)| at + i < offset)
+                .count()
     }
 
     /// The path the file is reported under.
@@ -117,15 +309,8 @@ impl SourceFile {
             Err(i) => i.saturating_sub(1),
         };
         let start = self.line_starts.get(line_index).copied().unwrap_or(0);
-        // Count characters up to the offset; an offset inside a multi-byte
-        // character counts that character as not yet reached.
-        let column = self
-            .text
-            .get(start..)
-            .unwrap_or("")
-            .char_indices()
-            .take_while(|(i, _)| start + i < offset)
-            .count();
+        // Characters up to the offset; one it falls inside is not reached.
+        let column = self.chars_before(offset) - self.chars_before(start);
         Position {
             line: to_u32(line_index + 1),
             column: to_u32(column + 1),
@@ -153,6 +338,44 @@ impl SourceFile {
         let base = self.text.as_ptr() as usize;
         let at = part.as_ptr() as usize;
         (at >= base && at + part.len() <= base + self.text.len()).then(|| at - base)
+    }
+
+    /// Up to `width` characters of line `line`, from its character
+    /// `from` (0-based), and whether the line goes on after them; found
+    /// through the marks, so a long line is not walked from its start.
+    pub fn line_window(&self, line: u32, from: usize, width: usize) -> (&str, bool) {
+        let text = self.line_text(line);
+        let index = (line as usize).saturating_sub(1);
+        let start = self.line_starts.get(index).copied().unwrap_or(0);
+        // The byte where character `from` of the line is.
+        let target = self.chars_before(start) + from;
+        let mark = self
+            .marks
+            .partition_point(|(_, before)| *before <= target)
+            .saturating_sub(1);
+        let (at, before) = self.marks.get(mark).copied().unwrap_or((0, 0));
+        let offset = self
+            .text
+            .get(at..)
+            .unwrap_or("")
+            .char_indices()
+            .nth(target.saturating_sub(before))
+            .map_or(self.text.len(), |(i, _)| at + i);
+        let begin = offset.clamp(start, start + text.len()) - start;
+        let rest = text.get(begin..).unwrap_or("");
+        let end = rest
+            .char_indices()
+            .nth(width)
+            .map_or(rest.len(), |(i, _)| i);
+        (&rest[..end], end < rest.len())
+    }
+
+    /// How many characters line `line` has.
+    pub fn line_chars(&self, line: u32) -> usize {
+        let index = (line as usize).saturating_sub(1);
+        let start = self.line_starts.get(index).copied().unwrap_or(0);
+        let end = start + self.line_text(line).len();
+        self.chars_before(end) - self.chars_before(start)
     }
 
     /// Line `line` (1-based) without its line ending, or "" past the end.
@@ -195,17 +418,58 @@ mod tests {
     #[test]
     fn files_that_are_not_utf8_are_reported_not_failed() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.ftl");
-        std::fs::write(&path, b"a = \xff\n").unwrap();
+        std::fs::create_dir_all(dir.path().join("locales/en")).unwrap();
+        std::fs::write(dir.path().join("locales/en/x.ftl"), b"a = \xff\n").unwrap();
         let mut diags = Diagnostics::new();
-        let text = read_utf8(&path, Path::new("locales/en/x.ftl"), &mut diags).unwrap();
+        let text = read_utf8(dir.path(), Path::new("locales/en/x.ftl"), &mut diags).unwrap();
         assert_eq!(text, None);
         assert_eq!(
             diags.sorted()[0].to_string(),
             "locales/en/x.ftl: error: not UTF-8 (invalid byte at offset 4) — save the file as UTF-8\n"
         );
-        let missing = read_utf8(&dir.path().join("nope"), Path::new("nope"), &mut diags);
+        let missing = read_utf8(dir.path(), Path::new("nope"), &mut diags);
         assert!(missing.is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_project_and_special_files_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "token").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), dir.path().join("out.ftl"))
+            .unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.ftl")).unwrap();
+        std::fs::write(dir.path().join("real.ftl"), "a = b\n").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real.ftl"), dir.path().join("in.ftl")).unwrap();
+        let mut diags = Diagnostics::new();
+        assert_eq!(
+            read_utf8(dir.path(), Path::new("out.ftl"), &mut diags).unwrap(),
+            None
+        );
+        assert_eq!(
+            read_utf8(dir.path(), Path::new("zero.ftl"), &mut diags).unwrap(),
+            None
+        );
+        // A link inside the project is read.
+        assert_eq!(
+            read_utf8(dir.path(), Path::new("in.ftl"), &mut diags)
+                .unwrap()
+                .as_deref(),
+            Some("a = b\n")
+        );
+        let shown: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with("out.ftl: error: a link to "),
+            "{shown:?}"
+        );
+        assert!(shown[0].contains("outside the project"), "{shown:?}");
+        assert!(!shown.concat().contains("token"));
+        assert!(
+            shown[1].starts_with("zero.ftl: error: a link to /dev/zero"),
+            "{shown:?}"
+        );
     }
 
     #[test]

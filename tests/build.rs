@@ -154,7 +154,11 @@ fn build_check_lists_every_change_and_writes_nothing() {
     // makes is removed; files errdoc did not make are never touched.
     std::fs::write(root.path().join("site/md/en/stale.md"), "old page").unwrap();
     let manifest = root.path().join("site/.errdoc-manifest");
-    let listed = std::fs::read_to_string(&manifest).unwrap() + "md/en/stale.md\n";
+    let listed = std::fs::read_to_string(&manifest).unwrap()
+        + &format!(
+            "md/en/stale.md\t{}\n",
+            errdoc::output::fingerprint(b"old page")
+        );
     std::fs::write(&manifest, listed).unwrap();
     std::fs::write(root.path().join("site/hand-made.html"), "mine").unwrap();
     std::fs::write(root.path().join("site/.nojekyll"), "").unwrap();

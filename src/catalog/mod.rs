@@ -21,6 +21,15 @@ use crate::source::{Position, SourceFile, Span, read_utf8, to_u32};
 use entry::{Entry, read_entry};
 use schema::{RawCatalog, RawModule};
 
+/// Whether `s` is an id of the catalog (`[a-z][a-z0-9-]*`, not ending in
+/// `-`): ids become parts of Fluent ids and of file names.
+pub fn is_id(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !s.ends_with('-')
+}
+
 /// Where the catalog lives, relative to the project root.
 pub const CATALOG_PATH: &str = "catalog/codes.yaml";
 
@@ -405,8 +414,7 @@ impl Catalog {
     /// reason is in `diags`); I/O failures other than a missing file are
     /// errors naming the path.
     pub fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<Catalog>> {
-        let path = root.join(CATALOG_PATH);
-        let text = match read_utf8(&path, Path::new(CATALOG_PATH), diags) {
+        let text = match read_utf8(root, Path::new(CATALOG_PATH), diags) {
             Ok(Some(text)) => text,
             Ok(None) => return Ok(None),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -417,7 +425,10 @@ impl Catalog {
                 );
                 return Ok(None);
             }
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+            Err(e) => {
+                return Err(e)
+                    .with_context(|| format!("cannot read {}", root.join(CATALOG_PATH).display()));
+            }
         };
         let file = SourceFile::new(CATALOG_PATH, text);
         Ok(Self::parse(file, diags))

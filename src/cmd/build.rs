@@ -90,6 +90,13 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         Err(e) => return Err(e),
     };
     let plan = Plan::new(&site, &output)?;
+    for path in &plan.kept {
+        tell!(
+            "warning: {SITE_DIR}/{} is listed in {SITE_DIR}/{} but is not as errdoc made it (edited since, or listed by hand): left in place — delete it yourself if it should go",
+            crate::terminal::printable(&path.display().to_string()),
+            crate::output::MANIFEST
+        );
+    }
     if args.check {
         if plan.is_empty() {
             say!("{SITE_DIR}/ is up to date ({} files)", output.len());

@@ -135,6 +135,13 @@ pub fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
+    // The styles of the text form are made in `explain`, each text made
+    // printable there; JSON escapes its own; Markdown is made printable
+    // here, line by line.
+    let output = match args.format {
+        ExplainFormat::Markdown => crate::terminal::printable_lines(&output),
+        ExplainFormat::Text | ExplainFormat::Json => output,
+    };
     say_raw!("{output}");
     Ok(ExitCode::SUCCESS)
 }

@@ -10,11 +10,29 @@ use crate::diagnostic::{Diagnostics, Severity, plural};
 use crate::import::{self, FileReport, parse};
 use crate::project::{Project, RenderOptions};
 
+/// `say!` for a line that carries a page's text: control characters made
+/// visible, so a page cannot drive the terminal (OSC 52, screen clears).
+macro_rules! show {
+    ($($arg:tt)*) => {
+        say!("{}", crate::terminal::printable(&format!($($arg)*)))
+    };
+}
+
 /// Runs `errdoc import`.
 pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let locale = &args.locale;
     if !crate::locales::is_locale_tag(locale) {
         tell!("error: `{locale}` is not a language tag written the canonical way (`en`, `zh-CN`)");
+        return Ok(failure());
+    }
+    // A module's id names its .ftl files: it must not lead anywhere.
+    if let Some(module) = &args.module
+        && !crate::catalog::is_id(module)
+    {
+        tell!(
+            "error: `{}` is not a module id: a lowercase letter, then lowercase letters, digits and `-` (`net-socket`)",
+            crate::terminal::printable(module)
+        );
         return Ok(failure());
     }
     if !root.join(crate::catalog::CATALOG_PATH).exists() {
@@ -41,9 +59,9 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let model = project.as_ref().map(Project::model);
     let mut failed = !errors.is_empty();
     for file in &report.files {
-        say!("{}: module `{}`", file.path.display(), file.module);
+        show!("{}: module `{}`", file.path.display(), file.module);
         if let Some(why) = &file.skipped {
-            say!("  not imported: {why}");
+            show!("  not imported: {why}");
             failed = true;
             continue;
         }
@@ -65,14 +83,14 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             Some(text) if errors.is_empty() => {
                 let built = parse::page(&text);
                 let (exact, total, differences) = import::round_trip(&file.sections, &built);
-                say!(
+                show!(
                     "  round trip: {exact} of {total} sections say exactly the same on the built page"
                 );
                 for d in differences
                     .into_iter()
                     .chain(import::headings_round_trip(&file.headings, &built))
                 {
-                    say!("    {d}");
+                    show!("    {d}");
                 }
                 let misfits = project
                     .as_ref()
@@ -86,14 +104,14 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
                 );
             }
             _ => {
-                say!("  round trip: not checked — the project does not build yet (`errdoc check`)")
+                show!("  round trip: not checked — the project does not build yet (`errdoc check`)")
             }
         }
     }
     if report.written.is_empty() {
-        say!("nothing changed");
+        show!("nothing changed");
     } else {
-        say!(
+        show!(
             "wrote {}",
             report
                 .written
@@ -115,7 +133,7 @@ const DIFFERENCES_SHOWN: usize = 12;
 /// The line round trip of one page: how much comes back as it was, and
 /// where and why the rest will differ.
 fn lines_report(file: &FileReport, report: &import::LineReport, locale: &str) {
-    say!(
+    show!(
         "  lines: {} of {} come back as they were ({:.1} %), {} added",
         report.identical,
         report.lines,
@@ -128,10 +146,10 @@ fn lines_report(file: &FileReport, report: &import::LineReport, locale: &str) {
             1 => format!("line {}", d.lines.start),
             _ => format!("lines {}–{}", d.lines.start, d.lines.end - 1),
         };
-        say!("    {lines}: {}", d.why);
+        show!("    {lines}: {}", d.why);
     }
     if report.differences.len() > DIFFERENCES_SHOWN {
-        say!(
+        show!(
             "    … and {} more: `errdoc build --diff {} --locale {locale}` shows every line",
             report.differences.len() - DIFFERENCES_SHOWN,
             file.path.display()
@@ -157,7 +175,7 @@ fn summary(file: &FileReport) {
             .find(|s| s.code == code)
             .map_or(0, |s| s.line)
     };
-    say!(
+    show!(
         "  {}: {} added, {} merged, {} listed from other modules{}",
         plural(file.sections.len(), "code", "codes"),
         file.added.len(),
@@ -175,21 +193,21 @@ fn summary(file: &FileReport) {
         } else {
             ""
         };
-        say!(
+        show!(
             "  line {}: code {code} is defined by module `{owner}`: listed here{own}",
             line_of(*code)
         );
     }
     for (line, what) in &file.drift {
-        say!("  line {line}: drift: {what}");
+        show!("  line {line}: drift: {what}");
     }
     for (code, line) in &file.duplicates {
-        say!(
+        show!(
             "  line {line}: code {code} again — the first section is the code's; this one stays on the page as written (in its layout only)"
         );
     }
     if !file.placeholders.is_empty() {
-        say!(
+        show!(
             "  English placeholders (titles from the Error Message) for {}; write their English text, then delete their `{{{{absent …}}}}` lines in the English page's layout (layouts/) so that page shows them",
             numbers(&file.placeholders)
         );
@@ -204,15 +222,15 @@ fn summary(file: &FileReport) {
         .filter(|(line, _)| !escaped.contains(line))
     {
         if *line == 0 {
-            say!("  in the page's layout only: {what}");
+            show!("  in the page's layout only: {what}");
         } else {
-            say!("  line {line}: in the page's layout only: {what}");
+            show!("  line {line}: in the page's layout only: {what}");
         }
     }
     for (line, what) in &file.dropped {
-        say!("  line {line}: not imported: {what}");
+        show!("  line {line}: not imported: {what}");
     }
     for (line, what) in &file.escaped {
-        say!("  line {line}: escaped: {what}");
+        show!("  line {line}: escaped: {what}");
     }
 }

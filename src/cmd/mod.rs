@@ -58,6 +58,13 @@ pub(crate) fn report(diags: &Diagnostics) {
         // Nothing sensible is left to do if standard error is gone.
         let _ = write!(stderr, "{d}");
     }
+    if diags.not_shown() > 0 {
+        let _ = writeln!(
+            stderr,
+            "… and {} more, not shown (the first ones are; fix them and run again)",
+            crate::diagnostic::plural(diags.not_shown(), "problem", "problems")
+        );
+    }
 }
 
 /// Status 1: the input has errors, or a check found differences.

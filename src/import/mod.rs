@@ -203,6 +203,17 @@ pub fn import(
                 None
             }
         };
+        // The module's id names its .ftl files (a hand-edited catalog may
+        // hold anything).
+        let read = read.filter(|_| {
+            let ok = crate::catalog::is_id(&module);
+            if !ok {
+                file.skipped = Some(format!(
+                    "its module id `{module}` is not an id (a lowercase letter, then lowercase letters, digits and `-`); nothing was written for it"
+                ));
+            }
+            ok
+        });
         let read = read.and_then(|(page, text)| {
             if page.sections.is_empty() {
                 file.skipped = Some(

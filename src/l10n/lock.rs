@@ -59,12 +59,16 @@ impl SourcesLock {
     /// empty lock, a broken one a diagnostic.
     pub fn load(root: &Path, tag: &str) -> Result<SourcesLock, Diagnostic> {
         let path = Path::new(LOCALES_DIR).join(tag).join(LOCK_FILE);
-        let full = root.join(&path);
-        let mut ignored = crate::diagnostic::Diagnostics::new();
-        let text = match read_utf8(&full, &path, &mut ignored) {
+        let mut found = crate::diagnostic::Diagnostics::new();
+        let text = match read_utf8(root, &path, &mut found) {
             Ok(Some(text)) => text,
             Ok(None) => {
-                return Err(Diagnostic::error("the sources lock is not UTF-8")
+                // Not UTF-8, a link out of the project, too large: said so.
+                let why = found
+                    .sorted()
+                    .first()
+                    .map_or_else(|| "cannot be read".to_string(), |d| d.message().to_string());
+                return Err(Diagnostic::error(format!("the sources lock: {why}"))
                     .at_path(&path)
                     .hint(
                         "restore it from version control, or delete it and run `errdoc l10n sync`",

@@ -31,7 +31,7 @@ use anyhow::Context as _;
 
 use crate::catalog::{Catalog, CodeNumber};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::source::{SourceFile, Span, read_utf8};
+use crate::source::{SourceFile, Span, list_project, read_utf8};
 
 /// Where layouts live, relative to the project root.
 pub const LAYOUTS_DIR: &str = "layouts";
@@ -555,14 +555,9 @@ impl Layouts {
         if !dir.is_dir() {
             return Ok(layouts);
         }
-        for entry in walkdir::WalkDir::new(&dir)
-            .min_depth(2)
-            .max_depth(2)
-            .sort_by_file_name()
-        {
-            let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
-            let path = entry.path();
-            if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+        for entry in list_project(root, &dir, 2, 2, diags) {
+            let path = entry.path.as_path();
+            if entry.is_dir || path.extension().is_none_or(|e| e != "md") {
                 continue;
             }
             let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
@@ -574,7 +569,7 @@ impl Layouts {
             ) else {
                 continue;
             };
-            let Some(text) = read_utf8(path, &rel, diags)
+            let Some(text) = read_utf8(root, &rel, diags)
                 .with_context(|| format!("cannot read {}", path.display()))?
             else {
                 continue;

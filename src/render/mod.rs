@@ -23,7 +23,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::locales::Locales;
 use crate::model::Model;
 use crate::output::Output;
-use crate::source::{Position, SourceFile, Span, read_utf8, to_u32};
+use crate::source::{Position, SourceFile, Span, list_project, read_input, read_utf8, to_u32};
 
 /// Where a project's templates live, relative to its root.
 pub const TEMPLATES_DIR: &str = "templates";
@@ -168,12 +168,11 @@ impl Templates {
         }
         let dir = root.join(TEMPLATES_DIR);
         if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-                let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
-                if !entry.file_type().is_file() {
+            for entry in list_project(root, &dir, 0, usize::MAX, diags) {
+                if entry.is_dir {
                     continue;
                 }
-                let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
+                let rel = entry.path.strip_prefix(&dir).unwrap_or(&entry.path);
                 let name = rel
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy())
@@ -181,13 +180,15 @@ impl Templates {
                     .join("/");
                 let shown = Path::new(TEMPLATES_DIR).join(rel);
                 if let Some(name) = name.strip_prefix(&format!("{STATIC_DIR}/")) {
-                    let bytes = std::fs::read(entry.path())
-                        .with_context(|| format!("cannot read {}", entry.path().display()))?;
-                    statics.insert(name.to_string(), bytes);
+                    if let Some(bytes) = read_input(root, &shown, diags)
+                        .with_context(|| format!("cannot read {}", entry.path.display()))?
+                    {
+                        statics.insert(name.to_string(), bytes);
+                    }
                     continue;
                 }
-                let Some(text) = read_utf8(entry.path(), &shown, diags)
-                    .with_context(|| format!("cannot read {}", entry.path().display()))?
+                let Some(text) = read_utf8(root, &shown, diags)
+                    .with_context(|| format!("cannot read {}", entry.path.display()))?
                 else {
                     continue;
                 };

@@ -51,17 +51,22 @@ pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
                     }
                     Some(_) => say!(
                         "  English:     {} (unchanged since it was translated)",
-                        unit.english
+                        crate::terminal::printable(&unit.english)
                     ),
                     None => {
-                        say!("  English:     {}", unit.english);
+                        say!(
+                            "  English:     {}",
+                            crate::terminal::printable(&unit.english)
+                        );
                         say!(
                             "  (no record of the English it was translated from; `errdoc l10n sync` records today's)"
                         );
                     }
                 }
                 match translation {
-                    Some(t) if state != State::Missing => say!("  translation: {t}"),
+                    Some(t) if state != State::Missing => {
+                        say!("  translation: {}", crate::terminal::printable(&t))
+                    }
                     _ => say!("  translation: (none)"),
                 }
                 if state == State::Stale {
@@ -93,7 +98,12 @@ fn state_name(state: State) -> &'static str {
 /// and `{+added+}` (git's word-diff style), or red and green on a terminal.
 /// A run of changed words is marked once (`{+was sent.+}`).
 pub(super) fn word_diff(old: &str, new: &str, colour: bool) -> (String, String) {
-    let diff = TextDiff::from_words(old, new);
+    // Text from the files reaches the terminal: no escape sequences.
+    let (old, new) = (
+        crate::terminal::printable(old),
+        crate::terminal::printable(new),
+    );
+    let diff = TextDiff::from_words(&old, &new);
     // Each side as (changed, text) pieces.
     let mut was: Vec<(bool, &str)> = Vec::new();
     let mut is: Vec<(bool, &str)> = Vec::new();

@@ -32,7 +32,8 @@ pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
             });
             say!("{}", serde_json::to_string_pretty(&json)?);
         }
-        Format::Text => say_raw!("{}", table(&statuses)),
+        // Page names and drift come from files: no escape sequences.
+        Format::Text => say_raw!("{}", crate::terminal::printable_lines(&table(&statuses))),
     }
     Ok(ExitCode::SUCCESS)
 }

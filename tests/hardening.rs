@@ -1,0 +1,269 @@
+//! The second round of hardening (issue 14): each attack of the outside
+//! review reproduced, and what errdoc does instead — links that leave the
+//! project, bounded diagnostics, text that would drive the terminal, paths
+//! out of the project, a hand-edited manifest, user files that must not be
+//! lost. (Exports: `tests/export_hostile.rs`.)
+
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use support::{errdoc, project, read_tree};
+
+/// No escape character, nor any other C0/C1 control but line ends and
+/// tabs, in what errdoc printed.
+fn printable(out: &str) -> bool {
+    !out.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+#[test]
+fn a_long_one_line_catalog_gives_bounded_errors() {
+    let root = project(None);
+    // 86 KB on one line, with a problem every few bytes: each used to print
+    // the whole line.
+    let codes: Vec<String> = (0..3_000)
+        .map(|i| format!("{{code: {i}, name: bad-name-{i}}}"))
+        .collect();
+    let catalog = format!(
+        "{{modules: [{{id: m, page: errorcode-m, codes: [{}]}}]}}\n",
+        codes.join(", ")
+    );
+    assert!(catalog.len() > 86_000);
+    std::fs::write(root.path().join("catalog/codes.yaml"), &catalog).unwrap();
+    let started = Instant::now();
+    let run = errdoc(root.path(), &["check"]);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(
+        run.status,
+        1,
+        "{}",
+        &run.stderr[..run.stderr.len().min(2000)]
+    );
+    assert!(
+        run.stderr.len() < 400_000,
+        "{} bytes of diagnostics",
+        run.stderr.len()
+    );
+    // Each snippet is a window of the line, and what is not shown is said.
+    let longest = run.stderr.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest < 1200, "a line of {longest} characters");
+    assert!(
+        run.stderr.contains(" more, not shown"),
+        "{}",
+        &run.stderr[run.stderr.len().saturating_sub(500)..]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn no_input_is_read_through_a_link_that_leaves_the_project() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.yaml"), "TOKEN=hunter2\n").unwrap();
+
+    // The catalog, a link to a file outside.
+    let root = project(None);
+    let catalog = root.path().join("catalog/codes.yaml");
+    std::fs::remove_file(&catalog).unwrap();
+    symlink(outside.path().join("secret.yaml"), &catalog).unwrap();
+    let run = errdoc(root.path(), &["check"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("catalog/codes.yaml: error: a link to "),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+
+    // A translation, a link to /dev/zero: refused at once, not read.
+    let root = project(None);
+    symlink("/dev/zero", root.path().join("locales/en/zero.ftl")).unwrap();
+    let started = Instant::now();
+    let run = errdoc(root.path(), &["check"]);
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("locales/en/zero.ftl: error: a link to /dev/zero, outside the project"),
+        "{}",
+        run.stderr
+    );
+
+    // A links inside the project is followed.
+    let root = project(None);
+    let en = root.path().join("locales/en");
+    let first = std::fs::read_dir(&en)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .unwrap();
+    let moved = root.path().join("elsewhere.ftl");
+    std::fs::rename(&first, &moved).unwrap();
+    symlink(&moved, &first).unwrap();
+    let run = errdoc(root.path(), &["check"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_locale_folder_that_cannot_be_read_stops_the_build_and_keeps_its_pages() {
+    use std::os::unix::fs::symlink;
+    let root = project(None);
+    assert_eq!(errdoc(root.path(), &["build"]).status, 0);
+    let site = read_tree(&root.path().join("site"));
+    assert!(site.keys().any(|p| p.starts_with("md/zh-CN")));
+    // The Chinese folder moved out of the project, a link left behind: it
+    // used to be dropped without a word, and its published pages deleted.
+    let outside = tempfile::tempdir().unwrap();
+    let moved = outside.path().join("zh-CN");
+    let folder = root.path().join("locales/zh-CN");
+    std::fs::rename(&folder, &moved).unwrap_or_else(|_| {
+        support::copy_tree(&folder, &moved);
+        std::fs::remove_dir_all(&folder).unwrap();
+    });
+    symlink(&moved, &folder).unwrap();
+    let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("locales/zh-CN: error: a link to "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read_tree(&root.path().join("site")), site);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_site_is_not_read_through_links() {
+    use std::os::unix::fs::symlink;
+    let root = project(None);
+    assert_eq!(errdoc(root.path(), &["build"]).status, 0);
+    // A page of the site replaced by a link to /dev/zero: comparing it
+    // used to read without end.
+    let page = root.path().join("site/md/en/errorcode-close.md");
+    std::fs::remove_file(&page).unwrap();
+    symlink("/dev/zero", &page).unwrap();
+    let started = Instant::now();
+    let run = errdoc(root.path(), &["build"]);
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("is a symbolic link"), "{}", run.stderr);
+}
+
+#[test]
+fn a_manifest_edited_by_hand_deletes_nothing_errdoc_did_not_make() {
+    let root = project(None);
+    assert_eq!(errdoc(root.path(), &["build"]).status, 0);
+    let site = root.path().join("site");
+    std::fs::write(site.join("notes.txt"), "the team's own file\n").unwrap();
+    let manifest = site.join(".errdoc-manifest");
+    let mut text = std::fs::read_to_string(&manifest).unwrap();
+    text.push_str("notes.txt\n");
+    std::fs::write(&manifest, &text).unwrap();
+    // A page errdoc made, edited since, and no longer made.
+    let close = site.join("md/en/errorcode-close.md");
+    std::fs::write(&close, "edited by hand\n").unwrap();
+    let catalog = root.path().join("catalog/codes.yaml");
+    let yaml = std::fs::read_to_string(&catalog).unwrap();
+    std::fs::write(
+        &catalog,
+        yaml.replace("page: errorcode-close", "page: errorcode-closing"),
+    )
+    .unwrap();
+    let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(site.join("notes.txt")).unwrap(),
+        "the team's own file\n"
+    );
+    assert_eq!(std::fs::read_to_string(&close).unwrap(), "edited by hand\n");
+    assert!(
+        run.stderr.contains("warning: site/notes.txt is listed in site/.errdoc-manifest but is not as errdoc made it"),
+        "{}",
+        run.stderr
+    );
+    // What errdoc made and no longer makes goes.
+    assert!(!site.join("md/zh-CN/errorcode-close.md").exists());
+    assert!(site.join("md/zh-CN/errorcode-closing.md").exists());
+}
+
+#[test]
+fn text_from_files_does_not_drive_the_terminal() {
+    let root = project(None);
+    let en = root.path().join("locales/en");
+    let file = std::fs::read_dir(&en)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| std::fs::read_to_string(p).unwrap().contains("code-1006 ="))
+        .unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    // OSC 52 (write the clipboard), a screen clear, a hidden OSC 8 link.
+    let hostile = "Abnormal \u{1b}]52;c;ZWNobyBwd25lZA==\u{7}\u{1b}[2J\u{1b}]8;;https://evil.example\u{1b}\\here\u{1b}]8;;\u{1b}\\ \u{9b}31m";
+    let start = text.find("code-1006 =").unwrap();
+    let end = start + text[start..].find('\n').unwrap();
+    std::fs::write(
+        &file,
+        format!("{}code-1006 = {hostile}{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    for args in [
+        ["explain", "1006", "--lang", "en"].as_slice(),
+        ["explain", "1006", "--lang", "en", "--format", "markdown"].as_slice(),
+    ] {
+        let run = errdoc(root.path(), args);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        assert!(run.stdout.contains("Abnormal"), "{}", run.stdout);
+        assert!(printable(&run.stdout), "{:?}", run.stdout);
+    }
+    // The import report quotes a page's text.
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(errdoc(dir.path(), &["init"]).status, 0);
+    let page = dir.path().join("errorcode-t.md");
+    std::fs::write(
+        &page,
+        "# T\n\n## 1 One\n\n**Error Message**\n\nFailed.<!--RP1--> \u{1b}]52;c;eA==\u{7}<!--RP1End--> x\n\n<!-- \u{1b}[2J -->\n",
+    )
+    .unwrap();
+    let run = errdoc(
+        dir.path(),
+        &["import", "--locale", "en", page.to_str().unwrap()],
+    );
+    assert!(run.stdout.contains("not imported"), "{}", run.stdout);
+    assert!(printable(&run.stdout), "{:?}", run.stdout);
+    assert!(printable(&run.stderr), "{:?}", run.stderr);
+}
+
+#[test]
+fn a_module_name_cannot_lead_out_of_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("project");
+    std::fs::create_dir(&root).unwrap();
+    assert_eq!(errdoc(&root, &["init"]).status, 0);
+    let page = dir.path().join("errorcode-t.md");
+    std::fs::write(&page, "# T\n\n## 1 One\n\n**Error Message**\n\nFailed.\n").unwrap();
+    let before = read_tree(dir.path());
+    let run = errdoc(
+        &root,
+        &[
+            "import",
+            "--locale",
+            "en",
+            "--module",
+            "../../x",
+            page.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.status, 1, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: `../../x` is not a module id: a lowercase letter, then lowercase letters, digits and `-` (`net-socket`)\n"
+    );
+    assert_eq!(read_tree(dir.path()), before);
+    assert!(!Path::new(&dir.path().join("x.ftl")).exists());
+}
