@@ -317,11 +317,17 @@ fn remove_leftovers(dir: &Path) {
         return;
     };
     for entry in walker {
-        let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_file() && name.starts_with(".errdoc-") && name.ends_with(".tmp") {
+        if entry.file_type().is_file() && is_leftover(entry.path()) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether `path` is one of errdoc's temporary files (`.errdoc-*.tmp`).
+fn is_leftover(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| n.to_string_lossy())
+        .is_some_and(|name| name.starts_with(".errdoc-") && name.ends_with(".tmp"))
 }
 
 /// A path from the manifest, if it is one errdoc could have written: plain
@@ -353,13 +359,18 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     format!("{}:{hash:016x}", bytes.len())
 }
 
-/// Takes the project's build lock (`.errdoc.lock` beside `site/`), waiting
-/// while another build holds it; it is released when the file is dropped.
-pub fn lock(root: &Path) -> anyhow::Result<std::fs::File> {
+/// Takes the project's lock (`.errdoc.lock` at its root) for a command
+/// that writes (`what`: "build", "import", "l10n sync"…), waiting while
+/// another holds it and saying which; it is released when the file is
+/// dropped. Two imports at once, or an import during a build, would each
+/// write what the other read before: one at a time. Holding it, the
+/// temporary files a killed command left are removed.
+pub fn lock(root: &Path, what: &str) -> anyhow::Result<ProjectLock> {
     let path = root.join(".errdoc.lock");
-    let file = match std::fs::OpenOptions::new()
+    let mut file = match std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
+        .read(true)
         .write(true)
         .open(&path)
     {
@@ -372,11 +383,60 @@ pub fn lock(root: &Path) -> anyhow::Result<std::fs::File> {
             .with_context(|| format!("cannot open the lock {}", shown(&path)))?,
     };
     if file.try_lock().is_err() {
-        crate::terminal::tell("waiting for another errdoc build of this project to finish…");
+        let holder = std::fs::read_to_string(&path).unwrap_or_default();
+        let holder = crate::terminal::printable(holder.trim());
+        let holder = if holder.is_empty() {
+            "another errdoc command".to_string()
+        } else {
+            holder
+        };
+        crate::terminal::tell(&format!(
+            "waiting for {holder} to finish with this project (it holds {})…",
+            shown(&path)
+        ));
         file.lock()
             .with_context(|| format!("cannot take the lock {}", shown(&path)))?;
     }
-    Ok(file)
+    // Who holds it, for the next one to say (best effort: the lock stands
+    // without it).
+    let _ = file.set_len(0);
+    let _ = std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(0));
+    let _ = write!(file, "errdoc {what} (process {})", std::process::id());
+    remove_user_leftovers(root);
+    Ok(ProjectLock { file })
+}
+
+/// The project's lock, held until dropped; then its file is emptied again
+/// (it stays: removing it would let two commands lock two files).
+#[derive(Debug)]
+pub struct ProjectLock {
+    file: std::fs::File,
+}
+
+impl Drop for ProjectLock {
+    fn drop(&mut self) {
+        let _ = self.file.set_len(0);
+    }
+}
+
+/// Removes the temporary files (`.errdoc-*.tmp`) a killed command left
+/// beside the project's own files; only errdoc makes such names.
+fn remove_user_leftovers(root: &Path) {
+    for dir in [
+        Path::new(""),
+        Path::new("catalog"),
+        Path::new("locales"),
+        Path::new(crate::layout::LAYOUTS_DIR),
+    ] {
+        let walker = walkdir::WalkDir::new(root.join(dir))
+            .follow_links(false)
+            .max_depth(if dir.as_os_str().is_empty() { 1 } else { 3 });
+        for entry in walker.into_iter().flatten() {
+            if is_leftover(entry.path()) && entry.file_type().is_file() {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
 }
 
 /// Writes `contents` to a temporary file beside `path`, then renames it
@@ -389,14 +449,42 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write {}", shown(path)))
 }
 
-/// Writes `text` to `path` atomically unless the file already holds exactly
-/// that text; returns whether it wrote. Keeps mtimes (and editors' buffers)
-/// still when a command has nothing to change.
-pub fn write_if_changed(path: &Path, text: &str) -> anyhow::Result<bool> {
-    if std::fs::read_to_string(path).ok().as_deref() == Some(text) {
+/// Writes `text` to the project's file `rel` (under `root`) unless it holds
+/// exactly that text already; returns whether it wrote. Keeps mtimes (and
+/// editors' buffers) still when a command has nothing to change.
+///
+/// A user's file is rewritten as it was: staged beside it, then renamed
+/// over it (a killed command leaves the old file or the whole new one),
+/// with its mode; through a link that stays inside the project (the link
+/// stays a link); never through one that leaves it.
+pub fn write_if_changed(root: &Path, rel: &Path, text: &str) -> anyhow::Result<bool> {
+    let mut path = root.join(rel);
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let target = std::fs::canonicalize(&path)
+            .with_context(|| format!("{} is a link that leads nowhere", shown(&path)))?;
+        let project =
+            std::fs::canonicalize(root).with_context(|| format!("cannot read {}", shown(root)))?;
+        if !target.starts_with(&project) {
+            anyhow::bail!(
+                "{} is a link to {}, outside the project: errdoc writes nothing through it — copy the file into the project, or make the link point inside it",
+                shown(&path),
+                target.display()
+            );
+        }
+        path = target;
+    }
+    if std::fs::read_to_string(&path).ok().as_deref() == Some(text) {
         return Ok(false);
     }
-    write_atomically(path, text.as_bytes())?;
+    let mode = std::fs::metadata(&path).ok().map(|m| m.permissions());
+    stage(&path, text.as_bytes(), &mut Vec::new())
+        .and_then(|temp| {
+            if let Some(mode) = mode {
+                std::fs::set_permissions(&temp, mode)?;
+            }
+            temp.persist(&path).map_err(|e| e.error)
+        })
+        .with_context(|| format!("cannot write {}", shown(&path)))?;
     Ok(true)
 }
 

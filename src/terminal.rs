@@ -36,5 +36,8 @@ pub fn printable(text: &str) -> String {
 /// Lines of text with control characters made visible, the line breaks
 /// and tabs kept (Markdown written to the terminal).
 pub fn printable_lines(text: &str) -> String {
-    text.split('\n').map(printable).collect::<Vec<_>>().join("\n")
+    text.split('\n')
+        .map(printable)
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -267,3 +267,109 @@ fn a_module_name_cannot_lead_out_of_the_project() {
     assert_eq!(read_tree(dir.path()), before);
     assert!(!Path::new(&dir.path().join("x.ftl")).exists());
 }
+
+/// Spawns `errdoc --root <root> <args>`.
+fn spawn(root: &Path, args: &[&str]) -> std::process::Child {
+    std::process::Command::new(env!("CARGO_BIN_EXE_errdoc"))
+        .arg("--root")
+        .arg(root)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn two_imports_at_once_lose_nothing() {
+    let work = tempfile::tempdir().unwrap();
+    let pages: Vec<String> = (0..4)
+        .map(|i| {
+            let path = work.path().join(format!("errorcode-m{i}.md"));
+            let codes: String = (0..200)
+                .map(|c| {
+                    format!(
+                        "## {} Code {c}\n\n**Error Message**\n\nFailed {c}.\n\n",
+                        1000 * (i + 1) + c
+                    )
+                })
+                .collect();
+            std::fs::write(&path, format!("# M{i}\n\n{codes}")).unwrap();
+            path.display().to_string()
+        })
+        .collect();
+    for _ in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(errdoc(dir.path(), &["init"]).status, 0);
+        let mut children: Vec<_> = pages
+            .iter()
+            .map(|page| spawn(dir.path(), &["import", "--locale", "en", page]))
+            .collect();
+        for child in &mut children {
+            assert!(child.wait().unwrap().success());
+        }
+        let catalog = std::fs::read_to_string(dir.path().join("catalog/codes.yaml")).unwrap();
+        for i in 0..4 {
+            assert!(
+                catalog.contains(&format!("- id: \"m{i}\"")),
+                "module m{i} lost:\n{}",
+                &catalog[..catalog.len().min(400)]
+            );
+        }
+        assert_eq!(errdoc(dir.path(), &["check"]).status, 0);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn rewrites_keep_modes_and_links_and_leave_no_leftovers() {
+    use std::os::unix::fs::{PermissionsExt as _, symlink};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(errdoc(root, &["init"]).status, 0);
+    let work = tempfile::tempdir().unwrap();
+    let page = work.path().join("errorcode-t.md");
+    std::fs::write(&page, "# T\n\n## 1 One\n\n**Error Message**\n\nFailed.\n").unwrap();
+    assert_eq!(
+        errdoc(root, &["import", "--locale", "en", page.to_str().unwrap()]).status,
+        0
+    );
+    // The team keeps its texts in one folder and links them; the catalog
+    // is private to the group.
+    let texts = root.join("shared-texts");
+    std::fs::create_dir(&texts).unwrap();
+    std::fs::rename(root.join("locales/en/t.ftl"), texts.join("t.ftl")).unwrap();
+    symlink("../../shared-texts/t.ftl", root.join("locales/en/t.ftl")).unwrap();
+    let catalog = root.join("catalog/codes.yaml");
+    std::fs::set_permissions(&catalog, std::fs::Permissions::from_mode(0o640)).unwrap();
+    // A command killed half way left a temporary file.
+    std::fs::write(root.join("locales/en/.errdoc-x1y2.tmp"), "half").unwrap();
+    std::fs::write(root.join("catalog/.errdoc-a3b4.tmp"), "half").unwrap();
+
+    std::fs::write(&page, "# T\n\n## 1 One\n\n**Error Message**\n\nFailed.\n\n## 2 Two\n\n**Error Message**\n\nFailed too.\n").unwrap();
+    let run = errdoc(root, &["import", "--locale", "en", page.to_str().unwrap()]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let link = root.join("locales/en/t.ftl");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(texts.join("t.ftl"))
+            .unwrap()
+            .contains("code-2 = Two")
+    );
+    assert_eq!(
+        std::fs::metadata(&catalog).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    assert!(
+        std::fs::read_to_string(&catalog)
+            .unwrap()
+            .contains("code: 2")
+    );
+    assert!(!root.join("locales/en/.errdoc-x1y2.tmp").exists());
+    assert!(!root.join("catalog/.errdoc-a3b4.tmp").exists());
+}

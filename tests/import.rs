@@ -79,9 +79,19 @@ fn init_makes_a_project_that_builds_at_once() {
         .keys()
         .map(|p| p.display().to_string())
         .collect();
+    // The lock of the project's writers, empty while none runs.
     assert_eq!(
         files,
-        ["README.md", "catalog/codes.yaml", "locales/en/ui.ftl"]
+        [
+            ".errdoc.lock",
+            "README.md",
+            "catalog/codes.yaml",
+            "locales/en/ui.ftl"
+        ]
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(".errdoc.lock")).unwrap(),
+        ""
     );
     let build = errdoc(dir.path(), &["build"]);
     assert_eq!(build.status, 0, "{}", build.stderr);

@@ -84,7 +84,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     // One build writes at a time: a second one waits for the first.
     // `--check` writes nothing, so it also runs where it cannot make the
     // lock (a read-only checkout).
-    let _lock = match crate::output::lock(root) {
+    let _lock = match crate::output::lock(root, "build") {
         Ok(lock) => Some(lock),
         Err(_) if args.check => None,
         Err(e) => return Err(e),

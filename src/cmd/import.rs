@@ -42,6 +42,9 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(failure());
     }
+    // One writer at a time: two imports at once would each write what the
+    // other read before.
+    let _lock = crate::output::lock(root, "import")?;
     let report = import::import(root, &args.files, locale, args.module.as_deref())?;
 
     // Build again and compare each imported page with the page made of it.

@@ -22,6 +22,12 @@ pub fn run(root: &Path, args: &InitArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(failure());
     }
+    // Into a folder that exists, as another command would write there.
+    let _lock = if dir.is_dir() {
+        Some(crate::output::lock(dir, "init")?)
+    } else {
+        None
+    };
     let files = [
         (CATALOG_PATH, CATALOG),
         ("locales/en/ui.ftl", include_str!("../../locales/en/ui.ftl")),

@@ -60,7 +60,7 @@ pub(super) fn add_absent(
                 .collect(),
         };
         layout.absent.extend(missing);
-        if output::write_if_changed(&root.join(&path), &layout.to_text())? {
+        if output::write_if_changed(root, &path, &layout.to_text())? {
             written.push(path);
         }
     }

@@ -328,7 +328,7 @@ pub fn import(
     if draft.header.is_empty() {
         draft.header = "# errdoc catalog: every error code once (see README.md).".to_string();
     }
-    if output::write_if_changed(&root.join(CATALOG_PATH), &draft.to_yaml())? {
+    if output::write_if_changed(root, Path::new(CATALOG_PATH), &draft.to_yaml())? {
         report.written.push(PathBuf::from(CATALOG_PATH));
     }
     report.written.extend(texts.write(root)?);
@@ -352,7 +352,7 @@ pub fn import(
             DraftItem::Heading(h) => !ids.contains(&h.id),
         });
         let path = Layouts::path(locale, &module.page);
-        if output::write_if_changed(&root.join(&path), &layout.to_text())? {
+        if output::write_if_changed(root, &path, &layout.to_text())? {
             report.written.push(path);
         }
         // The same page in other languages does not have what this one

@@ -125,7 +125,7 @@ impl Texts {
         for (file, changes) in by_file {
             let before = self.files.get(file).map_or("", String::as_str);
             let after = merge_fluent(before, &changes);
-            if after != before && output::write_if_changed(&root.join(file), &after)? {
+            if after != before && output::write_if_changed(root, file, &after)? {
                 written.push(file.clone());
             }
         }

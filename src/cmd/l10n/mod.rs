@@ -19,6 +19,14 @@ use crate::project::Project;
 
 /// Runs an `errdoc l10n` subcommand.
 pub fn run(root: &Path, command: &L10nCommand) -> anyhow::Result<ExitCode> {
+    // The commands that write hold the project's lock while they read and
+    // write, as build and import do.
+    let _lock = match command {
+        L10nCommand::Status(_) | L10nCommand::Diff(_) => None,
+        L10nCommand::Confirm(_) => Some(crate::output::lock(root, "l10n confirm")?),
+        L10nCommand::Sync(_) => Some(crate::output::lock(root, "l10n sync")?),
+        L10nCommand::Add(_) => Some(crate::output::lock(root, "l10n add")?),
+    };
     match command {
         L10nCommand::Status(args) => status::run(root, args),
         L10nCommand::Diff(args) => diff::run(root, args),
@@ -101,5 +109,5 @@ fn targets<'p>(project: &'p Project, wanted: Option<&str>) -> Result<Vec<&'p Loc
 
 /// Writes a sources lock if it changed.
 fn save_lock(root: &Path, lock: &SourcesLock) -> anyhow::Result<bool> {
-    output::write_if_changed(&root.join(&lock.path), &lock.to_text())
+    output::write_if_changed(root, &lock.path, &lock.to_text())
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::cli::SyncArgs;
 use crate::cmd::failure;
 use crate::l10n::sync::plan;
-use crate::output::write_atomically;
+use crate::output::write_if_changed;
 use crate::project::Project;
 
 use super::{load, save_lock, targets};
@@ -52,7 +52,7 @@ pub(super) fn sync_locale(
         prune,
     )?;
     for (path, text) in &plan.files {
-        write_atomically(&root.join(path), text.as_bytes())?;
+        write_if_changed(root, path, text)?;
     }
     let lock_written = save_lock(root, &lock)?;
     let added: usize = plan.added.values().map(Vec::len).sum();
