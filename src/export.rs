@@ -1,6 +1,14 @@
 //! `errdoc export`: the catalog for other programs — JSON and CSV with every
 //! field in every language, and constants for Rust, TypeScript and C with a
 //! doc comment of each code's title.
+//!
+//! Every text of the catalog and its translations is data, whatever it
+//! holds: a string literal means exactly the text in every mode of its
+//! language ([`literal_c`], [`literal_rust`], [`literal_ts`]), a comment
+//! cannot be closed or broken by it, and a CSV cell cannot start a
+//! spreadsheet formula. Names are safe by construction where the output
+//! can make them so (the C include guard), and `errdoc check` refuses the
+//! rest ([`rust_variant`] is the one spelling it checks).
 
 use std::fmt::Write as _;
 
@@ -189,13 +197,29 @@ pub fn csv(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
                 None => row.extend(std::iter::repeat_n(String::new(), 4)),
             }
         }
-        writer.write_record(&row)?;
+        writer.write_record(row.iter().map(|cell| csv_cell(cell)))?;
     }
     Ok(String::from_utf8(writer.into_inner()?)?)
 }
 
-/// `ABNORMAL_CLOSURE` → `AbnormalClosure`.
-fn camel(name: &str) -> String {
+/// A CSV cell a spreadsheet shows as text: one that starts with `=`, `+`,
+/// `-`, `@`, tab or CR gets a leading `'` (OWASP's advice against CSV
+/// injection), unless it is a plain whole number (`-1`, a code), which is
+/// no formula and stays a number.
+fn csv_cell(cell: &str) -> String {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let number = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+    if !number && cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+/// The Rust enum variant of a constant name: CamelCase, the `_` dropped
+/// (`ABNORMAL_CLOSURE` → `AbnormalClosure`). `errdoc check` refuses names
+/// whose variants are equal (`A_B`, `A__B`) or a keyword (`SELF`).
+pub fn rust_variant(name: &str) -> String {
     name.split('_')
         .filter(|p| !p.is_empty())
         .map(|part| {
@@ -210,25 +234,131 @@ fn camel(name: &str) -> String {
         .collect()
 }
 
-/// A title as one line of comment text that cannot close the comment.
+/// Whether `c` is written as an escape in a string literal and left out of
+/// a comment: it cannot be seen, ends a line for some reader, or turns the
+/// text around. Controls (C0, DEL, C1 with U+0085), the line and paragraph
+/// separators, bidi embeddings, overrides and isolates, zero-width and other
+/// format characters (U+200B–U+200F, U+2060–U+206F, U+FEFF, …) and tag
+/// characters. rustc rejects the bidi ones in literals and comments.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{61c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+}
+
+/// A title as one line of comment text, for `/** … */` (C, TypeScript) and
+/// `///` (Rust): line breaks and controls become spaces, other hidden
+/// characters ([`is_hidden`]) are left out, and a space goes between `*`
+/// and `/` either way round, so the text neither closes the comment nor
+/// opens one inside it (which `-Wcomment` reports). A trigraph `??/` cannot
+/// splice lines here: the comment's line always ends with ` */`.
 fn comment_text(title: &str) -> String {
-    plain_text(title)
+    let visible: String = plain_text(title)
+        .chars()
+        .filter_map(|c| match c {
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => Some(' '),
+            c if is_hidden(c) => None,
+            c => Some(c),
+        })
+        .collect();
+    let mut out = String::with_capacity(visible.len());
+    let mut previous = ' ';
+    for c in visible
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .replace("*/", "* /")
+        .chars()
+    {
+        if matches!((previous, c), ('*', '/') | ('/', '*')) {
+            out.push(' ');
+        }
+        out.push(c);
+        previous = c;
+    }
+    out
 }
 
-/// A string literal for Rust, TypeScript and C (`"…"` with escapes).
-fn literal(text: &str) -> String {
-    let mut out = String::from("\"");
+/// A C string literal (`"…"`) whose bytes are exactly `text`'s UTF-8 in
+/// every C and C++ mode: printable ASCII as it is, but `"`, `\` and `?`
+/// escaped (`\?`, valid since C89, so no trigraph such as `??/` can form
+/// under `-trigraphs`, ISO C before C23 or C++14), `\n` as itself, and every
+/// other byte — controls and the UTF-8 of non-ASCII text — as a three-digit
+/// octal escape, which is fixed-width (a `\x` escape would swallow the hex
+/// digits after it) and needs no `\u` (C89 has none). The literal is ASCII,
+/// so no source encoding can change it. A NUL is written too (`\000`), but
+/// ends the string for C's string functions.
+pub fn literal_c(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for byte in text.bytes() {
+        match byte {
+            b'"' => out.push_str("\\\""),
+            b'\\' => out.push_str("\\\\"),
+            b'?' => out.push_str("\\?"),
+            b'\n' => out.push_str("\\n"),
+            b' '..=b'~' => out.push(char::from(byte)),
+            _ => {
+                let _ = write!(out, "\\{byte:03o}");
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A Rust string literal (`"…"`) that means exactly `text`: `"` and `\`
+/// escaped, `\n`, `\r` and `\t` as themselves, every other hidden character
+/// ([`is_hidden`]: controls, U+0085, U+2028, bidi controls that rustc
+/// refuses, …) as `\u{…}`, and the rest as it is.
+pub fn literal_rust(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
     for c in text.chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\x{:02x}", u32::from(c));
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_hidden(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A TypeScript (JavaScript) string literal (`"…"`) that means exactly
+/// `text`: `"` and `\` escaped, `\n`, `\r` and `\t` as themselves, every
+/// other hidden character ([`is_hidden`], U+2028 and U+2029 too, which end
+/// a line in JavaScript before ES2019) as `\uXXXX` — four digits, a
+/// surrogate pair for a character past U+FFFF — and the rest as it is.
+pub fn literal_ts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_hidden(c) => {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    let _ = write!(out, "\\u{unit:04x}");
+                }
             }
             c => out.push(c),
         }
@@ -286,20 +416,26 @@ fn rust_integer(codes: &[(CodeNumber, String, Option<String>, String)]) -> &'sta
 pub fn rust(catalog: &Catalog, locale: &LocaleModel) -> String {
     let codes = titles(catalog, locale);
     let int = rust_integer(&codes);
+    // An enum without variants takes no `repr` and casts to no number.
+    let (repr, number) = if codes.is_empty() {
+        (String::new(), "match self {}".to_string())
+    } else {
+        (format!("#[repr({int})]\n"), format!("self as {int}"))
+    };
     let mut out = format!(
-        "// {HEADER}\n\n/// Every error code of the catalog.\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n#[repr({int})]\n#[non_exhaustive]\npub enum ErrorCode {{\n"
+        "// {HEADER}\n\n/// Every error code of the catalog.\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]\n{repr}#[non_exhaustive]\npub enum ErrorCode {{\n"
     );
     for (code, name, _, title) in &codes {
         let _ = writeln!(
             out,
             "    /// {}\n    {} = {code},",
             doc_label(*code, title),
-            camel(name)
+            rust_variant(name)
         );
     }
     let _ = write!(
         out,
-        "}}\n\nimpl ErrorCode {{\n    /// The number.\n    pub const fn code(self) -> {int} {{\n        self as {int}\n    }}\n\n"
+        "}}\n\nimpl ErrorCode {{\n    /// The number.\n    pub const fn code(self) -> {int} {{\n        {number}\n    }}\n\n"
     );
     out.push_str("    /// The literal message the API returns, if the code has one.\n    pub const fn message(self) -> Option<&'static str> {\n        match self {\n");
     for (_, name, message, _) in &codes {
@@ -308,12 +444,12 @@ pub fn rust(catalog: &Catalog, locale: &LocaleModel) -> String {
                 let _ = writeln!(
                     out,
                     "            Self::{} => Some({}),",
-                    camel(name),
-                    literal(m)
+                    rust_variant(name),
+                    literal_rust(m)
                 );
             }
             None => {
-                let _ = writeln!(out, "            Self::{} => None,", camel(name));
+                let _ = writeln!(out, "            Self::{} => None,", rust_variant(name));
             }
         }
     }
@@ -322,15 +458,19 @@ pub fn rust(catalog: &Catalog, locale: &LocaleModel) -> String {
         "        }}\n    }}\n\n    /// The code with number `code`.\n    pub const fn from_code(code: {int}) -> Option<Self> {{\n        match code {{\n"
     );
     for (code, name, _, _) in &codes {
-        let _ = writeln!(out, "            {code} => Some(Self::{}),", camel(name));
+        let _ = writeln!(
+            out,
+            "            {code} => Some(Self::{}),",
+            rust_variant(name)
+        );
     }
     out.push_str("            _ => None,\n        }\n    }\n\n    /// The constant name (`ABNORMAL_CLOSURE`).\n    pub const fn name(self) -> &'static str {\n        match self {\n");
     for (_, name, _, _) in &codes {
         let _ = writeln!(
             out,
             "            Self::{} => {},",
-            camel(name),
-            literal(name)
+            rust_variant(name),
+            literal_rust(name)
         );
     }
     out.push_str("        }\n    }\n}\n");
@@ -360,17 +500,19 @@ pub fn typescript(catalog: &Catalog, locale: &LocaleModel) -> String {
             } else {
                 code.to_string()
             };
-            let _ = writeln!(out, "  {key}: {},", literal(m));
+            let _ = writeln!(out, "  {key}: {},", literal_ts(m));
         }
     }
     out.push_str("};\n\n/** The message of `code`, or `undefined`. */\nexport function errorMessage(code: ErrorCode): string | undefined {\n  return errorMessages[code];\n}\n");
     out
 }
 
-/// A C header: `#define`s and `errdoc_message()`.
+/// A C header: `#define`s and `errdoc_message()`, for C89 and later and
+/// for C++. The header's own macros (its include guard, `errdoc_inline`)
+/// have lowercase letters, which no constant name has.
 pub fn c(catalog: &Catalog, locale: &LocaleModel) -> String {
     let codes = titles(catalog, locale);
-    let mut out = format!("/* {HEADER} */\n#ifndef ERRDOC_CODES_H\n#define ERRDOC_CODES_H\n\n");
+    let mut out = format!("/* {HEADER} */\n#ifndef errdoc_codes_h\n#define errdoc_codes_h\n\n");
     for (code, name, _, title) in &codes {
         // `(-1)`: a macro that expands to `-1` would bind to what is next to it.
         let value = if *code < 0 {
@@ -384,15 +526,20 @@ pub fn c(catalog: &Catalog, locale: &LocaleModel) -> String {
             doc_label(*code, title)
         );
     }
-    out.push_str("\n/** The literal message the API returns for `code`, or NULL. */\nstatic inline const char *errdoc_message(long code)\n{\n    switch (code) {\n");
+    out.push_str(C_INLINE);
+    out.push_str("\n/** The literal message the API returns for `code`, or NULL. */\nstatic errdoc_inline const char *errdoc_message(long code)\n{\n    switch (code) {\n");
     for (code, _, message, _) in &codes {
         if let Some(m) = message {
-            let _ = writeln!(out, "    case {code}: return {};", literal(m));
+            let _ = writeln!(out, "    case {code}: return {};", literal_c(m));
         }
     }
-    out.push_str("    default: return (const char *)0;\n    }\n}\n\n#endif /* ERRDOC_CODES_H */\n");
+    out.push_str("    default: return (const char *)0;\n    }\n}\n\n#undef errdoc_inline\n\n#endif /* errdoc_codes_h */\n");
     out
 }
+
+/// `inline` where the language has it (C99, C++), GCC's `__inline__` in
+/// C89 (so that `-Wall` does not report the function unused), else nothing.
+const C_INLINE: &str = "\n#if defined(__cplusplus) || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L)\n#define errdoc_inline inline\n#elif defined(__GNUC__)\n#define errdoc_inline __inline__\n#else\n#define errdoc_inline\n#endif\n";
 
 #[cfg(test)]
 mod tests {
@@ -400,12 +547,39 @@ mod tests {
 
     #[test]
     fn names_and_literals() {
-        assert_eq!(camel("ABNORMAL_CLOSURE"), "AbnormalClosure");
-        assert_eq!(camel("SOCKET_E2BIG"), "SocketE2big");
+        assert_eq!(rust_variant("ABNORMAL_CLOSURE"), "AbnormalClosure");
+        assert_eq!(rust_variant("SOCKET_E2BIG"), "SocketE2big");
+        assert_eq!(rust_variant("A__B"), rust_variant("A_B"));
+        assert_eq!(rust_variant("A_1"), rust_variant("A1"));
         assert_eq!(
-            literal("Can't \"x\" \\ y\n"),
+            literal_rust("Can't \"x\" \\ y\n"),
             "\"Can't \\\"x\\\" \\\\ y\\n\""
         );
         assert_eq!(comment_text("a */ b\n c"), "a * / b c");
+        assert_eq!(comment_text("/*/ **/ x\u{202e}y\u{85}z"), "/ * / ** / xy z");
+    }
+
+    /// Fixed-width escapes: hex digits after a control stay digits.
+    #[test]
+    fn escapes_do_not_swallow_what_follows() {
+        assert_eq!(literal_c("a\u{1}bc??/\"é"), r#""a\001bc\?\?/\"\303\251""#);
+        assert_eq!(
+            literal_rust("a\u{1}bc\u{85}\u{202e}é"),
+            r#""a\u{1}bc\u{85}\u{202e}é""#
+        );
+        assert_eq!(
+            literal_ts("a\u{1}bc\u{2028}\u{e0041}é"),
+            r#""a\u0001bc\u2028\udb40\udc41é""#
+        );
+    }
+
+    #[test]
+    fn csv_cells_that_start_a_formula_get_a_quote() {
+        assert_eq!(csv_cell("=1+2"), "'=1+2");
+        assert_eq!(csv_cell("\tx"), "'\tx");
+        assert_eq!(csv_cell("-1"), "-1");
+        assert_eq!(csv_cell("-"), "'-");
+        assert_eq!(csv_cell("-1 5"), "'-1 5");
+        assert_eq!(csv_cell("a=b"), "a=b");
     }
 }

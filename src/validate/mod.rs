@@ -3,10 +3,12 @@
 //!
 //! Catalog rules (here): well-formed ids and names, duplicates, codes inside
 //! their module's ranges, family collisions, known references and related
-//! codes. Locale rules ([`locales`]): the checks of Mozilla's
-//! compare-locales and fluent linter, for every locale against English.
+//! codes; names the exports can use ([`names`]). Locale rules
+//! ([`locales`]): the checks of Mozilla's compare-locales and fluent
+//! linter, for every locale against English.
 
 mod locales;
+mod names;
 mod pages;
 
 pub use locales::{ExpectedKind, expected_messages};
@@ -39,6 +41,7 @@ pub fn validate(
     v.families();
     v.ranges();
     v.citations();
+    v.export_names();
     locales::check(catalog, locales, locks, diags);
 }
 
