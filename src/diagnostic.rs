@@ -49,7 +49,9 @@ pub struct Diagnostic {
     severity: Severity,
     message: String,
     hint: Option<String>,
-    location: Option<Location>,
+    /// Boxed: most results carrying a diagnostic are `Ok`, so the `Err`
+    /// side stays small.
+    location: Option<Box<Location>>,
 }
 
 impl Diagnostic {
@@ -85,25 +87,25 @@ impl Diagnostic {
         };
         let (window, cut) = file.line_window(span.start.line, skipped, WINDOW);
         let line_text = window.to_string();
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             path: file.path().to_path_buf(),
             span: Some(span),
             line_text,
             skipped,
             cut,
-        });
+        }));
         self
     }
 
     /// Points the diagnostic at a whole file or folder.
     pub fn at_path(mut self, path: impl Into<PathBuf>) -> Self {
-        self.location = Some(Location {
+        self.location = Some(Box::new(Location {
             path: path.into(),
             span: None,
             line_text: String::new(),
             skipped: 0,
             cut: false,
-        });
+        }));
         self
     }
 
@@ -182,7 +184,7 @@ impl fmt::Display for Diagnostic {
             write!(f, " — {}", bounded(hint))?;
         }
         writeln!(f)?;
-        if let Some(location @ Location { span: Some(_), .. }) = &self.location {
+        if let Some(location) = self.location.as_deref().filter(|l| l.span.is_some()) {
             write_snippet(f, location)?;
         }
         Ok(())

@@ -139,7 +139,8 @@ fn project_of(codes: &[Hostile]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     assert_eq!(errdoc(root, &["init"]).status, 0);
-    let mut yaml = String::from("modules:\n  - id: hostile\n    page: errorcode-hostile\n    codes:");
+    let mut yaml =
+        String::from("modules:\n  - id: hostile\n    page: errorcode-hostile\n    codes:");
     yaml.push_str(if codes.is_empty() { " []\n" } else { "\n" });
     let mut ftl = String::from("module-hostile = Hostile\n");
     for c in codes {
@@ -600,7 +601,7 @@ fn csv_cells_cannot_start_a_formula_and_numbers_stay_numbers() {
                 .unwrap_or(cell)
                 .bytes()
                 .all(|b| b.is_ascii_digit())
-                && cell.trim_start_matches('-').len() > 0;
+                && !cell.trim_start_matches('-').is_empty();
             assert!(
                 is_number || !cell.starts_with(FORMULA_START),
                 "{}: {cell:?}",
