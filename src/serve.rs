@@ -8,20 +8,38 @@
 //! (injected into HTML responses here only, never into `site/`) that
 //! listens to a server-sent event stream. A broken edit keeps the last good build served
 //! and shows the error in the terminal and as an overlay in the browser.
+//!
+//! Hostile clients are bounded (see [`ServeOptions`]): a connection must
+//! deliver its request within [`HEADER_TIMEOUT`] of being accepted or is
+//! closed, however slowly it keeps sending (slowloris); at most
+//! [`MAX_CONNECTIONS`] are served at once, and each carries one request. A
+//! folder redirect is always a path on this host. On a loopback address a
+//! request must name a loopback host, so that a page of another site cannot
+//! reach the preview through a DNS name pointing at 127.0.0.1 (DNS
+//! rebinding).
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::sync::{Arc, RwLock};
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use tokio::sync::broadcast;
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, broadcast};
+use tokio::time::Sleep;
 use tokio_stream::StreamExt as _;
 use tokio_stream::wrappers::BroadcastStream;
 
@@ -95,6 +113,18 @@ impl Shared {
             Err(poisoned) => *poisoned.into_inner() = next,
         }
     }
+
+    /// The state of a new server: `root` built into memory (or, if the
+    /// build fails, an empty site and the error, shown in the browser).
+    pub fn load(root: &Path) -> Shared {
+        let (events, _) = broadcast::channel(16);
+        let shared = Shared {
+            snapshot: Arc::new(RwLock::new(Arc::new(Snapshot::default()))),
+            events,
+        };
+        rebuild(root, &shared, "built");
+        shared
+    }
 }
 
 /// Builds the site into memory: the files, or the diagnostics as text.
@@ -160,6 +190,21 @@ pub fn resolve(raw: &str) -> Result<(String, bool), StatusCode> {
     }
     let folder = decoded.ends_with('/');
     Ok((segments.join("/"), folder))
+}
+
+/// The `Location` of the redirect from a folder path without its final `/`:
+/// `raw` (a path [`resolve`] accepted, still percent-encoded) with one
+/// leading `/`, no empty segments and a final `/` (the root is `/`).
+///
+/// Always a path on this host: a browser reads a `Location` that starts with
+/// `//` or `/\` as another host (`//evil.example` is `http://evil.example`),
+/// so `//en` redirects to `/en/`, never to `//en/`.
+pub fn folder_location(raw: &str) -> String {
+    let segments: Vec<&str> = raw.split(['/', '\\']).filter(|s| !s.is_empty()).collect();
+    if segments.is_empty() {
+        return "/".to_string();
+    }
+    format!("/{}/", segments.join("/"))
 }
 
 /// The `Content-Type` of a site file.
@@ -231,7 +276,7 @@ async fn handle(State(shared): State<Shared>, method: Method, uri: Uri) -> Respo
     } else if let Some(body) = snapshot.files.get(&key) {
         return file_response(StatusCode::OK, &key, body, head);
     } else if snapshot.files.contains_key(&index) {
-        let location = format!("{}/", uri.path());
+        let location = folder_location(uri.path());
         let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
         if let Ok(value) = HeaderValue::from_str(&location) {
             response.headers_mut().insert(header::LOCATION, value);
@@ -260,12 +305,252 @@ async fn events(
     Sse::new(tokio_stream::once(Ok(first)).chain(changes)).keep_alive(KeepAlive::default())
 }
 
-/// The router of the preview server.
-pub fn router(shared: Shared) -> Router {
-    Router::new()
+/// Which `Host` a request may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hosts {
+    /// Only a loopback name (`localhost`, `127.0.0.1` or another
+    /// `127.x.x.x`, `[::1]`; any port):
+    /// the server listens on a loopback address, so a request naming another
+    /// host comes from a page of another site whose DNS name was pointed at
+    /// this machine (DNS rebinding), and is refused with 403.
+    Loopback,
+    /// Any: the user shares the preview with `--host` and a non-loopback
+    /// address, and the names it is reached by are theirs to choose.
+    Any,
+}
+
+/// How long a connection may take to deliver its request (line and
+/// headers) before it is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How many connections are served at once; more wait to be accepted. Each
+/// open page holds one (its live-reload stream).
+pub const MAX_CONNECTIONS: usize = 256;
+
+/// The limits of the server against hostile clients.
+#[derive(Debug, Clone, Copy)]
+pub struct ServeOptions {
+    /// See [`HEADER_TIMEOUT`].
+    pub header_timeout: Duration,
+    /// See [`MAX_CONNECTIONS`].
+    pub max_connections: usize,
+    /// Which `Host` a request may name.
+    pub hosts: Hosts,
+}
+
+impl ServeOptions {
+    /// The options of a server listening on `address`: the Host check on a
+    /// loopback address (the default, `127.0.0.1`), none on any other (the
+    /// user shares the preview on purpose).
+    pub fn for_address(address: IpAddr) -> ServeOptions {
+        ServeOptions {
+            header_timeout: HEADER_TIMEOUT,
+            max_connections: MAX_CONNECTIONS,
+            hosts: if address.is_loopback() {
+                Hosts::Loopback
+            } else {
+                Hosts::Any
+            },
+        }
+    }
+}
+
+/// Whether `authority` (a `Host` header: `name` or `name:port`) names this
+/// machine by a loopback name: `localhost` (any case), a loopback IPv4
+/// address (`127.0.0.1`) or `[::1]`, with or without a port.
+pub fn is_loopback_host(authority: &str) -> bool {
+    let (loopback, port) = match authority.strip_prefix('[') {
+        Some(rest) => match rest.split_once(']') {
+            Some((ip, port)) => (
+                ip.parse::<Ipv6Addr>().is_ok_and(|ip| ip.is_loopback()),
+                port,
+            ),
+            None => return false,
+        },
+        None => {
+            let (name, port) = authority.split_at(authority.find(':').unwrap_or(authority.len()));
+            let loopback = name.eq_ignore_ascii_case("localhost")
+                || name.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback());
+            (loopback, port)
+        }
+    };
+    let port_ok = port.is_empty()
+        || port
+            .strip_prefix(':')
+            .is_some_and(|digits| digits.bytes().all(|b| b.is_ascii_digit()));
+    loopback && port_ok
+}
+
+/// Whether every host `request` names is a loopback one: its `Host`
+/// header (required), and the host of an absolute request URL.
+fn names_only_loopback(request: &Request) -> bool {
+    let mut hosts = request.headers().get_all(header::HOST).iter().peekable();
+    hosts.peek().is_some()
+        && hosts.all(|value| value.to_str().is_ok_and(is_loopback_host))
+        && request
+            .uri()
+            .authority()
+            .is_none_or(|authority| is_loopback_host(authority.as_str()))
+}
+
+/// What a refused request for another host reads.
+const NOT_LOOPBACK: &str = "errdoc serve listens on loopback and answers only requests for \
+localhost, 127.0.0.1 or [::1]: another host name may be a web page reaching it by DNS rebinding. \
+To share the preview, start it with --host and a non-loopback address.\n";
+
+/// Refuses a request that names another host than a loopback one.
+async fn require_loopback_host(request: Request, next: Next) -> Response {
+    if names_only_loopback(&request) {
+        next.run(request).await
+    } else {
+        (StatusCode::FORBIDDEN, NOT_LOOPBACK).into_response()
+    }
+}
+
+/// The router of the preview server: the site, the event stream at
+/// [`EVENTS_PATH`], and, with [`Hosts::Loopback`], the Host check in front
+/// of both.
+pub fn router(shared: Shared, hosts: Hosts) -> Router {
+    let router = Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback(handle)
-        .with_state(shared)
+        .with_state(shared);
+    match hosts {
+        Hosts::Loopback => router.layer(middleware::from_fn(require_loopback_host)),
+        Hosts::Any => router,
+    }
+}
+
+/// The listener of the server: waits for a free slot (of
+/// [`ServeOptions::max_connections`]) before it accepts a connection, and
+/// gives each connection its header deadline.
+struct GuardedListener {
+    inner: TcpListener,
+    slots: Arc<Semaphore>,
+    header_timeout: Duration,
+}
+
+impl axum::serve::Listener for GuardedListener {
+    type Io = GuardedStream;
+    type Addr = SocketAddr;
+
+    async fn accept(&mut self) -> (GuardedStream, SocketAddr) {
+        // The semaphore is never closed, so this waits for a slot; were it
+        // closed, serving without a slot beats serving nothing.
+        let slot = Arc::clone(&self.slots).acquire_owned().await.ok();
+        let (stream, address) = axum::serve::Listener::accept(&mut self.inner).await;
+        let deadline = Box::pin(tokio::time::sleep(self.header_timeout));
+        (
+            GuardedStream {
+                inner: stream,
+                deadline: Some(deadline),
+                _slot: slot,
+            },
+            address,
+        )
+    }
+
+    fn local_addr(&self) -> io::Result<SocketAddr> {
+        self.inner.local_addr()
+    }
+}
+
+/// A connection that must deliver its request before its deadline.
+///
+/// Reading fails with `TimedOut` once the deadline has passed, and hyper
+/// closes the connection. The deadline ends when the answer begins (the
+/// first write): the request has been read, and an answer (the event stream)
+/// may last as long as the page is open. Every connection carries one
+/// request (`Connection: close`), so no second request escapes the deadline.
+struct GuardedStream {
+    inner: TcpStream,
+    /// Until the answer begins.
+    deadline: Option<Pin<Box<Sleep>>>,
+    /// The slot this connection holds, freed when it closes.
+    _slot: Option<OwnedSemaphorePermit>,
+}
+
+impl AsyncRead for GuardedStream {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        let this = self.get_mut();
+        if let Some(deadline) = &mut this.deadline
+            && deadline.as_mut().poll(cx).is_ready()
+        {
+            return Poll::Ready(Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "the request did not arrive within the header timeout",
+            )));
+        }
+        Pin::new(&mut this.inner).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for GuardedStream {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        this.deadline = None;
+        Pin::new(&mut this.inner).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        let this = self.get_mut();
+        this.deadline = None;
+        Pin::new(&mut this.inner).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.get_mut().inner).poll_shutdown(cx)
+    }
+}
+
+/// Marks every answer `Connection: close`: one request per connection, so
+/// that each request is read under a fresh header deadline.
+async fn one_request_per_connection(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+/// Serves `shared` on `listener` with `options` until `shutdown` completes.
+pub async fn serve(
+    listener: TcpListener,
+    shared: Shared,
+    options: ServeOptions,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> io::Result<()> {
+    let listener = GuardedListener {
+        inner: listener,
+        slots: Arc::new(Semaphore::new(
+            options.max_connections.clamp(1, Semaphore::MAX_PERMITS),
+        )),
+        header_timeout: options.header_timeout,
+    };
+    let app = router(shared, options.hosts).layer(middleware::from_fn(one_request_per_connection));
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 /// Whether a file system event changes content (reads do not).
@@ -338,13 +623,11 @@ fn rebuild(root: &Path, shared: &Shared, verb: &str) {
 }
 
 /// Runs the server until Ctrl-C.
-pub fn run(root: &Path, host: std::net::IpAddr, port: u16, open: bool) -> anyhow::Result<()> {
-    let (events, _) = broadcast::channel(16);
-    let shared = Shared {
-        snapshot: Arc::new(RwLock::new(Arc::new(Snapshot::default()))),
-        events,
-    };
-    rebuild(root, &shared, "built");
+///
+/// On a loopback `host` (the default) only requests naming a loopback host
+/// are answered; on any other address, every `Host` (see [`Hosts`]).
+pub fn run(root: &Path, host: IpAddr, port: u16, open: bool) -> anyhow::Result<()> {
+    let shared = Shared::load(root);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -371,9 +654,7 @@ pub fn run(root: &Path, host: std::net::IpAddr, port: u16, open: bool) -> anyhow
             // Event streams stay open while pages are; do not wait for them.
             std::process::exit(0);
         };
-        axum::serve(listener, router(shared))
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        serve(listener, shared, ServeOptions::for_address(host), shutdown).await?;
         Ok::<(), anyhow::Error>(())
     })
 }
@@ -407,6 +688,68 @@ mod tests {
             "relative",
         ] {
             assert_eq!(resolve(bad), Err(StatusCode::BAD_REQUEST), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_folder_redirect_is_a_path_on_this_host() {
+        assert_eq!(folder_location("/en"), "/en/");
+        assert_eq!(folder_location("/zh-CN/codes"), "/zh-CN/codes/");
+        assert_eq!(folder_location("/%E7%BC%96"), "/%E7%BC%96/");
+        // `//host` and `/\host` are other hosts to a browser.
+        assert_eq!(folder_location("//en"), "/en/");
+        assert_eq!(folder_location("//evil.example"), "/evil.example/");
+        assert_eq!(folder_location("///evil.example//x"), "/evil.example/x/");
+        assert_eq!(folder_location("/\\evil.example"), "/evil.example/");
+        assert_eq!(folder_location("/\\/evil.example"), "/evil.example/");
+        for raw in ["//en", "/\\evil.example", "////a", "/", ""] {
+            let location = folder_location(raw);
+            assert!(
+                location.starts_with('/') && !location.starts_with("//"),
+                "{raw}: {location}"
+            );
+            assert!(!location.contains('\\'), "{raw}: {location}");
+        }
+    }
+
+    #[test]
+    fn loopback_hosts_are_told_from_others() {
+        for host in [
+            "localhost",
+            "localhost:8000",
+            "LOCALHOST:8000",
+            "localhost:",
+            "127.0.0.1",
+            "127.0.0.1:8000",
+            "127.1.2.3:80",
+            "[::1]",
+            "[::1]:8000",
+            "[0:0:0:0:0:0:0:1]:8000",
+        ] {
+            assert!(is_loopback_host(host), "{host}");
+        }
+        for host in [
+            "",
+            "evil.example",
+            "evil.example:8000",
+            "localhost.evil.example",
+            "evil.localhost.example",
+            "127.0.0.1.evil.example",
+            "localhost:8000x",
+            "localhost:80:80",
+            "localhost@evil.example",
+            "user@localhost",
+            "10.0.0.1:8000",
+            "0.0.0.0:8000",
+            "[::]:8000",
+            "[::2]:8000",
+            "[::1",
+            "[::1]x",
+            "::1",
+            "[::ffff:127.0.0.1]:8000",
+            "127.1",
+        ] {
+            assert!(!is_loopback_host(host), "{host}");
         }
     }
 
