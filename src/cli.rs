@@ -61,6 +61,11 @@ pub struct ImportArgs {
     #[arg(long, value_name = "ID")]
     pub module: Option<String>,
 
+    /// Replace what the catalog, the translations and the layouts hold
+    /// where a page says otherwise (default: keep it and report each field)
+    #[arg(long)]
+    pub overwrite: bool,
+
     /// The pages
     #[arg(required = true, value_name = "FILE.md")]
     pub files: Vec<std::path::PathBuf>,
@@ -136,7 +141,9 @@ pub struct ServeArgs {
     pub port: u16,
 
     /// The address to listen on; keep the loopback default unless you mean
-    /// to share the preview
+    /// to share the preview. On a loopback address a request must name
+    /// localhost, 127.0.0.1 or `[::1]` as its host (403 otherwise, against DNS
+    /// rebinding); on any other address every host name is accepted
     #[arg(long, default_value = "127.0.0.1")]
     pub host: std::net::IpAddr,
 

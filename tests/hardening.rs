@@ -373,3 +373,130 @@ fn rewrites_keep_modes_and_links_and_leave_no_leftovers() {
     assert!(!root.join("locales/en/.errdoc-x1y2.tmp").exists());
     assert!(!root.join("catalog/.errdoc-a3b4.tmp").exists());
 }
+
+/// A page of two codes, in the house style, with `message` as code 1001's
+/// Error Message and `cause` as its cause.
+fn small_page(message: &str, cause: &str) -> String {
+    format!(
+        "# Small Error Codes\n\n## 1001 Disk Full\n\n**Error Message**\n\n{message}\n\n**Description**\n\nThe disk is full.\n\n**Possible Causes**\n\n{cause}\n\n**Procedure**\n\nFree some space.\n\n## 1002 Disk Gone\n\n**Error Message**\n\nNo disk.\n\n**Description**\n\nThe disk is gone.\n\n**Possible Causes**\n\nIt was removed.\n\n**Procedure**\n\nPut it back.\n"
+    )
+}
+
+/// Replaces the one `from` in the file at `path` with `to`.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert_eq!(text.matches(from).count(), 1, "{from} in {text}");
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn reimport_keeps_hand_edits_and_reports_each_until_overwrite() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(errdoc(root, &["init"]).status, 0);
+    let page = root.join("errorcode-small.md");
+    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
+    let page_arg = page.to_str().unwrap();
+    let first = errdoc(root, &["import", "--locale", "en", page_arg]);
+    assert_eq!(first.status, 0, "{}{}", first.stdout, first.stderr);
+
+    // Hand edits: the catalog's message, a cause, a layout line.
+    let catalog = root.join("catalog/codes.yaml");
+    let ftl = root.join("locales/en/small.ftl");
+    let layout = root.join("layouts/en/errorcode-small.md");
+    edit(&catalog, "The disk is full.", "The disk is full (ENOSPC).");
+    edit(&ftl, "Too many files.", "Too many files, or one huge file.");
+    edit(&layout, "# {{title}}", "# {{title}} (reviewed)");
+    let edited = (
+        read_tree(&root.join("catalog")),
+        read_tree(&root.join("locales")),
+        read_tree(&root.join("layouts")),
+    );
+
+    // The same page again: nothing of the edits is lost, each is named.
+    let again = errdoc(root, &["import", "--locale", "en", page_arg]);
+    assert_eq!(again.status, 0, "{}{}", again.stdout, again.stderr);
+    assert_eq!(
+        (
+            read_tree(&root.join("catalog")),
+            read_tree(&root.join("locales")),
+            read_tree(&root.join("layouts")),
+        ),
+        edited,
+        "{}",
+        again.stdout
+    );
+    assert!(printable(&again.stdout));
+    for line in [
+        "  kept 3 fields the page says otherwise (a hand edit, or what an older page said); `--overwrite` takes the page's:",
+        "    line 1: layouts/en/errorcode-small.md: line 2: `# {{title}} (reviewed)` here, `# {{title}}` on the page",
+        "    line 3: catalog/codes.yaml: code 1001 `message`: `The disk is full (ENOSPC).` here, `The disk is full.` on the page",
+        "    line 3: locales/en/small.ftl: `code-1001.cause-1`: `Too many files, or one huge file.` here, `Too many files.` on the page",
+    ] {
+        assert!(
+            again.stdout.contains(&format!("{line}\n")),
+            "{line}\n---\n{}",
+            again.stdout
+        );
+    }
+    // The page's message is not recorded as drift: the catalog's stands.
+    assert!(
+        !std::fs::read_to_string(&catalog)
+            .unwrap()
+            .contains("message_drift")
+    );
+
+    // With --overwrite the page's texts replace them, and the report says so.
+    let taken = errdoc(root, &["import", "--overwrite", "--locale", "en", page_arg]);
+    assert_eq!(taken.status, 0, "{}{}", taken.stdout, taken.stderr);
+    assert!(
+        taken
+            .stdout
+            .contains("  replaced 3 fields with what the page says (--overwrite):\n"),
+        "{}",
+        taken.stdout
+    );
+    let text = |p: &Path| std::fs::read_to_string(p).unwrap();
+    assert!(
+        text(&catalog).contains("The disk is full.\""),
+        "{}",
+        text(&catalog)
+    );
+    assert!(!text(&catalog).contains("ENOSPC"));
+    assert!(text(&ftl).contains("Too many files.\n"), "{}", text(&ftl));
+    assert!(!text(&layout).contains("reviewed"));
+    // Settled: a fourth import finds nothing to say.
+    let settled = errdoc(root, &["import", "--locale", "en", page_arg]);
+    assert!(!settled.stdout.contains("kept"), "{}", settled.stdout);
+    assert!(
+        settled.stdout.ends_with("nothing changed\n"),
+        "{}",
+        settled.stdout
+    );
+}
+
+#[test]
+fn a_page_changed_upstream_is_reported_field_by_field_not_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(errdoc(root, &["init"]).status, 0);
+    let page = root.join("errorcode-small.md");
+    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
+    let page_arg = page.to_str().unwrap();
+    assert_eq!(
+        errdoc(root, &["import", "--locale", "en", page_arg]).status,
+        0
+    );
+    let before = read_tree(&root.join("locales"));
+    std::fs::write(&page, small_page("The disk is full.", "A log grew.")).unwrap();
+    let again = errdoc(root, &["import", "--locale", "en", page_arg]);
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    assert_eq!(read_tree(&root.join("locales")), before);
+    assert!(
+        again.stdout.contains(
+            "    line 3: locales/en/small.ftl: `code-1001.cause-1`: `Too many files.` here, `A log grew.` on the page\n"
+        ),
+        "{}",
+        again.stdout
+    );
+}

@@ -784,8 +784,9 @@ fn a_batch_is_judged_as_a_whole() {
     let catalog = std::fs::read_to_string(root.join("catalog/codes.yaml")).unwrap();
     assert!(catalog.contains("        marker: \"Del\"\n"), "{catalog}");
 
-    // A corrected English page: its message becomes the catalog's, the
-    // Chinese page keeps what it shows.
+    // A corrected English page: the catalog's message is kept and the
+    // difference reported; with --overwrite the page's becomes the
+    // catalog's, the Chinese page keeps what it shows.
     let fixed = pages_in(
         work.path(),
         &[(
@@ -794,6 +795,22 @@ fn a_batch_is_judged_as_a_whole() {
         )],
     );
     let run = import_all(root, "en", &fixed);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(
+            "catalog/codes.yaml: code 8 `message`: `Eight.` here, `Eight, fixed.` on the page\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let catalog = std::fs::read_to_string(root.join("catalog/codes.yaml")).unwrap();
+    assert!(
+        catalog.contains("        message: \"Eight.\"\n"),
+        "{catalog}"
+    );
+    let mut args = vec!["import", "--overwrite", "--locale", "en"];
+    args.extend(fixed.iter().map(|f| f.to_str().unwrap()));
+    let run = errdoc(root, &args);
     assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
     let catalog = std::fs::read_to_string(root.join("catalog/codes.yaml")).unwrap();
     assert!(

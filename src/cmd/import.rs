@@ -45,7 +45,13 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     // One writer at a time: two imports at once would each write what the
     // other read before.
     let _lock = crate::output::lock(root, "import")?;
-    let report = import::import(root, &args.files, locale, args.module.as_deref())?;
+    let report = import::import(
+        root,
+        &args.files,
+        locale,
+        args.module.as_deref(),
+        args.overwrite,
+    )?;
 
     // Build again and compare each imported page with the page made of it.
     let mut diags = Diagnostics::new();
@@ -69,6 +75,7 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         summary(file);
+        conflicts(file, args.overwrite);
         let built = project.as_ref().and_then(|project| {
             let module = project
                 .catalog
@@ -157,6 +164,46 @@ fn lines_report(file: &FileReport, report: &import::LineReport, locale: &str) {
             report.differences.len() - DIFFERENCES_SHOWN,
             file.path.display()
         );
+    }
+}
+
+/// How many fields the page says otherwise the report lists per page.
+const CONFLICTS_SHOWN: usize = 50;
+
+/// The fields the page says otherwise than the project: kept (a hand edit
+/// is never lost silently) or, with `--overwrite`, replaced.
+fn conflicts(file: &FileReport, overwrite: bool) {
+    if file.conflicts.is_empty() {
+        return;
+    }
+    let fields = plural(file.conflicts.len(), "field", "fields");
+    if overwrite {
+        show!("  replaced {fields} with what the page says (--overwrite):");
+    } else {
+        show!(
+            "  kept {fields} the page says otherwise (a hand edit, or what an older page said); `--overwrite` takes the page's:"
+        );
+    }
+    let quoted = |text: &str| {
+        if text.is_empty() {
+            "nothing".to_string()
+        } else {
+            let short: String = text.chars().take(80).collect();
+            let more = if short.len() < text.len() { "…" } else { "" };
+            format!("`{}{more}`", short.replace('\n', "⏎"))
+        }
+    };
+    for c in file.conflicts.iter().take(CONFLICTS_SHOWN) {
+        show!(
+            "    line {}: {}: {} here, {} on the page",
+            c.line,
+            c.what,
+            quoted(&c.ours),
+            quoted(&c.page)
+        );
+    }
+    if file.conflicts.len() > CONFLICTS_SHOWN {
+        show!("    … and {} more", file.conflicts.len() - CONFLICTS_SHOWN);
     }
 }
 

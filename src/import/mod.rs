@@ -75,6 +75,9 @@ pub struct FileReport {
     pub duplicates: Vec<(CodeNumber, usize)>,
     /// Codes given an English placeholder title.
     pub placeholders: Vec<CodeNumber>,
+    /// What the project holds that the page says otherwise: kept, unless
+    /// `--overwrite` replaced it.
+    pub conflicts: Vec<Conflict>,
     /// Headings that are not codes, kept with their text, as read.
     pub headings: Vec<parse::PageHeading>,
     /// The codes imported, as read, for the round-trip check.
@@ -105,6 +108,21 @@ impl FileReport {
     }
 }
 
+/// A field of the catalog, a translation or a layout that a page says
+/// otherwise than the project: a hand edit, or what an older page said.
+/// `import` keeps it and says so; `--overwrite` takes the page's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The page's line (1 for the page's own texts and its layout).
+    pub line: usize,
+    /// The file and field: ``catalog/codes.yaml: code 1001 `message` ``.
+    pub what: String,
+    /// What the project says (empty: nothing).
+    pub ours: String,
+    /// What the page says (empty: nothing).
+    pub page: String,
+}
+
 /// What a whole import did.
 #[derive(Debug, Default)]
 pub struct ImportReport {
@@ -112,6 +130,78 @@ pub struct ImportReport {
     pub files: Vec<FileReport>,
     /// Files written, relative to the project.
     pub written: Vec<PathBuf>,
+}
+
+impl FileReport {
+    /// Records the fields of a translation that this page says otherwise
+    /// (line `line`).
+    fn kept(&mut self, line: usize, changed: Vec<texts::Changed>) {
+        self.conflicts.extend(changed.into_iter().map(|c| Conflict {
+            line,
+            what: format!("{}: `{}`", c.file.display(), c.field),
+            ours: c.ours,
+            page: c.page,
+        }));
+    }
+}
+
+/// What placing the pages of one import needs to know.
+struct Batch<'a> {
+    /// The pages' language.
+    locale: &'a str,
+    /// Whether it is the source language.
+    english: bool,
+    /// The other languages' texts (read for a source language import).
+    others: &'a [(String, Texts)],
+    /// Whether what the pages say otherwise replaces what the project has.
+    overwrite: bool,
+    /// The pages' language's texts, as the import found them.
+    texts: &'a Texts,
+}
+
+impl Batch<'_> {
+    /// Whether the catalog's fields of `entry` are someone's to keep: its
+    /// text in the pages' language is written (by hand, or by an import of
+    /// its page), not missing or an import's placeholder — a code a
+    /// translation brought first takes its source page's fields.
+    fn guards(&self, entry: &DraftCode) -> bool {
+        self.texts.holds(&code_message_id(entry.code))
+    }
+}
+
+/// How the layout import would write at `path` differs from the one there,
+/// if one is there: the first line that differs.
+fn layout_conflict(root: &Path, path: &Path, text: &str) -> anyhow::Result<Option<Conflict>> {
+    let full = root.join(path);
+    if !full.exists() {
+        return Ok(None);
+    }
+    let ours = read_or_empty(&full)?;
+    if ours == text {
+        return Ok(None);
+    }
+    let mut theirs = text.lines();
+    let mut line = 0;
+    for (n, mine) in ours.lines().enumerate() {
+        line = n + 1;
+        match theirs.next() {
+            Some(page) if page == mine => {}
+            page => {
+                return Ok(Some(Conflict {
+                    line: 1,
+                    what: format!("{}: line {line}", path.display()),
+                    ours: mine.to_string(),
+                    page: page.unwrap_or_default().to_string(),
+                }));
+            }
+        }
+    }
+    Ok(Some(Conflict {
+        line: 1,
+        what: format!("{}: line {}", path.display(), line + 1),
+        ours: String::new(),
+        page: theirs.next().unwrap_or_default().to_string(),
+    }))
 }
 
 /// A page read from a file, with its module.
@@ -138,6 +228,7 @@ pub fn import(
     paths: &[PathBuf],
     locale: &str,
     module_override: Option<&str>,
+    overwrite: bool,
 ) -> anyhow::Result<ImportReport> {
     let mut report = ImportReport::default();
     let catalog_text = read_or_empty(&root.join(CATALOG_PATH))?;
@@ -152,12 +243,12 @@ pub fn import(
         .clone()
         .unwrap_or_else(|| "en".to_string());
     let source_locale = source_locale.as_str();
-    let mut texts = Texts::load(root, locale)?;
+    let mut texts = Texts::load(root, locale)?.overwriting(overwrite);
     let english = locale == source_locale;
     let mut english_texts = if english {
         None
     } else {
-        Some(Texts::load(root, source_locale)?)
+        Some(Texts::load(root, source_locale)?.overwriting(overwrite))
     };
     // The other languages, read when the source language's pages come in:
     // which of their pages have a code whose message the source changes.
@@ -264,7 +355,14 @@ pub fn import(
             heading_ids.push(Vec::new());
             continue;
         };
-        let (how, ids) = place_page(&mut draft, read, file, locale, english, &mut index, &others);
+        let batch = Batch {
+            locale,
+            english,
+            others: &others,
+            overwrite,
+            texts: &texts,
+        };
+        let (how, ids) = place_page(&mut draft, read, file, &batch, &mut index);
         file.heading_ids.clone_from(&ids);
         placed.push(how);
         heading_ids.push(ids);
@@ -295,15 +393,21 @@ pub fn import(
 
     // The texts: definitions first, so that a listing anywhere in the batch
     // is compared with its code's own text in this language.
-    for ((read, placed), ids) in pages.iter().zip(&placed).zip(&heading_ids) {
+    for (((read, placed), ids), file) in pages
+        .iter()
+        .zip(&placed)
+        .zip(&heading_ids)
+        .zip(report.files.iter_mut())
+    {
         let Some(read) = read else { continue };
-        page_texts(read, ids, &mut texts, english_texts.as_mut());
+        page_texts(read, ids, &mut texts, english_texts.as_mut(), file);
         for (section, how) in read.page.sections.iter().zip(placed) {
             let id = code_message_id(section.code);
             if *how == Placed::Defined
                 && let Some(message) = code_message(&id, section, english)
             {
-                texts.set(&id, message, &read.module);
+                let changed = texts.set(&id, message, &read.module);
+                file.kept(section.line, changed);
             }
         }
     }
@@ -352,7 +456,11 @@ pub fn import(
             DraftItem::Heading(h) => !ids.contains(&h.id),
         });
         let path = Layouts::path(locale, &module.page);
-        if output::write_if_changed(root, &path, &layout.to_text())? {
+        let text = layout.to_text();
+        let conflict = layout_conflict(root, &path, &text)?;
+        let keep = conflict.is_some() && !overwrite;
+        file.conflicts.extend(conflict);
+        if !keep && output::write_if_changed(root, &path, &text)? {
             report.written.push(path);
         }
         // The same page in other languages does not have what this one
@@ -462,11 +570,12 @@ fn place_page(
     draft: &mut Draft,
     read: &Read,
     file: &mut FileReport,
-    locale: &str,
-    english: bool,
+    batch: &Batch<'_>,
     index: &mut Index,
-    others: &[(String, Texts)],
 ) -> (Vec<Placed>, Vec<String>) {
+    let Batch {
+        locale, english, ..
+    } = *batch;
     let page = &read.page;
     let module_id = read.module.as_str();
     if !draft.modules.iter().any(|m| m.id == module_id) {
@@ -545,16 +654,21 @@ fn place_page(
                 if let Some(DraftItem::Code(existing)) = module.codes.get_mut(j) {
                     if !existing.listed {
                         file.merged.push(section.code);
+                        let mut kept = false;
                         if english {
-                            take_message(existing, section, others, file);
+                            kept = take_message(existing, section, batch, file);
                             if let Some((_, message)) = index.owners.get_mut(&section.code) {
                                 message.clone_from(&existing.message);
                             }
                         }
-                        let catalog = existing.message.clone();
-                        drift(existing, catalog.as_deref(), section, locale, file);
+                        // The source page's message kept back is no drift:
+                        // the report says it differs.
+                        if !kept {
+                            let catalog = existing.message.clone();
+                            drift(existing, catalog.as_deref(), section, locale, file);
+                        }
                     }
-                    marker(existing, section, english, locale, file);
+                    marker(existing, section, batch, file);
                 }
                 previous = Some(j);
                 if matches!(module.codes.get(j), Some(DraftItem::Code(c)) if c.listed) {
@@ -587,7 +701,7 @@ fn place_page(
                 if here.is_some()
                     && let Some(DraftItem::Code(listing)) = module.codes.get_mut(j)
                 {
-                    marker(listing, section, english, locale, file);
+                    marker(listing, section, batch, file);
                 }
                 previous = Some(j);
                 Placed::Listed
@@ -721,24 +835,30 @@ fn place_headings(
 /// language page's: it sets and clears it. A translation's page that wraps
 /// the code otherwise is reported; it sets a marker only on a code it
 /// brings.
-fn marker(
-    entry: &mut DraftCode,
-    section: &Section,
-    english: bool,
-    locale: &str,
-    file: &mut FileReport,
-) {
+fn marker(entry: &mut DraftCode, section: &Section, batch: &Batch<'_>, file: &mut FileReport) {
     if entry.marker == section.marker {
-        return;
-    }
-    if english {
-        entry.marker.clone_from(&section.marker);
         return;
     }
     let shown = |m: &Option<String>| {
         m.as_ref()
             .map_or("no marker".to_string(), |m| format!("`<!--{m}-->`"))
     };
+    if batch.english {
+        if batch.guards(entry) {
+            file.conflicts.push(Conflict {
+                line: section.line,
+                what: format!("{CATALOG_PATH}: code {} `marker`", section.code),
+                ours: shown(&entry.marker),
+                page: shown(&section.marker),
+            });
+            if !batch.overwrite {
+                return;
+            }
+        }
+        entry.marker.clone_from(&section.marker);
+        return;
+    }
+    let locale = batch.locale;
     file.drift.push((
         section.line,
         format!(
@@ -751,19 +871,37 @@ fn marker(
 }
 
 /// The source language page's Error Message is the catalog's `message`:
-/// where it differs (a corrected page, or a code a translation brought
-/// first), it becomes the message, and the pages of the other languages
-/// that have the code keep showing the one they had, as drift.
+/// where it differs — a code a translation brought first, or, with
+/// `--overwrite`, a corrected page — it becomes the message, and the pages
+/// of the other languages that have the code keep showing the one they
+/// had, as drift. Otherwise the catalog's is kept (a hand edit, or what an
+/// older page said) and reported; returns whether it was.
 fn take_message(
     entry: &mut DraftCode,
     section: &Section,
-    others: &[(String, Texts)],
+    batch: &Batch<'_>,
     file: &mut FileReport,
-) {
-    let Some(new) = &section.message else { return };
+) -> bool {
+    let Some(new) = &section.message else {
+        return false;
+    };
     if entry.message.as_ref() == Some(new) {
-        return;
+        return false;
     }
+    if let Some(old) = &entry.message
+        && batch.guards(entry)
+    {
+        file.conflicts.push(Conflict {
+            line: section.line,
+            what: format!("{CATALOG_PATH}: code {} `message`", section.code),
+            ours: old.clone(),
+            page: new.clone(),
+        });
+        if !batch.overwrite {
+            return true;
+        }
+    }
+    let others = batch.others;
     if let Some(old) = entry.message.take() {
         let id = code_message_id(section.code);
         for (tag, texts) in others {
@@ -781,6 +919,7 @@ fn take_message(
         entry.message_drift.sort();
     }
     entry.message = Some(new.clone());
+    false
 }
 
 /// Records (or clears) the Error Message this page shows in `locale`
@@ -816,7 +955,13 @@ fn drift(
 }
 
 /// The page's title, note and intro, and its headings' texts.
-fn page_texts(read: &Read, heading_ids: &[String], texts: &mut Texts, english: Option<&mut Texts>) {
+fn page_texts(
+    read: &Read,
+    heading_ids: &[String],
+    texts: &mut Texts,
+    english: Option<&mut Texts>,
+    file: &mut FileReport,
+) {
     let page = &read.page;
     let module_id = &read.module;
     let id = format!("module-{module_id}");
@@ -827,7 +972,7 @@ fn page_texts(read: &Read, heading_ids: &[String], texts: &mut Texts, english: O
     if let Some(intro) = &page.intro {
         attributes.push(("intro".to_string(), intro.as_str()));
     }
-    match &page.title {
+    let changed = match &page.title {
         Some(title) => texts.set(&id, message(&id, title, &attributes), module_id),
         // A source page without `# Title` still needs one to build.
         None if english.is_none() && !texts.has(&id) => texts.set(
@@ -838,8 +983,10 @@ fn page_texts(read: &Read, heading_ids: &[String], texts: &mut Texts, english: O
             ),
             module_id,
         ),
-        None => {}
-    }
+        None => Vec::new(),
+    };
+    file.kept(1, changed);
+    let lines = crate::source::Lines::new(&read.text);
     let ids: Vec<String> = heading_ids
         .iter()
         .map(|h| format!("heading-{module_id}-{h}"))
@@ -847,15 +994,17 @@ fn page_texts(read: &Read, heading_ids: &[String], texts: &mut Texts, english: O
     let mut english = english;
     for (heading, id) in page.headings.iter().zip(&ids) {
         let text = heading.text.as_deref().map(|t| ("text".to_string(), t));
-        texts.set(
+        let changed = texts.set(
             id,
             message(id, &heading.title, &Vec::from_iter(text)),
             module_id,
         );
+        file.kept(lines.line(heading.start), changed);
+        // Absent, so nothing of anyone's changes.
         if let Some(en) = english.as_deref_mut()
             && !en.has(id)
         {
-            en.set(
+            let _ = en.set(
                 id,
                 format!("{PLACEHOLDER_COMMENT} English heading missing (imported from another language)\n{}", message(id, &heading.title, &[])),
                 module_id,
@@ -865,7 +1014,7 @@ fn page_texts(read: &Read, heading_ids: &[String], texts: &mut Texts, english: O
     if let Some(en) = english
         && !en.has(&id)
     {
-        en.set(
+        let _ = en.set(
             &id,
             format!("{PLACEHOLDER_COMMENT} English title missing (imported from another language)\n{id} = {module_id}\n"),
             module_id,
@@ -893,10 +1042,14 @@ fn listing_texts(
     let english_own = english.is_some_and(|en| en.has(&own));
     match code_message(&own, section, english.is_none()) {
         Some(message) if !same || english_own => {
-            texts.set(&own, message, &read.module);
+            let changed = texts.set(&own, message, &read.module);
+            file.kept(section.line, changed);
             file.own_texts.push(section.code);
         }
-        _ => texts.remove(&own),
+        _ => {
+            let changed = texts.remove(&own);
+            file.kept(section.line, changed);
+        }
     }
 }
 
@@ -919,7 +1072,8 @@ fn placeholder(
         .and_then(|m| m.lines().next())
         .map_or_else(|| format!("Error {}", section.code), str::to_string);
     let title = title.trim_end_matches('.');
-    en.set(
+    // Absent (see above), so nothing of anyone's changes.
+    let _ = en.set(
         &id,
         format!(
             "{PLACEHOLDER_COMMENT} English text missing (imported from {locale})\n{}",

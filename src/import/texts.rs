@@ -27,6 +27,23 @@ pub(super) struct Texts {
     /// Messages set (`Some(text)`) or removed (`None`), by id, with the
     /// file they go to.
     pending: BTreeMap<String, (PathBuf, Option<String>)>,
+    /// Whether a message the pages say otherwise is replaced (`import
+    /// --overwrite`) or kept.
+    overwrite: bool,
+}
+
+/// A field of a message that a page says otherwise than the locale's file:
+/// kept, unless `--overwrite` replaced it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Changed {
+    /// The message, or one of its attributes (`code-1001.cause`).
+    pub(super) field: String,
+    /// The file that has it.
+    pub(super) file: PathBuf,
+    /// What the file says (empty: nothing).
+    pub(super) ours: String,
+    /// What the page says (empty: nothing).
+    pub(super) page: String,
 }
 
 impl Texts {
@@ -67,7 +84,70 @@ impl Texts {
             files,
             index,
             pending: BTreeMap::new(),
+            overwrite: false,
         })
+    }
+
+    /// Replace messages the pages say otherwise (`--overwrite`).
+    pub(super) fn overwriting(mut self, overwrite: bool) -> Texts {
+        self.overwrite = overwrite;
+        self
+    }
+
+    /// The text of message `id` as the locale's file has it, comment
+    /// included (before this import's changes).
+    fn written(&self, id: &str) -> Option<&str> {
+        let file = self.index.get(id)?;
+        let text = self.files.get(file)?;
+        let range = entry_ranges(text).into_iter().find(|(i, _)| i == id)?.1;
+        text.get(range)
+    }
+
+    /// Whether the locale's files have message `id`, not as an import's
+    /// placeholder.
+    pub(super) fn holds(&self, id: &str) -> bool {
+        self.written(id)
+            .is_some_and(|w| !w.trim_start().starts_with(PLACEHOLDER_COMMENT))
+    }
+
+    /// What setting message `id` to `message` (or removing it, `None`)
+    /// would change of what the locale's files say, field by field, and
+    /// whether anything is to be written at all. A message this import set
+    /// already, or a placeholder an import wrote (`# errdoc import: …`),
+    /// is the import's own: replacing it changes nothing of anyone's.
+    fn changes(&self, id: &str, message: Option<&str>) -> (Vec<Changed>, bool) {
+        if self.pending.contains_key(id) {
+            return (Vec::new(), true);
+        }
+        let Some(written) = self.written(id) else {
+            return (Vec::new(), message.is_some());
+        };
+        if written.trim_start().starts_with(PLACEHOLDER_COMMENT) {
+            return (Vec::new(), true);
+        }
+        let ours = fields_of(written, id).unwrap_or_default();
+        let page = message.and_then(|m| fields_of(m, id)).unwrap_or_default();
+        if message.is_some() && ours == page {
+            return (Vec::new(), false);
+        }
+        let file = self.index.get(id).cloned().unwrap_or_default();
+        let name = |key: &Option<String>| match key {
+            None => id.to_string(),
+            Some(attribute) => format!("{id}.{attribute}"),
+        };
+        let keys: std::collections::BTreeSet<&Option<String>> =
+            ours.keys().chain(page.keys()).collect();
+        let changed = keys
+            .into_iter()
+            .filter(|key| ours.get(*key) != page.get(*key))
+            .map(|key| Changed {
+                field: name(key),
+                file: file.clone(),
+                ours: ours.get(key).cloned().unwrap_or_default(),
+                page: page.get(key).cloned().unwrap_or_default(),
+            })
+            .collect();
+        (changed, true)
     }
 
     /// Whether the locale has message `id` (after the changes so far).
@@ -93,23 +173,40 @@ impl Texts {
     }
 
     /// Sets message `id` to `message` (its whole Fluent text): in place
-    /// where the locale has it, else in `<file>.ftl`.
-    pub(super) fn set(&mut self, id: &str, message: String, file: &str) {
-        let target = self
-            .index
-            .get(id)
-            .cloned()
-            .unwrap_or_else(|| self.dir.join(format!("{file}.ftl")));
-        self.pending.insert(id.to_string(), (target, Some(message)));
+    /// where the locale has it, else in `<file>.ftl`. A message the locale
+    /// has with other texts (a hand edit, or an older page) is kept unless
+    /// `--overwrite`; either way, the fields that differ are returned. One
+    /// that says the same is left as written, comments and all.
+    #[must_use = "the fields a page says otherwise go in the report"]
+    pub(super) fn set(&mut self, id: &str, message: String, file: &str) -> Vec<Changed> {
+        let (changed, write) = self.changes(id, Some(&message));
+        if write && (changed.is_empty() || self.overwrite) {
+            let target = self
+                .index
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| self.dir.join(format!("{file}.ftl")));
+            self.pending.insert(id.to_string(), (target, Some(message)));
+        }
+        changed
     }
 
-    /// Removes message `id`, if the locale has it.
-    pub(super) fn remove(&mut self, id: &str) {
+    /// Removes message `id`, if the locale has it: kept, like [`set`]'s,
+    /// unless `--overwrite` (its fields are returned).
+    ///
+    /// [`set`]: Texts::set
+    #[must_use = "the fields a page says otherwise go in the report"]
+    pub(super) fn remove(&mut self, id: &str) -> Vec<Changed> {
+        let (changed, _) = self.changes(id, None);
+        if !changed.is_empty() && !self.overwrite {
+            return changed;
+        }
         if let Some(file) = self.index.get(id).cloned() {
             self.pending.insert(id.to_string(), (file, None));
         } else {
             self.pending.remove(id);
         }
+        changed
     }
 
     /// Writes every file that changed; returns those written.
