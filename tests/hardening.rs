@@ -500,3 +500,73 @@ fn a_page_changed_upstream_is_reported_field_by_field_not_taken() {
         again.stdout
     );
 }
+
+#[test]
+fn import_keeps_the_catalogs_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(errdoc(root, &["init"]).status, 0);
+    let page = root.join("errorcode-small.md");
+    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
+    let page_arg = page.to_str().unwrap();
+    assert_eq!(
+        errdoc(root, &["import", "--locale", "en", page_arg]).status,
+        0
+    );
+    // Comments of every kind, written by hand into the imported catalog.
+    let catalog = root.join("catalog/codes.yaml");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    let text = text
+        .replacen(
+            "modules:\n",
+            "# Our modules, reviewed 2026-11\nmodules:\n",
+            1,
+        )
+        .replacen(
+            "  - id: \"small\"\n",
+            "  # Storage\n  - id: \"small\" # owned by the storage team\n",
+            1,
+        )
+        .replacen(
+            "      - code: 1002\n",
+            "      # Kept for old devices\n      - code: 1002\n",
+            1,
+        )
+        .replacen(
+            "        name: \"SMALL_DISK_GONE\"\n",
+            "        name: \"SMALL_DISK_GONE\" # do not rename: apps match it\n",
+            1,
+        );
+    assert_eq!(
+        text.matches('#').count(),
+        std::fs::read_to_string(&catalog)
+            .unwrap()
+            .matches('#')
+            .count()
+            + 5,
+        "{text}"
+    );
+    std::fs::write(&catalog, &text).unwrap();
+    // An import that changes the catalog: a new code.
+    std::fs::write(
+        &page,
+        format!(
+            "{}\n## 1003 Disk Slow\n\n**Error Message**\n\nSlow disk.\n",
+            small_page("The disk is full.", "Too many files.")
+        ),
+    )
+    .unwrap();
+    let run = errdoc(root, &["import", "--locale", "en", page_arg]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let after = std::fs::read_to_string(&catalog).unwrap();
+    assert!(after.contains("code: 1003"), "{after}");
+    for kept in [
+        "# Our modules, reviewed 2026-11\nmodules:\n",
+        "  # Storage\n  - id: \"small\" # owned by the storage team\n",
+        "      # Kept for old devices\n      - code: 1002\n",
+        "        name: \"SMALL_DISK_GONE\" # do not rename: apps match it\n",
+    ] {
+        assert!(after.contains(kept), "{kept}\n---\n{after}");
+    }
+    assert_eq!(errdoc(root, &["check"]).status, 0);
+}

@@ -4,11 +4,13 @@
 //! Writing is deterministic (the same draft gives the same text), so an
 //! import that changes nothing rewrites nothing. Text is written as
 //! double-quoted scalars (JSON strings, which YAML reads as they are). The
-//! file's leading comment block is kept; comments inside it are not.
+//! file's leading comment block is kept, and every other comment goes with
+//! the key, module, code or field it stands with ([`super::comments`]).
 
 use std::fmt::Write as _;
 
 use super::CodeNumber;
+use super::comments::{Anchor, Comments, Item};
 use super::schema::RawCatalog;
 
 /// A reference.
@@ -223,6 +225,8 @@ pub struct Draft {
     pub tables: Vec<DraftTable>,
     /// Modules.
     pub modules: Vec<DraftModule>,
+    /// The comments past the leading block.
+    pub comments: Comments,
 }
 
 /// The metadata fields, in house-style order.
@@ -235,16 +239,31 @@ impl Draft {
         let raw: RawCatalog = serde_saphyr::from_str_with_options(text, super::yaml_options())
             .map_err(|e| e.to_string())?;
         // YAML breaks lines at CR too; so does the header kept here.
-        let header: String = text
-            .replace("\r\n", "\n")
-            .replace('\r', "\n")
+        let lines = text.replace("\r\n", "\n").replace('\r', "\n");
+        // The leading comments and blank lines, but for the comments right
+        // above the first key, which are that key's.
+        let leading: Vec<&str> = lines
             .lines()
             .take_while(|l| l.starts_with('#') || l.trim().is_empty())
+            .collect();
+        let header_lines = if leading.len() == lines.lines().count() {
+            leading.len()
+        } else {
+            leading
+                .iter()
+                .rposition(|l| l.trim().is_empty())
+                .map_or(0, |blank| blank + 1)
+        };
+        let header: String = lines
+            .lines()
+            .take(header_lines)
             .map(|l| format!("{l}\n"))
             .collect();
+        let comments = Comments::read(&lines, header_lines, &anchors(&raw));
         let strings =
             |v: &[serde_saphyr::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect();
         Ok(Draft {
+            comments,
             header: header.trim_end().to_string(),
             base_url: raw.site.base_url.map(|s| s.value),
             source_locale: raw.site.source_locale.map(|s| s.value),
@@ -370,13 +389,15 @@ impl Draft {
         })
     }
 
-    /// The catalog as YAML.
+    /// The catalog as YAML, with its comments where they stood.
     pub fn to_yaml(&self) -> String {
         let mut out = String::new();
         if !self.header.is_empty() {
             out.push_str(&self.header);
             out.push_str("\n\n");
         }
+        let comments = &self.comments;
+        out.push_str(&comments.top("site"));
         if self.base_url.is_some() || self.source_locale.is_some() || !self.style.is_empty() {
             out.push_str("site:\n");
             if let Some(url) = &self.base_url {
@@ -390,6 +411,7 @@ impl Draft {
             }
             out.push('\n');
         }
+        out.push_str(&comments.top("references"));
         if !self.references.is_empty() {
             out.push_str("references:\n");
             for r in &self.references {
@@ -403,6 +425,7 @@ impl Draft {
             }
             out.push('\n');
         }
+        out.push_str(&comments.top("tables"));
         if !self.tables.is_empty() {
             out.push_str("tables:\n");
             for t in &self.tables {
@@ -428,129 +451,215 @@ impl Draft {
             }
             out.push('\n');
         }
+        out.push_str(&comments.top("modules"));
         if self.modules.is_empty() {
             out.push_str("modules: []\n");
-            return out;
-        }
-        out.push_str("modules:\n");
-        for (i, m) in self.modules.iter().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            let _ = writeln!(
-                out,
-                "  - id: {}\n    page: {}",
-                quote(&m.id),
-                quote(&m.page)
-            );
-            if let Some(ns) = &m.namespace {
-                let _ = writeln!(out, "    namespace: {}", quote(ns));
-            }
-            if let Some(level) = m.code_level {
-                let _ = writeln!(out, "    code_level: {level}");
-            }
-            if !m.style.is_empty() {
-                let _ = writeln!(out, "    style: {}", m.style.inline());
-            }
-            if !m.metadata.is_empty() {
-                out.push_str("    metadata:\n");
-                for (k, v) in &m.metadata {
-                    let _ = writeln!(out, "      {k}: {}", quote(v));
+        } else {
+            out.push_str("modules:\n");
+            for (i, m) in self.modules.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
                 }
-            }
-            if !m.owns.is_empty() {
-                out.push_str("    owns:\n");
-            }
-            for (from, to) in &m.owns {
-                let _ = writeln!(out, "      - {{ from: {from}, to: {to} }}");
-            }
-            if !m.ranges.is_empty() {
-                out.push_str("    ranges:\n");
-                for r in &m.ranges {
-                    let _ = writeln!(
-                        out,
-                        "      - {{ id: {}, from: {}, to: {}, references: {} }}",
-                        quote(&r.id),
-                        r.from,
-                        r.to,
-                        list(&r.references)
-                    );
-                }
-            }
-            if !m.families.is_empty() {
-                out.push_str("    families:\n");
-                for f in &m.families {
-                    let _ = writeln!(
-                        out,
-                        "      - {{ id: {}, base: {}, table: {}, name: {}, references: {} }}",
-                        quote(&f.id),
-                        f.base,
-                        quote(&f.table),
-                        quote(&f.name),
-                        list(&f.references)
-                    );
-                }
-            }
-            if m.codes.is_empty() {
-                continue;
-            }
-            out.push_str("    codes:\n");
-            for entry in &m.codes {
-                let c = match entry {
-                    DraftItem::Code(c) => c,
-                    DraftItem::Heading(h) => {
-                        let _ = writeln!(out, "      - heading: {}", quote(&h.id));
-                        if let Some(level) = h.level {
-                            let _ = writeln!(out, "        level: {level}");
-                        }
-                        continue;
-                    }
-                };
-                if c.listed {
-                    let _ = writeln!(out, "      - also: {}", c.code);
-                    write_page_fields(&mut out, c);
-                    continue;
-                }
-                let _ = writeln!(
-                    out,
-                    "      - code: {}\n        name: {}",
-                    c.code,
-                    quote(&c.name)
-                );
-                if let Some(message) = &c.message {
-                    let _ = writeln!(out, "        message: {}", quote(message));
-                }
-                if !c.references.is_empty() {
-                    let _ = writeln!(out, "        references: {}", list(&c.references));
-                }
-                if !c.related.is_empty() {
-                    let related: Vec<String> =
-                        c.related.iter().map(CodeNumber::to_string).collect();
-                    let _ = writeln!(out, "        related: [{}]", related.join(", "));
-                }
-                if !c.flags.is_empty() {
-                    let _ = writeln!(out, "        flags: [{}]", c.flags.join(", "));
-                }
-                for (key, value) in [("since", &c.since), ("deprecated", &c.deprecated)] {
-                    if let Some(v) = value {
-                        let _ = writeln!(out, "        {key}: {}", quote(v));
-                    }
-                }
-                write_page_fields(&mut out, c);
+                write_module(&mut out, m, comments);
             }
         }
+        out.push_str(&comments.top(""));
         out
     }
 }
 
+/// One module of `modules:`, with its comments.
+fn write_module(out: &mut String, m: &DraftModule, comments: &Comments) {
+    let item = Item::Module(m.id.clone());
+    let mut fields: Vec<&str> = Vec::new();
+    let mut field = |out: &mut String, key: &'static str, text: String| {
+        fields.push(key);
+        comments.line(out, &item, Some(key), &text);
+    };
+    comments.line(out, &item, None, &format!("  - id: {}", quote(&m.id)));
+    field(out, "page", format!("    page: {}", quote(&m.page)));
+    if let Some(ns) = &m.namespace {
+        field(out, "namespace", format!("    namespace: {}", quote(ns)));
+    }
+    if let Some(level) = m.code_level {
+        field(out, "code_level", format!("    code_level: {level}"));
+    }
+    if !m.style.is_empty() {
+        field(out, "style", format!("    style: {}", m.style.inline()));
+    }
+    if !m.metadata.is_empty() {
+        field(out, "metadata", "    metadata:".to_string());
+        for (k, v) in &m.metadata {
+            let _ = writeln!(out, "      {k}: {}", quote(v));
+        }
+    }
+    if !m.owns.is_empty() {
+        field(out, "owns", "    owns:".to_string());
+    }
+    for (from, to) in &m.owns {
+        let _ = writeln!(out, "      - {{ from: {from}, to: {to} }}");
+    }
+    if !m.ranges.is_empty() {
+        field(out, "ranges", "    ranges:".to_string());
+        for r in &m.ranges {
+            let _ = writeln!(
+                out,
+                "      - {{ id: {}, from: {}, to: {}, references: {} }}",
+                quote(&r.id),
+                r.from,
+                r.to,
+                list(&r.references)
+            );
+        }
+    }
+    if !m.families.is_empty() {
+        field(out, "families", "    families:".to_string());
+        for f in &m.families {
+            let _ = writeln!(
+                out,
+                "      - {{ id: {}, base: {}, table: {}, name: {}, references: {} }}",
+                quote(&f.id),
+                f.base,
+                quote(&f.table),
+                quote(&f.name),
+                list(&f.references)
+            );
+        }
+    }
+    if !m.codes.is_empty() {
+        field(out, "codes", "    codes:".to_string());
+    }
+    out.push_str(&comments.rest(&item, &fields, "    "));
+    for entry in &m.codes {
+        write_entry(out, &m.id, entry, comments);
+    }
+}
+
+/// One entry of a module's `codes:` (a code, a listing or a heading),
+/// with its comments.
+fn write_entry(out: &mut String, module: &str, entry: &DraftItem, comments: &Comments) {
+    let item = entry_item(module, entry);
+    let mut fields: Vec<&str> = Vec::new();
+    let mut field = |out: &mut String, key: &'static str, text: String| {
+        fields.push(key);
+        comments.line(out, &item, Some(key), &text);
+    };
+    match entry {
+        DraftItem::Heading(h) => {
+            comments.line(
+                out,
+                &item,
+                None,
+                &format!("      - heading: {}", quote(&h.id)),
+            );
+            if let Some(level) = h.level {
+                field(out, "level", format!("        level: {level}"));
+            }
+        }
+        DraftItem::Code(c) if c.listed => {
+            comments.line(out, &item, None, &format!("      - also: {}", c.code));
+            write_page_fields(out, c, &mut field);
+        }
+        DraftItem::Code(c) => {
+            comments.line(out, &item, None, &format!("      - code: {}", c.code));
+            field(out, "name", format!("        name: {}", quote(&c.name)));
+            if let Some(message) = &c.message {
+                field(
+                    out,
+                    "message",
+                    format!("        message: {}", quote(message)),
+                );
+            }
+            if !c.references.is_empty() {
+                field(
+                    out,
+                    "references",
+                    format!("        references: {}", list(&c.references)),
+                );
+            }
+            if !c.related.is_empty() {
+                let related: Vec<String> = c.related.iter().map(CodeNumber::to_string).collect();
+                field(
+                    out,
+                    "related",
+                    format!("        related: [{}]", related.join(", ")),
+                );
+            }
+            if !c.flags.is_empty() {
+                field(
+                    out,
+                    "flags",
+                    format!("        flags: [{}]", c.flags.join(", ")),
+                );
+            }
+            if let Some(v) = &c.since {
+                field(out, "since", format!("        since: {}", quote(v)));
+            }
+            if let Some(v) = &c.deprecated {
+                field(
+                    out,
+                    "deprecated",
+                    format!("        deprecated: {}", quote(v)),
+                );
+            }
+            write_page_fields(out, c, &mut field);
+        }
+    }
+    out.push_str(&comments.rest(&item, &fields, "        "));
+}
+
+/// The item of the comments an entry of a module's `codes` has.
+fn entry_item(module: &str, item: &DraftItem) -> Item {
+    let key = match item {
+        DraftItem::Heading(h) => format!("heading {}", h.id),
+        DraftItem::Code(c) if c.listed => format!("also {}", c.code),
+        DraftItem::Code(c) => format!("code {}", c.code),
+    };
+    Item::Entry(module.to_string(), key)
+}
+
+/// Where the modules and the entries of their `codes` start in the file:
+/// the first line any of their keys is on.
+fn anchors(raw: &RawCatalog) -> Vec<Anchor> {
+    let line = |l: serde_saphyr::Location| l.line() as usize;
+    let mut anchors = Vec::new();
+    for m in &raw.modules {
+        anchors.push(Anchor {
+            item: Item::Module(m.id.value.clone()),
+            line: line(m.id.referenced).min(line(m.page.referenced)),
+        });
+        for c in &m.codes {
+            let (key, at) = match (&c.heading, &c.code, &c.also) {
+                (Some(h), _, _) => (format!("heading {}", h.value), h.referenced),
+                (None, Some(n), _) => (format!("code {}", n.value), n.referenced),
+                (None, None, Some(n)) => (format!("also {}", n.value), n.referenced),
+                (None, None, None) => continue,
+            };
+            let first = c
+                .name
+                .as_ref()
+                .map_or(line(at), |n| line(n.referenced).min(line(at)));
+            anchors.push(Anchor {
+                item: Item::Entry(m.id.value.clone(), key),
+                line: first,
+            });
+        }
+    }
+    anchors
+}
+
 /// The fields of an entry that are about its page rather than the code:
 /// `marker` and `message_drift`.
-fn write_page_fields(out: &mut String, c: &DraftCode) {
+fn write_page_fields(
+    out: &mut String,
+    c: &DraftCode,
+    field: &mut impl FnMut(&mut String, &'static str, String),
+) {
     if let Some(marker) = &c.marker {
-        let _ = writeln!(out, "        marker: {}", quote(marker));
+        field(out, "marker", format!("        marker: {}", quote(marker)));
     }
     if !c.message_drift.is_empty() {
-        out.push_str("        message_drift:\n");
+        field(out, "message_drift", "        message_drift:".to_string());
         for (locale, text) in &c.message_drift {
             let _ = writeln!(out, "          {}: {}", quote(locale), quote(text));
         }
@@ -647,5 +756,26 @@ mod tests {
         assert_eq!(again, draft);
         assert_eq!(again.to_yaml(), written, "writing is deterministic");
         assert!(written.starts_with("# errdoc catalog: every error code once."));
+    }
+    /// Issue 14: a rewrite keeps the catalog's comments with what they
+    /// stand with — keys, modules, codes, fields, line ends — and a `#` in
+    /// a quoted or block scalar stays text.
+    #[test]
+    fn comments_stay_where_they_stood() {
+        let text = "# header\n\n# Before site\nsite:\n  base_url: \"https://x\"   # the host\n\n# The modules\nmodules:\n  # Socket errors\n  - id: net-socket   # the socket page\n    page: errorcode-net-socket\n    # who\n    metadata:\n      kit: NetworkKit  # deep\n    codes:\n      # Legacy code\n      - code: 2300001\n        # the name is stable\n        name: SOCKET_X # do not rename\n        message: \"a # not a comment\" # but this is\n      - heading: overview # a heading\n      # Before a listing\n      - also: 2300002\n  - id: other\n    page: errorcode-other\n    codes:\n      - code: 2300002\n        name: OTHER_X\n        message: |\n          # text, not a comment\n          more\n# at the end\n";
+        let draft = Draft::parse(text).unwrap();
+        let written = draft.to_yaml();
+        for line in [
+            "# header\n\n# Before site\n# the host\nsite:\n",
+            "# The modules\nmodules:\n  # Socket errors\n  - id: \"net-socket\" # the socket page\n    page: \"errorcode-net-socket\"\n    # who\n    # deep\n    metadata:\n",
+            "    codes:\n      # Legacy code\n      - code: 2300001\n        # the name is stable\n        name: \"SOCKET_X\" # do not rename\n        message: \"a # not a comment\" # but this is\n",
+            "      - heading: \"overview\" # a heading\n      # Before a listing\n      - also: 2300002\n",
+            "        message: \"# text, not a comment\\nmore\\n\"\n# at the end\n",
+        ] {
+            assert!(written.contains(line), "{line}\n---\n{written}");
+        }
+        let again = Draft::parse(&written).unwrap();
+        assert_eq!(again, draft);
+        assert_eq!(again.to_yaml(), written);
     }
 }

@@ -5,6 +5,7 @@
 //! (duplicates, ranges, collisions, references) are checked by
 //! [`crate::validate`], which can then report every problem at once.
 
+pub mod comments;
 pub mod draft;
 mod entry;
 mod schema;
