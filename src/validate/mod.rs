@@ -61,14 +61,6 @@ pub fn is_base_url(url: &str) -> bool {
         && !url.contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
 }
 
-/// `[a-z][a-z0-9-]*`: ids that become parts of Fluent ids and file names.
-fn is_kebab_id(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.ends_with('-')
-}
-
 /// `[A-Z][A-Z0-9_]*`: constant names.
 fn is_constant_name(s: &str) -> bool {
     let mut chars = s.chars();
@@ -132,7 +124,7 @@ impl Validator<'_> {
     }
 
     fn kebab(&mut self, what: &str, id: &Located<String>) {
-        if !is_kebab_id(&id.value) {
+        if !crate::catalog::is_id(&id.value) {
             self.error(
                 id.span,
                 format!("{what} id `{}` is not a lowercase id", id.value),
@@ -196,7 +188,7 @@ impl Validator<'_> {
 
     /// Reference ids may contain dots (`rfc6455-7.4.1`).
     fn kebab_or_dotted(&mut self, id: &Located<String>) {
-        if !is_kebab_id(&id.value.replace('.', "-")) {
+        if !crate::catalog::is_id(&id.value.replace('.', "-")) {
             self.error(
                 id.span,
                 format!("reference id `{}` is not a lowercase id", id.value),
@@ -779,10 +771,10 @@ mod tests {
 
     #[test]
     fn ids_and_names() {
-        assert!(is_kebab_id("socket-errno"));
-        assert!(!is_kebab_id("Socket"));
-        assert!(!is_kebab_id("a-"));
-        assert!(!is_kebab_id(""));
+        assert!(crate::catalog::is_id("socket-errno"));
+        assert!(!crate::catalog::is_id("Socket"));
+        assert!(!crate::catalog::is_id("a-"));
+        assert!(!crate::catalog::is_id(""));
         assert!(is_constant_name("SOCKET_ETIMEDOUT"));
         assert!(!is_constant_name("socket"));
         assert!(is_page_name("errorcode-net-socket"));
