@@ -7,6 +7,7 @@
 //! translations with it, and `l10n sync`/`confirm` update the record of the
 //! English each translation was made from ([`lock::SourcesLock`]).
 
+pub mod ftl;
 pub mod lock;
 pub mod sync;
 
@@ -314,7 +315,9 @@ pub fn listing_texts(catalog: &Catalog) -> BTreeSet<String> {
 /// Whether `locale`'s text for `id`/`attribute` is an untouched stub: it
 /// carries the stub marker and still says the English — today's, or the
 /// English recorded when the stub was written (the English may have
-/// changed since; the stub is still untranslated, not stale).
+/// changed since; the stub is still untranslated, not stale) — or, for a
+/// stub that references other messages or terms, its source is still the
+/// one written (a translated term changes its text, not its words).
 pub fn is_stub(
     locale: &Locale,
     id: &str,
@@ -332,6 +335,21 @@ pub fn is_stub(
         || lock
             .and_then(|l| l.get(&key(id, attribute)))
             .is_some_and(|recorded| recorded.english == text)
+        || source_unchanged(locale, id)
+}
+
+/// Whether stub `id` carries the fingerprint of its source
+/// ([`sync::SOURCE_MARKER`]) and its source still has it.
+fn source_unchanged(locale: &Locale, id: &str) -> bool {
+    let Some((body, comment)) = sync::entry_source(locale, id) else {
+        return false;
+    };
+    comment.lines().any(|line| {
+        line.strip_prefix('#')
+            .map(str::trim)
+            .and_then(|l| l.strip_prefix(sync::SOURCE_MARKER))
+            .is_some_and(|recorded| recorded.trim() == sync::source_fingerprint(body))
+    })
 }
 
 /// The state of `unit` in `locale`, given its sources lock.

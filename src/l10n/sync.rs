@@ -6,8 +6,19 @@
 //! their comment. Nothing else in a file moves or changes, so a translator's
 //! work, its order and its comments survive, and a second run changes
 //! nothing.
+//!
+//! Three rules keep a synced locale building:
+//! - a stub that references a term or message the locale lacks brings a
+//!   stub of it along (terms are translated once per locale, as in
+//!   Mozilla's projects), so every stub formats;
+//! - `--prune` keeps an obsolete message that anything kept references,
+//!   directly or through other kept entries, and says which one;
+//! - a table entry's English (any text from the catalog) is written as
+//!   escaped Fluent ([`super::ftl::pattern`]), and every file is parsed
+//!   back before it is written: it defines what it defined, the stubs, and
+//!   nothing else.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::catalog::Catalog;
@@ -15,83 +26,140 @@ use crate::locales::{Locale, Locales, STUB_MARKER};
 use crate::output::read_or_empty;
 
 use super::lock::SourcesLock;
-use super::{Unit, group_of};
+use super::{Unit, ftl, group_of};
 
 /// What a sync did (or would do) to one locale.
 #[derive(Debug, Default)]
 pub struct SyncPlan {
     /// New file contents, by path relative to the project root.
     pub files: BTreeMap<PathBuf, String>,
-    /// Message ids given a stub, by file.
+    /// Ids given a stub (messages, and the terms they use), by file.
     pub added: BTreeMap<PathBuf, Vec<String>>,
-    /// Obsolete message ids (removed with `--prune`).
+    /// Obsolete message ids nothing kept references (removed with
+    /// `--prune`).
     pub obsolete: Vec<String>,
+    /// Obsolete messages that a kept message or term references, directly
+    /// or through other kept ones: `--prune` keeps them.
+    pub kept: Vec<Kept>,
     /// Strings whose English was recorded in the lock for the first time.
     pub recorded: usize,
     /// Lock entries dropped because the English no longer has the string.
     pub forgotten: usize,
+    /// English entries that could not be copied as stubs.
+    pub skipped: Vec<Skipped>,
 }
 
-/// The stub of message `id`: a marker, the English as comments, and the
-/// English message as the text to replace.
-fn message_stub(source: &Locale, id: &str, units: &[&Unit]) -> Option<String> {
-    let info = source.entries.get(id)?;
-    let file = source.files.get(info.file)?;
-    let id_start = file.offset_of_id(id, info)?;
-    let body = file.text().get(id_start..info.range.end)?.trim_end();
+/// An obsolete message kept because something kept references it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    /// The obsolete message.
+    pub id: String,
+    /// The message or term that references it.
+    pub by: String,
+    /// Where that one is defined (`path:line:col`).
+    pub at: String,
+}
+
+/// The comment line on a stub whose English references other messages or
+/// terms: the fingerprint of the stub's Fluent source as written. Its text
+/// changes when a referenced term is translated, its source does not: while
+/// the source is unchanged, the stub is untranslated.
+pub const SOURCE_MARKER: &str = "errdoc: source";
+
+/// Where the id of an entry starts in `text` (after its comment), given the
+/// entry's byte range.
+pub(crate) fn offset_of_id(text: &str, id: &str, range: &std::ops::Range<usize>) -> Option<usize> {
+    // A term's range starts at its name, after the `-`: from its line.
+    let start = text.get(..range.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let region = text.get(start..range.end)?;
+    let mut offset = start;
+    for line in region.split_inclusive('\n') {
+        if line
+            .strip_prefix(id)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+        {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The Fluent source of entry `id` of `locale` without its comment, and its
+/// comment: from its id to the next entry, blank lines at the end left out.
+pub(crate) fn entry_source<'l>(locale: &'l Locale, id: &str) -> Option<(&'l str, &'l str)> {
+    let info = locale.entries.get(id)?;
+    let text = locale.files.get(info.file)?.text();
+    let id_start = offset_of_id(text, id, &info.range)?;
+    let comment = text.get(info.range.start.min(id_start)..id_start)?;
+    let body = text.get(id_start..info.range.end)?.trim_end();
+    Some((body, comment))
+}
+
+/// The fingerprint of an entry's source, line endings made `\n`.
+pub(crate) fn source_fingerprint(body: &str) -> String {
+    super::lock::fingerprint(&body.replace("\r\n", "\n"))
+}
+
+/// The stub of English entry `id` (a message, or a term a stub uses): a
+/// marker, the English as comments, and the English entry, copied as it is
+/// (it parsed in the English file) as the text to replace. `None` if it
+/// cannot be copied so that it parses back to exactly that entry.
+fn entry_stub(source: &Locale, id: &str, units: &[&Unit], uses: bool) -> Option<String> {
+    let (body, _) = entry_source(source, id)?;
     let mut stub = format!("# {STUB_MARKER}\n");
+    if uses {
+        stub.push_str(&format!("# {SOURCE_MARKER} {}\n", source_fingerprint(body)));
+    }
     for unit in units {
         let label = match &unit.attribute {
             Some(a) => format!("en .{a}"),
             None => "en".to_string(),
         };
-        for (i, line) in unit.english.lines().enumerate() {
-            if i == 0 {
-                stub.push_str(&format!("# {label}: {line}\n"));
-            } else {
-                stub.push_str(&format!("#   {line}\n"));
-            }
-        }
+        stub.push_str(&ftl::comment(&label, &unit.english));
     }
     stub.push_str(body);
     stub.push('\n');
-    Some(stub)
+    (ftl::parse(&stub) == ftl::Parsed::one(id)).then_some(stub)
 }
 
-/// The stub of a table entry (its English is in the catalog).
+/// The stub of a table entry (its English is in the catalog, any text):
+/// the text written so that it parses back to exactly itself.
 fn table_stub(id: &str, english: &str) -> String {
-    // Braces would start placeables; Fluent writes them as string literals.
-    let value: String = english
-        .chars()
-        .map(|c| match c {
-            '{' => "{\"{\"}".to_string(),
-            '}' => "{\"}\"}".to_string(),
-            c => c.to_string(),
-        })
-        .collect();
-    format!("# {STUB_MARKER}\n# en: {english}\n{id} = {value}\n")
+    format!(
+        "# {STUB_MARKER}\n{}{id} ={}\n",
+        ftl::comment("en", english),
+        ftl::pattern(english)
+    )
 }
 
-trait IdOffset {
-    fn offset_of_id(&self, id: &str, info: &crate::locales::EntryInfo) -> Option<usize>;
-}
-
-impl IdOffset for crate::source::SourceFile {
-    /// Where the id of an entry starts (after its comment).
-    fn offset_of_id(&self, id: &str, info: &crate::locales::EntryInfo) -> Option<usize> {
-        let region = self.text().get(info.range.clone())?;
-        let mut offset = info.range.start;
-        for line in region.split_inclusive('\n') {
-            if line.starts_with(id) && line[id.len()..].trim_start().starts_with('=') {
-                return Some(offset);
-            }
-            offset += line.len();
+/// Every reference of every entry of `locale`'s files, by id.
+fn references_of(locale: &Locale) -> BTreeMap<String, BTreeSet<String>> {
+    let mut all = BTreeMap::new();
+    for file in &locale.files {
+        for (id, refs) in ftl::references(file.text()) {
+            all.entry(id).or_insert(refs);
         }
-        None
     }
+    all
+}
+
+/// A problem that kept one stub from being written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// `path:line:col` of the English entry.
+    pub at: String,
+    /// The id.
+    pub id: String,
 }
 
 /// Plans the sync of `locale`: reads its files under `root`, never writes.
+///
+/// Stubs go to the file named like the English one, each after the stubs
+/// of the entries it references. A stub copied from English that
+/// references a term (`{ -kit }`) or a message the locale lacks brings a
+/// stub of that entry along, so the locale formats every stub: a term is
+/// translated once, in the locale, as Mozilla's tools keep terms.
 pub fn plan(
     root: &Path,
     catalog: &Catalog,
@@ -107,8 +175,11 @@ pub fn plan(
     for file in &locale.files {
         contents.insert(file.path().to_path_buf(), file.text().to_string());
     }
+    let mut originals = contents.clone();
+    let english_refs = references_of(source);
+    let own_refs = references_of(locale);
 
-    // Stubs for whole missing messages, in the English order.
+    // The strings of each message, in the English order.
     let mut by_message: BTreeMap<&str, Vec<&Unit>> = BTreeMap::new();
     let mut order: Vec<&str> = Vec::new();
     for unit in units {
@@ -117,19 +188,62 @@ pub fn plan(
         }
         by_message.entry(&unit.id).or_default().push(unit);
     }
-    for id in order {
-        if locale.has(id) || group_of(catalog, id) == super::OTHER_GROUP {
-            continue;
+
+    // What gets a stub, each entry after those it references: whole
+    // missing messages, then what the stubs and the locale's own messages
+    // reference that the locale lacks and the English has.
+    let mut roots: Vec<&str> = order
+        .iter()
+        .copied()
+        .filter(|id| !locale.has(id) && group_of(catalog, id) != super::OTHER_GROUP)
+        .collect();
+    roots.extend(own_refs.values().flatten().map(String::as_str));
+    let mut planned: BTreeSet<&str> = BTreeSet::new();
+    let mut stubs: Vec<&str> = Vec::new();
+    for root_id in roots {
+        // Depth first, an entry after what it references; no recursion, so
+        // a long chain of references cannot exhaust the stack.
+        let mut stack: Vec<(&str, bool)> = vec![(root_id, false)];
+        while let Some((id, done)) = stack.pop() {
+            if done {
+                stubs.push(id);
+                continue;
+            }
+            let is_table_entry = !source.has(id) && by_message.contains_key(id);
+            if planned.contains(id) || locale.has(id) || !(source.has(id) || is_table_entry) {
+                continue;
+            }
+            planned.insert(id);
+            stack.push((id, true));
+            if let Some(refs) = english_refs.get(id) {
+                stack.extend(refs.iter().rev().map(|r| (r.as_str(), false)));
+            }
         }
-        let parts = &by_message[id];
+    }
+
+    for id in stubs {
+        let parts = by_message.get(id).map(Vec::as_slice).unwrap_or_default();
         let (path, stub) = match source.locate(id) {
-            Some((file, _)) => {
+            Some((file, span)) => {
                 let name = file
                     .path()
                     .file_name()
                     .map(PathBuf::from)
                     .unwrap_or_default();
-                let Some(stub) = message_stub(source, id, parts) else {
+                // A message's text changes when what it references is
+                // translated; its source is what tells a stub.
+                let uses =
+                    !id.starts_with('-') && english_refs.get(id).is_some_and(|r| !r.is_empty());
+                let Some(stub) = entry_stub(source, id, parts, uses) else {
+                    plan.skipped.push(Skipped {
+                        at: format!(
+                            "{}:{}:{}",
+                            file.path().display(),
+                            span.start.line,
+                            span.start.column
+                        ),
+                        id: id.to_string(),
+                    });
                     continue;
                 };
                 (locale.dir().join(name), stub)
@@ -143,11 +257,16 @@ pub fn plan(
                 )
             }
         };
-        let text = match contents.get(&path) {
+        let mut text = match contents.get(&path) {
             Some(text) => text.clone(),
-            None => read_or_empty(&root.join(&path))?,
+            None => {
+                // A file the locale did not load (there was none, or it was
+                // skipped and said why): what is on disk is the start.
+                let text = read_or_empty(&root.join(&path))?;
+                originals.insert(path.clone(), text.clone());
+                text
+            }
         };
-        let mut text = text;
         if !text.is_empty() && !text.ends_with('\n') {
             text.push('\n');
         }
@@ -171,7 +290,7 @@ pub fn plan(
             plan.recorded += 1;
         }
     }
-    let known: std::collections::BTreeSet<String> = units.iter().map(Unit::key).collect();
+    let known: BTreeSet<String> = units.iter().map(Unit::key).collect();
     let stale_keys: Vec<String> = lock
         .keys()
         .filter(|k| !known.contains(*k))
@@ -184,32 +303,124 @@ pub fn plan(
 
     // Obsolete messages: the locale has them, the English does not — but
     // for a page's own texts of a code it lists, which only a translation
-    // may have (drift, kept until someone decides).
+    // may have (drift, kept until someone decides). Terms are the locale's
+    // own (a translation may need terms English does not) and never
+    // obsolete.
     let listings = super::listing_texts(catalog);
-    for id in locale.entries.keys() {
-        if id.starts_with('-') || by_message.contains_key(id.as_str()) || listings.contains(id) {
-            continue;
-        }
-        if locales.builtin("en").is_some_and(|b| b.has(id)) {
-            continue;
-        }
-        plan.obsolete.push(id.clone());
-    }
+    let obsolete: BTreeSet<&str> = locale
+        .entries
+        .keys()
+        .filter(|id| {
+            !id.starts_with('-')
+                && !by_message.contains_key(id.as_str())
+                && !listings.contains(*id)
+                && !locales.builtin("en").is_some_and(|b| b.has(id))
+        })
+        .map(String::as_str)
+        .collect();
+    plan.kept = referenced(locale, &own_refs, &obsolete);
+    let kept: BTreeSet<&str> = plan.kept.iter().map(|k| k.id.as_str()).collect();
+    plan.obsolete = obsolete
+        .iter()
+        .filter(|id| !kept.contains(*id))
+        .map(|id| (*id).to_string())
+        .collect();
     if prune {
         prune_obsolete(locale, &plan.obsolete, &mut contents);
     }
 
     for (path, text) in contents {
-        let original = locale
-            .files
-            .iter()
-            .find(|f| f.path() == path)
-            .map(|f| f.text());
+        let original = originals.get(&path).map(String::as_str);
         if original != Some(text.as_str()) {
+            verify(
+                &path,
+                original,
+                &text,
+                plan.added.get(&path),
+                prune.then_some(&plan.obsolete),
+            )?;
             plan.files.insert(path, text);
         }
     }
     Ok(plan)
+}
+
+/// The obsolete messages that something kept references: every entry of
+/// the locale that is not obsolete is kept, and so is, transitively, what a
+/// kept entry references. Each with the first kept entry found that
+/// references it, in breadth-first order (the shortest chain).
+fn referenced(
+    locale: &Locale,
+    refs: &BTreeMap<String, BTreeSet<String>>,
+    obsolete: &BTreeSet<&str>,
+) -> Vec<Kept> {
+    let mut kept = Vec::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    // Kept entries in file order, so the reasons name the first user.
+    let mut roots: Vec<(&String, &crate::locales::EntryInfo)> = locale
+        .entries
+        .iter()
+        .filter(|(id, _)| !obsolete.contains(id.as_str()))
+        .collect();
+    roots.sort_by_key(|(_, info)| (info.file, info.range.start));
+    let mut queue: std::collections::VecDeque<&str> =
+        roots.iter().map(|(id, _)| id.as_str()).collect();
+    while let Some(by) = queue.pop_front() {
+        for r in refs.get(by).into_iter().flatten() {
+            let r = r.as_str();
+            if !obsolete.contains(r) || !seen.insert(r) {
+                continue;
+            }
+            let at = locale
+                .locate(by)
+                .map(|(file, span)| {
+                    // A term's span is its name; the entry starts at its `-`.
+                    let column = span.start.column - u32::from(by.starts_with('-'));
+                    format!("{}:{}:{column}", file.path().display(), span.start.line)
+                })
+                .unwrap_or_default();
+            kept.push(Kept {
+                id: r.to_string(),
+                by: by.to_string(),
+                at,
+            });
+            queue.push_back(r);
+        }
+    }
+    kept
+}
+
+/// Checks a file about to be written: it parses to the entries it had,
+/// the stubs added and without the messages pruned, with no new junk. A
+/// stub that would define anything else stops the sync before anything is
+/// written.
+fn verify(
+    path: &Path,
+    original: Option<&str>,
+    text: &str,
+    added: Option<&Vec<String>>,
+    pruned: Option<&Vec<String>>,
+) -> anyhow::Result<()> {
+    let before = ftl::parse(original.unwrap_or(""));
+    let after = ftl::parse(text);
+    let gone: BTreeSet<&str> = pruned.into_iter().flatten().map(String::as_str).collect();
+    let mut expected: Vec<&str> = before
+        .ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| !gone.contains(id))
+        .chain(added.into_iter().flatten().map(String::as_str))
+        .collect();
+    let mut found: Vec<&str> = after.ids.iter().map(String::as_str).collect();
+    expected.sort_unstable();
+    found.sort_unstable();
+    if found != expected || after.junk > before.junk {
+        anyhow::bail!(
+            "{}: the stubs errdoc wrote would not read back as written (a bug in errdoc); nothing was written — please report it with the English of the new messages",
+            path.display()
+        );
+    }
+    Ok(())
 }
 
 /// Removes the obsolete messages (with their comments) from the texts.

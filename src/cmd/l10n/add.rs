@@ -46,9 +46,13 @@ pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
     let Some(project) = load(root, true)? else {
         return Ok(failure());
     };
-    sync_locale(root, &project, tag, false)?;
+    let complete = sync_locale(root, &project, tag, false)?;
     say!(
         "{tag}: created {LOCALES_DIR}/{tag}/; translate the stubs, then `errdoc build` (untranslated strings show in English)"
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(if complete {
+        ExitCode::SUCCESS
+    } else {
+        failure()
+    })
 }

@@ -9,6 +9,7 @@ use crate::cmd::failure;
 use crate::l10n::sync::plan;
 use crate::output::write_if_changed;
 use crate::project::Project;
+use crate::terminal::printable;
 
 use super::{load, save_lock, targets};
 
@@ -21,21 +22,27 @@ pub(super) fn run(root: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l.iter().map(|l| l.tag.clone()).collect(),
         Err(code) => return Ok(code),
     };
+    let mut complete = true;
     for tag in tags {
-        sync_locale(root, &project, &tag, args.prune)?;
+        complete &= sync_locale(root, &project, &tag, args.prune)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if complete {
+        ExitCode::SUCCESS
+    } else {
+        failure()
+    })
 }
 
-/// Syncs one locale and says what changed.
+/// Syncs one locale and says what changed; `false` if an English entry
+/// could not be copied as a stub (said why; the rest was written).
 pub(super) fn sync_locale(
     root: &Path,
     project: &Project,
     tag: &str,
     prune: bool,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     let Some(locale) = project.locales.get(tag) else {
-        return Ok(());
+        return Ok(true);
     };
     let units = project.units();
     let mut lock = project.locks.get(tag).cloned().unwrap_or_default();
@@ -55,15 +62,25 @@ pub(super) fn sync_locale(
         write_if_changed(root, path, text)?;
     }
     let lock_written = save_lock(root, &lock)?;
+    // Ids, file names and what they say come from files: no escape
+    // sequences reach the terminal.
+    let shown = |text: &str| printable(text);
     let added: usize = plan.added.values().map(Vec::len).sum();
-    if added == 0 && plan.files.is_empty() && !lock_written {
+    if added == 0 && plan.files.is_empty() && !lock_written && plan.skipped.is_empty() {
         say!("{tag}: nothing to do");
     }
     for (path, ids) in &plan.added {
         say!(
             "{tag}: {} added to {}",
             crate::diagnostic::plural(ids.len(), "stub", "stubs"),
-            path.display()
+            shown(&path.display().to_string())
+        );
+    }
+    for skipped in &plan.skipped {
+        tell!(
+            "{}: error: `{}` cannot be copied into {tag} as a stub: it does not read back as one entry — add it to the translation by hand",
+            shown(&skipped.at),
+            shown(&skipped.id)
         );
     }
     if plan.recorded > 0 || plan.forgotten > 0 {
@@ -71,15 +88,26 @@ pub(super) fn sync_locale(
             "{tag}: the English of {} recorded, {} forgotten in {}",
             crate::diagnostic::plural(plan.recorded, "translation", "translations"),
             plan.forgotten,
-            lock.path.display()
+            shown(&lock.path.display().to_string())
         );
     }
+    for kept in &plan.kept {
+        let (id, by, at) = (shown(&kept.id), shown(&kept.by), shown(&kept.at));
+        if prune {
+            say!("{tag}: kept the obsolete message `{id}`: `{by}` ({at}) references it");
+        } else {
+            say!(
+                "{tag}: `{id}` is obsolete (the English no longer has it), but `{by}` ({at}) references it: `--prune` keeps it"
+            );
+        }
+    }
     for id in &plan.obsolete {
+        let id = shown(id);
         if prune {
             say!("{tag}: removed the obsolete message `{id}`");
         } else {
             say!("{tag}: `{id}` is obsolete (the English no longer has it); `--prune` removes it");
         }
     }
-    Ok(())
+    Ok(plan.skipped.is_empty())
 }
