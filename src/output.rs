@@ -422,12 +422,22 @@ impl Drop for ProjectLock {
 /// Removes the temporary files (`.errdoc-*.tmp`) a killed command left
 /// beside the project's own files; only errdoc makes such names.
 fn remove_user_leftovers(root: &Path) {
+    // Only in a project (not a folder `init` is about to make one), and
+    // never through a folder that is a link: it may lead anywhere.
+    if !root.join(crate::catalog::CATALOG_PATH).is_file() {
+        return;
+    }
     for dir in [
         Path::new(""),
         Path::new("catalog"),
         Path::new("locales"),
         Path::new(crate::layout::LAYOUTS_DIR),
     ] {
+        if !dir.as_os_str().is_empty()
+            && std::fs::symlink_metadata(root.join(dir)).is_ok_and(|m| m.file_type().is_symlink())
+        {
+            continue;
+        }
         let walker = walkdir::WalkDir::new(root.join(dir))
             .follow_links(false)
             .max_depth(if dir.as_os_str().is_empty() { 1 } else { 3 });

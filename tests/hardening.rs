@@ -570,3 +570,156 @@ fn import_keeps_the_catalogs_comments() {
     }
     assert_eq!(errdoc(root, &["check"]).status, 0);
 }
+
+/// Found in review: a placeholder an import wrote and then filled in by
+/// hand, its comment left above it, is a hand edit like any other.
+#[test]
+fn a_placeholder_filled_in_by_hand_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(errdoc(root, &["init"]).status, 0);
+    let zh = root.join("errorcode-small.zh-CN.md");
+    std::fs::write(
+        &zh,
+        "# 小错误码\n\n## 1001 磁盘已满\n\n**错误信息**\n\nThe disk is full.\n\n**错误描述**\n\n磁盘已满。\n",
+    )
+    .unwrap();
+    let run = errdoc(root, &["import", "--locale", "zh-CN", zh.to_str().unwrap()]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let ftl = root.join("locales/en/small.ftl");
+    let text = std::fs::read_to_string(&ftl).unwrap();
+    assert!(
+        text.contains("# errdoc import: English text missing"),
+        "{text}"
+    );
+    // Filled in, the comment left where it was.
+    let at = text.find("code-1001 = ").unwrap();
+    let end = at + text[at..].find('\n').unwrap();
+    let filled = format!(
+        "{}code-1001 = Disk Is Full (hand-written)\n    .description = Written by our translator.{}",
+        &text[..at],
+        &text[end..]
+    );
+    std::fs::write(&ftl, &filled).unwrap();
+    let en = root.join("errorcode-small.md");
+    std::fs::write(&en, small_page("The disk is full.", "Too many files.")).unwrap();
+    let run = errdoc(root, &["import", "--locale", "en", en.to_str().unwrap()]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let after = std::fs::read_to_string(&ftl).unwrap();
+    assert!(
+        after.contains("code-1001 = Disk Is Full (hand-written)\n"),
+        "{after}"
+    );
+    assert!(
+        run.stdout.contains("locales/en/small.ftl: `code-1001`: `Disk Is Full (hand-written)` here, `Disk Full` on the page"),
+        "{}",
+        run.stdout
+    );
+    // Code 1002, still the import's placeholder... is not there: the page
+    // brought it. Its English is the page's, taken without a word.
+    assert!(after.contains("code-1002 = Disk Gone"), "{after}");
+}
+
+/// Found in review: a layout checked out with CRLF line ends (or without
+/// its final line break) says what it said.
+#[test]
+fn a_layout_with_other_line_ends_is_no_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(errdoc(root, &["init"]).status, 0);
+    let page = root.join("errorcode-small.md");
+    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
+    let page_arg = page.to_str().unwrap();
+    assert_eq!(
+        errdoc(root, &["import", "--locale", "en", page_arg]).status,
+        0
+    );
+    let layout = root.join("layouts/en/errorcode-small.md");
+    let text = std::fs::read_to_string(&layout).unwrap();
+    std::fs::write(&layout, text.trim_end().replace('\n', "\r\n")).unwrap();
+    let again = errdoc(root, &["import", "--locale", "en", page_arg]);
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    assert!(!again.stdout.contains("kept"), "{}", again.stdout);
+    // A real difference names its line and says what a blank line is.
+    std::fs::write(&layout, text.replacen("\n\n", "\n\n\n", 1)).unwrap();
+    let again = errdoc(root, &["import", "--locale", "en", page_arg]);
+    assert!(
+        again.stdout.contains("`(a blank line)` here"),
+        "{}",
+        again.stdout
+    );
+}
+
+/// Found in review: `build` read the project before it waited for the
+/// lock, so a build started during an import built what the import was
+/// replacing.
+#[cfg(unix)]
+#[test]
+fn a_build_reads_the_project_only_once_it_holds_the_lock() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(errdoc(root, &["init"]).status, 0);
+    let page = root.join("errorcode-small.md");
+    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
+    assert_eq!(
+        errdoc(root, &["import", "--locale", "en", page.to_str().unwrap()]).status,
+        0
+    );
+    // Another command holds the lock (flock(1) takes the same lock).
+    let mut holder = Command::new("flock")
+        .arg(root.join(".errdoc.lock"))
+        .args(["-c", "echo held; cat >/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut held = String::new();
+    BufReader::new(holder.stdout.take().unwrap())
+        .read_line(&mut held)
+        .unwrap();
+    assert_eq!(held, "held\n");
+    let mut build = Command::new(env!("CARGO_BIN_EXE_errdoc"))
+        .arg("--root")
+        .arg(root)
+        .arg("build")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut waiting = String::new();
+    BufReader::new(build.stderr.take().unwrap())
+        .read_line(&mut waiting)
+        .unwrap();
+    assert!(waiting.starts_with("waiting for "), "{waiting}");
+    // While the build waits, the holder changes a title; then lets go.
+    let ftl = root.join("locales/en/small.ftl");
+    let text = std::fs::read_to_string(&ftl).unwrap();
+    std::fs::write(&ftl, text.replace("= Disk Full", "= Disk Full Now")).unwrap();
+    drop(holder.stdin.take());
+    assert!(holder.wait().unwrap().success());
+    assert!(build.wait().unwrap().success());
+    let built = std::fs::read_to_string(root.join("site/md/en/errorcode-small.md")).unwrap();
+    assert!(built.contains("Disk Full Now"), "{built}");
+}
+
+/// Found in review: the clean-up of a killed run's temporary files went
+/// through a folder that is a link (out of the project), and into a
+/// folder `init` was about to make a project.
+#[cfg(unix)]
+#[test]
+fn leftovers_are_cleaned_only_inside_the_project() {
+    let outside = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    // init into a folder with a file of that name that is the user's.
+    std::fs::write(root.join(".errdoc-mine.tmp"), "mine").unwrap();
+    assert_eq!(errdoc(root, &["init"]).status, 0);
+    assert!(root.join(".errdoc-mine.tmp").exists());
+    // layouts/ a link out of the project, with a file of that name there.
+    std::fs::create_dir_all(outside.path().join("en")).unwrap();
+    std::fs::write(outside.path().join("en/.errdoc-keep.tmp"), "keep").unwrap();
+    std::os::unix::fs::symlink(outside.path(), root.join("layouts")).unwrap();
+    let _ = errdoc(root, &["build"]);
+    assert!(outside.path().join("en/.errdoc-keep.tmp").exists());
+}

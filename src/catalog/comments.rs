@@ -35,20 +35,35 @@ pub struct Anchor {
     pub line: usize,
 }
 
+/// The comments of one item.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct ItemComments {
+    /// Full-line comments, before the item (`None`) or one of its fields.
+    before: BTreeMap<Option<String>, Vec<String>>,
+    /// End-of-line comments of the item's first line (`None`) or of one
+    /// of its fields' lines.
+    trailing: BTreeMap<Option<String>, String>,
+}
+
 /// A catalog's comments, by where they go.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Comments {
-    /// Full-line comments, before an item (`None`) or one of its fields.
-    before: BTreeMap<(Item, Option<String>), Vec<String>>,
-    /// End-of-line comments of an item's line (`None`: its first line) or
-    /// of one of its fields.
-    trailing: BTreeMap<(Item, Option<String>), String>,
+    items: BTreeMap<Item, ItemComments>,
+}
+
+/// Where a line of the file stands: in which item, in which of its
+/// fields, and whether it is that field's own line.
+struct Place {
+    item: Item,
+    field: Option<String>,
+    /// The line is the item's first or its field's key line.
+    own_line: bool,
 }
 
 impl Comments {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.before.is_empty() && self.trailing.is_empty()
+        self.items.is_empty()
     }
 
     /// Reads the comments of `text` (line breaks normalized to `\n`),
@@ -56,17 +71,24 @@ impl Comments {
     /// where its items start.
     pub fn read(text: &str, header_lines: usize, anchors: &[Anchor]) -> Comments {
         let lines: Vec<&str> = text.lines().collect();
-        let content = block_scalar_lines(&lines);
+        let scan = scan_lines(&lines);
+        let content = |n: usize| scan[n].0;
         let is_comment =
-            |n: usize| !content[n] && lines[n].trim_start().starts_with('#') && n >= header_lines;
+            |n: usize| !content(n) && lines[n].trim_start().starts_with('#') && n >= header_lines;
+        // The last top-level key at or before each line (its index).
+        let mut top_at: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+        for (n, line) in lines.iter().enumerate() {
+            let here = (!content(n) && top_level_key(line).is_some()).then_some(n);
+            top_at.push(here.or_else(|| n.checked_sub(1).and_then(|p| top_at[p])));
+        }
         // The top-level keys start items too.
-        let tops: Vec<Anchor> = lines
+        let tops: Vec<Anchor> = top_at
             .iter()
             .enumerate()
-            .filter(|(n, _)| !content[*n])
-            .filter_map(|(n, l)| {
+            .filter(|(n, t)| **t == Some(*n))
+            .filter_map(|(n, _)| {
                 Some(Anchor {
-                    item: Item::Top(top_level_key(l)?),
+                    item: Item::Top(top_level_key(lines[n])?),
                     line: n + 1,
                 })
             })
@@ -74,124 +96,149 @@ impl Comments {
         let mut anchors: Vec<&Anchor> = anchors.iter().chain(&tops).collect();
         anchors.sort_by_key(|a| a.line);
         anchors.dedup_by_key(|a| a.line);
-        let starting = |n: usize| {
-            anchors
-                .binary_search_by_key(&(n + 1), |a| a.line)
-                .ok()
-                .map(|i| anchors[i])
+        let top = |n: usize| {
+            let key = top_at[n].and_then(|t| top_level_key(lines[t]));
+            Place {
+                item: Item::Top(key.unwrap_or_default()),
+                field: None,
+                own_line: false,
+            }
         };
-        // The item a line is in, and the field of that item it is in.
-        let place = |n: usize| -> (Item, Option<String>) {
-            if let Some(anchor) = starting(n) {
-                return (anchor.item.clone(), None);
-            }
+        // The last field key line of the item starting at `start`, at its
+        // keys' column, from `n` back (the item's lines only).
+        let field_of = |start: usize, n: usize, column: usize| {
+            (start..=n).rev().find_map(|i| {
+                let l = lines[i];
+                let indent = l.len() - l.trim_start_matches(' ').len();
+                (!content(i) && !l.trim_start().starts_with('#') && indent == column)
+                    .then(|| key_of(l.trim_start()))
+                    .flatten()
+                    .map(|key| (i, key))
+            })
+        };
+        let place = |n: usize| -> Place {
             let at = anchors.partition_point(|a| a.line <= n + 1);
-            let top_key = |n: usize| {
-                lines[..=n]
-                    .iter()
-                    .rev()
-                    .find_map(|l| top_level_key(l))
-                    .unwrap_or_default()
-            };
             let Some(anchor) = at.checked_sub(1).map(|i| anchors[i]) else {
-                return (Item::Top(top_key(n)), None);
+                return top(n);
             };
-            // A top-level key between the item and the line ends the item.
             let start = anchor.line - 1;
-            if lines[start + 1..=n]
-                .iter()
-                .any(|l| top_level_key(l).is_some())
-                || matches!(anchor.item, Item::Top(_))
-            {
-                return (Item::Top(top_key(n)), None);
+            // A top-level key after the item's start ends the item.
+            if matches!(anchor.item, Item::Top(_)) || top_at[n].is_some_and(|t| t > start) {
+                return top(n);
             }
-            let column = key_column(lines[start]);
-            let field = lines[start..=n]
-                .iter()
-                .enumerate()
-                .rev()
-                .filter(|(i, l)| !content[start + i] && !l.trim_start().starts_with('#'))
-                .find_map(|(_, l)| {
-                    let indent = l.len() - l.trim_start_matches(' ').len();
-                    (indent == column).then(|| key_of(l.trim_start())).flatten()
-                });
-            match field {
-                Some(field) => (anchor.item.clone(), Some(field)),
-                None => (anchor.item.clone(), None),
+            if start == n {
+                return Place {
+                    item: anchor.item.clone(),
+                    field: None,
+                    own_line: true,
+                };
+            }
+            match field_of(start + 1, n, key_column(lines[start])) {
+                Some((line, field)) => Place {
+                    item: anchor.item.clone(),
+                    field: Some(field),
+                    own_line: line == n,
+                },
+                None => Place {
+                    item: anchor.item.clone(),
+                    field: None,
+                    own_line: false,
+                },
             }
         };
         let mut comments = Comments::default();
         let mut block: Vec<String> = Vec::new();
-        for n in 0..lines.len() {
+        for n in header_lines..lines.len() {
             if is_comment(n) {
                 block.push(lines[n].trim().to_string());
                 continue;
             }
-            if lines[n].trim().is_empty() || n < header_lines {
+            if lines[n].trim().is_empty() {
                 continue;
             }
+            // A comment block goes before the line that follows it.
             if !block.is_empty() {
-                let key = place(n);
-                comments.before.entry(key).or_default().append(&mut block);
+                let Place { item, field, .. } = place(n);
+                let before = &mut comments.items.entry(item).or_default().before;
+                before.entry(field).or_default().append(&mut block);
             }
-            if content[n] {
-                continue;
-            }
-            if let Some(comment) = trailing_comment(lines[n]) {
-                let (item, field) = place(n);
-                let column = starting(n).map(|a| key_column(lines[a.line - 1]));
-                let indent = lines[n].len() - lines[n].trim_start_matches(' ').len();
-                // On the item's first line, or a field's own line: kept
-                // there; deeper, it goes before the field.
-                let own_line = starting(n).is_some()
-                    || column.is_none_or(|c| c == indent)
-                        && field.is_some()
-                        && key_of(lines[n].trim_start()) == field;
-                if own_line && !matches!(item, Item::Top(_)) {
-                    let slot = comments.trailing.entry((item, field)).or_default();
-                    if slot.is_empty() {
-                        slot.push_str(comment);
-                    } else {
-                        comments
-                            .before
-                            .entry((place(n).0, None))
-                            .or_default()
-                            .push(comment.to_string());
-                    }
-                } else {
-                    comments
-                        .before
-                        .entry((item, field))
-                        .or_default()
-                        .push(comment.to_string());
-                }
+            let Some(at) = scan[n].1 else { continue };
+            let comment = lines[n][at..].to_string();
+            let Place {
+                item,
+                field,
+                own_line,
+            } = place(n);
+            let top_level = matches!(item, Item::Top(_));
+            let entry = comments.items.entry(item).or_default();
+            if own_line && !top_level && !entry.trailing.contains_key(&field) {
+                entry.trailing.insert(field, comment);
+            } else {
+                // From a line inside a field: before the field.
+                entry.before.entry(field).or_default().push(comment);
             }
         }
         if !block.is_empty() {
-            comments
-                .before
-                .entry((Item::Top(String::new()), None))
-                .or_default()
-                .append(&mut block);
+            let end = comments.items.entry(Item::Top(String::new())).or_default();
+            end.before.entry(None).or_default().append(&mut block);
         }
         comments
     }
 
     /// Writes `line` (with its indentation, `- ` included) of `item`'s
-    /// `field` (`None`: the item's first line) to `out`, after the
-    /// comments that go before it and with the one that ends it.
-    pub fn line(&self, out: &mut String, item: &Item, field: Option<&str>, line: &str) {
-        let key = (item.clone(), field.map(str::to_string));
-        let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
-        if let Some(block) = self.before.get(&key) {
-            for comment in block {
-                out.push_str(indent);
-                out.push_str(comment);
-                out.push('\n');
+    /// `field` to `out`, after the comments that go before it and with the
+    /// one that ends it.
+    pub fn field(&self, out: &mut String, item: &Item, field: &str, line: &str) {
+        self.write(out, item, Some(field), line, &[]);
+    }
+
+    /// Writes `line`, the first line of `item`, to `out`: after its own
+    /// comments and those of its fields that `written` does not have (a
+    /// field a rewrite dropped: there they read back as the item's own, so
+    /// a second rewrite leaves them there), and with the one that ends it.
+    pub fn first_line(&self, out: &mut String, item: &Item, line: &str, written: &[&str]) {
+        let mut rest: Vec<&str> = Vec::new();
+        if let Some(comments) = self.items.get(item) {
+            let unwritten =
+                |field: &Option<String>| field.as_deref().is_some_and(|f| !written.contains(&f));
+            for (field, block) in &comments.before {
+                if unwritten(field) {
+                    rest.extend(block.iter().map(String::as_str));
+                }
+            }
+            for (field, comment) in &comments.trailing {
+                if unwritten(field) {
+                    rest.push(comment);
+                }
             }
         }
+        self.write(out, item, None, line, &rest);
+    }
+
+    fn write(
+        &self,
+        out: &mut String,
+        item: &Item,
+        field: Option<&str>,
+        line: &str,
+        extra: &[&str],
+    ) {
+        let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
+        let comments = self.items.get(item);
+        let field = field.map(str::to_string);
+        let block = comments.and_then(|c| c.before.get(&field));
+        for comment in block
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .chain(extra.iter().copied())
+        {
+            out.push_str(indent);
+            out.push_str(comment);
+            out.push('\n');
+        }
         out.push_str(line);
-        if let Some(comment) = self.trailing.get(&key) {
+        if let Some(comment) = comments.and_then(|c| c.trailing.get(&field)) {
             out.push(' ');
             out.push_str(comment);
         }
@@ -201,33 +248,16 @@ impl Comments {
     /// The comments that go before a top-level key (or, for `""`, at the
     /// end), each on its line.
     pub fn top(&self, key: &str) -> String {
-        self.before
-            .get(&(Item::Top(key.to_string()), None))
-            .map(|block| block.iter().map(|c| format!("{c}\n")).collect())
-            .unwrap_or_default()
-    }
-
-    /// The comments of `item` that `line` does not write — those of fields
-    /// a rewrite no longer has — as lines at `indent`, so that none is lost.
-    pub fn rest(&self, item: &Item, written: &[&str], indent: &str) -> String {
-        let mut out = String::new();
-        for ((i, field), block) in &self.before {
-            if i == item && field.as_deref().is_some_and(|f| !written.contains(&f)) {
-                for comment in block {
-                    out.push_str(indent);
-                    out.push_str(comment);
-                    out.push('\n');
-                }
-            }
-        }
-        for ((i, field), comment) in &self.trailing {
-            if i == item && field.as_deref().is_some_and(|f| !written.contains(&f)) {
-                out.push_str(indent);
-                out.push_str(comment);
-                out.push('\n');
-            }
-        }
-        out
+        let Some(comments) = self.items.get(&Item::Top(key.to_string())) else {
+            return String::new();
+        };
+        comments
+            .before
+            .values()
+            .flatten()
+            .chain(comments.trailing.values())
+            .map(|c| format!("{c}\n"))
+            .collect()
     }
 }
 
@@ -261,46 +291,49 @@ fn key_column(line: &str) -> usize {
     indent + dash
 }
 
-/// Which lines are the content of a block scalar (`message: |`), where a
-/// `#` is text, not a comment.
-fn block_scalar_lines(lines: &[&str]) -> Vec<bool> {
-    let mut content = vec![false; lines.len()];
-    let mut parent: Option<usize> = None;
-    for (n, line) in lines.iter().enumerate() {
+/// For each line: whether it is the text of a scalar (a block scalar's
+/// line, or the next line of a quoted scalar that spans lines), where a
+/// `#` is text; and where a comment ends it, if one does.
+fn scan_lines(lines: &[&str]) -> Vec<(bool, Option<usize>)> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut block: Option<usize> = None;
+    let mut quote: Option<char> = None;
+    for line in lines {
         let indent = line.len() - line.trim_start_matches(' ').len();
-        if let Some(p) = parent {
-            if line.trim().is_empty() || indent > p {
-                content[n] = true;
+        if let Some(parent) = block {
+            if line.trim().is_empty() || indent > parent {
+                out.push((true, None));
                 continue;
             }
-            parent = None;
+            block = None;
         }
-        let value = match trailing_comment(line) {
-            Some(c) => &line[..line.len() - c.len()],
-            None => line,
-        }
-        .trim_end();
+        let inside = quote.is_some();
+        let (comment, open) = scan_line(line, quote);
+        quote = open;
+        out.push((inside, comment));
+        let value = line[..comment.unwrap_or(line.len())].trim_end();
         let indicator = value.rsplit_once([' ', '\t']).map_or(value, |(_, v)| v);
-        let opens = indicator.starts_with(['|', '>'])
+        let opens = quote.is_none()
+            && indicator.starts_with(['|', '>'])
             && indicator[1..]
                 .bytes()
                 .all(|b| b.is_ascii_digit() || b == b'+' || b == b'-')
-            && (value.len() > indicator.len());
+            && value.len() > indicator.len();
         if opens {
-            parent = Some(indent);
+            block = Some(indent);
         }
     }
-    content
+    out
 }
 
-/// The comment that ends `line` (from its `#`), if it has one: a `#` after
-/// whitespace, outside quotes.
-fn trailing_comment(line: &str) -> Option<&str> {
-    let trimmed = line.trim_start();
-    if trimmed.starts_with('#') {
-        return None;
-    }
-    let mut quote: Option<char> = None;
+/// Scans `line`, starting inside a quoted scalar opened by `quote` (if
+/// any): where a comment starts (a `#` after whitespace, outside quotes),
+/// and the quote still open at its end. A quote opens only where a value
+/// starts (after `: `, `- `, `[`, `{` or `,`), so the `'` of
+/// `Rock 'n roll` is text.
+fn scan_line(line: &str, quote: Option<char>) -> (Option<usize>, Option<char>) {
+    let mut quote = quote;
+    let mut value_start = quote.is_none();
     let mut previous = ' ';
     let mut chars = line.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -322,39 +355,54 @@ fn trailing_comment(line: &str) -> Option<&str> {
                 }
             }
             None => match c {
-                '"' | '\'' if matches!(previous, ' ' | '\t' | ':' | '[' | '{' | ',' | '-') => {
-                    quote = Some(c);
+                '#' if matches!(previous, ' ' | '\t') || i == 0 => return (Some(i), None),
+                '"' | '\'' if value_start => quote = Some(c),
+                ' ' | '\t' => {}
+                ':' if chars.peek().is_none_or(|(_, n)| matches!(n, ' ' | '\t')) => {
+                    value_start = true;
                 }
-                '#' if matches!(previous, ' ' | '\t') => return Some(&line[i..]),
-                _ => {}
+                '-' if value_start && chars.peek().is_none_or(|(_, n)| matches!(n, ' ' | '\t')) => {
+                }
+                '[' | '{' | ',' => value_start = true,
+                _ => value_start = false,
             },
         }
         previous = c;
     }
-    None
+    (None, quote)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn trailing_comments_are_found_outside_quotes_only() {
-        assert_eq!(trailing_comment("  name: A # legacy"), Some("# legacy"));
-        assert_eq!(trailing_comment("  message: \"a # b\" # c"), Some("# c"));
-        assert_eq!(trailing_comment("  message: 'it''s # x'"), None);
-        assert_eq!(trailing_comment("  url: http://x/#frag"), None);
-        assert_eq!(trailing_comment("# whole"), None);
+    fn trailing(line: &str) -> Option<&str> {
+        scan_line(line, None).0.map(|at| &line[at..])
     }
 
     #[test]
-    fn lines_of_block_scalars_are_text() {
+    fn trailing_comments_are_found_outside_quotes_only() {
+        assert_eq!(trailing("  name: A # legacy"), Some("# legacy"));
+        assert_eq!(trailing("  message: \"a # b\" # c"), Some("# c"));
+        assert_eq!(trailing("  message: 'it''s # x'"), None);
+        assert_eq!(trailing("  url: http://x/#frag"), None);
+        assert_eq!(trailing("  message: Rock 'n roll # kept"), Some("# kept"));
+        assert_eq!(trailing("  - { code: 1, name: A } # c"), Some("# c"));
+    }
+
+    #[test]
+    fn lines_of_block_and_quoted_scalars_are_text() {
         let lines = [
             "  message: |",
             "    # not a comment",
             "  name: A",
+            "  message: \"two",
+            "    # lines\" # a comment",
             "# comment",
         ];
-        assert_eq!(block_scalar_lines(&lines), [false, true, false, false]);
+        let scan = scan_lines(&lines);
+        let content: Vec<bool> = scan.iter().map(|s| s.0).collect();
+        assert_eq!(content, [false, true, false, false, true, false]);
+        assert_eq!(scan[4].1, Some(13));
     }
 }

@@ -469,14 +469,16 @@ impl Draft {
 }
 
 /// One module of `modules:`, with its comments.
-fn write_module(out: &mut String, m: &DraftModule, comments: &Comments) {
+fn write_module(target: &mut String, m: &DraftModule, comments: &Comments) {
     let item = Item::Module(m.id.clone());
+    // The fields first: the first line carries the comments of fields
+    // that are not written.
+    let out = &mut String::new();
     let mut fields: Vec<&str> = Vec::new();
     let mut field = |out: &mut String, key: &'static str, text: String| {
         fields.push(key);
-        comments.line(out, &item, Some(key), &text);
+        comments.field(out, &item, key, &text);
     };
-    comments.line(out, &item, None, &format!("  - id: {}", quote(&m.id)));
     field(out, "page", format!("    page: {}", quote(&m.page)));
     if let Some(ns) = &m.namespace {
         field(out, "namespace", format!("    namespace: {}", quote(ns)));
@@ -529,39 +531,36 @@ fn write_module(out: &mut String, m: &DraftModule, comments: &Comments) {
     if !m.codes.is_empty() {
         field(out, "codes", "    codes:".to_string());
     }
-    out.push_str(&comments.rest(&item, &fields, "    "));
+    let first = format!("  - id: {}", quote(&m.id));
+    comments.first_line(target, &item, &first, &fields);
+    target.push_str(out);
     for entry in &m.codes {
-        write_entry(out, &m.id, entry, comments);
+        write_entry(target, &m.id, entry, comments);
     }
 }
 
 /// One entry of a module's `codes:` (a code, a listing or a heading),
 /// with its comments.
-fn write_entry(out: &mut String, module: &str, entry: &DraftItem, comments: &Comments) {
+fn write_entry(target: &mut String, module: &str, entry: &DraftItem, comments: &Comments) {
     let item = entry_item(module, entry);
+    let out = &mut String::new();
     let mut fields: Vec<&str> = Vec::new();
     let mut field = |out: &mut String, key: &'static str, text: String| {
         fields.push(key);
-        comments.line(out, &item, Some(key), &text);
+        comments.field(out, &item, key, &text);
     };
-    match entry {
+    let first = match entry {
         DraftItem::Heading(h) => {
-            comments.line(
-                out,
-                &item,
-                None,
-                &format!("      - heading: {}", quote(&h.id)),
-            );
             if let Some(level) = h.level {
                 field(out, "level", format!("        level: {level}"));
             }
+            format!("      - heading: {}", quote(&h.id))
         }
         DraftItem::Code(c) if c.listed => {
-            comments.line(out, &item, None, &format!("      - also: {}", c.code));
             write_page_fields(out, c, &mut field);
+            format!("      - also: {}", c.code)
         }
         DraftItem::Code(c) => {
-            comments.line(out, &item, None, &format!("      - code: {}", c.code));
             field(out, "name", format!("        name: {}", quote(&c.name)));
             if let Some(message) = &c.message {
                 field(
@@ -603,9 +602,11 @@ fn write_entry(out: &mut String, module: &str, entry: &DraftItem, comments: &Com
                 );
             }
             write_page_fields(out, c, &mut field);
+            format!("      - code: {}", c.code)
         }
-    }
-    out.push_str(&comments.rest(&item, &fields, "        "));
+    };
+    comments.first_line(target, &item, &first, &fields);
+    target.push_str(out);
 }
 
 /// The item of the comments an entry of a module's `codes` has.
@@ -635,10 +636,14 @@ fn anchors(raw: &RawCatalog) -> Vec<Anchor> {
                 (None, None, Some(n)) => (format!("also {}", n.value), n.referenced),
                 (None, None, None) => continue,
             };
-            let first = c
-                .name
-                .as_ref()
-                .map_or(line(at), |n| line(n.referenced).min(line(at)));
+            // Its earliest key: an entry need not start with `code:`.
+            let scalars = [&c.name, &c.message, &c.since, &c.deprecated, &c.marker];
+            let first = scalars
+                .into_iter()
+                .flatten()
+                .map(|s| line(s.referenced))
+                .chain(c.level.as_ref().map(|l| line(l.referenced)))
+                .fold(line(at), usize::min);
             anchors.push(Anchor {
                 item: Item::Entry(m.id.value.clone(), key),
                 line: first,
@@ -777,5 +782,28 @@ mod tests {
         let again = Draft::parse(&written).unwrap();
         assert_eq!(again, draft);
         assert_eq!(again.to_yaml(), written);
+    }
+    /// Found in review: comments of a field a rewrite drops, a `#` line
+    /// in a quoted scalar over two lines, a `'` inside a plain scalar, and
+    /// an entry that does not start with `code:`.
+    #[test]
+    fn comments_of_odd_places_settle_after_one_rewrite() {
+        let text = "modules:\n  - id: m\n    page: p\n    codes:\n      - code: 1\n        name: A\n        # why no references\n        references: []\n        message: Rock 'n roll is over # keep this\n      # before two\n      - message: \"spans\n          # two lines\"\n        code: 2\n        name: B\n";
+        let draft = Draft::parse(text).unwrap();
+        let written = draft.to_yaml();
+        for line in [
+            "      # why no references\n      - code: 1\n",
+            "        message: \"Rock 'n roll is over\" # keep this\n",
+            "      # before two\n      - code: 2\n",
+        ] {
+            assert!(written.contains(line), "{line}\n---\n{written}");
+        }
+        assert!(!written.contains("# two lines\n"), "{written}");
+        // The data is the same; the comment of the dropped field is now
+        // the entry's own, and stays so.
+        let again = Draft::parse(&written).unwrap();
+        assert_eq!(again.modules, draft.modules);
+        assert_eq!(again.to_yaml(), written);
+        assert_eq!(Draft::parse(&again.to_yaml()).unwrap(), again);
     }
 }

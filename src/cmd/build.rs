@@ -28,6 +28,15 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             .hint("write it as https://host/path/ with the final `/`"),
         );
     }
+    // One build writes at a time, and reads the project only when no
+    // other command is writing it (an import half done). `--check` and
+    // `--diff` write nothing, so they also run where the lock cannot be
+    // made (a read-only checkout).
+    let _lock = match crate::output::lock(root, "build") {
+        Ok(lock) => Some(lock),
+        Err(_) if args.check || args.diff => None,
+        Err(e) => return Err(e),
+    };
     let timings = std::env::var_os("ERRDOC_TIMINGS").is_some();
     let project = Project::load(root, &mut diags)?;
     if timings {
@@ -81,14 +90,6 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
 
     let site = root.join(SITE_DIR);
-    // One build writes at a time: a second one waits for the first.
-    // `--check` writes nothing, so it also runs where it cannot make the
-    // lock (a read-only checkout).
-    let _lock = match crate::output::lock(root, "build") {
-        Ok(lock) => Some(lock),
-        Err(_) if args.check => None,
-        Err(e) => return Err(e),
-    };
     let plan = Plan::new(&site, &output)?;
     for path in &plan.kept {
         tell!(

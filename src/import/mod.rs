@@ -41,7 +41,7 @@ use crate::catalog::{CATALOG_PATH, CodeNumber, code_message_id, listing_message_
 use crate::layout::{Absent, Layouts};
 use crate::output::{self, read_or_empty};
 use parse::{Page, Section};
-use texts::{PLACEHOLDER_COMMENT, Texts, code_message, message, says_the_same};
+use texts::{Texts, code_message, message, placeholder_message, says_the_same};
 
 /// What one file's import did.
 #[derive(Debug, Default)]
@@ -176,32 +176,35 @@ fn layout_conflict(root: &Path, path: &Path, text: &str) -> anyhow::Result<Optio
     if !full.exists() {
         return Ok(None);
     }
-    let ours = read_or_empty(&full)?;
-    if ours == text {
+    // Line endings and the final line break are not what a page says.
+    let ours = read_or_empty(&full)?.replace("\r\n", "\n");
+    if ours.trim_end_matches('\n') == text.trim_end_matches('\n') {
         return Ok(None);
     }
-    let mut theirs = text.lines();
-    let mut line = 0;
-    for (n, mine) in ours.lines().enumerate() {
-        line = n + 1;
-        match theirs.next() {
-            Some(page) if page == mine => {}
-            page => {
-                return Ok(Some(Conflict {
-                    line: 1,
-                    what: format!("{}: line {line}", path.display()),
-                    ours: mine.to_string(),
-                    page: page.unwrap_or_default().to_string(),
-                }));
-            }
+    // The first line that differs; a blank line and the end of the file
+    // said in words (an empty text reads as "nothing").
+    let shown = |l: Option<&str>| match l {
+        Some("") => "(a blank line)".to_string(),
+        Some(l) => l.to_string(),
+        None => "(the end of the file)".to_string(),
+    };
+    let (mut mine, mut theirs) = (ours.lines(), text.lines());
+    let mut line = 1;
+    loop {
+        let (a, b) = (mine.next(), theirs.next());
+        if a != b {
+            return Ok(Some(Conflict {
+                line: 1,
+                what: format!("{}: line {line}", path.display()),
+                ours: shown(a),
+                page: shown(b),
+            }));
         }
+        if a.is_none() {
+            return Ok(None);
+        }
+        line += 1;
     }
-    Ok(Some(Conflict {
-        line: 1,
-        what: format!("{}: line {}", path.display(), line + 1),
-        ours: String::new(),
-        page: theirs.next().unwrap_or_default().to_string(),
-    }))
 }
 
 /// A page read from a file, with its module.
@@ -845,11 +848,16 @@ fn marker(entry: &mut DraftCode, section: &Section, batch: &Batch<'_>, file: &mu
     };
     if batch.english {
         if batch.guards(entry) {
+            let bare = |m: &Option<String>| {
+                m.as_ref()
+                    .map(|m| format!("<!--{m}-->"))
+                    .unwrap_or_default()
+            };
             file.conflicts.push(Conflict {
                 line: section.line,
                 what: format!("{CATALOG_PATH}: code {} `marker`", section.code),
-                ours: shown(&entry.marker),
-                page: shown(&section.marker),
+                ours: bare(&entry.marker),
+                page: bare(&section.marker),
             });
             if !batch.overwrite {
                 return;
@@ -937,7 +945,21 @@ fn drift(
         (Some(_), None) => true,
         _ => false,
     };
+    let before = entry
+        .message_drift
+        .iter()
+        .find(|(l, _)| l == locale)
+        .map(|(_, t)| t.clone());
     entry.message_drift.retain(|(l, _)| l != locale);
+    if !differs && let Some(before) = before {
+        file.drift.push((
+            section.line,
+            format!(
+                "code {}: the page shows the catalog's Error Message; its `message_drift` ({locale}: `{before}`) is removed",
+                section.code
+            ),
+        ));
+    }
     if differs && let Some(shown) = shown {
         entry
             .message_drift
@@ -977,9 +999,9 @@ fn page_texts(
         // A source page without `# Title` still needs one to build.
         None if english.is_none() && !texts.has(&id) => texts.set(
             &id,
-            format!(
-                "{PLACEHOLDER_COMMENT} the page has no title\n{}",
-                message(&id, module_id, &attributes)
+            placeholder_message(
+                "the page has no title",
+                &message(&id, module_id, &attributes),
             ),
             module_id,
         ),
@@ -1006,7 +1028,10 @@ fn page_texts(
         {
             let _ = en.set(
                 id,
-                format!("{PLACEHOLDER_COMMENT} English heading missing (imported from another language)\n{}", message(id, &heading.title, &[])),
+                placeholder_message(
+                    "English heading missing (imported from another language)",
+                    &message(id, &heading.title, &[]),
+                ),
                 module_id,
             );
         }
@@ -1016,7 +1041,10 @@ fn page_texts(
     {
         let _ = en.set(
             &id,
-            format!("{PLACEHOLDER_COMMENT} English title missing (imported from another language)\n{id} = {module_id}\n"),
+            placeholder_message(
+                "English title missing (imported from another language)",
+                &format!("{id} = {module_id}\n"),
+            ),
             module_id,
         );
     }
@@ -1075,9 +1103,9 @@ fn placeholder(
     // Absent (see above), so nothing of anyone's changes.
     let _ = en.set(
         &id,
-        format!(
-            "{PLACEHOLDER_COMMENT} English text missing (imported from {locale})\n{}",
-            message(&id, title, &[])
+        placeholder_message(
+            &format!("English text missing (imported from {locale})"),
+            &message(&id, title, &[]),
         ),
         &read.module,
     );

@@ -22,8 +22,9 @@ pub(super) struct Texts {
     dir: PathBuf,
     /// Each file's text as read (relative path → text).
     files: BTreeMap<PathBuf, String>,
-    /// Which file defines each message.
-    index: BTreeMap<String, PathBuf>,
+    /// Which file defines each message, and where in it (comment
+    /// included), worked out once.
+    index: BTreeMap<String, (PathBuf, std::ops::Range<usize>)>,
     /// Messages set (`Some(text)`) or removed (`None`), by id, with the
     /// file they go to.
     pending: BTreeMap<String, (PathBuf, Option<String>)>,
@@ -73,8 +74,8 @@ impl Texts {
                         rel.display()
                     );
                 }
-                for (id, _) in entry_ranges(&text) {
-                    index.entry(id).or_insert_with(|| rel.clone());
+                for (id, range) in entry_ranges(&text) {
+                    index.entry(id).or_insert_with(|| (rel.clone(), range));
                 }
                 files.insert(rel, text);
             }
@@ -97,17 +98,14 @@ impl Texts {
     /// The text of message `id` as the locale's file has it, comment
     /// included (before this import's changes).
     fn written(&self, id: &str) -> Option<&str> {
-        let file = self.index.get(id)?;
-        let text = self.files.get(file)?;
-        let range = entry_ranges(text).into_iter().find(|(i, _)| i == id)?.1;
-        text.get(range)
+        let (file, range) = self.index.get(id)?;
+        self.files.get(file)?.get(range.clone())
     }
 
     /// Whether the locale's files have message `id`, not as an import's
     /// placeholder.
     pub(super) fn holds(&self, id: &str) -> bool {
-        self.written(id)
-            .is_some_and(|w| !w.trim_start().starts_with(PLACEHOLDER_COMMENT))
+        self.written(id).is_some_and(|w| !is_placeholder(w))
     }
 
     /// What setting message `id` to `message` (or removing it, `None`)
@@ -122,7 +120,7 @@ impl Texts {
         let Some(written) = self.written(id) else {
             return (Vec::new(), message.is_some());
         };
-        if written.trim_start().starts_with(PLACEHOLDER_COMMENT) {
+        if is_placeholder(written) {
             return (Vec::new(), true);
         }
         let ours = fields_of(written, id).unwrap_or_default();
@@ -130,7 +128,11 @@ impl Texts {
         if message.is_some() && ours == page {
             return (Vec::new(), false);
         }
-        let file = self.index.get(id).cloned().unwrap_or_default();
+        let file = self
+            .index
+            .get(id)
+            .map(|(f, _)| f.clone())
+            .unwrap_or_default();
         let name = |key: &Option<String>| match key {
             None => id.to_string(),
             Some(attribute) => format!("{id}.{attribute}"),
@@ -163,12 +165,7 @@ impl Texts {
         match self.pending.get(id) {
             Some((_, Some(message))) => fields_of(message, id),
             Some((_, None)) => None,
-            None => {
-                let file = self.index.get(id)?;
-                let text = self.files.get(file)?;
-                let range = entry_ranges(text).into_iter().find(|(i, _)| i == id)?.1;
-                fields_of(text.get(range)?, id)
-            }
+            None => fields_of(self.written(id)?, id),
         }
     }
 
@@ -184,7 +181,7 @@ impl Texts {
             let target = self
                 .index
                 .get(id)
-                .cloned()
+                .map(|(f, _)| f.clone())
                 .unwrap_or_else(|| self.dir.join(format!("{file}.ftl")));
             self.pending.insert(id.to_string(), (target, Some(message)));
         }
@@ -201,7 +198,7 @@ impl Texts {
         if !changed.is_empty() && !self.overwrite {
             return changed;
         }
-        if let Some(file) = self.index.get(id).cloned() {
+        if let Some((file, _)) = self.index.get(id).cloned() {
             self.pending.insert(id.to_string(), (file, None));
         } else {
             self.pending.remove(id);
@@ -398,6 +395,38 @@ pub(super) fn code_message(id: &str, section: &Section, source: bool) -> Option<
 
 /// The comment `import` puts above a placeholder; replaced with it.
 pub(super) const PLACEHOLDER_COMMENT: &str = "# errdoc import:";
+
+/// A placeholder message: `body` (a whole message) under the import's
+/// comment saying `why`, which ends with the body's fingerprint — so that
+/// a text written over the placeholder, its comment left in place, is
+/// told from the import's own.
+pub(super) fn placeholder_message(why: &str, body: &str) -> String {
+    let print = output::fingerprint(body.trim_end().as_bytes());
+    format!("{PLACEHOLDER_COMMENT} {why} [{print}]\n{body}")
+}
+
+/// Whether `written` (a message with its comment, as a file has it) is a
+/// placeholder as an import wrote it: under the import's comment, with
+/// the body its fingerprint names (one written before placeholders
+/// carried a fingerprint counts as the import's too).
+fn is_placeholder(written: &str) -> bool {
+    let written = written.trim_start();
+    let Some(first) = written.lines().next() else {
+        return false;
+    };
+    if !first.starts_with(PLACEHOLDER_COMMENT) {
+        return false;
+    }
+    let body: Vec<&str> = written.lines().skip_while(|l| l.starts_with('#')).collect();
+    match first
+        .trim_end()
+        .strip_suffix(']')
+        .and_then(|f| f.rsplit_once('['))
+    {
+        Some((_, print)) => print == output::fingerprint(body.join("\n").trim_end().as_bytes()),
+        None => true,
+    }
+}
 
 /// `text` with the messages of `changes` replaced in place (or removed),
 /// and new ones appended. A message's own comment is kept, unless it is a
