@@ -20,6 +20,7 @@ pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod run;
 pub mod serve;
 pub mod source;
 pub mod terminal;

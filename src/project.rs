@@ -1,5 +1,7 @@
-//! The [`Project`]: catalog, locales and templates of one errdoc project,
-//! loaded and validated, and the pipeline that renders it.
+//! The [`Project`]: catalog and locales of one errdoc project, loaded and
+//! validated; its [`Look`] (templates and layouts), loaded only by the
+//! commands that render; and the pipeline that renders it. Which command
+//! loads what, and what an error then means, is [`crate::run`]'s.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,12 +28,17 @@ pub struct Project {
     pub catalog: Catalog,
     /// The locales, source first.
     pub locales: Arc<Locales>,
+    /// Each translation's record of the English it was made from, by locale.
+    pub locks: BTreeMap<String, SourcesLock>,
+}
+
+/// How a project's pages look: its templates and the layouts of imported
+/// pages. Only the commands that render load it.
+pub struct Look {
     /// The templates.
     pub templates: Templates,
     /// The layouts of imported pages.
     pub layouts: Layouts,
-    /// Each translation's record of the English it was made from, by locale.
-    pub locks: BTreeMap<String, SourcesLock>,
 }
 
 /// How to render.
@@ -80,30 +87,34 @@ impl Project {
             }
         }
         validate(&catalog, &locales, &locks, diags);
-        let locales = Arc::new(locales);
-        let pages = catalog
-            .modules
-            .iter()
-            .map(|m| m.page.value.clone())
-            .collect();
-        let Some(templates) = Templates::load(root, Arc::clone(&locales), pages, diags)? else {
-            return Ok(None);
-        };
-        let layouts = Layouts::load(root, diags)?;
-        let tags = locales.tags();
-        layouts.check(&catalog, &tags, diags);
         Ok(Some(Project {
             root: root.to_path_buf(),
             catalog,
-            locales,
-            templates,
-            layouts,
+            locales: Arc::new(locales),
             locks,
         }))
     }
 
-    /// Renders every output format into memory.
-    pub fn render(&self, options: &RenderOptions, diags: &mut Diagnostics) -> Output {
+    /// Loads the project's templates and layouts; `Ok(None)` if they
+    /// cannot be used (the reasons are in `diags`).
+    pub fn look(&self, diags: &mut Diagnostics) -> anyhow::Result<Option<Look>> {
+        let pages = self
+            .catalog
+            .modules
+            .iter()
+            .map(|m| m.page.value.clone())
+            .collect();
+        let Some(templates) = Templates::load(&self.root, Arc::clone(&self.locales), pages, diags)?
+        else {
+            return Ok(None);
+        };
+        let layouts = Layouts::load(&self.root, diags)?;
+        layouts.check(&self.catalog, &self.locales.tags(), diags);
+        Ok(Some(Look { templates, layouts }))
+    }
+
+    /// Renders every output format into memory, the way `look` says.
+    pub fn render(&self, look: &Look, options: &RenderOptions, diags: &mut Diagnostics) -> Output {
         let started = std::time::Instant::now();
         let timing = |what: &str| {
             if std::env::var_os("ERRDOC_TIMINGS").is_some() {
@@ -137,8 +148,8 @@ impl Project {
             .collect();
         let ctx = RenderContext {
             model: &model,
-            templates: &self.templates,
-            layouts: &self.layouts,
+            templates: &look.templates,
+            layouts: &look.layouts,
             base_url,
             status: &status,
         };
@@ -157,7 +168,7 @@ impl Project {
     /// does not write, and why: (name, why), as `code 1001`. `model` is
     /// [`Project::model`]'s.
     pub fn layout_misfits(
-        &self,
+        look: &Look,
         model: &Model,
         locale: &str,
         module: &str,
@@ -168,7 +179,7 @@ impl Project {
         let Some(page) = locale.pages.iter().find(|p| p.module == module) else {
             return Vec::new();
         };
-        self.layouts
+        look.layouts
             .get(&locale.tag, &page.file)
             .map(|layout| crate::render::layout::misfits(page, locale, layout))
             .unwrap_or_default()

@@ -134,7 +134,16 @@ pub fn build(root: &Path) -> Result<Output, String> {
         Ok(p) => p,
         Err(e) => return Err(format!("error: {e:#}\n")),
     };
-    let output = project.map(|p| p.render(&RenderOptions::default(), &mut diags));
+    let look = match &project {
+        Some(p) if !diags.has_errors() => match p.look(&mut diags) {
+            Ok(look) => look,
+            Err(e) => return Err(format!("error: {e:#}\n")),
+        },
+        _ => None,
+    };
+    let output = project
+        .zip(look)
+        .map(|(p, look)| p.render(&look, &RenderOptions::default(), &mut diags));
     let text: String = diags.sorted().iter().map(ToString::to_string).collect();
     match output {
         Some(output) if !diags.has_errors() => {

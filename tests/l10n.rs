@@ -343,9 +343,15 @@ fn writing_commands_refuse_a_broken_lock_or_broken_syntax() {
         assert_eq!(run.status, 1, "{args:?}");
         assert!(
             run.stderr.contains("locales/zh-CN/.sources.lock:")
-                && run.stderr.ends_with(
-                    "error: fix the errors above in locales/ first; nothing was changed\n"
-                ),
+                && run.stderr.ends_with(&format!(
+                    "error: {} failed with 1 error{}\n",
+                    args[..2].join(" "),
+                    if args[1] == "status" {
+                        ""
+                    } else {
+                        "; nothing was changed"
+                    }
+                )),
             "{args:?}: {}",
             run.stderr
         );
@@ -369,9 +375,12 @@ fn writing_commands_refuse_a_broken_lock_or_broken_syntax() {
         before,
         "no stub beside the broken message"
     );
-    assert_eq!(
-        errdoc(root, &["l10n", "status"]).status,
-        0,
-        "reading still works"
+    // One run protocol (issue 15): reading stops too, and says where.
+    let status = errdoc(root, &["l10n", "status"]);
+    assert_eq!(status.status, 1);
+    assert!(
+        status.stderr.contains("locales/zh-CN/close.ftl:"),
+        "{}",
+        status.stderr
     );
 }

@@ -8,11 +8,12 @@ use std::time::Instant;
 
 use crate::cli::BuildArgs;
 use crate::cli::Stale;
-use crate::cmd::{failure, report};
+use crate::cmd::failure;
 use crate::diagnostic::{Diagnostic, Diagnostics, plural};
 use crate::model::StaleMode;
 use crate::output::{Plan, SITE_DIR};
-use crate::project::{Project, RenderOptions};
+use crate::project::RenderOptions;
+use crate::run::{Loaded, Policy, Stage, Warnings};
 
 /// Runs `errdoc build`.
 pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
@@ -30,15 +31,32 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
     // One build writes at a time, and reads the project only when no
     // other command is writing it (an import half done). `--check` and
-    // `--diff` write nothing, so they also run where the lock cannot be
-    // made (a read-only checkout).
-    let _lock = match crate::output::lock(root, "build") {
-        Ok(lock) => Some(lock),
-        Err(_) if args.check || args.diff => None,
-        Err(e) => return Err(e),
+    // `--diff` write nothing: they take no lock, so they run beside
+    // another command and in a read-only checkout.
+    let _lock = if args.check || args.diff {
+        None
+    } else {
+        Some(crate::output::lock(root, "build")?)
     };
     let timings = std::env::var_os("ERRDOC_TIMINGS").is_some();
-    let project = Project::load(root, &mut diags)?;
+    // `--diff` is about the pages: the project's warnings are `check`'s.
+    let policy = Policy {
+        warnings: if args.diff {
+            Warnings::Count
+        } else {
+            Warnings::Show
+        },
+        unchanged: "; site/ was not changed",
+        ..Policy::new("build", Stage::Look)
+    };
+    let Loaded {
+        project,
+        look,
+        mut diags,
+    } = match policy.load(root, diags)? {
+        Ok(loaded) => loaded,
+        Err(status) => return Ok(status),
+    };
     if timings {
         tell!(
             "timing: load and validate {:.3}s",
@@ -52,32 +70,15 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             Stale::Fallback => StaleMode::Fallback,
         },
     };
-    let output = project.as_ref().map(|p| p.render(&options, &mut diags));
+    let Some(look) = look else {
+        return Ok(failure());
+    };
+    let output = project.render(&look, &options, &mut diags);
     if timings {
         tell!("timing: rendered {:.3}s", started.elapsed().as_secs_f64());
     }
-    // `--diff` is about the pages: the project's warnings are `check`'s.
-    if !args.diff || diags.has_errors() {
-        report(&diags);
-    } else if diags.warning_count() > 0 {
-        tell!(
-            "({}; `errdoc check` shows them)",
-            plural(diags.warning_count(), "warning", "warnings")
-        );
-    }
-    let (Some(project), Some(output)) = (project, output) else {
-        tell!(
-            "error: build failed with {}; {SITE_DIR}/ was not changed",
-            diags.summary()
-        );
-        return Ok(failure());
-    };
-    if diags.has_errors() {
-        tell!(
-            "error: build failed with {}; {SITE_DIR}/ was not changed",
-            diags.summary()
-        );
-        return Ok(failure());
+    if let Err(status) = policy.finish(&diags) {
+        return Ok(status);
     }
 
     if args.diff {

@@ -6,23 +6,15 @@ use std::process::ExitCode;
 
 use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::cmd::failure;
-use crate::diagnostic::{Diagnostics, Severity};
+use crate::diagnostic::Diagnostics;
 use crate::explain::{self, Found, Labels, Style};
-use crate::project::Project;
+use crate::run::{Policy, Stage};
 
 /// Runs `errdoc explain`.
 pub fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
-    let mut diags = Diagnostics::new();
-    let Some(project) = Project::load(root, &mut diags)? else {
-        for d in diags
-            .sorted()
-            .into_iter()
-            .filter(|d| d.severity() == Severity::Error)
-        {
-            tell_raw!("{d}");
-        }
-        tell!("error: the project cannot be loaded; fix the errors above");
-        return Ok(failure());
+    let project = match Policy::new("explain", Stage::Project).load(root, Diagnostics::new())? {
+        Ok(loaded) => loaded.project,
+        Err(status) => return Ok(status),
     };
     let tags = project.locales.tags();
     let tag = match &args.lang {

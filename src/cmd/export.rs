@@ -5,26 +5,16 @@ use std::process::ExitCode;
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::failure;
-use crate::diagnostic::{Diagnostics, Severity};
+use crate::diagnostic::Diagnostics;
 use crate::export;
 use crate::output::write_atomically;
-use crate::project::Project;
+use crate::run::{Policy, Stage};
 
 /// Runs `errdoc export`.
 pub fn run(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
-    let mut diags = Diagnostics::new();
-    let project = Project::load(root, &mut diags)?;
-    let errors: Vec<_> = diags
-        .sorted()
-        .into_iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .collect();
-    let Some(project) = project.filter(|_| errors.is_empty()) else {
-        for d in errors {
-            tell_raw!("{d}");
-        }
-        tell!("error: nothing exported; fix the errors above (`errdoc check` shows everything)");
-        return Ok(failure());
+    let project = match Policy::new("export", Stage::Project).load(root, Diagnostics::new())? {
+        Ok(loaded) => loaded.project,
+        Err(status) => return Ok(status),
     };
     let model = project.model();
     let tag = args

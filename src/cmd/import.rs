@@ -56,9 +56,14 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     // Build again and compare each imported page with the page made of it.
     let mut diags = Diagnostics::new();
     let project = Project::load(root, &mut diags)?;
+    let look = match &project {
+        Some(p) if !diags.has_errors() => p.look(&mut diags)?,
+        _ => None,
+    };
     let output = project
         .as_ref()
-        .map(|p| p.render(&RenderOptions::default(), &mut diags));
+        .zip(look.as_ref())
+        .map(|(p, look)| p.render(look, &RenderOptions::default(), &mut diags));
     let errors: Vec<_> = diags
         .sorted()
         .into_iter()
@@ -102,10 +107,10 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
                 {
                     show!("    {d}");
                 }
-                let misfits = project
+                let misfits = look
                     .as_ref()
                     .zip(model.as_ref())
-                    .map(|(p, m)| p.layout_misfits(m, locale, &file.module))
+                    .map(|(look, m)| Project::layout_misfits(look, m, locale, &file.module))
                     .unwrap_or_default();
                 lines_report(
                     file,

@@ -51,10 +51,15 @@ use std::process::ExitCode;
 
 use crate::diagnostic::Diagnostics;
 
-/// Prints every diagnostic to standard error, sorted by file and position.
-pub(crate) fn report(diags: &Diagnostics) {
+/// Prints the diagnostics to standard error, sorted by file and position:
+/// every one, or with `warnings` false the errors only.
+pub(crate) fn report(diags: &Diagnostics, warnings: bool) {
     let mut stderr = std::io::stderr().lock();
-    for d in diags.sorted() {
+    for d in diags
+        .sorted()
+        .into_iter()
+        .filter(|d| warnings || d.severity() == crate::diagnostic::Severity::Error)
+    {
         // Nothing sensible is left to do if standard error is gone.
         let _ = write!(stderr, "{d}");
     }

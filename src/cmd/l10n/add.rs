@@ -43,8 +43,9 @@ pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
     }
     std::fs::create_dir_all(&dir)
         .map_err(|e| anyhow::Error::new(e).context(format!("cannot create {}", dir.display())))?;
-    let Some(project) = load(root, true)? else {
-        return Ok(failure());
+    let project = match load(root, "l10n add")? {
+        Ok(project) => project,
+        Err(status) => return Ok(status),
     };
     let complete = sync_locale(root, &project, tag, false)?;
     say!(

@@ -12,8 +12,9 @@ use super::{load, save_lock, targets};
 
 /// Runs `errdoc l10n confirm`.
 pub(super) fn run(root: &Path, args: &ConfirmArgs) -> anyhow::Result<ExitCode> {
-    let Some(project) = load(root, true)? else {
-        return Ok(failure());
+    let project = match load(root, "l10n confirm")? {
+        Ok(project) => project,
+        Err(status) => return Ok(status),
     };
     let locales = match targets(&project, args.locale.as_deref()) {
         Ok(l) => l,

@@ -15,8 +15,9 @@ use super::{load, targets};
 
 /// Runs `errdoc l10n diff`.
 pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let Some(project) = load(root, false)? else {
-        return Ok(failure());
+    let project = match load(root, "l10n diff")? {
+        Ok(project) => project,
+        Err(status) => return Ok(status),
     };
     let locales = match targets(&project, args.locale.as_deref()) {
         Ok(l) => l,

@@ -11,11 +11,12 @@ use std::process::ExitCode;
 
 use crate::cli::L10nCommand;
 use crate::cmd::failure;
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::diagnostic::Diagnostics;
 use crate::l10n::lock::SourcesLock;
 use crate::locales::Locale;
 use crate::output;
 use crate::project::Project;
+use crate::run::{Policy, Stage};
 
 /// Runs an `errdoc l10n` subcommand.
 pub fn run(root: &Path, command: &L10nCommand) -> anyhow::Result<ExitCode> {
@@ -36,46 +37,20 @@ pub fn run(root: &Path, command: &L10nCommand) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Loads the project; prints its errors (not its warnings: those are
-/// `check`'s) and gives `None` if it cannot be used.
-///
-/// A sources lock that does not parse always stops: going on would lose
-/// the record of the English. With `writes`, so do syntax errors and
-/// duplicate ids in the locales: a stub added next to a message the parser
-/// skipped would define it twice once the syntax is fixed.
-fn load(root: &Path, writes: bool) -> anyhow::Result<Option<Project>> {
-    let mut diags = Diagnostics::new();
-    let project = Project::load(root, &mut diags)?;
-    let errors: Vec<&Diagnostic> = diags
-        .sorted()
-        .into_iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .collect();
-    for d in &errors {
-        tell_raw!("{d}");
-    }
-    let in_locales = |d: &&&Diagnostic| {
-        d.path()
-            .is_some_and(|p| p.starts_with(crate::locales::LOCALES_DIR))
+/// Loads the project for the l10n command `command` (`l10n status`), by
+/// the one run protocol: any error stops it (a stub added next to a
+/// message the parser skipped would define it twice once the syntax is
+/// fixed; a sources lock that does not parse would lose the record of the
+/// English), printed with its place; warnings are `check`'s.
+fn load(root: &Path, command: &'static str) -> anyhow::Result<Result<Project, ExitCode>> {
+    let writes = !matches!(command, "l10n status" | "l10n diff");
+    let policy = Policy {
+        unchanged: if writes { "; nothing was changed" } else { "" },
+        ..Policy::new(command, Stage::Project)
     };
-    let blocking = errors.iter().filter(in_locales).any(|d| {
-        let lock = d
-            .path()
-            .is_some_and(|p| p.ends_with(crate::l10n::lock::LOCK_FILE));
-        let syntax = d.message().starts_with("Fluent syntax error")
-            || d.message().ends_with("is defined twice")
-            || d.message().starts_with("placeables are nested");
-        lock || (writes && syntax)
-    });
-    if project.is_none() {
-        tell!("error: the project cannot be loaded; fix the errors above");
-        return Ok(None);
-    }
-    if blocking {
-        tell!("error: fix the errors above in locales/ first; nothing was changed");
-        return Ok(None);
-    }
-    Ok(project)
+    Ok(policy
+        .load(root, Diagnostics::new())?
+        .map(|loaded| loaded.project))
 }
 
 /// The translations to work on: `--locale`, or every locale but English.

@@ -6,15 +6,15 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::{Format, StatusArgs};
-use crate::cmd::failure;
 use crate::l10n::{Counts, LocaleStatus};
 
 use super::{load, targets};
 
 /// Runs `errdoc l10n status`.
 pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
-    let Some(project) = load(root, false)? else {
-        return Ok(failure());
+    let project = match load(root, "l10n status")? {
+        Ok(project) => project,
+        Err(status) => return Ok(status),
     };
     let locales = match targets(&project, args.locale.as_deref()) {
         Ok(l) => l,

@@ -15,8 +15,9 @@ use super::{load, save_lock, targets};
 
 /// Runs `errdoc l10n sync`.
 pub(super) fn run(root: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
-    let Some(project) = load(root, true)? else {
-        return Ok(failure());
+    let project = match load(root, "l10n sync")? {
+        Ok(project) => project,
+        Err(status) => return Ok(status),
     };
     let tags: Vec<String> = match targets(&project, args.locale.as_deref()) {
         Ok(l) => l.iter().map(|l| l.tag.clone()).collect(),

@@ -1,0 +1,132 @@
+//! One run protocol (issue 15): every command against the same broken
+//! projects behaves alike — a command that needs the broken stage exits 1
+//! with the located message, and one that does not need it works.
+
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use support::{apply_edits, errdoc, project};
+
+/// The stages of loading, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    /// Catalog, locales, validation.
+    Project,
+    /// The templates (only commands that render).
+    Templates,
+}
+
+/// Every command that reads a project, and the last stage it needs.
+const COMMANDS: &[(&[&str], Stage)] = &[
+    (&["check"], Stage::Templates),
+    (&["build"], Stage::Templates),
+    (&["build", "--check"], Stage::Templates),
+    (&["explain", "1006"], Stage::Project),
+    (&["export", "--format", "json"], Stage::Project),
+    (&["export", "--format", "c"], Stage::Project),
+    (&["l10n", "status"], Stage::Project),
+    (
+        &["l10n", "diff", "--locale", "zh-CN", "code-1006"],
+        Stage::Project,
+    ),
+    (&["l10n", "sync", "--locale", "zh-CN"], Stage::Project),
+];
+
+/// A broken project: the edits that break it, the stage they break, and
+/// what every command that needs that stage prints.
+struct Broken {
+    name: &'static str,
+    edits: &'static str,
+    stage: Stage,
+    located: &'static str,
+}
+
+const BROKEN: &[Broken] = &[
+    Broken {
+        name: "an unknown reference in the catalog",
+        edits: "--- catalog/codes.yaml\n<<<\n        references: [rfc6455-7.4.1]\n===\n        references: [rfc6455-7.4.2]\n>>>\n",
+        stage: Stage::Project,
+        located: "catalog/codes.yaml:27:22: error: unknown reference `rfc6455-7.4.2`",
+    },
+    Broken {
+        name: "a Fluent syntax error",
+        edits: "+++ locales/zh-CN/broken.ftl\nbroken = {\n",
+        stage: Stage::Project,
+        located: "locales/zh-CN/broken.ftl:1:",
+    },
+    Broken {
+        name: "a broken template override",
+        edits: "+++ templates/html/code.html\n{% if %}\n",
+        stage: Stage::Templates,
+        located: "templates/html/code.html:1:",
+    },
+    Broken {
+        name: "a missing source locale",
+        edits: "",
+        stage: Stage::Project,
+        located: "locales/en",
+    },
+];
+
+#[test]
+fn every_command_treats_a_broken_stage_alike() {
+    let mut failures = Vec::new();
+    for broken in BROKEN {
+        for (args, needs) in COMMANDS {
+            let dir = project(None);
+            let root = dir.path();
+            apply_edits(root, broken.edits);
+            if broken.name == "a missing source locale" {
+                std::fs::remove_dir_all(root.join("locales/en")).unwrap();
+            }
+            let run = errdoc(root, args);
+            let fails = *needs >= broken.stage;
+            let ok = if fails {
+                run.status == 1 && run.stderr.contains(broken.located)
+            } else {
+                run.status == 0 && !run.stderr.contains(broken.located)
+            };
+            if !ok {
+                failures.push(format!(
+                    "{} — `errdoc {}`: expected {}, got status {}\n{}",
+                    broken.name,
+                    args.join(" "),
+                    if fails {
+                        "status 1 with the located message"
+                    } else {
+                        "status 0"
+                    },
+                    run.status,
+                    run.stderr
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n---\n"));
+}
+
+/// A command stopped by errors says which command stopped and that
+/// nothing was changed, after the located messages, the same way for all.
+#[test]
+fn a_stopped_command_says_so_last() {
+    let dir = project(None);
+    let root = dir.path();
+    apply_edits(root, BROKEN[0].edits);
+    for (args, _) in COMMANDS {
+        let run = errdoc(root, args);
+        let last = run.stderr.lines().last().unwrap_or_default().to_string();
+        let name = if args[0] == "l10n" {
+            format!("l10n {}", args[1])
+        } else {
+            args[0].to_string()
+        };
+        assert!(
+            last.starts_with(&format!("error: {name} failed with 1 error")),
+            "`errdoc {}`: {last}\n{}",
+            args.join(" "),
+            run.stderr
+        );
+    }
+}
