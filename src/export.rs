@@ -321,23 +321,9 @@ pub fn literal_c(text: &str) -> String {
 /// ([`is_hidden`]: controls, U+0085, U+2028, bidi controls that rustc
 /// refuses, …) as `\u{…}`, and the rest as it is.
 pub fn literal_rust(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_hidden(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    quoted(text, |out, c| {
+        let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+    })
 }
 
 /// A TypeScript (JavaScript) string literal (`"…"`) that means exactly
@@ -346,6 +332,17 @@ pub fn literal_rust(text: &str) -> String {
 /// a line in JavaScript before ES2019) as `\uXXXX` — four digits, a
 /// surrogate pair for a character past U+FFFF — and the rest as it is.
 pub fn literal_ts(text: &str) -> String {
+    quoted(text, |out, c| {
+        for unit in c.encode_utf16(&mut [0; 2]) {
+            let _ = write!(out, "\\u{unit:04x}");
+        }
+    })
+}
+
+/// `text` in double quotes, the way Rust and JavaScript read it: `"` and
+/// `\` escaped, `\n`, `\r` and `\t` as themselves, each hidden character
+/// written by `escape`.
+fn quoted(text: &str, escape: impl Fn(&mut String, char)) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -355,11 +352,7 @@ pub fn literal_ts(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if is_hidden(c) => {
-                for unit in c.encode_utf16(&mut [0; 2]) {
-                    let _ = write!(out, "\\u{unit:04x}");
-                }
-            }
+            c if is_hidden(c) => escape(&mut out, c),
             c => out.push(c),
         }
     }
