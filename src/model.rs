@@ -6,6 +6,7 @@
 //! came from, so a renderer can mark it (`lang="en"` in HTML).
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use fluent_bundle::FluentArgs;
 use serde::Serialize;
@@ -36,18 +37,68 @@ pub struct LocaleModel {
     pub name: String,
     /// One page per module, in catalog order.
     pub pages: Vec<PageModel>,
+    /// Where each code's own view is, made on the first [`Self::code`]:
+    /// `export` looks up every code, and a scan each made it quadratic.
+    #[serde(skip)]
+    pub(crate) code_index: OnceLock<HashMap<CodeNumber, CodeAt>>,
+}
+
+/// Where a code's own view is in a [`LocaleModel`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum CodeAt {
+    /// `pages[page].codes[index]`.
+    Code { page: usize, index: usize },
+    /// `pages[page].families[family].members[index]`.
+    Member {
+        page: usize,
+        family: usize,
+        index: usize,
+    },
 }
 
 impl LocaleModel {
     /// The code's own view (on the page of the module that defines it, not
     /// a listing elsewhere) and that page.
     pub fn code(&self, code: CodeNumber) -> Option<(&PageModel, &CodeView)> {
-        self.pages.iter().find_map(|p| {
-            crate::render::html::codes_of(p)
-                .into_iter()
-                .find(|(c, _)| c.code == code)
-                .map(|(c, _)| (p, c))
-        })
+        let at = *self
+            .code_index
+            .get_or_init(|| self.index_codes())
+            .get(&code)?;
+        match at {
+            CodeAt::Code { page, index } => {
+                let p = self.pages.get(page)?;
+                Some((p, p.codes.get(index)?))
+            }
+            CodeAt::Member {
+                page,
+                family,
+                index,
+            } => {
+                let p = self.pages.get(page)?;
+                Some((p, p.families.get(family)?.members.get(index)?))
+            }
+        }
+    }
+
+    /// Every code's place, in the order of [`crate::render::html::codes_of`]
+    /// page after page: the first place of a code wins, as a scan finds it.
+    fn index_codes(&self) -> HashMap<CodeNumber, CodeAt> {
+        let mut found = HashMap::new();
+        for (page, p) in self.pages.iter().enumerate() {
+            for (index, c) in p.codes.iter().enumerate().filter(|(_, c)| !c.listed) {
+                found.entry(c.code).or_insert(CodeAt::Code { page, index });
+            }
+            for (family, f) in p.families.iter().enumerate() {
+                for (index, c) in f.members.iter().enumerate() {
+                    found.entry(c.code).or_insert(CodeAt::Member {
+                        page,
+                        family,
+                        index,
+                    });
+                }
+            }
+        }
+        found
     }
 }
 
@@ -486,6 +537,7 @@ impl Localizer<'_> {
             is_source: self.locales.is_source(self.locale),
             name,
             pages,
+            code_index: OnceLock::new(),
         }
     }
 
@@ -533,11 +585,7 @@ impl Localizer<'_> {
     }
 
     fn table_entry<'c>(catalog: &'c Catalog, member: &Membership) -> Option<&'c TableEntry> {
-        catalog
-            .table(&member.table)?
-            .entries
-            .iter()
-            .find(|e| e.name.value == member.name)
+        catalog.table(&member.table)?.entry(&member.name)
     }
 
     /// The localized message of a table entry (`errno-ETIMEDOUT`), or the

@@ -122,6 +122,10 @@ pub struct Catalog {
     pub tables: Vec<Table>,
     /// The modules, one page each, in catalog order.
     pub modules: Vec<Module>,
+    /// Where the first code of each number is: (module, code) indexes.
+    code_index: HashMap<CodeNumber, (usize, usize)>,
+    /// The first reference of each id (`references` index).
+    reference_index: HashMap<String, usize>,
 }
 
 /// Site-wide settings.
@@ -153,6 +157,9 @@ pub struct Table {
     pub id: Located<String>,
     /// Its rows, in catalog order.
     pub entries: Vec<TableEntry>,
+    /// The first row of each name (`entries` index): a family of 100,000
+    /// members looks up every member's row.
+    by_name: HashMap<String, usize>,
 }
 
 /// One row of a table.
@@ -169,9 +176,27 @@ pub struct TableEntry {
 }
 
 impl Table {
+    /// A table of `entries`.
+    fn new(id: Located<String>, entries: Vec<TableEntry>) -> Table {
+        let mut by_name = HashMap::with_capacity(entries.len());
+        for (i, e) in entries.iter().enumerate() {
+            by_name.entry(e.name.value.clone()).or_insert(i);
+        }
+        Table {
+            id,
+            entries,
+            by_name,
+        }
+    }
+
     /// The Fluent id of an entry's translated message (`errno-ETIMEDOUT`).
     pub fn message_id(&self, entry: &TableEntry) -> String {
         format!("{}-{}", self.id.value, entry.name.value)
+    }
+
+    /// The first row named `name` (not an alias).
+    pub fn entry(&self, name: &str) -> Option<&TableEntry> {
+        self.by_name.get(name).and_then(|&i| self.entries.get(i))
     }
 }
 
@@ -450,9 +475,9 @@ impl Catalog {
 
     /// The module and code with number `code`.
     pub fn find(&self, code: CodeNumber) -> Option<(&Module, &CodeEntry)> {
-        self.modules
-            .iter()
-            .find_map(|m| m.codes.iter().find(|c| c.code == code).map(|c| (m, c)))
+        let &(m, c) = self.code_index.get(&code)?;
+        let module = self.modules.get(m)?;
+        Some((module, module.codes.get(c)?))
     }
 
     /// The table with id `id`.
@@ -462,7 +487,9 @@ impl Catalog {
 
     /// The reference with id `id`.
     pub fn reference(&self, id: &str) -> Option<&Reference> {
-        self.references.iter().find(|r| r.id.value == id)
+        self.reference_index
+            .get(id)
+            .and_then(|&i| self.references.get(i))
     }
 
     /// The locale the others translate (`site.source_locale`, default `en`).
@@ -594,7 +621,7 @@ fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics) -> Catalog
         source_locale: raw.site.source_locale.as_ref().map(located),
         style: style_of(&raw.site.style, PageStyle::default()),
     };
-    let references = raw
+    let references: Vec<Reference> = raw
         .references
         .iter()
         .map(|r| Reference {
@@ -606,31 +633,46 @@ fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics) -> Catalog
     let tables: Vec<Table> = raw
         .tables
         .iter()
-        .map(|t| Table {
-            id: located(&t.id),
-            entries: t
-                .entries
-                .iter()
-                .map(|e| TableEntry {
-                    value: located(&e.value),
-                    name: located(&e.name),
-                    aliases: located_all(&e.aliases),
-                    message: located(&e.message),
-                })
-                .collect(),
+        .map(|t| {
+            Table::new(
+                located(&t.id),
+                t.entries
+                    .iter()
+                    .map(|e| TableEntry {
+                        value: located(&e.value),
+                        name: located(&e.name),
+                        aliases: located_all(&e.aliases),
+                        message: located(&e.message),
+                    })
+                    .collect(),
+            )
         })
         .collect();
-    let modules = raw
+    let modules: Vec<Module> = raw
         .modules
         .iter()
         .map(|m| expand_module(m, &tables, site.style, &file, diags))
         .collect();
+    // First wins, as a scan in catalog order would find; duplicates are
+    // reported by validation.
+    let mut code_index = HashMap::new();
+    for (m, module) in modules.iter().enumerate() {
+        for (c, code) in module.codes.iter().enumerate() {
+            code_index.entry(code.code).or_insert((m, c));
+        }
+    }
+    let mut reference_index = HashMap::new();
+    for (i, r) in references.iter().enumerate() {
+        reference_index.entry(r.id.value.clone()).or_insert(i);
+    }
     Catalog {
         file,
         site,
         references,
         tables,
         modules,
+        code_index,
+        reference_index,
     }
 }
 

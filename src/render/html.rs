@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Filter, Kwargs, State, Tera};
+use tera::{Filter, Kwargs, State, Tera, Value};
 
 use super::markdown_html::{self, Links};
 use super::search;
@@ -50,12 +50,41 @@ struct Page<'a> {
     locale: &'a LocaleModel,
 }
 
+/// A rendered page (its path in the site and its HTML), or why not.
+type Rendered = Result<(String, String), Diagnostic>;
+
 /// What a page shows.
 enum PageKind<'a> {
     Home,
     Status,
-    Module(&'a PageModel),
+    /// The module page and its index in the locale's pages.
+    Module(&'a PageModel, usize),
     Code(&'a PageModel, &'a CodeView, Option<&'a FamilyView>),
+}
+
+/// Every page of every locale as a template value, made once for the
+/// module page and the home page, which shows them all.
+struct SharedPages {
+    /// By locale tag, in page order.
+    locales: std::collections::HashMap<String, Vec<Value>>,
+}
+
+impl SharedPages {
+    fn new(model: &crate::model::Model) -> SharedPages {
+        let locales = model
+            .locales
+            .par_iter()
+            .map(|l| {
+                let pages = l.pages.par_iter().map(Value::from_serializable).collect();
+                (l.tag.clone(), pages)
+            })
+            .collect();
+        SharedPages { locales }
+    }
+
+    fn pages(&self, locale: &LocaleModel) -> Option<&Vec<Value>> {
+        self.locales.get(&locale.tag)
+    }
 }
 
 /// What a code page needs of its family: not its members.
@@ -83,25 +112,38 @@ impl Renderer for HtmlRenderer {
             })
             .collect();
         let pages: Vec<Page<'_>> = ctx.model.locales.iter().flat_map(pages_of).collect();
-        // Pages are independent: render them on every core.
-        let rendered: Vec<Result<(String, String), Diagnostic>> = pages
+        let render = |page: &Page<'_>, shared: Option<&SharedPages>| {
+            let locale = page.locale;
+            let depth = page.path.matches('/').count();
+            let mut context = context_of(page, ctx.status, shared);
+            context.insert("locale", &locale.tag);
+            context.insert("is_source", &locale.is_source);
+            context.insert("locales", &switcher);
+            context.insert("page_path", &page.path);
+            context.insert("to_locale", &"../".repeat(depth));
+            context.insert("root", &"../".repeat(depth + 1));
+            context.insert("base_url", &ctx.base_url);
+            ctx.templates
+                .render(page.template, &context)
+                .map(|html| (format!("{}/{}", locale.tag, page.path), html))
+        };
+        // Pages are independent: render them on every core. The home page
+        // shows every module page as the module page itself does: each is
+        // made a template value once, for both, and dropped before the
+        // pages of the codes (a module page's value holds every code of
+        // it, 100,000 family members as well).
+        let (whole, codes): (Vec<usize>, Vec<usize>) =
+            (0..pages.len()).partition(|&i| !matches!(pages[i].kind, PageKind::Code(..)));
+        let shared = SharedPages::new(ctx.model);
+        let mut rendered: Vec<(usize, Rendered)> = whole
             .par_iter()
-            .map(|page| {
-                let locale = page.locale;
-                let depth = page.path.matches('/').count();
-                let mut context = context_of(page, ctx.status);
-                context.insert("locale", &locale.tag);
-                context.insert("is_source", &locale.is_source);
-                context.insert("locales", &switcher);
-                context.insert("page_path", &page.path);
-                context.insert("to_locale", &"../".repeat(depth));
-                context.insert("root", &"../".repeat(depth + 1));
-                context.insert("base_url", &ctx.base_url);
-                ctx.templates
-                    .render(page.template, &context)
-                    .map(|html| (format!("{}/{}", locale.tag, page.path), html))
-            })
+            .map(|&i| (i, render(&pages[i], Some(&shared))))
             .collect();
+        drop(shared);
+        rendered.par_extend(codes.par_iter().map(|&i| (i, render(&pages[i], None))));
+        // In page order, so that the error reported is the first page's.
+        rendered.sort_unstable_by_key(|(i, _)| *i);
+        let rendered = rendered.into_iter().map(|(_, r)| r);
         for result in rendered {
             match result {
                 Ok((path, html)) => output.add(path, html),
@@ -204,11 +246,11 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
             locale,
         },
     ];
-    for page in &locale.pages {
+    for (index, page) in locale.pages.iter().enumerate() {
         pages.push(Page {
             template: "html/module.html",
             path: format!("{}.html", page.file),
-            kind: PageKind::Module(page),
+            kind: PageKind::Module(page, index),
             locale,
         });
         for (code, family) in codes_of(page) {
@@ -223,12 +265,20 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
     pages
 }
 
-/// The page's own part of the template context.
-fn context_of(page: &Page<'_>, status: &[crate::l10n::LocaleStatus]) -> tera::Context {
+/// The page's own part of the template context; `shared` has the values
+/// of the module pages, where they were made.
+fn context_of(
+    page: &Page<'_>,
+    status: &[crate::l10n::LocaleStatus],
+    shared: Option<&SharedPages>,
+) -> tera::Context {
     let locale = page.locale;
     let mut context = tera::Context::new();
     match page.kind {
-        PageKind::Home => context.insert("pages", &locale.pages),
+        PageKind::Home => match shared.and_then(|s| s.pages(locale)) {
+            Some(pages) => context.insert_value("pages", Value::from(pages.as_slice())),
+            None => context.insert("pages", &locale.pages),
+        },
         PageKind::Status => {
             let overview: Vec<StatusRow<'_>> = status
                 .iter()
@@ -253,7 +303,10 @@ fn context_of(page: &Page<'_>, status: &[crate::l10n::LocaleStatus]) -> tera::Co
                 });
             context.insert("rows", &rows);
         }
-        PageKind::Module(page) => context.insert("page", page),
+        PageKind::Module(page, index) => match shared.and_then(|s| s.pages(locale)?.get(index)) {
+            Some(value) => context.insert_value("page", value.clone()),
+            None => context.insert("page", page),
+        },
         PageKind::Code(page, code, family) => {
             context.insert("page", &PageSummary::of(page));
             context.insert("code", code);
@@ -363,10 +416,22 @@ struct MarkdownFilter {
 
 impl Filter<&str, String> for MarkdownFilter {
     fn call(&self, text: &str, _: Kwargs, state: &State) -> String {
-        let to_locale: String = state.get("to_locale").ok().flatten().unwrap_or_default();
+        // As a value: no copy of the text per call.
+        let to_locale: Option<Value> = state.get("to_locale").ok().flatten();
+        let formatted;
+        let to_locale = match &to_locale {
+            None => "",
+            Some(v) => match v.as_str() {
+                Some(s) => s,
+                None => {
+                    formatted = v.to_string();
+                    formatted.as_str()
+                }
+            },
+        };
         let links = Links {
             pages: &self.pages,
-            to_locale: &to_locale,
+            to_locale,
         };
         if self.inline {
             markdown_html::inline(text, &links)

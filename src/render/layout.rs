@@ -3,7 +3,7 @@
 //! quote, indented under `1. `, on a heading's line), and everything else
 //! is the page's own writing.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::RenderContext;
 use super::markdown::{in_context, inline, literal, literal_on_one_line, tidy};
@@ -31,7 +31,7 @@ impl<'a> PagePart<'a> {
     /// source language, until its `{{absent}}` line goes). A code's marker
     /// lines are its part's, as the page has them; a code without a part
     /// opens and closes its marker where its neighbours leave it.
-    pub fn of(page: &'a PageModel, locale: &LocaleModel, layout: &Layout) -> Vec<PagePart<'a>> {
+    fn of(page: &'a PageModel, locale: &LocaleModel, layout: &Parts<'_>) -> Vec<PagePart<'a>> {
         let untranslated = |title: &Text| locale.is_source || title.lang != locale.tag;
         let shown: Vec<&CodeView> = page
             .codes
@@ -96,9 +96,9 @@ impl<'a> PagePart<'a> {
     }
 
     /// Its part in `layout`.
-    fn part<'l>(&self, layout: &'l Layout) -> Option<&'l Part> {
+    fn part<'l>(&self, layout: &Parts<'l>) -> Option<&'l Part> {
         match self {
-            PagePart::Head => layout.head(),
+            PagePart::Head => layout.layout.head(),
             PagePart::Heading(h) => layout.heading(&h.id),
             PagePart::Code(code, _) => layout.code(code.code),
         }
@@ -111,6 +111,58 @@ impl<'a> PagePart<'a> {
             PagePart::Heading(h) => format!("heading `{}`", h.id),
             PagePart::Code(code, _) => format!("code {}", code.code),
         }
+    }
+}
+
+/// A layout's parts by what they are for. [`Layout::code`] scans the
+/// parts, and every code of a page is looked up: a page of 100,000 codes
+/// took 10^10 steps. The first part of a code or heading wins, as there.
+struct Parts<'l> {
+    layout: &'l Layout,
+    codes: HashMap<CodeNumber, &'l Part>,
+    headings: HashMap<&'l str, &'l Part>,
+}
+
+impl<'l> Parts<'l> {
+    fn new(layout: &'l Layout) -> Self {
+        let mut codes = HashMap::new();
+        let mut headings = HashMap::new();
+        for part in &layout.parts {
+            match &part.kind {
+                PartKind::Code { code, .. } => {
+                    codes.entry(*code).or_insert(part);
+                }
+                PartKind::Heading { id } => {
+                    headings.entry(id.as_str()).or_insert(part);
+                }
+                _ => {}
+            }
+        }
+        Parts {
+            layout,
+            codes,
+            headings,
+        }
+    }
+
+    /// As [`Layout::code`].
+    fn code(&self, code: CodeNumber) -> Option<&'l Part> {
+        self.codes.get(&code).copied()
+    }
+
+    /// As [`Layout::heading`].
+    fn heading(&self, id: &str) -> Option<&'l Part> {
+        self.headings.get(id).copied()
+    }
+
+    /// As [`Layout::leaves_out`].
+    fn leaves_out(&self, code: CodeNumber) -> bool {
+        self.layout.absent.codes.contains(&code) && self.code(code).is_none()
+    }
+
+    /// As [`Layout::leaves_out_heading`].
+    fn leaves_out_heading(&self, id: &str) -> bool {
+        self.layout.absent.headings.contains(id) && self.heading(id).is_none()
     }
 }
 
@@ -131,9 +183,10 @@ pub fn stitch(
     let mut rules: Vec<String> = Vec::new();
     // One context for every piece: the page is serialized once, and each
     // piece's own value replaces the last one's.
-    for piece in PagePart::of(page, locale, layout) {
+    let parts = Parts::new(layout);
+    for piece in PagePart::of(page, locale, &parts) {
         let fill = piece.fill(page, locale);
-        let own = piece.part(layout);
+        let own = piece.part(&parts);
         let shaped = match (&piece, own, row) {
             (PagePart::Code(code, _), None, Some((previous, number))) => {
                 row_like(previous, number, code.code)
@@ -248,10 +301,11 @@ fn row_like(previous: &Part, number: CodeNumber, code: CodeNumber) -> Option<Par
 /// The parts of `page` its layout does not write, and why: they are
 /// written from the templates instead. (name, why), as `code 1001`.
 pub fn misfits(page: &PageModel, locale: &LocaleModel, layout: &Layout) -> Vec<(String, String)> {
-    PagePart::of(page, locale, layout)
+    let parts = Parts::new(layout);
+    PagePart::of(page, locale, &parts)
         .into_iter()
         .filter_map(|piece| {
-            let why = match piece.part(layout) {
+            let why = match piece.part(&parts) {
                 None => "its layout has no part for it".to_string(),
                 Some(part) => fits(part, &piece.fill(page, locale)).err()?,
             };

@@ -26,15 +26,45 @@ fn options() -> Options {
 
 /// Markdown `text` as an HTML block.
 pub fn block(text: &str, links: &Links<'_>) -> String {
+    if is_plain(text) {
+        return format!("<p>{text}</p>\n");
+    }
+    parsed_block(text, links)
+}
+
+/// [`block`], through pulldown-cmark whatever the text.
+fn parsed_block(text: &str, links: &Links<'_>) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 2);
     html::push_html(&mut out, sanitize(Parser::new_ext(text, options()), links));
     out
 }
 
+/// Punctuation that means nothing to CommonMark inside a line of words,
+/// and that HTML shows as it is.
+const PLAIN_PUNCTUATION: &str = " ,.;:?!()/-+=%@$'，。；：？！（）、“”‘’《》";
+
+/// Whether `text` is one paragraph of plain words: starting with a
+/// letter (not a digit, which could number a list item, nor a block's
+/// marker), without line breaks or trailing spaces, and only letters,
+/// digits and [`PLAIN_PUNCTUATION`]. Its HTML is then the text itself, so
+/// the parser is not needed: most titles and many texts are plain, and a
+/// site of 100,000 codes has a million of them. The test below holds this
+/// to what pulldown-cmark makes of the same text.
+fn is_plain(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_alphabetic)
+        && !text.ends_with(' ')
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || PLAIN_PUNCTUATION.contains(c))
+}
+
 /// Markdown `text` as inline HTML (a title): the paragraph tags removed.
 pub fn inline(text: &str, links: &Links<'_>) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let html = block(&one_line, links);
+    if is_plain(&one_line) {
+        return one_line;
+    }
+    let html = parsed_block(&one_line, links);
     let html = html.trim_end();
     html.strip_prefix("<p>")
         .and_then(|h| h.strip_suffix("</p>"))
@@ -311,6 +341,80 @@ mod tests {
             html,
             "see <a href=\"../errorcode-net-socket.html#2303210\">2303210</a> and universal"
         );
+    }
+
+    #[test]
+    fn plain_text_is_shown_as_the_parser_shows_it() {
+        let pages = BTreeSet::new();
+        let links = links(&pages);
+        let parsed_inline = |text: &str| {
+            let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let html = parsed_block(&one_line, &links);
+            let html = html.trim_end();
+            html.strip_prefix("<p>")
+                .and_then(|h| h.strip_suffix("</p>"))
+                .unwrap_or(html)
+                .to_string()
+        };
+        // Every character the fast path takes, and the ones next to them
+        // that it must not take, in random strings (a fixed seed).
+        let plain_alphabet: Vec<char> = PLAIN_PUNCTUATION
+            .chars()
+            .chain("aZé连接0189Ⅻ²ß".chars())
+            .collect();
+        let alphabet: Vec<char> = plain_alphabet
+            .iter()
+            .copied()
+            .chain("  \t\n*_`[]<>&\"#~|\\{}^".chars())
+            .chain(['\u{a0}', '\u{3000}'])
+            .collect();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut plain = 0;
+        for _ in 0..200_000 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let len = 1 + (seed >> 59) as usize;
+            // Half of them from what the fast path takes, so that many are plain.
+            let chars = if seed & 1 == 0 {
+                &plain_alphabet
+            } else {
+                &alphabet
+            };
+            let mut text = String::new();
+            let mut bits = seed;
+            for _ in 0..len {
+                bits = bits.rotate_left(7) ^ (bits >> 3).wrapping_mul(0x9e37_79b9);
+                text.push(chars[(bits % chars.len() as u64) as usize]);
+            }
+            if is_plain(&text) {
+                plain += 1;
+                assert_eq!(
+                    block(&text, &links),
+                    parsed_block(&text, &links),
+                    "{text:?}"
+                );
+                assert_eq!(inline(&text, &links), parsed_inline(&text), "{text:?}");
+            }
+        }
+        assert!(plain > 10_000, "{plain}");
+        for text in [
+            "Connection timed out",
+            "Failure 12. Try again (later): 50% off, a/b-c+d=e @x $y 'q'",
+            "连接超时，请稍后重试。",
+            "a  b",
+            "I. x",
+            "a: b",
+        ] {
+            assert!(is_plain(text), "{text}");
+            assert_eq!(block(text, &links), parsed_block(text, &links));
+            assert_eq!(inline(text, &links), parsed_inline(text));
+        }
+        for text in [
+            "1. x", "- x", "# x", "a\nb", "a ", " a", "a *b*", "x<b>", "",
+        ] {
+            assert!(!is_plain(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -316,6 +316,7 @@ mod tests {
             tag: "zh-CN".to_string(),
             is_source: false,
             name: "简体中文".to_string(),
+            code_index: Default::default(),
             pages: vec![PageModel {
                 module: "m".to_string(),
                 file: "errorcode-m".to_string(),

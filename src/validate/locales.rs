@@ -6,7 +6,7 @@
 //! selects, empty text, U+FFFD and isolation marks, and every string
 //! formatted once with sample arguments.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::catalog::Catalog;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -448,6 +448,10 @@ fn translation_states(
 ) {
     // A message missing altogether is reported once, not per attribute.
     let mut reported: BTreeSet<&str> = BTreeSet::new();
+    // Where each table entry is, looked up once per missing entry: made
+    // when first needed (a scan of the tables per entry made a translation
+    // that lacks a table of 100,000 entries quadratic).
+    let table_spans = std::cell::OnceCell::new();
     for unit in units {
         // An English message nothing uses is reported as such, not as
         // something to translate.
@@ -513,7 +517,11 @@ fn translation_states(
                 let mut d = Diagnostic::warning(message).hint(hint);
                 d = match at {
                     Some((file, span)) => d.at(file, span),
-                    None => match table_entry_span(catalog, &unit.id) {
+                    None => match table_spans
+                        .get_or_init(|| table_entry_spans(catalog))
+                        .get(unit.id.as_str())
+                        .copied()
+                    {
                         Some(span) => d.at(&catalog.file, span),
                         None => d,
                     },
@@ -568,13 +576,16 @@ fn translation_file(
     locale.dir().join(name)
 }
 
-fn table_entry_span(catalog: &Catalog, id: &str) -> Option<Span> {
-    catalog.tables.iter().find_map(|t| {
-        t.entries
-            .iter()
-            .find(|e| t.message_id(e) == id)
-            .map(|e| e.name.span)
-    })
+/// The span of the name of every table entry, by its message id
+/// (`errno-ETIMEDOUT`); where two share an id, the first in catalog order.
+fn table_entry_spans(catalog: &Catalog) -> HashMap<String, Span> {
+    let mut spans = HashMap::new();
+    for t in &catalog.tables {
+        for e in &t.entries {
+            spans.entry(t.message_id(e)).or_insert(e.name.span);
+        }
+    }
+    spans
 }
 
 /// The CLDR plural categories a locale's cardinal rules can select.
