@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """A project of one module whose family has N members, for bench/family.sh.
 
-    python3 bench/family.py --members 100000 --out DIR [--style rule|table] [--sections]
+    python3 bench/family.py --members 100000 --out DIR [--style rule|table] [--sections] [--untranslated]
 
 A family expands every entry of its table, so the table has N entries
 (E000001 …, values 1…N) and the family `big-errno` generates codes
 500000000 + value. English and Chinese texts for the family and every table
 entry. `--sections` writes an explicit code section for every member too
 (the family's generated twins are overridden: N sections on the page);
-`--style` is the page style's `family` (README "Page style").
+`--style` is the page style's `family` (README "Page style");
+`--untranslated` leaves the table's entries out of the Chinese texts (each
+is then reported, and shown in English).
 Deterministic: the same arguments give the same files.
 """
 
@@ -24,6 +26,7 @@ def main():
     p.add_argument("--out", required=True)
     p.add_argument("--style", choices=["rule", "table"], default="table")
     p.add_argument("--sections", action="store_true")
+    p.add_argument("--untranslated", action="store_true")
     a = p.parse_args()
     n = a.members
     for d in ["catalog", "locales/en", "locales/zh-CN"]:
@@ -78,8 +81,9 @@ def main():
         for v in range(1, n + 1):
             en.append(f"code-{BASE + v} = Failure {v}\n    .description = This error code is reported if failure {v} occurs.\n    .cause-1 = Cause of failure {v}.\n    .solution-1 = Fix failure {v}.\n\n")
             zh.append(f"code-{BASE + v} = 失败 {v}\n    .description = 发生失败 {v} 时返回该错误码。\n    .cause-1 = 失败 {v} 的原因。\n    .solution-1 = 修复失败 {v}。\n\n")
-    for v in range(1, n + 1):
-        zh.append(f"big-E{v:06d} = 失败编号 {v}\n")
+    if not a.untranslated:
+        for v in range(1, n + 1):
+            zh.append(f"big-E{v:06d} = 失败编号 {v}\n")
     with open(os.path.join(a.out, "locales/en/big.ftl"), "w") as f:
         f.write("".join(en))
     with open(os.path.join(a.out, "locales/zh-CN/big.ftl"), "w") as f:

@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # errdoc benchmark: one module whose family has 10k, 50k and 100k members
-# (bench/family.py), on tmpfs, in three shapes: the page style's
+# (bench/family.py), on tmpfs, in four shapes: the page style's
 # `family: table` (a table of every member), `family: rule` (the default),
-# and `sections` (an explicit code section for every member, table style).
+# `sections` (an explicit code section for every member, table style) and
+# `untranslated` (table style; the Chinese texts lack the table's entries,
+# so each is reported).
 # Cold builds (no site/); prints a Markdown table and writes it to
-# bench/family-results.md. BENCHMARKS.md keeps the figures of a run.
+# target/family-results.md. BENCHMARKS.md keeps the figures of a run.
 #   bash bench/family.sh                        # all sizes and shapes, 3 runs each (1 at 100k)
 #   SIZES="10000" SHAPES="table" bash bench/family.sh
 #   ERRDOC=/path/to/other/errdoc bash bench/family.sh   # another build, for before/after
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"10000 50000 100000"}
-SHAPES=${SHAPES:-"table rule sections"}
+SHAPES=${SHAPES:-"table rule sections untranslated"}
 RUNS=${RUNS:-3}
 WORK=${WORK:-/dev/shm/errdoc-family-bench}
-OUT=${OUT:-bench/family-results.md}
+OUT=${OUT:-target/family-results.md}
 
 if [ -z "${ERRDOC:-}" ]; then
   cargo build --release --quiet
@@ -22,8 +24,8 @@ if [ -z "${ERRDOC:-}" ]; then
 fi
 mkdir -p "$WORK"
 
-# median min max of numbers on stdin
-stats() { sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f (%.2f–%.2f)", m, a[1], a[NR]}'; }
+# median min max of numbers on stdin (FMT: their printf format)
+stats() { sort -g | awk -v f="${FMT:-%.2f}" '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf f " (" f "–" f ")", m, a[1], a[NR]}'; }
 
 {
   echo "| members | shape | files | output MB | cold build s | CPU s (user+sys) | peak RSS MB | RSS / output |"
@@ -37,6 +39,7 @@ for n in $SIZES; do
     rm -rf "$dir"
     case $shape in
       sections) python3 bench/family.py --members "$n" --out "$dir" --style table --sections ;;
+      untranslated) python3 bench/family.py --members "$n" --out "$dir" --style table --untranslated ;;
       *) python3 bench/family.py --members "$n" --out "$dir" --style "$shape" ;;
     esac
     runs=$RUNS
@@ -56,7 +59,7 @@ for n in $SIZES; do
     mb=$((bytes / 1000000))
     rss_med=$(sort -g "$WORK/rss" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
     ratio=$(awk -v r="$rss_med" -v o="$mb" 'BEGIN {printf "%.1f", r / o}')
-    row="| $n | $shape | $files | $mb | $(stats < "$WORK/wall") | $(stats < "$WORK/cpu") | $(stats < "$WORK/rss") | $ratio |"
+    row="| $n | $shape | $files | $mb | $(stats < "$WORK/wall") | $(stats < "$WORK/cpu") | $(FMT=%d stats < "$WORK/rss") | $ratio |"
     echo "$row" | tee -a "$OUT"
     rm -rf "$dir"
   done
