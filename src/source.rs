@@ -216,7 +216,7 @@ pub struct Span {
 pub struct SourceFile {
     path: PathBuf,
     text: String,
-    line_starts: Vec<usize>,
+    lines: Lines,
     /// Every `STRIDE` bytes (at a character boundary): the offset and how
     /// many characters come before it, so a column on a long line is
     /// counted from near it, not from the line's start.
@@ -244,19 +244,27 @@ impl Lines {
 
     /// The 1-based line of byte offset `at`.
     pub fn line(&self, at: usize) -> usize {
+        self.index(at) + 1
+    }
+
+    /// The 0-based index of the line byte offset `at` is on.
+    fn index(&self, at: usize) -> usize {
         match self.starts.binary_search(&at) {
-            Ok(i) => i + 1,
-            Err(i) => i.max(1),
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
         }
+    }
+
+    /// Where the line of 0-based index `index` starts, if there is one.
+    fn start(&self, index: usize) -> Option<usize> {
+        self.starts.get(index).copied()
     }
 }
 
 impl SourceFile {
     /// Wraps `text`, reported as `path` (relative to the project root).
     pub fn new(path: impl Into<PathBuf>, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let lines = Lines::new(&text);
         let mut marks = vec![(0, 0)];
         for (chars, (i, _)) in text.char_indices().enumerate() {
             if i >= marks.last().map_or(0, |(at, _)| at + STRIDE) {
@@ -266,9 +274,26 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text,
-            line_starts,
+            lines,
             marks,
         }
+    }
+
+    /// How many characters lie from byte `start` to byte `end` (a
+    /// character `end` falls inside counts as not yet reached): counted
+    /// where the stretch is short, as most lines are, and through the marks
+    /// where it is long.
+    fn chars_between(&self, start: usize, end: usize) -> usize {
+        if end.saturating_sub(start) <= STRIDE {
+            return self
+                .text
+                .get(start..)
+                .unwrap_or("")
+                .char_indices()
+                .take_while(|(i, _)| start + i < end)
+                .count();
+        }
+        self.chars_before(end) - self.chars_before(start)
     }
 
     /// How many characters come before byte `offset` (a character it falls
@@ -302,13 +327,10 @@ impl SourceFile {
     /// The position of byte offset `offset` (clamped to the text).
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line_index = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
-        let start = self.line_starts.get(line_index).copied().unwrap_or(0);
+        let line_index = self.lines.index(offset);
+        let start = self.lines.start(line_index).unwrap_or(0);
         // Characters up to the offset; one it falls inside is not reached.
-        let column = self.chars_before(offset) - self.chars_before(start);
+        let column = self.chars_between(start, offset);
         Position {
             line: to_u32(line_index + 1),
             column: to_u32(column + 1),
@@ -343,9 +365,23 @@ impl SourceFile {
     /// through the marks, so a long line is not walked from its start.
     pub fn line_window(&self, line: u32, from: usize, width: usize) -> (&str, bool) {
         let text = self.line_text(line);
-        let index = (line as usize).saturating_sub(1);
-        let start = self.line_starts.get(index).copied().unwrap_or(0);
-        // The byte where character `from` of the line is.
+        let begin = if from == 0 {
+            0
+        } else {
+            self.line_byte(line, from, text.len())
+        };
+        let rest = text.get(begin..).unwrap_or("");
+        let end = rest
+            .char_indices()
+            .nth(width)
+            .map_or(rest.len(), |(i, _)| i);
+        (&rest[..end], end < rest.len())
+    }
+
+    /// The byte (from the line's start, at most `len`) where character
+    /// `from` of line `line` is, found from the nearest mark.
+    fn line_byte(&self, line: u32, from: usize, len: usize) -> usize {
+        let start = self.line_start(line);
         let target = self.chars_before(start) + from;
         let mark = self
             .marks
@@ -359,34 +395,29 @@ impl SourceFile {
             .char_indices()
             .nth(target.saturating_sub(before))
             .map_or(self.text.len(), |(i, _)| at + i);
-        let begin = offset.clamp(start, start + text.len()) - start;
-        let rest = text.get(begin..).unwrap_or("");
-        let end = rest
-            .char_indices()
-            .nth(width)
-            .map_or(rest.len(), |(i, _)| i);
-        (&rest[..end], end < rest.len())
+        offset.clamp(start, start + len) - start
     }
 
     /// How many characters line `line` has.
     pub fn line_chars(&self, line: u32) -> usize {
-        let index = (line as usize).saturating_sub(1);
-        let start = self.line_starts.get(index).copied().unwrap_or(0);
-        let end = start + self.line_text(line).len();
-        self.chars_before(end) - self.chars_before(start)
+        let start = self.line_start(line);
+        self.chars_between(start, start + self.line_text(line).len())
+    }
+
+    /// Where line `line` (1-based) starts; the end of the text past it.
+    fn line_start(&self, line: u32) -> usize {
+        self.lines
+            .start((line as usize).saturating_sub(1))
+            .unwrap_or(self.text.len())
     }
 
     /// Line `line` (1-based) without its line ending, or "" past the end.
     pub fn line_text(&self, line: u32) -> &str {
         let index = (line as usize).saturating_sub(1);
-        let Some(&start) = self.line_starts.get(index) else {
+        let Some(start) = self.lines.start(index) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(index + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = self.lines.start(index + 1).unwrap_or(self.text.len());
         self.text
             .get(start..end)
             .unwrap_or("")
