@@ -2,12 +2,12 @@
 //! codes) in the terminal, like `rustc --explain`, from the same localized
 //! model the pages are made of.
 
-use crate::terminal::printable;
 use std::fmt::Write as _;
 
 use crate::catalog::{Catalog, CodeEntry, CodeNumber, Module, NamedRange};
 use crate::model::{CodeView, LocaleModel, PageModel, RangeView};
 use crate::render::search::{codes_json, plain_blocks, plain_text};
+use crate::terminal::printable;
 
 /// What a query names.
 #[derive(Debug)]
@@ -160,27 +160,22 @@ pub struct Style {
 
 impl Style {
     fn heading(&self, text: &str) -> String {
-        let text = printable(text);
-        if self.colour {
-            format!("\x1b[1m{text}\x1b[0m")
-        } else {
-            text
-        }
+        self.paint("1", text)
     }
 
     fn code(&self, text: &str) -> String {
-        let text = printable(text);
-        if self.colour {
-            format!("\x1b[1;36m{text}\x1b[0m")
-        } else {
-            text
-        }
+        self.paint("1;36", text)
     }
 
     fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+
+    /// `text`, printable, in the ANSI style `sgr` when colours are on.
+    fn paint(&self, sgr: &str, text: &str) -> String {
         let text = printable(text);
         if self.colour {
-            format!("\x1b[2m{text}\x1b[0m")
+            format!("\x1b[{sgr}m{text}\x1b[0m")
         } else {
             text
         }

@@ -309,14 +309,16 @@ fn refuse_symlinks(dir: &Path, path: &Path) -> anyhow::Result<()> {
 /// Removes the temporary files of a build that was killed half way
 /// (`.errdoc-*.tmp`); they are never the site's.
 fn remove_leftovers(dir: &Path) {
-    let Ok(walker) = walkdir::WalkDir::new(dir)
+    remove_temporary_files(dir, usize::MAX);
+}
+
+/// Removes errdoc's temporary files (`.errdoc-*.tmp`) under `dir`, down to
+/// `depth` folders, never through a link.
+fn remove_temporary_files(dir: &Path, depth: usize) {
+    let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
-        .into_iter()
-        .collect::<Result<Vec<_>, _>>()
-    else {
-        return;
-    };
-    for entry in walker {
+        .max_depth(depth);
+    for entry in walker.into_iter().flatten() {
         if entry.file_type().is_file() && is_leftover(entry.path()) {
             let _ = std::fs::remove_file(entry.path());
         }
@@ -438,14 +440,10 @@ fn remove_user_leftovers(root: &Path) {
         {
             continue;
         }
-        let walker = walkdir::WalkDir::new(root.join(dir))
-            .follow_links(false)
-            .max_depth(if dir.as_os_str().is_empty() { 1 } else { 3 });
-        for entry in walker.into_iter().flatten() {
-            if is_leftover(entry.path()) && entry.file_type().is_file() {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
+        remove_temporary_files(
+            &root.join(dir),
+            if dir.as_os_str().is_empty() { 1 } else { 3 },
+        );
     }
 }
 
@@ -498,13 +496,30 @@ pub fn write_if_changed(root: &Path, rel: &Path, text: &str) -> anyhow::Result<b
     Ok(true)
 }
 
-/// Reads `path` as text; a missing file reads as empty, any other failure
-/// is an error naming the path.
-pub fn read_or_empty(path: &Path) -> anyhow::Result<String> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(text),
+/// Reads the project's file `rel` (under `root`) as text, by the rules of
+/// every input ([`crate::source::read_utf8`]: no link out of the project,
+/// no special file, at most 64 MiB, UTF-8); a missing file reads as empty,
+/// any other failure is an error naming the file.
+pub fn read_or_empty(root: &Path, rel: &Path) -> anyhow::Result<String> {
+    let mut diags = crate::diagnostic::Diagnostics::new();
+    match crate::source::read_utf8(root, rel, &mut diags) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(input_problem(&diags, rel)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
-        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", shown(&root.join(rel)))),
+    }
+}
+
+/// The first problem of `diags` (found reading `rel`) as an error:
+/// `path: what is wrong`.
+pub fn input_problem(diags: &crate::diagnostic::Diagnostics, rel: &Path) -> anyhow::Error {
+    match diags.sorted().first() {
+        Some(d) => anyhow::anyhow!(
+            "{}: {}",
+            d.path().unwrap_or(rel).display(),
+            crate::terminal::printable(d.message())
+        ),
+        None => anyhow::anyhow!("cannot read {}", rel.display()),
     }
 }
 

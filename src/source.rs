@@ -168,7 +168,7 @@ pub fn list_project(
 /// Whether `path` (a file or folder found under the project at `root`,
 /// through links or not) lies inside the project. A folder listing skips
 /// nothing silently: what leads out is an error at `rel`.
-pub fn inside_project(root: &Path, path: &Path, rel: &Path, diags: &mut Diagnostics) -> bool {
+fn inside_project(root: &Path, path: &Path, rel: &Path, diags: &mut Diagnostics) -> bool {
     let (Ok(target), Ok(project)) = (std::fs::canonicalize(path), std::fs::canonicalize(root))
     else {
         diags.push(

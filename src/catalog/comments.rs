@@ -61,11 +61,6 @@ struct Place {
 }
 
 impl Comments {
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
     /// Reads the comments of `text` (line breaks normalized to `\n`),
     /// past its leading block (`header_lines` lines, kept apart), given
     /// where its items start.

@@ -106,6 +106,17 @@ impl FileReport {
         parts.sort_by_key(|(line, _)| *line);
         parts
     }
+
+    /// Records the fields of a translation that this page says otherwise
+    /// (line `line`).
+    fn kept(&mut self, line: usize, changed: Vec<texts::Changed>) {
+        self.conflicts.extend(changed.into_iter().map(|c| Conflict {
+            line,
+            what: format!("{}: `{}`", c.file.display(), c.field),
+            ours: c.ours,
+            page: c.page,
+        }));
+    }
 }
 
 /// A field of the catalog, a translation or a layout that a page says
@@ -130,19 +141,6 @@ pub struct ImportReport {
     pub files: Vec<FileReport>,
     /// Files written, relative to the project.
     pub written: Vec<PathBuf>,
-}
-
-impl FileReport {
-    /// Records the fields of a translation that this page says otherwise
-    /// (line `line`).
-    fn kept(&mut self, line: usize, changed: Vec<texts::Changed>) {
-        self.conflicts.extend(changed.into_iter().map(|c| Conflict {
-            line,
-            what: format!("{}: `{}`", c.file.display(), c.field),
-            ours: c.ours,
-            page: c.page,
-        }));
-    }
 }
 
 /// What placing the pages of one import needs to know.
@@ -177,7 +175,7 @@ fn layout_conflict(root: &Path, path: &Path, text: &str) -> anyhow::Result<Optio
         return Ok(None);
     }
     // Line endings and the final line break are not what a page says.
-    let ours = read_or_empty(&full)?.replace("\r\n", "\n");
+    let ours = read_or_empty(root, path)?.replace("\r\n", "\n");
     if ours.trim_end_matches('\n') == text.trim_end_matches('\n') {
         return Ok(None);
     }
@@ -234,7 +232,7 @@ pub fn import(
     overwrite: bool,
 ) -> anyhow::Result<ImportReport> {
     let mut report = ImportReport::default();
-    let catalog_text = read_or_empty(&root.join(CATALOG_PATH))?;
+    let catalog_text = read_or_empty(root, Path::new(CATALOG_PATH))?;
     let mut draft = if catalog_text.trim().is_empty() {
         Draft::default()
     } else {
@@ -352,18 +350,18 @@ pub fn import(
     let mut index = Index::of(&draft, &catalog_text);
     let mut placed: Vec<Vec<Placed>> = Vec::new();
     let mut heading_ids: Vec<Vec<String>> = Vec::new();
+    let batch = Batch {
+        locale,
+        english,
+        others: &others,
+        overwrite,
+        texts: &texts,
+    };
     for (read, file) in pages.iter().zip(report.files.iter_mut()) {
         let Some(read) = read else {
             placed.push(Vec::new());
             heading_ids.push(Vec::new());
             continue;
-        };
-        let batch = Batch {
-            locale,
-            english,
-            others: &others,
-            overwrite,
-            texts: &texts,
         };
         let (how, ids) = place_page(&mut draft, read, file, &batch, &mut index);
         file.heading_ids.clone_from(&ids);

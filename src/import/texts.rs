@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
 use fluent_syntax::ast;
 
 use super::parse::{Section, normalized};
@@ -55,19 +54,23 @@ impl Texts {
         let mut files = BTreeMap::new();
         let mut index = BTreeMap::new();
         if full.is_dir() {
-            for entry in walkdir::WalkDir::new(&full).sort_by_file_name() {
-                let entry = entry.with_context(|| format!("cannot list {}", full.display()))?;
-                if !entry.file_type().is_file()
-                    || entry.path().extension().is_none_or(|e| e != "ftl")
-                {
+            // Listed as `build` lists them: links inside the project
+            // followed, one leading out an error.
+            let mut diags = crate::diagnostic::Diagnostics::new();
+            let found = crate::source::list_project(root, &full, 1, usize::MAX, &mut diags);
+            if diags.has_errors() {
+                return Err(output::input_problem(&diags, &dir));
+            }
+            for entry in found {
+                if entry.is_dir || entry.path.extension().is_none_or(|e| e != "ftl") {
                     continue;
                 }
                 let rel = entry
-                    .path()
+                    .path
                     .strip_prefix(root)
-                    .unwrap_or(entry.path())
+                    .unwrap_or(&entry.path)
                     .to_path_buf();
-                let text = read_or_empty(entry.path())?;
+                let text = read_or_empty(root, &rel)?;
                 if fluent_syntax::parser::parse(text.as_str()).is_err() {
                     anyhow::bail!(
                         "{} does not parse as Fluent — `errdoc check` shows where; fix it before importing, so that no message of it is lost",

@@ -262,7 +262,7 @@ pub fn plan(
             None => {
                 // A file the locale did not load (there was none, or it was
                 // skipped and said why): what is on disk is the start.
-                let text = read_or_empty(&root.join(&path))?;
+                let text = read_or_empty(root, &path)?;
                 originals.insert(path.clone(), text.clone());
                 text
             }

@@ -43,7 +43,7 @@ pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
     }
     std::fs::create_dir_all(&dir)
         .map_err(|e| anyhow::Error::new(e).context(format!("cannot create {}", dir.display())))?;
-    let project = match load(root, "l10n add")? {
+    let project = match load(root, "l10n add", true)? {
         Ok(project) => project,
         Err(status) => return Ok(status),
     };

@@ -12,7 +12,7 @@ use super::{load, save_lock, targets};
 
 /// Runs `errdoc l10n confirm`.
 pub(super) fn run(root: &Path, args: &ConfirmArgs) -> anyhow::Result<ExitCode> {
-    let project = match load(root, "l10n confirm")? {
+    let project = match load(root, "l10n confirm", true)? {
         Ok(project) => project,
         Err(status) => return Ok(status),
     };

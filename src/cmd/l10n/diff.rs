@@ -15,7 +15,7 @@ use super::{load, targets};
 
 /// Runs `errdoc l10n diff`.
 pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
-    let project = match load(root, "l10n diff")? {
+    let project = match load(root, "l10n diff", false)? {
         Ok(project) => project,
         Err(status) => return Ok(status),
     };

@@ -41,9 +41,13 @@ pub fn run(root: &Path, command: &L10nCommand) -> anyhow::Result<ExitCode> {
 /// the one run protocol: any error stops it (a stub added next to a
 /// message the parser skipped would define it twice once the syntax is
 /// fixed; a sources lock that does not parse would lose the record of the
-/// English), printed with its place; warnings are `check`'s.
-fn load(root: &Path, command: &'static str) -> anyhow::Result<Result<Project, ExitCode>> {
-    let writes = !matches!(command, "l10n status" | "l10n diff");
+/// English), printed with its place; warnings are `check`'s. A command that
+/// `writes` says, when it stops, that nothing was changed.
+fn load(
+    root: &Path,
+    command: &'static str,
+    writes: bool,
+) -> anyhow::Result<Result<Project, ExitCode>> {
     let policy = Policy {
         unchanged: if writes { "; nothing was changed" } else { "" },
         ..Policy::new(command, Stage::Project)

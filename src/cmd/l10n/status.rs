@@ -12,7 +12,7 @@ use super::{load, targets};
 
 /// Runs `errdoc l10n status`.
 pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
-    let project = match load(root, "l10n status")? {
+    let project = match load(root, "l10n status", false)? {
         Ok(project) => project,
         Err(status) => return Ok(status),
     };

@@ -15,7 +15,7 @@ use super::{load, save_lock, targets};
 
 /// Runs `errdoc l10n sync`.
 pub(super) fn run(root: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
-    let project = match load(root, "l10n sync")? {
+    let project = match load(root, "l10n sync", true)? {
         Ok(project) => project,
         Err(status) => return Ok(status),
     };
