@@ -70,6 +70,21 @@ pub struct EntryInfo {
     pub stub: bool,
 }
 
+impl EntryInfo {
+    /// The entries its value and attributes reference: message ids
+    /// (`brand` for `{ brand }` and `{ brand.short }`) and term ids (`-kit`).
+    pub fn referenced_entries(&self) -> BTreeSet<String> {
+        self.parts
+            .values()
+            .flat_map(|part| &part.references)
+            .map(|r| match r.split_once('.') {
+                Some((id, _)) if !r.starts_with('-') => id.to_string(),
+                _ => r.clone(),
+            })
+            .collect()
+    }
+}
+
 /// The comment line `l10n sync` puts on the stubs it writes.
 pub const STUB_MARKER: &str = "errdoc: untranslated";
 
@@ -773,17 +788,28 @@ fn walk_inline(inline: &ast::InlineExpression<&str>, info: &mut PartInfo, outsid
                 walk_inline(&n.value, info, outside);
             }
         }
-        ast::InlineExpression::Placeable { expression } => {
-            // Nested placeables: walked like top-level ones.
-            let mut nested = PartInfo::default();
-            match expression.as_ref() {
-                ast::Expression::Inline(i) => walk_inline(i, &mut nested, outside),
-                ast::Expression::Select { .. } => {}
-            }
-            info.references.extend(nested.references);
-            info.outside.extend(nested.outside);
-        }
+        // Nested placeables: what they use, a select's selector and
+        // variants too (files nest at most `MAX_NESTING` deep).
+        ast::InlineExpression::Placeable { expression } => walk_nested(expression, info, outside),
         _ => {}
+    }
+}
+
+/// What a nested placeable uses: an inline expression as at the top, a
+/// select's selector and variants as inside a select.
+fn walk_nested(expression: &ast::Expression<&str>, info: &mut PartInfo, outside: bool) {
+    match expression {
+        ast::Expression::Inline(inline) => walk_inline(inline, info, outside),
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(selector, info, false);
+            for variant in variants {
+                for element in &variant.value.elements {
+                    if let ast::PatternElement::Placeable { expression } = element {
+                        walk_nested(expression, info, false);
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -846,6 +872,20 @@ mod tests {
         let mut diags = Diagnostics::new();
         collect_entries(&file, 0, &mut entries, &[], &mut diags);
         (entries, diags)
+    }
+
+    /// References in values and attributes, placeables nested or not,
+    /// selectors, variants, function and term arguments (once in
+    /// `l10n::ftl`, whose reading of the files this replaced).
+    #[test]
+    fn references_are_found_everywhere() {
+        let (entries, _) = info(
+            "a = { b } { c.attr } { -t } { { d } }\n    .x = { $n ->\n        [one] { e }\n       *[other] { FUN(f, g, k: 1) } { -u(case: \"x\") }\n    }\n-t = { -u.gender ->\n       *[other] { h }\n    }\n",
+        );
+        let a: Vec<String> = entries["a"].referenced_entries().into_iter().collect();
+        assert_eq!(a, ["-t", "-u", "b", "c", "d", "e", "f", "g"]);
+        let t: Vec<String> = entries["-t"].referenced_entries().into_iter().collect();
+        assert_eq!(t, ["-u", "h"]);
     }
 
     #[test]

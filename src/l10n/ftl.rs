@@ -1,6 +1,7 @@
-//! Fluent source that `l10n sync` writes and reads: a text as a pattern
-//! that parses back to exactly that text, comments that stay comments, and
-//! what the entries of a file reference.
+//! Fluent source that `l10n sync` writes and reads back: a text as a
+//! pattern that parses back to exactly that text, and comments that stay
+//! comments. (What entries reference is the locale's to know:
+//! [`crate::locales::EntryInfo::referenced_entries`].)
 //!
 //! A stub's English can be any text (a table entry's message comes from the
 //! catalog, not from a Fluent file): a line break followed by `evil = x`
@@ -9,8 +10,6 @@
 //! whatever the parser would read as syntax — `{`, `}`, a line starting with
 //! `[`, `*` or `.`, leading and trailing blanks, empty lines, control
 //! characters — as a string literal (`{"["}`).
-
-use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast;
 
@@ -156,94 +155,6 @@ pub fn parse(text: &str) -> Parsed {
     parsed
 }
 
-/// How deep references are looked for in nested placeables; the locales
-/// refuse files nested deeper than this anyway.
-const MAX_DEPTH: usize = 128;
-
-/// The entries every message and term of `text` references, by id: message
-/// ids (`brand` for `{ brand }` and `{ brand.short }`) and term ids (`-kit`
-/// for `{ -kit }`, `{ -kit.gender -> … }` and `{ -kit(case: "x") }`), from
-/// its value and attributes, inside placeables, selectors, variants,
-/// function and term arguments. Entries that do not parse are left out.
-pub fn references(text: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let resource = match fluent_syntax::parser::parse(text) {
-        Ok(r) | Err((r, _)) => r,
-    };
-    let mut found = BTreeMap::new();
-    for entry in &resource.body {
-        let (id, value, attributes) = match entry {
-            ast::Entry::Message(m) => (m.id.name.to_string(), m.value.as_ref(), &m.attributes),
-            ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
-            _ => continue,
-        };
-        let mut refs = BTreeSet::new();
-        for pattern in value.into_iter().chain(attributes.iter().map(|a| &a.value)) {
-            pattern_references(pattern, &mut refs, 0);
-        }
-        found.entry(id).or_insert(refs);
-    }
-    found
-}
-
-fn pattern_references(pattern: &ast::Pattern<&str>, refs: &mut BTreeSet<String>, depth: usize) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            expression_references(expression, refs, depth + 1);
-        }
-    }
-}
-
-fn expression_references(
-    expression: &ast::Expression<&str>,
-    refs: &mut BTreeSet<String>,
-    depth: usize,
-) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    match expression {
-        ast::Expression::Select { selector, variants } => {
-            inline_references(selector, refs, depth);
-            for variant in variants {
-                pattern_references(&variant.value, refs, depth);
-            }
-        }
-        ast::Expression::Inline(inline) => inline_references(inline, refs, depth),
-    }
-}
-
-fn inline_references(
-    inline: &ast::InlineExpression<&str>,
-    refs: &mut BTreeSet<String>,
-    depth: usize,
-) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    let arguments = match inline {
-        ast::InlineExpression::MessageReference { id, .. } => {
-            refs.insert(id.name.to_string());
-            None
-        }
-        ast::InlineExpression::TermReference { id, arguments, .. } => {
-            refs.insert(format!("-{}", id.name));
-            arguments.as_ref()
-        }
-        ast::InlineExpression::FunctionReference { arguments, .. } => Some(arguments),
-        ast::InlineExpression::Placeable { expression } => {
-            expression_references(expression, refs, depth + 1);
-            None
-        }
-        _ => None,
-    };
-    for argument in arguments
-        .into_iter()
-        .flat_map(|a| a.positional.iter().chain(a.named.iter().map(|n| &n.value)))
-    {
-        inline_references(argument, refs, depth + 1);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,16 +275,5 @@ mod tests {
             source,
             "# en .description: first\n#   evil = x\n#   -term = y\n#   last\u{fffd}[31m\n#\nx = 1\n"
         );
-    }
-
-    #[test]
-    fn references_are_found_everywhere() {
-        let refs = references(
-            "a = { b } { c.attr } { -t } { { d } }\n    .x = { $n ->\n        [one] { e }\n       *[other] { FUN(f, g, k: 1) } { -u(case: \"x\") }\n    }\n-t = { -u.gender ->\n       *[other] { h }\n    }\n",
-        );
-        let a: Vec<&str> = refs["a"].iter().map(String::as_str).collect();
-        assert_eq!(a, ["-t", "-u", "b", "c", "d", "e", "f", "g"]);
-        let t: Vec<&str> = refs["-t"].iter().map(String::as_str).collect();
-        assert_eq!(t, ["-u", "h"]);
     }
 }

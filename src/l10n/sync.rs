@@ -133,15 +133,14 @@ fn table_stub(id: &str, english: &str) -> String {
     )
 }
 
-/// Every reference of every entry of `locale`'s files, by id.
+/// The entries each entry of `locale` references, by id (as the locale
+/// read them).
 fn references_of(locale: &Locale) -> BTreeMap<String, BTreeSet<String>> {
-    let mut all = BTreeMap::new();
-    for file in &locale.files {
-        for (id, refs) in ftl::references(file.text()) {
-            all.entry(id).or_insert(refs);
-        }
-    }
-    all
+    locale
+        .entries
+        .iter()
+        .map(|(id, info)| (id.clone(), info.referenced_entries()))
+        .collect()
 }
 
 /// A problem that kept one stub from being written.
