@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::errdoc;
+use support::{errdoc, escaped, yaml_string};
 
 /// One code of the hostile catalog: its number, name, message and title.
 struct Hostile {
@@ -99,39 +99,9 @@ const HOSTILE: &[Hostile] = &[
     },
 ];
 
-/// A YAML double-quoted scalar: every character outside printable ASCII as
-/// an escape, so the catalog holds exactly `text`.
-fn yaml_quote(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            c => {
-                let _ = write!(out, "\\U{:08X}", u32::from(c));
-            }
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// A Fluent message whose value is exactly `text`: one string literal.
 fn fluent_literal(text: &str) -> String {
-    let mut out = String::from("{\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            c => {
-                let _ = write!(out, "\\U{:06X}", u32::from(c));
-            }
-        }
-    }
-    out.push_str("\"}");
-    out
+    format!("{{\"{}\"}}", escaped(text, 6))
 }
 
 /// A project (made by `errdoc init`) whose catalog is `codes` in one module.
@@ -146,7 +116,7 @@ fn project_of(codes: &[Hostile]) -> tempfile::TempDir {
     for c in codes {
         let _ = write!(yaml, "      - code: {}\n        name: {}\n", c.code, c.name);
         if let Some(m) = c.message {
-            let _ = writeln!(yaml, "        message: {}", yaml_quote(m));
+            let _ = writeln!(yaml, "        message: {}", yaml_string(m));
         }
         let _ = writeln!(ftl, "code-{} = {}", c.code, fluent_literal(c.title));
     }

@@ -412,6 +412,19 @@ fn small_page(message: &str, cause: &str) -> String {
     )
 }
 
+/// A new project with [`small_page`] imported in English: its folder and
+/// the page's path.
+fn small_project() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    assert_eq!(errdoc(root, &["init"]).status, 0);
+    let page = root.join("errorcode-small.md");
+    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
+    let run = errdoc(root, &["import", "--locale", "en", page.to_str().unwrap()]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    (dir, page)
+}
+
 /// Replaces the one `from` in the file at `path` with `to`.
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
@@ -421,14 +434,9 @@ fn edit(path: &Path, from: &str, to: &str) {
 
 #[test]
 fn reimport_keeps_hand_edits_and_reports_each_until_overwrite() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, page) = small_project();
     let root = dir.path();
-    assert_eq!(errdoc(root, &["init"]).status, 0);
-    let page = root.join("errorcode-small.md");
-    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
     let page_arg = page.to_str().unwrap();
-    let first = errdoc(root, &["import", "--locale", "en", page_arg]);
-    assert_eq!(first.status, 0, "{}{}", first.stdout, first.stderr);
 
     // Hand edits: the catalog's message, a cause, a layout line.
     let catalog = root.join("catalog/codes.yaml");
@@ -507,16 +515,9 @@ fn reimport_keeps_hand_edits_and_reports_each_until_overwrite() {
 
 #[test]
 fn a_page_changed_upstream_is_reported_field_by_field_not_taken() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, page) = small_project();
     let root = dir.path();
-    assert_eq!(errdoc(root, &["init"]).status, 0);
-    let page = root.join("errorcode-small.md");
-    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
     let page_arg = page.to_str().unwrap();
-    assert_eq!(
-        errdoc(root, &["import", "--locale", "en", page_arg]).status,
-        0
-    );
     let before = read_tree(&root.join("locales"));
     std::fs::write(&page, small_page("The disk is full.", "A log grew.")).unwrap();
     let again = errdoc(root, &["import", "--locale", "en", page_arg]);
@@ -533,16 +534,9 @@ fn a_page_changed_upstream_is_reported_field_by_field_not_taken() {
 
 #[test]
 fn import_keeps_the_catalogs_comments() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, page) = small_project();
     let root = dir.path();
-    assert_eq!(errdoc(root, &["init"]).status, 0);
-    let page = root.join("errorcode-small.md");
-    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
     let page_arg = page.to_str().unwrap();
-    assert_eq!(
-        errdoc(root, &["import", "--locale", "en", page_arg]).status,
-        0
-    );
     // Comments of every kind, written by hand into the imported catalog.
     let catalog = root.join("catalog/codes.yaml");
     let text = std::fs::read_to_string(&catalog).unwrap();
@@ -654,16 +648,9 @@ fn a_placeholder_filled_in_by_hand_is_kept() {
 /// its final line break) says what it said.
 #[test]
 fn a_layout_with_other_line_ends_is_no_conflict() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, page) = small_project();
     let root = dir.path();
-    assert_eq!(errdoc(root, &["init"]).status, 0);
-    let page = root.join("errorcode-small.md");
-    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
     let page_arg = page.to_str().unwrap();
-    assert_eq!(
-        errdoc(root, &["import", "--locale", "en", page_arg]).status,
-        0
-    );
     let layout = root.join("layouts/en/errorcode-small.md");
     let text = std::fs::read_to_string(&layout).unwrap();
     std::fs::write(&layout, text.trim_end().replace('\n', "\r\n")).unwrap();
@@ -688,15 +675,8 @@ fn a_layout_with_other_line_ends_is_no_conflict() {
 fn a_build_reads_the_project_only_once_it_holds_the_lock() {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, _) = small_project();
     let root = dir.path();
-    assert_eq!(errdoc(root, &["init"]).status, 0);
-    let page = root.join("errorcode-small.md");
-    std::fs::write(&page, small_page("The disk is full.", "Too many files.")).unwrap();
-    assert_eq!(
-        errdoc(root, &["import", "--locale", "en", page.to_str().unwrap()]).status,
-        0
-    );
     // Another command holds the lock (flock(1) takes the same lock).
     let mut holder = Command::new("flock")
         .arg(root.join(".errdoc.lock"))

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use fluent_syntax::ast;
 use serde_json::Value;
-use support::{apply_edits, errdoc, project};
+use support::{apply_edits, errdoc, project, yaml_string};
 
 fn read(root: &Path, path: &str) -> String {
     std::fs::read_to_string(root.join(path)).unwrap()
@@ -401,23 +401,6 @@ fn generated(count: usize) -> Vec<String> {
             text
         })
         .collect()
-}
-
-/// `text` as a YAML double-quoted string, everything but printable ASCII
-/// escaped.
-fn yaml_string(text: &str) -> String {
-    let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            ' '..='~' => out.push(c),
-            c if u32::from(c) <= 0xFFFF => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push_str(&format!("\\U{:08X}", u32::from(c))),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[test]

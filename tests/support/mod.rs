@@ -180,3 +180,29 @@ pub fn diff(expected: &str, actual: &str) -> String {
     }
     out
 }
+
+/// `text` as a YAML double-quoted string: `"` and `\` escaped, printable
+/// ASCII as it is, every other character as `\UXXXXXXXX`, so the file holds
+/// exactly `text` whatever it is.
+pub fn yaml_string(text: &str) -> String {
+    format!("\"{}\"", escaped(text, 8))
+}
+
+/// `text` for a double-quoted literal of YAML or Fluent: `"` and `\`
+/// escaped, printable ASCII as it is, every other character as `\U` and
+/// `digits` hex digits.
+pub fn escaped(text: &str, digits: usize) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            ' '..='~' => out.push(c),
+            c => {
+                let _ = write!(out, "\\U{:0digits$X}", u32::from(c));
+            }
+        }
+    }
+    out
+}
