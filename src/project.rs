@@ -41,6 +41,16 @@ pub struct Look {
     pub layouts: Layouts,
 }
 
+/// A project rendered into memory (`serve`, and `import`'s round trip).
+pub struct Rendered {
+    /// The project.
+    pub project: Project,
+    /// How its pages look.
+    pub look: Look,
+    /// Every file of the site.
+    pub output: Output,
+}
+
 /// How to render.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
@@ -92,6 +102,27 @@ impl Project {
             catalog,
             locales: Arc::new(locales),
             locks,
+        }))
+    }
+
+    /// Loads the project at `root` with its look and renders it with the
+    /// default options; `Ok(None)` where an error stops that (the reasons
+    /// are in `diags`, as are the warnings).
+    pub fn rendered(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<Rendered>> {
+        let Some(project) = Project::load(root, diags)? else {
+            return Ok(None);
+        };
+        if diags.has_errors() {
+            return Ok(None);
+        }
+        let Some(look) = project.look(diags)? else {
+            return Ok(None);
+        };
+        let output = project.render(&look, &RenderOptions::default(), diags);
+        Ok((!diags.has_errors()).then_some(Rendered {
+            project,
+            look,
+            output,
         }))
     }
 

@@ -45,7 +45,7 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use crate::diagnostic::Diagnostics;
 use crate::output::{MANIFEST, Output};
-use crate::project::{Project, RenderOptions};
+use crate::project::Project;
 
 /// The path of the event stream the injected script listens to.
 pub const EVENTS_PATH: &str = "/__errdoc/events";
@@ -130,29 +130,16 @@ impl Shared {
 /// Builds the site into memory: the files, or the diagnostics as text.
 pub fn build(root: &Path) -> Result<Output, String> {
     let mut diags = Diagnostics::new();
-    let project = match Project::load(root, &mut diags) {
-        Ok(p) => p,
-        Err(e) => return Err(format!("error: {e:#}\n")),
-    };
-    let look = match &project {
-        Some(p) if !diags.has_errors() => match p.look(&mut diags) {
-            Ok(look) => look,
-            Err(e) => return Err(format!("error: {e:#}\n")),
-        },
-        _ => None,
-    };
-    let output = project
-        .zip(look)
-        .map(|(p, look)| p.render(&look, &RenderOptions::default(), &mut diags));
+    let rendered = Project::rendered(root, &mut diags).map_err(|e| format!("error: {e:#}\n"))?;
     let text: String = diags.sorted().iter().map(ToString::to_string).collect();
-    match output {
-        Some(output) if !diags.has_errors() => {
+    match rendered {
+        Some(rendered) => {
             if !text.is_empty() {
                 crate::terminal::tell_raw(&text);
             }
-            Ok(output)
+            Ok(rendered.output)
         }
-        _ => Err(text),
+        None => Err(text),
     }
 }
 

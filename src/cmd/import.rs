@@ -8,7 +8,7 @@ use crate::cli::ImportArgs;
 use crate::cmd::failure;
 use crate::diagnostic::{Diagnostics, Severity, plural};
 use crate::import::{self, FileReport, parse};
-use crate::project::{Project, RenderOptions};
+use crate::project::Project;
 
 /// `say!` for a line that carries a page's text: control characters made
 /// visible, so a page cannot drive the terminal (OSC 52, screen clears).
@@ -55,22 +55,14 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
 
     // Build again and compare each imported page with the page made of it.
     let mut diags = Diagnostics::new();
-    let project = Project::load(root, &mut diags)?;
-    let look = match &project {
-        Some(p) if !diags.has_errors() => p.look(&mut diags)?,
-        _ => None,
-    };
-    let output = project
-        .as_ref()
-        .zip(look.as_ref())
-        .map(|(p, look)| p.render(look, &RenderOptions::default(), &mut diags));
+    let rendered = Project::rendered(root, &mut diags)?;
     let errors: Vec<_> = diags
         .sorted()
         .into_iter()
         .filter(|d| d.severity() == Severity::Error)
         .collect();
 
-    let model = project.as_ref().map(Project::model);
+    let model = rendered.as_ref().map(|r| r.project.model());
     let mut failed = !errors.is_empty();
     for file in &report.files {
         show!("{}: module `{}`", file.path.display(), file.module);
@@ -81,21 +73,23 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         }
         summary(file);
         conflicts(file, args.overwrite);
-        let built = project.as_ref().and_then(|project| {
-            let module = project
+        let built = rendered.as_ref().and_then(|rendered| {
+            let module = rendered
+                .project
                 .catalog
                 .modules
                 .iter()
                 .find(|m| m.id.value == file.module)?;
             let path = format!("md/{locale}/{}.md", module.page.value);
-            output
-                .as_ref()?
+            let text = rendered
+                .output
                 .files()
                 .find(|(p, _)| *p == Path::new(&path))
-                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())?;
+            Some((rendered, text))
         });
         match built {
-            Some(text) if errors.is_empty() => {
+            Some((rendered, text)) => {
                 let built = parse::page(&text);
                 let (exact, total, differences) = import::round_trip(&file.sections, &built);
                 show!(
@@ -107,10 +101,9 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
                 {
                     show!("    {d}");
                 }
-                let misfits = look
+                let misfits = model
                     .as_ref()
-                    .zip(model.as_ref())
-                    .map(|(look, m)| Project::layout_misfits(look, m, locale, &file.module))
+                    .map(|m| Project::layout_misfits(&rendered.look, m, locale, &file.module))
                     .unwrap_or_default();
                 lines_report(
                     file,
