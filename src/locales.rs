@@ -16,7 +16,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem};
 use crate::source::{SourceFile, Span, list_project, read_utf8};
 
 /// Where locales live, relative to the project root.
@@ -162,11 +162,11 @@ impl Locales {
         }
         let Some(source) = list.iter().position(|l| l.tag == source_tag) else {
             diags.push(
-                Diagnostic::error(format!("the source locale `{source_tag}` is missing"))
-                    .at_path(format!("{LOCALES_DIR}/{source_tag}"))
-                    .hint(format!(
-                        "create {LOCALES_DIR}/{source_tag}/ with the English .ftl files"
-                    )),
+                Diagnostic::new(Problem::SourceLocaleMissing {
+                    tag: source_tag.to_string(),
+                    dir: format!("{LOCALES_DIR}/{source_tag}"),
+                })
+                .at_path(format!("{LOCALES_DIR}/{source_tag}")),
             );
             return Ok(None);
         };
@@ -322,20 +322,21 @@ fn load_locale(
         Ok(id) => id,
         Err(_) => {
             diags.push(
-                Diagnostic::error(format!("`{tag}` is not a language tag"))
-                    .at_path(rel)
-                    .hint("name locale folders by BCP 47 tag, such as `en`, `zh-CN` or `ja`"),
+                Diagnostic::new(Problem::NotALanguageTag {
+                    tag: tag.to_string(),
+                })
+                .at_path(rel),
             );
             return Ok(None);
         }
     };
     if langid.to_string() != tag {
         diags.push(
-            Diagnostic::error(format!(
-                "`{tag}` is not written the canonical way `{langid}`"
-            ))
-            .at_path(rel)
-            .hint(format!("rename the folder to `{langid}`")),
+            Diagnostic::new(Problem::TagNotCanonical {
+                tag: tag.to_string(),
+                canonical: langid.to_string(),
+            })
+            .at_path(rel),
         );
         return Ok(None);
     }
@@ -406,11 +407,8 @@ impl Locale {
         for (index, file) in files.iter().enumerate() {
             if let Some(at) = too_deep(file.text()) {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "placeables are nested more than {MAX_NESTING} deep; the file is skipped"
-                    ))
-                    .hint("close the `{ }` placeables; real messages nest two or three deep")
-                    .at(file, file.span(at, at + 1)),
+                    Diagnostic::new(Problem::FluentTooDeep { limit: MAX_NESTING })
+                        .at(file, file.span(at, at + 1)),
                 );
                 continue;
             }
@@ -483,9 +481,11 @@ fn collect_entries(
                     )
                 };
                 diags.push(
-                    Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
-                        .hint(hint)
-                        .at(file, file.span(start, start + 1)),
+                    Diagnostic::new(Problem::FluentSyntax {
+                        detail: e.kind.to_string(),
+                        hint,
+                    })
+                    .at(file, file.span(start, start + 1)),
                 );
             }
             r
@@ -564,14 +564,9 @@ fn collect_entries(
                 earlier.get(first.file).unwrap_or(file)
             };
             diags.push(
-                Diagnostic::error(format!("`{id}` is defined twice"))
-                    .hint(format!(
-                        "it is first defined at {}:{}:{}; remove or rename one",
-                        first_file.path().display(),
-                        first.span.start.line,
-                        first.span.start.column
-                    ))
-                    .at(file, info.span),
+                Diagnostic::new(Problem::DuplicateMessage { id })
+                    .at(file, info.span)
+                    .first_at(first_file, first.span),
             );
             continue;
         }
@@ -921,13 +916,15 @@ mod tests {
         let (_, diags) = info("a = 1\nb = { $x\nc = 3\na = 4\n");
         let shown: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
         assert!(
-            shown[0].starts_with("locales/en/x.ftl:2:9: error: Fluent syntax error: Expected a token starting with \"}\""),
+            shown[0].starts_with("locales/en/x.ftl:2:9: error[E0305]: Fluent syntax error: Expected a token starting with \"}\""),
             "{}",
             shown.join("")
         );
         assert!(shown[0].contains("Fluent syntax error"), "{}", shown[0]);
         assert!(
-            shown[1].starts_with("locales/en/x.ftl:4:1: error: `a` is defined twice — it is first defined at locales/en/x.ftl:1:1"),
+            shown[1].starts_with(
+                "locales/en/x.ftl:4:1: error[E0306]: `a` is defined twice — remove or rename one"
+            ),
             "{}",
             shown[1]
         );

@@ -15,7 +15,7 @@ use crate::catalog::{
     Catalog, CodeEntry, CodeNumber, Family, Listing, Membership, Module, PageItem, TableEntry,
     listing_message_id,
 };
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::l10n::{self, lock::SourcesLock, lock::fingerprint};
 use crate::locales::{Locale, Locales};
 
@@ -410,42 +410,31 @@ impl Localizer<'_> {
             // Validation already reports the variables that differ.
             errors.clear();
         }
+        let name = || match attribute {
+            None => id.to_string(),
+            Some(a) => format!("{id}.{a}"),
+        };
         for error in errors {
-            let name = match attribute {
-                None => format!("`{id}`"),
-                Some(a) => format!("`{id}.{a}`"),
-            };
-            let mut d = Diagnostic::error(format!("{name} cannot be formatted: {error}"))
-                .hint("use only the variables listed in README.md for this kind of message, and messages that exist");
+            let mut d = Diagnostic::new(Kind::CannotFormat {
+                name: name(),
+                error: error.to_string(),
+            });
             if let Some((file, span)) = locale.locate_part(id, attribute) {
                 d = d.at(file, span);
             }
             self.diags.push(d);
         }
         let markup = crate::render::markdown::markup(&text);
-        let hazards = [
-            (
-                markup.raw_html,
-                "contains raw HTML; it is shown as text, not as markup",
-                "write Markdown instead (`code`, **bold**, [link](url))",
-            ),
-            (
-                markup.unsafe_link,
-                "links to an address that is not http, https or mailto (`javascript:`, `data:`, …); the link is shown as text",
-                "link to an https:// address or to a page of this project (`errorcode-net-socket.md`)",
-            ),
-        ];
-        for (_, what, hint) in hazards.iter().filter(|(found, ..)| *found) {
-            if let Some((file, span)) = locale.locate_part(id, attribute) {
-                let name = match attribute {
-                    None => id.to_string(),
-                    Some(a) => format!("{id}.{a}"),
-                };
-                self.diags.push(
-                    Diagnostic::warning(format!("`{name}` {what}"))
-                        .hint(*hint)
-                        .at(file, span),
-                );
+        if (markup.raw_html || markup.unsafe_link)
+            && let Some((file, span)) = locale.locate_part(id, attribute)
+        {
+            if markup.raw_html {
+                let kind = Kind::RawHtmlInText { name: name() };
+                self.diags.push(Diagnostic::new(kind).at(file, span));
+            }
+            if markup.unsafe_link {
+                let kind = Kind::UnsafeLinkInText { name: name() };
+                self.diags.push(Diagnostic::new(kind).at(file, span));
             }
         }
         Some(Text {
@@ -461,12 +450,11 @@ impl Localizer<'_> {
             // Validation reports catalog messages; this covers UI strings.
             if is_ui_id(id) {
                 self.diags.push(
-                    Diagnostic::error(format!("the text `{id}` is missing"))
-                        .hint(format!(
-                            "add `{id} = …` to {}/ui.ftl",
-                            self.locales.source().dir().display()
-                        ))
-                        .at_path(self.locales.source().dir()),
+                    Diagnostic::new(Kind::UiTextMissing {
+                        id: id.to_string(),
+                        dir: self.locales.source().dir().display().to_string(),
+                    })
+                    .at_path(self.locales.source().dir()),
                 );
             }
             Text {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// The largest input file errdoc reads (a catalog, a `.ftl` file, a
 /// template, a layout, a page to import): 64 MiB.
@@ -27,32 +27,24 @@ pub fn read_input(
     let project = std::fs::canonicalize(root)?;
     if !target.starts_with(&project) {
         diags.push(
-            Diagnostic::error(format!(
-                "a link to {}, outside the project: errdoc reads no file through a link that leaves the project",
-                target.display()
-            ))
-            .at_path(rel)
-            .hint("copy the file into the project, or make the link point inside it"),
+            Diagnostic::new(Kind::LinkLeavesProject {
+                target: target.display().to_string(),
+            })
+            .at_path(rel),
         );
         return Ok(None);
     }
     let meta = std::fs::metadata(&target)?;
     if !meta.is_file() {
-        diags.push(
-            Diagnostic::error("not a regular file (a folder, a device or a pipe)")
-                .at_path(rel)
-                .hint("errdoc reads plain files here: replace it with one"),
-        );
+        diags.push(Diagnostic::new(Kind::NotAFile).at_path(rel));
         return Ok(None);
     }
     let too_large = |diags: &mut Diagnostics| {
         diags.push(
-            Diagnostic::error(format!(
-                "larger than {} MiB, the most errdoc reads from one input file",
-                INPUT_LIMIT / (1024 * 1024)
-            ))
-            .at_path(rel)
-            .hint("split it (a module's texts can be spread over several .ftl files), or check that it is the file you meant"),
+            Diagnostic::new(Kind::TooLarge {
+                limit: INPUT_LIMIT / (1024 * 1024),
+            })
+            .at_path(rel),
         );
     };
     if meta.len() > INPUT_LIMIT {
@@ -93,12 +85,10 @@ pub fn read_utf8(
         })),
         Err(e) => {
             diags.push(
-                Diagnostic::error(format!(
-                    "not UTF-8 (invalid byte at offset {})",
-                    e.utf8_error().valid_up_to()
-                ))
-                .at_path(rel)
-                .hint("save the file as UTF-8"),
+                Diagnostic::new(Kind::NotUtf8 {
+                    offset: e.utf8_error().valid_up_to(),
+                })
+                .at_path(rel),
             );
             Ok(None)
         }
@@ -154,11 +144,7 @@ pub fn list_project(
                     e.io_error()
                         .map_or_else(|| e.to_string(), ToString::to_string)
                 };
-                diags.push(
-                    Diagnostic::error(format!("cannot be read: {why}"))
-                        .at_path(at)
-                        .hint("fix or remove it: errdoc reads everything under this folder"),
-                );
+                diags.push(Diagnostic::new(Kind::Unreadable { why }).at_path(at));
             }
         }
     }
@@ -171,23 +157,17 @@ pub fn list_project(
 fn inside_project(root: &Path, path: &Path, rel: &Path, diags: &mut Diagnostics) -> bool {
     let (Ok(target), Ok(project)) = (std::fs::canonicalize(path), std::fs::canonicalize(root))
     else {
-        diags.push(
-            Diagnostic::error("cannot be read (a broken link, or no permission)")
-                .at_path(rel)
-                .hint("fix or remove it"),
-        );
+        diags.push(Diagnostic::new(Kind::BrokenLink).at_path(rel));
         return false;
     };
     if target.starts_with(&project) {
         return true;
     }
     diags.push(
-        Diagnostic::error(format!(
-            "a link to {}, outside the project: errdoc reads nothing through a link that leaves the project",
-            target.display()
-        ))
-        .at_path(rel)
-        .hint("copy it into the project, or make the link point inside it"),
+        Diagnostic::new(Kind::LinkLeavesProject {
+            target: target.display().to_string(),
+        })
+        .at_path(rel),
     );
     false
 }
@@ -454,7 +434,7 @@ mod tests {
         assert_eq!(text, None);
         assert_eq!(
             diags.sorted()[0].to_string(),
-            "locales/en/x.ftl: error: not UTF-8 (invalid byte at offset 4) — save the file as UTF-8\n"
+            "locales/en/x.ftl: error[E0504]: not UTF-8 (invalid byte at offset 4) — save the file as UTF-8\n"
         );
         let missing = read_utf8(dir.path(), Path::new("nope"), &mut diags);
         assert!(missing.is_err());
@@ -490,13 +470,13 @@ mod tests {
         let shown: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
         assert_eq!(shown.len(), 2, "{shown:?}");
         assert!(
-            shown[0].starts_with("out.ftl: error: a link to "),
+            shown[0].starts_with("out.ftl: error[E0501]: a link to "),
             "{shown:?}"
         );
         assert!(shown[0].contains("outside the project"), "{shown:?}");
         assert!(!shown.concat().contains("token"));
         assert!(
-            shown[1].starts_with("zero.ftl: error: a link to /dev/zero"),
+            shown[1].starts_with("zero.ftl: error[E0501]: a link to /dev/zero"),
             "{shown:?}"
         );
     }

@@ -218,8 +218,8 @@ fn a_folder_that_is_not_a_project_is_explained() {
     assert_eq!(run.status, 1);
     assert_eq!(
         run.stderr,
-        "catalog/codes.yaml: error: the catalog is missing — create it, or run errdoc in a project folder (see --root)\n\
-         locales/en: error: the source locale `en` is missing — create locales/en/ with the English .ftl files\n\
+        "catalog/codes.yaml: error[E0101]: the catalog is missing — create it, or run errdoc in a project folder (see --root)\n\
+         locales/en: error[E0301]: the source locale `en` is missing — create locales/en/ with the source language's .ftl files\n\
          error: build failed with 2 errors and 0 warnings; site/ was not changed\n"
     );
 }

@@ -48,7 +48,7 @@ const BROKEN: &[Broken] = &[
         name: "an unknown reference in the catalog",
         edits: "--- catalog/codes.yaml\n<<<\n        references: [rfc6455-7.4.1]\n===\n        references: [rfc6455-7.4.2]\n>>>\n",
         stage: Stage::Project,
-        located: "catalog/codes.yaml:27:22: error: unknown reference `rfc6455-7.4.2`",
+        located: "catalog/codes.yaml:27:22: error[E0234]: unknown reference `rfc6455-7.4.2`",
     },
     Broken {
         name: "a Fluent syntax error",

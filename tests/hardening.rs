@@ -74,8 +74,8 @@ fn no_input_is_read_through_a_link_that_leaves_the_project() {
     for (args, catalog_says, zero_says) in [
         (
             &["check"][..],
-            "catalog/codes.yaml: error: a link to ",
-            "locales/en/zero.ftl: error: a link to /dev/zero, outside the project",
+            "catalog/codes.yaml: error[E0501]: a link to ",
+            "locales/en/zero.ftl: error[E0501]: a link to /dev/zero, outside the project",
         ),
         (
             &["import", "--locale", "en", page],
@@ -139,7 +139,8 @@ fn a_locale_folder_that_cannot_be_read_stops_the_build_and_keeps_its_pages() {
     let run = errdoc(root.path(), &["build"]);
     assert_eq!(run.status, 1, "{}", run.stderr);
     assert!(
-        run.stderr.contains("locales/zh-CN: error: a link to "),
+        run.stderr
+            .contains("locales/zh-CN: error[E0501]: a link to "),
         "{}",
         run.stderr
     );

@@ -65,14 +65,14 @@ fn impossible_numbers_nul_and_broken_utf8_are_located() {
         root.path(),
         &site,
         overflow.as_bytes(),
-        "catalog/codes.yaml:25:15: error:",
+        "catalog/codes.yaml:25:15: error[E0107]: invalid i64",
     );
     let negative = base.replace("code: 1006", "code: -1006");
     fails_with(
         root.path(),
         &site,
         negative.as_bytes(),
-        "catalog/codes.yaml:25:15: error:",
+        "catalog/codes.yaml:25:15: error[",
     );
     let nul = base.replace("ABNORMAL_CLOSURE", "ABNORMAL\0CLOSURE");
     fails_with(root.path(), &site, nul.as_bytes(), "catalog/codes.yaml:");
@@ -82,7 +82,7 @@ fn impossible_numbers_nul_and_broken_utf8_are_located() {
         root.path(),
         &site,
         &bytes,
-        "catalog/codes.yaml: error: not UTF-8",
+        "catalog/codes.yaml: error[E0504]: not UTF-8",
     );
 }
 
@@ -144,7 +144,7 @@ fn messages_that_reference_each_other_in_a_circle_are_an_error() {
     assert_eq!(run.status, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "locales/en/close.ftl:8:6: error: `code-1006.solution-1` cannot be formatted"
+            "locales/en/close.ftl:8:6: error[E0327]: `code-1006.solution-1` cannot be formatted"
         ),
         "{}",
         run.stderr
@@ -196,7 +196,7 @@ fn duplicate_mapping_keys_are_located() {
         root.path(),
         &site,
         twice.as_bytes(),
-        "catalog/codes.yaml:27:9: error: duplicate mapping key: name — write each key once",
+        "catalog/codes.yaml:27:9: error[E0106]: duplicate mapping key: name — write each key once",
     );
 }
 
@@ -220,7 +220,9 @@ fn page_names_that_would_write_outside_the_site_are_refused() {
             root.path(),
             &site,
             catalog.as_bytes(),
-            &format!("catalog/codes.yaml:18:11: error: page `{page}` is not a plain file name"),
+            &format!(
+                "catalog/codes.yaml:18:11: error[E0213]: page `{page}` is not a plain file name"
+            ),
         );
     }
     assert!(!elsewhere.exists() && !elsewhere.with_extension("md").exists());
@@ -237,7 +239,8 @@ fn locale_folders_that_are_not_language_tags_are_refused() {
         let run = errdoc(root.path(), &["build"]);
         assert_eq!(run.status, 1, "{name}: {}", run.stderr);
         assert!(
-            run.stderr.starts_with(&format!("locales/{name}: error: ")),
+            run.stderr
+                .starts_with(&format!("locales/{name}: error[E030")),
             "{}",
             run.stderr
         );
@@ -273,11 +276,11 @@ fn script_in_translated_markdown_is_text_in_both_outputs() {
     }
     assert!(
         run.stderr.contains(
-            "locales/zh-CN/close.ftl:8:6: warning: `code-1006.cause-1` contains raw HTML; it is shown as text, not as markup"
+            "locales/zh-CN/close.ftl:8:6: warning[E0330]: `code-1006.cause-1` contains raw HTML; it is shown as text, not as markup"
         ) && run.stderr.contains(
-            "locales/zh-CN/close.ftl:9:6: warning: `code-1006.cause-2` links to an address that is not http, https or mailto"
+            "locales/zh-CN/close.ftl:9:6: warning[E0331]: `code-1006.cause-2` links to an address that is not http, https or mailto"
         ) && run.stderr.contains(
-            "locales/zh-CN/close.ftl:5:6: warning: `code-1006.description` links to an address that is not http, https or mailto"
+            "locales/zh-CN/close.ftl:5:6: warning[E0331]: `code-1006.description` links to an address that is not http, https or mailto"
         ),
         "{}",
         run.stderr

@@ -46,7 +46,7 @@ fn a_changed_english_string_is_stale_until_confirmed() {
     assert_eq!(check.status, 0);
     assert!(
         check.stderr.starts_with(
-            "locales/zh-CN/close.ftl:5:6: warning: `code-1006.description` is stale: the English has changed since it was translated — see what changed with `errdoc l10n diff code-1006.description --locale zh-CN`"
+            "locales/zh-CN/close.ftl:5:6: warning[E0325]: `code-1006.description` is stale: the English has changed since it was translated — see what changed with `errdoc l10n diff code-1006.description --locale zh-CN`"
         ),
         "{}",
         check.stderr
@@ -146,7 +146,7 @@ fn sync_adds_stubs_once_and_keeps_every_translation() {
     let check = errdoc(root, &["check"]);
     assert!(
         check.stderr.contains(
-            "warning: `range-private` is not translated yet: it is a stub from `errdoc l10n sync`"
+            "warning[E0322]: `range-private` is not translated yet: it is a stub from `errdoc l10n sync`"
         ),
         "{}",
         check.stderr

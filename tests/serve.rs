@@ -238,7 +238,7 @@ fn an_edit_is_rebuilt_and_a_broken_one_keeps_the_last_good_build() {
 
     let stderr = server.stderr();
     assert!(
-        stderr.contains("catalog/codes.yaml:26:9: error: unknown field `nmae`"),
+        stderr.contains("catalog/codes.yaml:26:9: error[E0103]: unknown field `nmae`"),
         "the error is printed in the terminal:\n{stderr}"
     );
 }
@@ -285,7 +285,7 @@ fn open_pages_hear_of_rebuilds_and_errors() {
     read_until(&mut reader, "event: build-error");
     read_until(
         &mut reader,
-        "data: catalog/codes.yaml:26:9: error: unknown field `nmae`",
+        "data: catalog/codes.yaml:26:9: error[E0103]: unknown field `nmae`",
     );
     apply_edits(
         root.path(),

@@ -5,7 +5,7 @@
 
 use super::schema::{RawCode, RawModule};
 use super::{CodeEntry, Heading, Listing, Located, Origin, located, located_all, span_of};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::source::{SourceFile, Span};
 
 /// The first place an entry of `codes:` names, for diagnostics about the
@@ -71,11 +71,7 @@ pub(super) fn read_entry(
     let at = entry_span(c).unwrap_or_else(|| span_of(&module.id));
     let kinds = [c.code.is_some(), c.also.is_some(), c.heading.is_some()];
     if kinds.iter().filter(|k| **k).count() > 1 {
-        diags.push(
-            Diagnostic::error("an entry has more than one of `code`, `also` and `heading`")
-                .hint("`code:` defines a code here, `also:` lists a code another module defines, `heading:` is a heading of the page — keep one")
-                .at(file, at),
-        );
+        diags.push(Diagnostic::new(Kind::EntryOfSeveralKinds).at(file, at));
         return None;
     }
     if let Some(id) = &c.heading {
@@ -83,9 +79,11 @@ pub(super) fn read_entry(
             field_outside(c, &["heading", "level"]).or(c.marker.as_ref().map(|_| "marker"))
         {
             diags.push(
-                Diagnostic::error(format!("the heading `{}` has `{field}`, which only codes have", id.value))
-                    .hint("a heading (`heading:`) takes only `level`; its title and text are `heading-<module>-<id>` and its `.text` in locales/")
-                    .at(file, span_of(id)),
+                Diagnostic::new(Kind::HeadingWithCodeField {
+                    heading: id.value.clone(),
+                    field,
+                })
+                .at(file, span_of(id)),
             );
         }
         return Some(Entry::Heading(Heading {
@@ -100,11 +98,7 @@ pub(super) fn read_entry(
         }));
     }
     if let Some(level) = &c.level {
-        diags.push(
-            Diagnostic::error("`level` belongs to headings")
-                .hint("a code's heading level is the module's `code_level`")
-                .at(file, span_of(level)),
-        );
+        diags.push(Diagnostic::new(Kind::LevelOfCode).at(file, span_of(level)));
     }
     match (&c.code, &c.also) {
         (Some(code), None) => {
@@ -112,8 +106,7 @@ pub(super) fn read_entry(
                 Some(name) => located(name),
                 None => {
                     diags.push(
-                        Diagnostic::error(format!("code {} has no `name`", code.value))
-                            .hint("give it a constant name: `name: MY_ERROR` (uppercase letters, digits and `_`)")
+                        Diagnostic::new(Kind::CodeWithoutName { code: code.value })
                             .at(file, span_of(code)),
                     );
                     Located {
@@ -142,11 +135,10 @@ pub(super) fn read_entry(
         (None, Some(also)) => {
             if let Some(field) = field_outside(c, &["also", "message_drift"]) {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "the listing of code {} has `{field}`, which belongs where the code is defined",
-                        also.value
-                    ))
-                    .hint("a listing (`also:`) takes only `marker` and `message_drift`; move the field to the code's own entry")
+                    Diagnostic::new(Kind::ListingWithCodeField {
+                        code: also.value,
+                        field,
+                    })
                     .at(file, span_of(also)),
                 );
             }
@@ -158,11 +150,9 @@ pub(super) fn read_entry(
         }
         _ => {
             diags.push(
-                Diagnostic::error(format!(
-                    "an entry of module `{}` has no `code`, `also` or `heading`",
-                    module.id.value
-                ))
-                .hint("write `code: <number>` to define a code here, `also: <number>` to list one another module defines, or `heading: <id>` for a heading of the page")
+                Diagnostic::new(Kind::BareEntry {
+                    module: module.id.value.clone(),
+                })
                 .at(file, at),
             );
             None

@@ -17,7 +17,7 @@ use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::{MessageFormatter as _, Spanned};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::source::{Position, SourceFile, Span, read_utf8, to_u32};
 use entry::{Entry, read_entry};
 use schema::{RawCatalog, RawModule};
@@ -444,11 +444,7 @@ impl Catalog {
             Ok(Some(text)) => text,
             Ok(None) => return Ok(None),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                diags.push(
-                    Diagnostic::error("the catalog is missing")
-                        .at_path(CATALOG_PATH)
-                        .hint("create it, or run errdoc in a project folder (see --root)"),
-                );
+                diags.push(Diagnostic::new(Kind::CatalogMissing).at_path(CATALOG_PATH));
                 return Ok(None);
             }
             Err(e) => {
@@ -522,8 +518,7 @@ fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
     let raw = serde_saphyr::DefaultMessageFormatter
         .format_message(error.without_snippet())
         .into_owned();
-    let (message, hint) = yaml_message(&raw);
-    let d = Diagnostic::error(message).hint(hint);
+    let d = Diagnostic::new(yaml_kind(&raw));
     match error.location() {
         Some(l) => d.at(
             file,
@@ -539,11 +534,11 @@ fn yaml_error(file: &SourceFile, error: &serde_saphyr::Error) -> Diagnostic {
     }
 }
 
-/// serde-saphyr's message in a catalog author's words, and how to fix it.
+/// The kind of serde-saphyr's message, in a catalog author's words.
 /// Advice meant for Rust programmers (`use Option<String>`,
 /// `set DuplicateKeyPolicy`) is dropped.
-fn yaml_message(raw: &str) -> (String, &'static str) {
-    let message = raw
+fn yaml_kind(raw: &str) -> Kind {
+    let detail = raw
         .split("; use ")
         .next()
         .unwrap_or(raw)
@@ -551,38 +546,35 @@ fn yaml_message(raw: &str) -> (String, &'static str) {
         .next()
         .unwrap_or(raw)
         .to_string();
-    let hint = if message.starts_with("unknown field") {
-        "fix the spelling or remove the field; README.md \"The catalog\" lists every field"
-    } else if message.starts_with("missing field") {
-        "add the field; README.md \"The catalog\" lists every field"
-    } else if message.starts_with("unknown variant") {
-        "use one of the listed values"
-    } else if message.starts_with("duplicate mapping key") {
-        "write each key once"
-    } else if message.contains("u32") {
-        "table values are whole numbers from 0 to 4294967295"
-    } else if message.contains("i64") {
-        "codes are whole numbers, such as 2303210 or -1"
-    } else if message.starts_with("expected sequence") {
-        "this field takes a list: `[a, b]`, or one `- item` per line"
-    } else if message.starts_with("expected mapping") {
-        "this place takes fields (`key: value`), not a single value or a list"
-    } else if message.starts_with("expected string") {
-        "this field takes text; put it in quotes if it looks like a number or a list"
-    } else if message.starts_with("cannot deserialize null") {
-        return (
-            "a value is missing here".to_string(),
-            "write the value after the colon, or remove the field",
-        );
-    } else if message.contains("multiple") || message.contains("document") {
-        return (
-            "the catalog holds more than one YAML document".to_string(),
-            "keep one document: remove the `---` line",
-        );
-    } else {
-        "a YAML syntax error: check this line and the lines before it for indentation, an unclosed `[`, `{` or quote, and tabs (indent with spaces)"
+    let wrong_type = |expected| Kind::WrongType {
+        detail: detail.clone(),
+        expected,
     };
-    (message, hint)
+    if detail.starts_with("unknown field") {
+        Kind::UnknownField { detail }
+    } else if detail.starts_with("missing field") {
+        Kind::MissingField { detail }
+    } else if detail.starts_with("unknown variant") {
+        Kind::UnknownValue { detail }
+    } else if detail.starts_with("duplicate mapping key") {
+        Kind::DuplicateKey { detail }
+    } else if detail.contains("u32") {
+        wrong_type("table values are whole numbers from 0 to 4294967295")
+    } else if detail.contains("i64") {
+        wrong_type("codes are whole numbers, such as 2303210 or -1")
+    } else if detail.starts_with("expected sequence") {
+        wrong_type("this field takes a list: `[a, b]`, or one `- item` per line")
+    } else if detail.starts_with("expected mapping") {
+        wrong_type("this place takes fields (`key: value`), not a single value or a list")
+    } else if detail.starts_with("expected string") {
+        wrong_type("this field takes text; put it in quotes if it looks like a number or a list")
+    } else if detail.starts_with("cannot deserialize null") {
+        Kind::MissingValue
+    } else if detail.contains("multiple") || detail.contains("document") {
+        Kind::SeveralDocuments
+    } else {
+        Kind::YamlSyntax { detail }
+    }
 }
 
 fn span_of<T>(s: &Spanned<T>) -> Span {
@@ -747,14 +739,11 @@ fn expand_module(
         let Some(table) = tables.iter().find(|t| t.id.value == f.table.value) else {
             let known: Vec<&str> = tables.iter().map(|t| t.id.value.as_str()).collect();
             diags.push(
-                Diagnostic::error(format!(
-                    "family `{}` expands the unknown table `{}`",
-                    f.id.value, f.table.value
-                ))
-                .hint(format!(
-                    "declare it under `tables:` or use one of: {}",
-                    list_or_none(&known)
-                ))
+                Diagnostic::new(Kind::UnknownTable {
+                    family: f.id.value.clone(),
+                    table: f.table.value.clone(),
+                    known: list_or_none(&known),
+                })
                 .at(file, span_of(&f.table)),
             );
             families.push(family);
@@ -767,11 +756,11 @@ fn expand_module(
                 .checked_add(CodeNumber::from(entry.value.value))
             else {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "family `{}`: {} + {} is larger than 9223372036854775807",
-                        f.id.value, f.base.value, entry.value.value
-                    ))
-                    .hint("use a smaller base")
+                    Diagnostic::new(Kind::FamilyOverflow {
+                        family: f.id.value.clone(),
+                        base: f.base.value,
+                        value: entry.value.value,
+                    })
                     .at(file, span_of(&f.base)),
                 );
                 continue;
@@ -933,7 +922,7 @@ modules:
         assert!(catalog.is_none());
         let shown = diags.sorted()[0].to_string();
         assert!(
-            shown.starts_with("catalog/codes.yaml:3:5: error: unknown field `pgae`"),
+            shown.starts_with("catalog/codes.yaml:3:5: error[E0103]: unknown field `pgae`"),
             "{shown}"
         );
     }
@@ -944,7 +933,7 @@ modules:
         let shown = diags.sorted()[0].to_string();
         assert!(
             shown.starts_with(
-                "catalog/codes.yaml:11:51: error: family `socket-errno` expands the unknown table `errnos`"
+                "catalog/codes.yaml:11:51: error[E0116]: family `socket-errno` expands the unknown table `errnos`"
             ),
             "{shown}"
         );

@@ -9,7 +9,7 @@ use std::time::Instant;
 use crate::cli::BuildArgs;
 use crate::cli::Stale;
 use crate::cmd::failure;
-use crate::diagnostic::{Diagnostic, Diagnostics, plural};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, plural};
 use crate::model::StaleMode;
 use crate::output::{Plan, SITE_DIR};
 use crate::project::RenderOptions;
@@ -22,12 +22,9 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     if let Some(url) = &args.base_url
         && !crate::validate::is_base_url(url)
     {
-        diags.push(
-            Diagnostic::error(format!(
-                "--base-url `{url}` is not an absolute URL of a folder"
-            ))
-            .hint("write it as https://host/path/ with the final `/`"),
-        );
+        diags.push(Diagnostic::new(Kind::BadBaseUrlOption {
+            url: url.to_string(),
+        }));
     }
     // One build writes at a time, and reads the project only when no
     // other command is writing it (an import half done). `--check` and

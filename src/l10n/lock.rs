@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Kind};
 use crate::locales::LOCALES_DIR;
 use crate::source::{Position, SourceFile, Span, read_utf8, to_u32};
 
@@ -68,11 +68,10 @@ impl SourcesLock {
                     .sorted()
                     .first()
                     .map_or_else(|| "cannot be read".to_string(), |d| d.message().to_string());
-                return Err(Diagnostic::error(format!("the sources lock: {why}"))
-                    .at_path(&path)
-                    .hint(
-                        "restore it from version control, or delete it and run `errdoc l10n sync`",
-                    ));
+                return Err(Diagnostic::new(Kind::SourcesLockBroken {
+                    why: why.to_string(),
+                })
+                .at_path(&path));
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(SourcesLock {
@@ -82,7 +81,7 @@ impl SourcesLock {
             }
             Err(e) => {
                 return Err(
-                    Diagnostic::error(format!("cannot read the sources lock: {e}")).at_path(&path),
+                    Diagnostic::new(Kind::SourcesLockBroken { why: e.to_string() }).at_path(&path),
                 );
             }
         };
@@ -100,9 +99,10 @@ impl SourcesLock {
                     },
                     len: 1,
                 };
-                Err(Diagnostic::error(format!("the sources lock does not parse: {e}"))
-                    .hint("restore it from version control, or delete it and run `errdoc l10n sync`")
-                    .at(&source, span))
+                Err(Diagnostic::new(Kind::SourcesLockSyntax {
+                    error: e.to_string(),
+                })
+                .at(&source, span))
             }
         }
     }
@@ -177,7 +177,7 @@ mod tests {
             .to_string();
         assert!(
             error.starts_with(
-                "locales/zh-CN/.sources.lock:2:15: error: the sources lock does not parse"
+                "locales/zh-CN/.sources.lock:2:15: error[E0509]: the sources lock does not parse"
             ),
             "{error}"
         );

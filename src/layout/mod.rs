@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use crate::catalog::{Catalog, CodeNumber};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::source::{SourceFile, Span, list_project, read_utf8};
 
 /// Where layouts live, relative to the project root.
@@ -382,9 +382,7 @@ impl Layout {
             let after = &rest[open + 2..];
             let Some(close) = after.find("}}") else {
                 diags.push(
-                    Diagnostic::error("`{{` is not closed")
-                        .hint("close it with `}}`, or write a literal `{{` as `{{\"{{\"}}`")
-                        .at(file, span_at(file, token_at, 2)),
+                    Diagnostic::new(Kind::LayoutUnclosed).at(file, span_at(file, token_at, 2)),
                 );
                 literal.push_str(&rest[open..]);
                 rest = "";
@@ -415,9 +413,10 @@ impl Layout {
                 let header_span = span_at(file, token_at, consumed - open);
                 if layout.parts.iter().any(|p| p.kind == kind) {
                     diags.push(
-                        Diagnostic::warning(format!("`{{{{{inner}}}}}` again: only the first part of it is used"))
-                            .hint("delete this part (from this line to the next part), or merge it into the first")
-                            .at(file, header_span),
+                        Diagnostic::new(Kind::LayoutPartAgain {
+                            token: inner.to_string(),
+                        })
+                        .at(file, header_span),
                     );
                 }
                 layout.parts.push(Part {
@@ -434,9 +433,10 @@ impl Layout {
                         + (consumed - open)
                         + (tail.len() - tail.trim_start().len()).min(skip);
                     diags.push(
-                        Diagnostic::error(format!("text after `{{{{{inner}}}}}` on its line"))
-                            .hint("a part's `{{…}}` stands on a line of its own: move the text to the next line")
-                            .at(file, span_at(file, from, after.len())),
+                        Diagnostic::new(Kind::LayoutTextAfterPart {
+                            token: inner.to_string(),
+                        })
+                        .at(file, span_at(file, from, after.len())),
                     );
                 }
                 rest = &rest[consumed + skip..];
@@ -447,17 +447,18 @@ impl Layout {
                 match layout.parts.last_mut() {
                     Some(part) if slot.fits(&part.kind) => part.pieces.push(Piece::Slot(slot)),
                     _ => diags.push(
-                        Diagnostic::error(format!("`{{{{{inner}}}}}` has no place here"))
-                            .hint("a code's part takes title, message, intro, description, cause N, solution N, details; the page's title, meta KEY, note, intro; a heading's title and text")
-                            .at(file, span_at(file, token_at, consumed - open)),
+                        Diagnostic::new(Kind::LayoutSlotMisplaced {
+                            token: inner.to_string(),
+                        })
+                        .at(file, span_at(file, token_at, consumed - open)),
                     ),
                 }
             } else {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "`{{{{{inner}}}}}` is not a part or a slot of a layout"
-                    ))
-                    .hint(unknown_token_hint(&words, alone))
+                    Diagnostic::new(Kind::LayoutUnknownToken {
+                        token: inner.to_string(),
+                        hint: unknown_token_hint(&words, alone),
+                    })
                     .at(file, span_at(file, token_at, consumed - open)),
                 );
                 literal.push_str(&rest[open..consumed]);
@@ -624,12 +625,9 @@ impl Layouts {
             let path = Layouts::path(locale, page);
             if !locales.contains(&locale.as_str()) {
                 diags.push(
-                    Diagnostic::warning(format!(
-                        "a layout for locale `{locale}`, which the project does not have"
-                    ))
-                    .hint(format!(
-                        "delete it, or add the locale (`errdoc l10n add {locale}`)"
-                    ))
+                    Diagnostic::new(Kind::LayoutOfUnknownLocale {
+                        locale: locale.to_string(),
+                    })
                     .at_path(&path),
                 );
                 continue;
@@ -641,17 +639,14 @@ impl Layouts {
                     .map(|m| m.page.value.as_str())
                     .collect();
                 diags.push(
-                    Diagnostic::warning(format!(
-                        "a layout of page `{page}`, which no module writes"
-                    ))
-                    .hint(format!(
-                        "the pages are {}; rename the file after one, or delete it",
-                        if pages.is_empty() {
+                    Diagnostic::new(Kind::LayoutOfUnknownPage {
+                        page: page.to_string(),
+                        pages: if pages.is_empty() {
                             "none yet".to_string()
                         } else {
                             pages.join(", ")
-                        }
-                    ))
+                        },
+                    })
                     .at_path(&path),
                 );
                 continue;
@@ -698,25 +693,26 @@ impl Layouts {
                         m.map_or("no marker".to_string(), |m| format!("`<!--{m}-->`"))
                     };
                     diags.push(
-                        Diagnostic::warning(format!(
-                            "code {code}: the catalog wraps it in {}, this page in {}; the page keeps its own marker lines",
-                            shown(catalog),
-                            shown(here)
-                        ))
-                        .hint("if the page should follow the catalog, change its marker lines here (`<!--Del-->` before the code's part, `<!--DelEnd-->` after it) and its `{{code …}}` line, or import the page again")
+                        Diagnostic::new(Kind::LayoutMarkerDiffers {
+                            code: *code,
+                            catalog: shown(catalog),
+                            here: shown(here),
+                        })
                         .at_path(&path),
                     );
                 }
             }
             if !unknown.is_empty() {
                 diags.push(
-                    Diagnostic::warning(format!(
-                        "{} of this layout: module `{}` has no such code or heading, so {} unused",
-                        unknown.join(", "),
-                        module.id.value,
-                        if unknown.len() == 1 { "it is" } else { "they are" }
-                    ))
-                    .hint("delete the part (from its `{{…}}` line to the next), or add the code or heading to the module")
+                    Diagnostic::new(Kind::LayoutUnusedParts {
+                        parts: unknown.join(", "),
+                        module: module.id.value.clone(),
+                        they: if unknown.len() == 1 {
+                            "it is"
+                        } else {
+                            "they are"
+                        },
+                    })
                     .at_path(&path),
                 );
             }
@@ -795,16 +791,18 @@ mod tests {
             .collect();
         assert_eq!(shown.len(), 4, "{shown:?}");
         assert!(
-            shown[0].starts_with("layouts/en/p.md:3:1: error: `{{cause 1}}` has no place here"),
+            shown[0]
+                .starts_with("layouts/en/p.md:3:1: error[E0407]: `{{cause 1}}` has no place here"),
             "{shown:?}"
         );
         assert!(
-            shown[1]
-                .starts_with("layouts/en/p.md:4:1: error: `{{code x}}` is not a part or a slot"),
+            shown[1].starts_with(
+                "layouts/en/p.md:4:1: error[E0408]: `{{code x}}` is not a part or a slot"
+            ),
             "{shown:?}"
         );
         assert!(
-            shown[3].starts_with("layouts/en/p.md:5:10: error: `{{` is not closed"),
+            shown[3].starts_with("layouts/en/p.md:5:10: error[E0404]: `{{` is not closed"),
             "{shown:?}"
         );
     }
@@ -825,8 +823,8 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "layouts/en/p.md:3:12: error: text after `{{code 1}}` on its line — a part's `{{…}}` stands on a line of its own: move the text to the next line",
-                "layouts/en/p.md:4:1: warning: `{{code 1}}` again: only the first part of it is used — delete this part (from this line to the next part), or merge it into the first",
+                "layouts/en/p.md:3:12: error[E0406]: text after `{{code 1}}` on its line — a part's `{{…}}` stands on a line of its own: move the text to the next line",
+                "layouts/en/p.md:4:1: warning[E0405]: `{{code 1}}` again: only the first part of it is used — delete this part (from this line to the next part), or merge it into the first",
             ]
         );
         assert_eq!(layout.parts.len(), 3);

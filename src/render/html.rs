@@ -163,12 +163,11 @@ impl Renderer for HtmlRenderer {
                 format!("{}/search-index.js", locale.tag),
                 search::index_script(locale),
             );
-            match serde_json::to_string_pretty(&search::codes_json(locale)) {
-                Ok(json) => output.add(format!("{}/codes.json", locale.tag), json + "\n"),
-                Err(e) => diags.push(crate::diagnostic::Diagnostic::error(format!(
-                    "cannot write codes.json: {e}"
-                ))),
-            }
+            // Cannot fail: the document holds strings, numbers, lists and
+            // maps with string keys only.
+            let json =
+                serde_json::to_string_pretty(&search::codes_json(locale)).unwrap_or_default();
+            output.add(format!("{}/codes.json", locale.tag), json + "\n");
         }
         self.site_files(ctx, &switcher, &paths, output, diags);
     }

@@ -17,7 +17,7 @@ use tera::{Kwargs, State, Tera};
 use super::layout::stitch;
 use super::markdown_html::{INERT_TAGS, inert_html, unsafe_scheme};
 use super::{RenderContext, Renderer};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::layout::Layouts;
 use crate::output::Output;
 
@@ -58,12 +58,13 @@ impl Renderer for MarkdownRenderer {
                     // A layout's own line: said where it is.
                     let shown = text.lines().nth(line - 1).unwrap_or("");
                     if layout.is_some()
-                        && let Some((file, span)) = ctx.layouts.locate(&locale.tag, &page.file, shown)
+                        && let Some((file, span)) =
+                            ctx.layouts.locate(&locale.tag, &page.file, shown)
                     {
-                        return Err(Diagnostic::error(format!(
-                            "this line of the layout would put {what} on the Markdown page {path}"
-                        ))
-                        .hint("a page carries no raw HTML but comments, `<br>`, `<sup>`, `<sub>`, and links only to http, https and mailto: write `&lt;` for `<`, or remove the markup")
+                        return Err(Diagnostic::new(Kind::LayoutMarkup {
+                            what: what.to_string(),
+                            page: path.to_string(),
+                        })
                         .at(file, span));
                     }
                     let from = match layout {
@@ -73,10 +74,12 @@ impl Renderer for MarkdownRenderer {
                         ),
                         None => "templates/markdown/page.md".to_string(),
                     };
-                    return Err(Diagnostic::error(format!(
-                        "the Markdown page {path} would carry {what} (its line {line})"
-                    ))
-                    .hint(format!("errdoc escapes what translations and the catalog bring, so this comes from {from}: write no raw HTML there but `<a id=\"…\"></a>`, `<br>` and comments — or, with errdoc's own templates, report it as a bug")));
+                    return Err(Diagnostic::new(Kind::PageMarkup {
+                        page: path.to_string(),
+                        what: what.to_string(),
+                        line,
+                        from,
+                    }));
                 }
                 Ok((path, text))
             })

@@ -19,7 +19,7 @@ use anyhow::Context as _;
 use fluent_bundle::FluentArgs;
 use tera::{Kwargs, State, Tera, Value};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::locales::Locales;
 use crate::model::Model;
 use crate::output::Output;
@@ -265,12 +265,10 @@ fn template_error(
         .map(|r| r.filename())
         .or(rendered.as_ref().map(|r| r.0.as_str()))
         .unwrap_or(name);
-    let diagnostic = Diagnostic::error(if name.is_empty() {
-        format!("template error: {message}")
-    } else {
-        format!("template `{name}`: {message}")
-    })
-    .hint("fix the template; https://keats.github.io/tera/ documents the syntax");
+    let diagnostic = Diagnostic::new(Kind::TemplateError {
+        template: name.to_string(),
+        message,
+    });
     let located = match (report, &rendered) {
         (Some(r), _) => {
             let span = r.span();

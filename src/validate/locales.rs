@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::catalog::Catalog;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem};
 use crate::locales::{EntryInfo, Locale, Locales};
 use crate::source::Span;
 
@@ -154,22 +154,16 @@ pub(super) fn check(
         }
         match source.entries.get(id) {
             None => diags.push(
-                Diagnostic::error(format!(
-                    "`{id}` has no English text in {}",
-                    source.dir().display()
-                ))
-                .hint(format!(
-                    "add `{id} = <title>` to a file in {}/",
-                    source.dir().display()
-                ))
+                Diagnostic::new(Problem::NoSourceText {
+                    id: id.to_string(),
+                    dir: source.dir().display().to_string(),
+                })
                 .at(catalog_file, *span),
             ),
             Some(info) if !info.has_value => {
                 if let Some((file, at)) = source.locate(id) {
                     diags.push(
-                        Diagnostic::error(format!("`{id}` has attributes but no title"))
-                            .hint(format!("write the title after `{id} =`"))
-                            .at(file, at),
+                        Diagnostic::new(Problem::NoTitle { id: id.to_string() }).at(file, at),
                     );
                 }
             }
@@ -192,8 +186,7 @@ pub(super) fn check(
                 Some((kind, _)) => {
                     if kind.is_table_entry() && is_source {
                         diags.push(
-                            Diagnostic::warning(format!("`{id}` is not used"))
-                                .hint("the English text of table entries is the catalog's `message`; remove this message")
+                            Diagnostic::new(Problem::TableEntryMessage { id: id.clone() })
                                 .at(file, info.span),
                         );
                     }
@@ -204,27 +197,23 @@ pub(super) fn check(
                     unknown_attributes(Kind::Code, id, info, file, diags);
                     if !is_source && !source.has(id) {
                         diags.push(
-                            Diagnostic::warning(format!(
-                                "`{id}`: the {} page gives this listed code texts of its own, the English page does not",
-                                locale.tag
-                            ))
-                            .hint("drift between the languages, kept by import: if the page should say what the code's own page says, remove this message; if not, give the English page its own text too")
+                            Diagnostic::new(Problem::ListingTextsOnlyHere {
+                                id: id.clone(),
+                                locale: locale.tag.clone(),
+                            })
                             .at(file, info.span),
                         );
                     }
                 }
                 // With no modules, every message would be reported unused.
                 None if is_catalog_id(catalog, id) && !catalog.modules.is_empty() => {
-                    let message = if is_source {
-                        format!("`{id}` is not used by any code, module, family or range")
+                    let id = id.clone();
+                    let kind = if is_source {
+                        Problem::UnusedMessage { id }
                     } else {
-                        format!("`{id}` is obsolete: nothing in the catalog uses it")
+                        Problem::ObsoleteMessage { id }
                     };
-                    diags.push(
-                        Diagnostic::warning(message)
-                            .hint("remove it, or fix its id")
-                            .at(file, info.span),
-                    );
+                    diags.push(Diagnostic::new(kind).at(file, info.span));
                 }
                 None => {}
             }
@@ -261,9 +250,12 @@ fn unknown_attributes(
     for (attribute, span) in &info.attributes {
         if !kind.attribute_is_known(attribute) {
             diags.push(
-                Diagnostic::error(format!("`{id}` has the unknown attribute `.{attribute}`"))
-                    .hint(format!("use {}", kind.known_attributes()))
-                    .at(file, *span),
+                Diagnostic::new(Problem::UnknownAttribute {
+                    id: id.to_string(),
+                    attribute: attribute.clone(),
+                    known: kind.known_attributes().to_string(),
+                })
+                .at(file, *span),
             );
         }
     }
@@ -289,19 +281,13 @@ fn compare_with_source(
             && let Some(file) = locale.files.get(info.file)
         {
             // Known attributes of catalog messages are shown in this locale.
-            let shown = kind.is_some();
-            let (message, hint) = if shown {
-                (
-                    format!("`{id}.{attribute}` has no English: the English has no `.{attribute}`"),
-                    "write it in the English too, or remove it; English pages leave it out",
-                )
+            let (id, attribute) = (id.to_string(), attribute.clone());
+            let problem = if kind.is_some() {
+                Problem::AttributeWithoutSource { id, attribute }
             } else {
-                (
-                    format!("`{id}.{attribute}` is obsolete: the English has no `.{attribute}`"),
-                    "remove it, or add it to the English first; it is not shown",
-                )
+                Problem::ObsoleteAttribute { id, attribute }
             };
-            diags.push(Diagnostic::warning(message).hint(hint).at(file, *span));
+            diags.push(Diagnostic::new(problem).at(file, *span));
         }
     }
     if info.has_value
@@ -309,11 +295,7 @@ fn compare_with_source(
         && let Some(file) = locale.files.get(info.file)
     {
         diags.push(
-            Diagnostic::warning(format!(
-                "`{id}` has a value but the English has only attributes"
-            ))
-            .hint("remove the value; it is not shown")
-            .at(file, info.span),
+            Diagnostic::new(Problem::ValueWithoutSource { id: id.to_string() }).at(file, info.span),
         );
     }
     let categories = plural_categories(locale);
@@ -338,12 +320,11 @@ fn compare_with_source(
                 }
             };
             diags.push(
-                Diagnostic::warning(format!(
-                    "`{name}` uses {} but the English uses {}",
-                    list(&mine.references),
-                    list(&theirs.references)
-                ))
-                .hint("reference the same messages and terms as the English")
+                Diagnostic::new(Problem::ReferencesDiffer {
+                    name: name.clone(),
+                    mine: list(&mine.references),
+                    theirs: list(&theirs.references),
+                })
                 .at(file, span),
             );
         }
@@ -355,23 +336,17 @@ fn compare_with_source(
                     && PLURAL_NAMES.contains(&variant.key.as_str())
                     && !categories.contains(variant.key.as_str())
                 {
-                    diags.push(
-                        Diagnostic::warning(format!(
-                            "the variant [{}] of `{name}` is never used: {} selects only {}",
-                            variant.key,
-                            locale.tag,
-                            categories
-                                .iter()
-                                .map(|c| format!("[{c}]"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ))
-                        .hint(format!(
-                            "remove it; CLDR's plural rules for {} have no `{}`",
-                            locale.tag, variant.key
-                        ))
-                        .at(file, variant.span),
-                    );
+                    let kind = Problem::VariantNeverUsed {
+                        variant: variant.key.clone(),
+                        name: name.clone(),
+                        locale: locale.tag.clone(),
+                        categories: categories
+                            .iter()
+                            .map(|c| format!("[{c}]"))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    };
+                    diags.push(Diagnostic::new(kind).at(file, variant.span));
                 }
                 // Every English variable, in every variant (the selector
                 // counts: `[one] one file` need not repeat `$count`).
@@ -387,12 +362,11 @@ fn compare_with_source(
                         .collect();
                     if !missing.is_empty() {
                         diags.push(
-                            Diagnostic::warning(format!(
-                                "the variant [{}] of `{name}` does not use {}",
-                                variant.key,
-                                missing.join(", ")
-                            ))
-                            .hint("every variant should say what the English says")
+                            Diagnostic::new(Problem::VariantMissesVariables {
+                                variant: variant.key.clone(),
+                                name: name.clone(),
+                                missing: missing.join(", "),
+                            })
                             .at(file, variant.span),
                         );
                     }
@@ -410,10 +384,7 @@ fn compare_with_source(
         let Some((file, span)) = locale.locate_part(id, part.as_deref()) else {
             continue;
         };
-        let name = match part {
-            None => format!("`{id}`"),
-            Some(a) => format!("`{id}.{a}`"),
-        };
+        let name = l10n::key(id, part.as_deref());
         let list = |set: &std::collections::BTreeSet<String>| {
             if set.is_empty() {
                 "no variables".to_string()
@@ -425,12 +396,11 @@ fn compare_with_source(
             }
         };
         diags.push(
-            Diagnostic::error(format!(
-                "{name} uses {} but the English uses {}",
-                list(variables),
-                list(english_variables)
-            ))
-            .hint("use exactly the English variables; their names are not translated")
+            Diagnostic::new(Problem::VariablesDiffer {
+                name,
+                mine: list(variables),
+                theirs: list(english_variables),
+            })
             .at(file, span),
         );
     }
@@ -474,47 +444,37 @@ fn translation_states(
             State::Missing => {
                 let stub = locale.has_part(&unit.id, attribute);
                 let no_value = attribute.is_none() && !stub && locale.has(&unit.id);
-                let (message, at) = if no_value {
+                let tag = locale.tag.clone();
+                let (kind, at) = if no_value {
                     (
-                        format!(
-                            "`{key}` has no value (title) in {}, only attributes",
-                            locale.tag
-                        ),
+                        Problem::TitleNotTranslated { key, locale: tag },
                         locale.locate(&unit.id),
                     )
                 } else if stub {
                     (
-                        format!(
-                            "`{key}` is not translated yet: it is a stub from `errdoc l10n sync`"
-                        ),
+                        Problem::StubNotTranslated { key },
                         locale.locate_part(&unit.id, attribute),
                     )
                 } else {
-                    (
-                        format!("{} has no translation of `{key}`", locale.tag),
-                        source.locate_part(&unit.id, attribute),
-                    )
+                    let file = translation_file(catalog, locale, source, &unit.id)
+                        .display()
+                        .to_string();
+                    let kind = if attribute.is_some() && locale.has(&unit.id) {
+                        Problem::AttributeNotTranslated {
+                            key,
+                            locale: tag,
+                            file,
+                        }
+                    } else {
+                        Problem::NotTranslated {
+                            key,
+                            locale: tag,
+                            file,
+                        }
+                    };
+                    (kind, source.locate_part(&unit.id, attribute))
                 };
-                let target = translation_file(catalog, locale, source, &unit.id);
-                let hint = if no_value {
-                    format!(
-                        "write the translated title after `{key} =`; the English is shown meanwhile"
-                    )
-                } else if stub {
-                    "replace its text with the translation; the English is shown meanwhile"
-                        .to_string()
-                } else if attribute.is_some() && locale.has(&unit.id) {
-                    format!(
-                        "add the attribute in {}; the English is shown meanwhile",
-                        target.display()
-                    )
-                } else {
-                    format!(
-                        "add it to {} (`errdoc l10n sync` adds a stub); the English is shown meanwhile",
-                        target.display()
-                    )
-                };
-                let mut d = Diagnostic::warning(message).hint(hint);
+                let mut d = Diagnostic::new(kind);
                 d = match at {
                     Some((file, span)) => d.at(file, span),
                     None => match table_spans
@@ -531,13 +491,10 @@ fn translation_states(
             State::Stale => {
                 if let Some((file, span)) = locale.locate_part(&unit.id, attribute) {
                     diags.push(
-                        Diagnostic::warning(format!(
-                            "`{key}` is stale: the English has changed since it was translated"
-                        ))
-                        .hint(format!(
-                            "see what changed with `errdoc l10n diff {key} --locale {tag}`, update the translation, then `errdoc l10n confirm {key} --locale {tag}`",
-                            tag = locale.tag
-                        ))
+                        Diagnostic::new(Problem::StaleTranslation {
+                            key: key.clone(),
+                            locale: locale.tag.clone(),
+                        })
                         .at(file, span),
                     );
                 }
@@ -545,11 +502,8 @@ fn translation_states(
             State::Unchanged => {
                 if let Some((file, span)) = locale.locate_part(&unit.id, attribute) {
                     diags.push(
-                        Diagnostic::warning(format!(
-                            "`{key}` is unchanged: it is the same as the English"
-                        ))
-                        .hint("translate it")
-                        .at(file, span),
+                        Diagnostic::new(Problem::UnchangedTranslation { key: key.clone() })
+                            .at(file, span),
                     );
                 }
             }
@@ -676,9 +630,11 @@ fn text_checks(locale: &Locale, locales: &Locales, diags: &mut Diagnostics) {
                 // Reported with the variables; formatting would only repeat it.
             } else if let Some(error) = errors.first() {
                 diags.push(
-                    Diagnostic::error(format!("`{name}` cannot be formatted: {error}"))
-                        .hint("use only the variables listed in README.md for this kind of message, and messages that exist")
-                        .at(file, span),
+                    Diagnostic::new(Problem::CannotFormat {
+                        name: name.clone(),
+                        error: error.to_string(),
+                    })
+                    .at(file, span),
                 );
             }
             // An empty English title (`code-2900001 = {""}`: the page gives
@@ -688,8 +644,7 @@ fn text_checks(locale: &Locale, locales: &Locales, diags: &mut Diagnostics) {
                 .is_some_and(|(english, _)| english.trim().is_empty());
             if !is_source && text.trim().is_empty() && !english_empty {
                 diags.push(
-                    Diagnostic::error(format!("`{name}` is empty"))
-                        .hint("write the translation, or remove the message to show the English")
+                    Diagnostic::new(Problem::EmptyTranslation { name: name.clone() })
                         .at(file, span),
                 );
             }
@@ -702,11 +657,10 @@ fn text_checks(locale: &Locale, locales: &Locales, diags: &mut Diagnostics) {
                 .collect();
             if !marks.is_empty() {
                 diags.push(
-                    Diagnostic::error(format!(
-                        "`{name}` contains {}",
-                        marks.join(" and ")
-                    ))
-                    .hint("remove them: U+FFFD marks text broken by a wrong encoding, U+2066–U+2069 are invisible direction marks")
+                    Diagnostic::new(Problem::HiddenMarks {
+                        name: name.clone(),
+                        marks: marks.join(" and "),
+                    })
                     .at(file, span),
                 );
             }

@@ -16,7 +16,7 @@ pub use locales::{ExpectedKind, expected_messages};
 use std::collections::HashMap;
 
 use crate::catalog::{Catalog, CodeEntry, CodeNumber, Located, Module, list_or_none};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::locales::Locales;
 use crate::source::Span;
 use locales::RESERVED_TABLE_IDS;
@@ -89,21 +89,18 @@ fn is_page_name(s: &str) -> bool {
 }
 
 impl Validator<'_> {
-    fn error(&mut self, span: Span, message: String, hint: impl Into<String>) {
-        self.diags.push(
-            Diagnostic::error(message)
-                .hint(hint)
-                .at(&self.catalog.file, span),
-        );
+    /// Reports `kind` at `span` of the catalog.
+    fn report(&mut self, span: Span, kind: Kind) {
+        self.diags
+            .push(Diagnostic::new(kind).at(&self.catalog.file, span));
     }
 
-    fn first_at(&self, span: Span) -> String {
-        format!(
-            "{}:{}:{}",
-            self.catalog.file.path().display(),
-            span.start.line,
-            span.start.column
-        )
+    /// Reports `kind` at `span` of the catalog, naming `first` as the first
+    /// place (a duplicate's first definition).
+    fn report_twice(&mut self, span: Span, first: Span, kind: Kind) {
+        let file = &self.catalog.file;
+        self.diags
+            .push(Diagnostic::new(kind).at(file, span).first_at(file, first));
     }
 
     /// Reports every value of `items` seen before, pointing at the repeat.
@@ -111,25 +108,21 @@ impl Validator<'_> {
         let mut seen: HashMap<&str, Span> = HashMap::new();
         for (value, span) in items {
             if let Some(first) = seen.get(value).copied() {
-                let at = self.first_at(first);
-                self.error(
-                    span,
-                    format!("{what} `{value}` is defined twice"),
-                    format!("it is first defined at {at}; give each one a different {what}"),
-                );
+                let kind = Kind::DuplicateId {
+                    what: what.to_string(),
+                    value: value.to_string(),
+                };
+                self.report_twice(span, first, kind);
             } else {
                 seen.insert(value, span);
             }
         }
     }
 
-    fn kebab(&mut self, what: &str, id: &Located<String>) {
+    fn kebab(&mut self, what: &'static str, id: &Located<String>) {
         if !crate::catalog::is_id(&id.value) {
-            self.error(
-                id.span,
-                format!("{what} id `{}` is not a lowercase id", id.value),
-                "use lowercase letters, digits and `-`, starting with a letter (`socket-errno`)",
-            );
+            let id_text = id.value.clone();
+            self.report(id.span, Kind::NotAnId { what, id: id_text });
         }
     }
 
@@ -138,13 +131,11 @@ impl Validator<'_> {
             return;
         };
         if !is_base_url(&url.value) {
-            self.error(
+            self.report(
                 url.span,
-                format!(
-                    "base_url `{}` is not an absolute URL of a folder",
-                    url.value
-                ),
-                "write it as https://host/path/ with the final `/`",
+                Kind::BadBaseUrl {
+                    url: url.value.clone(),
+                },
             );
         }
     }
@@ -160,21 +151,15 @@ impl Validator<'_> {
                     .value
                     .contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
             {
-                self.error(
-                    r.url.span,
-                    format!(
-                        "reference `{}` has the invalid URL `{}`",
-                        r.id.value, r.url.value
-                    ),
-                    "write an absolute http:// or https:// URL without spaces or quotes",
-                );
+                let kind = Kind::BadReferenceUrl {
+                    id: r.id.value.clone(),
+                    url: r.url.value.clone(),
+                };
+                self.report(r.url.span, kind);
             }
             if r.title.trim().is_empty() {
-                self.error(
-                    r.id.span,
-                    format!("reference `{}` has an empty title", r.id.value),
-                    "write the document's title",
-                );
+                let id = r.id.value.clone();
+                self.report(r.id.span, Kind::EmptyReferenceTitle { id });
             }
         }
         self.unique(
@@ -189,11 +174,8 @@ impl Validator<'_> {
     /// Reference ids may contain dots (`rfc6455-7.4.1`).
     fn kebab_or_dotted(&mut self, id: &Located<String>) {
         if !crate::catalog::is_id(&id.value.replace('.', "-")) {
-            self.error(
-                id.span,
-                format!("reference id `{}` is not a lowercase id", id.value),
-                "use lowercase letters, digits, `-` and `.`, starting with a letter",
-            );
+            let id_text = id.value.clone();
+            self.report(id.span, Kind::NotAReferenceId { id: id_text });
         }
     }
 
@@ -209,21 +191,12 @@ impl Validator<'_> {
         for table in &catalog.tables {
             self.kebab("table", &table.id);
             if RESERVED_TABLE_IDS.contains(&table.id.value.as_str()) {
-                self.error(
-                    table.id.span,
-                    format!("table id `{}` is reserved", table.id.value),
-                    format!(
-                        "message ids starting with `{}-` are errdoc's own; choose another id",
-                        table.id.value
-                    ),
-                );
+                let id = table.id.value.clone();
+                self.report(table.id.span, Kind::ReservedTableId { id });
             }
             if table.entries.is_empty() {
-                self.error(
-                    table.id.span,
-                    format!("table `{}` has no entries", table.id.value),
-                    "add `entries:` with `{ value, name, message }` rows, or remove the table",
-                );
+                let id = table.id.value.clone();
+                self.report(table.id.span, Kind::EmptyTable { id });
             }
             let values: Vec<(String, Span)> = table
                 .entries
@@ -244,11 +217,10 @@ impl Validator<'_> {
             for e in &table.entries {
                 for name in std::iter::once(&e.name).chain(&e.aliases) {
                     if !is_constant_name(&name.value) {
-                        self.error(
-                            name.span,
-                            format!("table entry name `{}` is not a constant name", name.value),
-                            "use uppercase letters, digits and `_` (`ETIMEDOUT`)",
-                        );
+                        let kind = Kind::TableNameNotConstant {
+                            name: name.value.clone(),
+                        };
+                        self.report(name.span, kind);
                     }
                 }
                 self.non_empty(&e.message, "table entry message");
@@ -260,28 +232,21 @@ impl Validator<'_> {
     fn listed_once<'v>(
         &mut self,
         code: CodeNumber,
-        what: &str,
+        what: &'static str,
         items: impl IntoIterator<Item = (&'v str, Span)>,
     ) {
         let mut seen = std::collections::HashSet::new();
         for (value, span) in items {
             if !seen.insert(value) {
-                self.error(
-                    span,
-                    format!("code {code} lists the {what} `{value}` twice"),
-                    "list it once",
-                );
+                let value = value.to_string();
+                self.report(span, Kind::ListedTwiceInCode { code, what, value });
             }
         }
     }
 
-    fn non_empty(&mut self, text: &Located<String>, what: &str) {
+    fn non_empty(&mut self, text: &Located<String>, what: &'static str) {
         if text.value.trim().is_empty() {
-            self.error(
-                text.span,
-                format!("the {what} is empty"),
-                "write the text, or remove the field",
-            );
+            self.report(text.span, Kind::EmptyText { what });
         }
     }
 
@@ -302,33 +267,24 @@ impl Validator<'_> {
                 .map(|m| (m.page.value.as_str(), m.page.span)),
         );
         if catalog.modules.is_empty() {
-            self.diags.push(
-                Diagnostic::warning("the catalog declares no modules: the site has no pages")
-                    .hint("add `modules:` with at least one module; README.md \"The catalog\" shows one")
-                    .at_path(catalog.file.path()),
-            );
+            self.diags
+                .push(Diagnostic::new(Kind::NoModules).at_path(catalog.file.path()));
         }
         self.heading_messages();
         let mut owned: Vec<(&Module, crate::catalog::CodeRange)> = Vec::new();
         for module in &catalog.modules {
             self.kebab("module", &module.id);
             if !is_page_name(&module.page.value) {
-                self.error(
-                    module.page.span,
-                    format!("page `{}` is not a plain file name", module.page.value),
-                    "use letters, digits, `-` and `_` only, without folders or an extension (`errorcode-net-socket`)",
-                );
+                let page = module.page.value.clone();
+                self.report(module.page.span, Kind::BadPageName { page });
             }
             for (label, value) in &module.metadata {
                 if !fits_in_comment(&value.value) {
-                    self.error(
-                        value.span,
-                        format!(
-                            "{label} `{}` cannot go in an HTML comment",
-                            value.value.trim()
-                        ),
-                        format!("write it on one line without `-->`, `--!>` or `<!--`, which would end the comment `<!--{label}: …-->` early or open another"),
-                    );
+                    let kind = Kind::MetadataClosesComment {
+                        label: label.to_string(),
+                        value: value.value.trim().to_string(),
+                    };
+                    self.report(value.span, kind);
                 }
             }
             self.level(&module.code_level, "the module's `code_level`", 2);
@@ -346,28 +302,30 @@ impl Validator<'_> {
             }
             if module.order.is_empty() && module.families.is_empty() && module.ranges.is_empty() {
                 self.diags.push(
-                    Diagnostic::warning(format!("module `{}` has nothing on its page", module.id.value))
-                        .hint("add codes (`code:`), codes of other modules (`also:`), families or ranges — or remove the module")
-                        .at(&catalog.file, module.id.span),
+                    Diagnostic::new(Kind::EmptyModule {
+                        module: module.id.value.clone(),
+                    })
+                    .at(&catalog.file, module.id.span),
                 );
             }
             for r in &module.owns {
                 if r.from > r.to {
-                    self.error(
-                        r.span,
-                        format!("range {}–{} ends before it starts", r.from, r.to),
-                        "write the smaller number as `from`",
-                    );
+                    let (from, to) = (r.from, r.to);
+                    self.report(r.span, Kind::BackwardRange { from, to });
                     continue;
                 }
                 if let Some((other, o)) = owned.iter().find(|(m, o)| {
                     m.namespace == module.namespace && o.from <= r.to && r.from <= o.to
                 }) {
-                    let message = format!(
-                        "module `{}` owns {}–{}, which overlaps {}–{} of module `{}`",
-                        module.id.value, r.from, r.to, o.from, o.to, other.id.value
-                    );
-                    self.error(r.span, message, "give each code range to one module");
+                    let kind = Kind::OwnsOverlap {
+                        module: module.id.value.clone(),
+                        from: r.from,
+                        to: r.to,
+                        other: other.id.value.clone(),
+                        other_from: o.from,
+                        other_to: o.to,
+                    };
+                    self.report(r.span, kind);
                 }
                 owned.push((module, *r));
             }
@@ -401,15 +359,12 @@ impl Validator<'_> {
                         None => clashes.push((code.name.span, code, first, 1)),
                     }
                 } else if let Some(first) = by_name.get(code.name.value.as_str()).copied() {
-                    let at = self.first_at(first.name.span);
-                    self.error(
-                        code.name.span,
-                        format!(
-                            "name `{}` of code {} is already the name of code {}",
-                            code.name.value, code.code, first.code
-                        ),
-                        format!("it is first used at {at}; constant names must be unique"),
-                    );
+                    let kind = Kind::NameTaken {
+                        name: code.name.value.clone(),
+                        code: code.code,
+                        first: first.code,
+                    };
+                    self.report_twice(code.name.span, first.name.span, kind);
                 } else {
                     by_name.insert(&code.name.value, code);
                 }
@@ -417,22 +372,16 @@ impl Validator<'_> {
                     continue;
                 }
                 if !code.name.value.is_empty() && !is_constant_name(&code.name.value) {
-                    self.error(
-                        code.name.span,
-                        format!("name `{}` is not a constant name", code.name.value),
-                        "use uppercase letters, digits and `_` (`ABNORMAL_CLOSURE`)",
-                    );
+                    let name = code.name.value.clone();
+                    self.report(code.name.span, Kind::NotAConstantName { name });
                 }
                 if !module.owns.iter().any(|r| r.contains(code.code)) && !module.owns.is_empty() {
-                    let ranges = ranges_text(module);
-                    self.error(
-                        code.span(),
-                        format!(
-                            "code {} is outside the range of module `{}` ({ranges})",
-                            code.code, module.id.value
-                        ),
-                        "move it to the module that owns it, or widen `owns`",
-                    );
+                    let kind = Kind::CodeOutsideOwns {
+                        code: code.code,
+                        module: module.id.value.clone(),
+                        ranges: ranges_text(module),
+                    };
+                    self.report(code.span(), kind);
                 }
                 if let Some(message) = &code.message {
                     self.non_empty(message, "error message");
@@ -472,41 +421,31 @@ impl Validator<'_> {
                 for (what, value) in [("since", &code.since), ("deprecated", &code.deprecated)] {
                     if value.as_ref().is_some_and(|v| v.value.trim().is_empty()) {
                         let span = value.as_ref().map_or(code.span(), |v| v.span);
-                        self.error(
-                            span,
-                            format!("`{what}` of code {} is empty", code.code),
-                            "write the version (`API version 12`), or remove the field",
-                        );
+                        let code = code.code;
+                        self.report(span, Kind::EmptyVersion { what, code });
                     }
                 }
                 for related in &code.related {
                     if related.value == code.code {
-                        self.error(
-                            related.span,
-                            format!("code {} lists itself as related", code.code),
-                            "remove it from `related`",
-                        );
+                        let code = code.code;
+                        self.report(related.span, Kind::RelatedToItself { code });
                     }
                 }
             }
         }
         for (span, code, first, count) in clashes {
-            let at = self.first_at(first.name.span);
             let more = if count > 1 {
                 format!(" and {} more", count - 1)
             } else {
                 String::new()
             };
-            self.error(
-                span,
-                format!(
-                    "this pattern names code {} `{}`, already the name of code {}{more}",
-                    code.code, code.name.value, first.code
-                ),
-                format!(
-                    "it is first used at {at}; give the family a pattern no other name matches"
-                ),
-            );
+            let kind = Kind::PatternNameTaken {
+                code: code.code,
+                name: code.name.value.clone(),
+                first: first.code,
+                more,
+            };
+            self.report_twice(span, first.name.span, kind);
         }
         self.listings(&by_number);
         self.foreign_codes();
@@ -515,14 +454,11 @@ impl Validator<'_> {
             for code in &module.codes {
                 for related in &code.related {
                     if !by_number.contains_key(&related.value) {
-                        self.error(
-                            related.span,
-                            format!(
-                                "code {} lists {} as related, but there is no such code",
-                                code.code, related.value
-                            ),
-                            "fix the number or remove it from `related`",
-                        );
+                        let kind = Kind::UnknownRelated {
+                            code: code.code,
+                            related: related.value,
+                        };
+                        self.report(related.span, kind);
                     }
                 }
             }
@@ -539,12 +475,8 @@ impl Validator<'_> {
         let number = code.code;
         match (first.is_generated(), code.is_generated()) {
             (false, false) => {
-                let at = self.first_at(first.span());
-                self.error(
-                    code.span(),
-                    format!("code {number} is defined twice"),
-                    format!("it is first defined at {at}; give each code one entry"),
-                );
+                let kind = Kind::DuplicateCode { code: number };
+                self.report_twice(code.span(), first.span(), kind);
             }
             (true, false) | (false, true) => {
                 let (generated, explicit, explicit_module) = if first.is_generated() {
@@ -553,14 +485,12 @@ impl Validator<'_> {
                     (code, first, first_module)
                 };
                 let family = generated.member.as_ref().map_or("?", |m| m.family.as_str());
-                self.error(
-                    explicit.span(),
-                    format!(
-                        "code {number} in module `{}` collides with the member of family `{family}`",
-                        explicit_module.id.value
-                    ),
-                    "an entry overrides a family member only in the family's own module; move the entry there or change its number",
-                );
+                let kind = Kind::FamilyCollision {
+                    code: number,
+                    module: explicit_module.id.value.clone(),
+                    family: family.to_string(),
+                };
+                self.report(explicit.span(), kind);
             }
             // Two families generating one number: `families` reports the pair.
             (true, true) => {}
@@ -581,22 +511,16 @@ impl Validator<'_> {
             for family in &module.families {
                 self.kebab("family", &family.id);
                 if !family.name_pattern.value.contains("{name}") {
-                    self.error(
-                        family.name_pattern.span,
-                        format!(
-                            "the name pattern `{}` of family `{}` has no `{{name}}`",
-                            family.name_pattern.value, family.id.value
-                        ),
-                        "write it like `SOCKET_{name}`; `{name}` becomes the table entry's name",
-                    );
+                    let kind = Kind::PatternWithoutName {
+                        pattern: family.name_pattern.value.clone(),
+                        family: family.id.value.clone(),
+                    };
+                    self.report(family.name_pattern.span, kind);
                 } else if !is_constant_name(&family.name_pattern.value.replace("{name}", "X")) {
-                    self.error(
+                    let pattern = family.name_pattern.value.clone();
+                    self.report(
                         family.name_pattern.span,
-                        format!(
-                            "the name pattern `{}` does not make constant names",
-                            family.name_pattern.value
-                        ),
-                        "use uppercase letters, digits, `_` and `{name}`",
+                        Kind::PatternNotConstant { pattern },
                     );
                 }
                 if let Some(outside) = family
@@ -605,15 +529,13 @@ impl Validator<'_> {
                     .find(|c| !module.owns.iter().any(|r| r.contains(**c)))
                     && !module.owns.is_empty()
                 {
-                    let ranges = ranges_text(module);
-                    self.error(
-                        family.base.span,
-                        format!(
-                            "family `{}` generates code {outside}, outside the range of module `{}` ({ranges})",
-                            family.id.value, module.id.value
-                        ),
-                        "change the base, or widen the module's `owns`",
-                    );
+                    let kind = Kind::FamilyOutsideOwns {
+                        family: family.id.value.clone(),
+                        code: *outside,
+                        module: module.id.value.clone(),
+                        ranges: ranges_text(module),
+                    };
+                    self.report(family.base.span, kind);
                 }
             }
         }
@@ -642,17 +564,13 @@ impl Validator<'_> {
                 let count = shared.len();
                 let shown: Vec<String> = shared.iter().take(5).map(CodeNumber::to_string).collect();
                 let more = if count > 5 { ", …" } else { "" };
-                self.error(
-                    later.base.span,
-                    format!(
-                        "families `{}` and `{}` both define {} ({}{more})",
-                        earlier.id.value,
-                        later.id.value,
-                        crate::diagnostic::plural(count, "code", "codes"),
-                        shown.join(", ")
-                    ),
-                    "change one family's base so their codes do not overlap",
-                );
+                let kind = Kind::FamiliesOverlap {
+                    earlier: earlier.id.value.clone(),
+                    later: later.id.value.clone(),
+                    count: crate::diagnostic::plural(count, "code", "codes"),
+                    shown: format!("{}{more}", shown.join(", ")),
+                };
+                self.report(later.base.span, kind);
             }
         }
     }
@@ -672,48 +590,40 @@ impl Validator<'_> {
                 self.kebab("range", &named.id);
                 let r = named.range;
                 if r.from > r.to {
-                    self.error(
-                        r.span,
-                        format!("range {}–{} ends before it starts", r.from, r.to),
-                        "write the smaller number as `from`",
-                    );
+                    let (from, to) = (r.from, r.to);
+                    self.report(r.span, Kind::BackwardRange { from, to });
                     continue;
                 }
                 if !module.owns.iter().any(|o| o.from <= r.from && r.to <= o.to)
                     && !module.owns.is_empty()
                 {
-                    let ranges = ranges_text(module);
-                    self.error(
-                        r.span,
-                        format!(
-                            "range `{}` ({}–{}) is outside the range of module `{}` ({ranges})",
-                            named.id.value, r.from, r.to, module.id.value
-                        ),
-                        "widen the module's `owns`, or fix the range",
-                    );
+                    let kind = Kind::RangeOutsideOwns {
+                        range: named.id.value.clone(),
+                        from: r.from,
+                        to: r.to,
+                        module: module.id.value.clone(),
+                        ranges: ranges_text(module),
+                    };
+                    self.report(r.span, kind);
                 }
                 if let Some(code) = module.codes.iter().find(|c| r.contains(c.code)) {
-                    self.error(
-                        r.span,
-                        format!(
-                            "range `{}` ({}–{}) contains code {}",
-                            named.id.value, r.from, r.to, code.code
-                        ),
-                        "ranges describe codes that are not single codes; split the range around it",
-                    );
+                    let kind = Kind::RangeContainsCode {
+                        range: named.id.value.clone(),
+                        from: r.from,
+                        to: r.to,
+                        code: code.code,
+                    };
+                    self.report(r.span, kind);
                 }
                 if let Some(other) = module.ranges[..i]
                     .iter()
                     .find(|o| o.range.from <= r.to && r.from <= o.range.to)
                 {
-                    self.error(
-                        r.span,
-                        format!(
-                            "range `{}` overlaps range `{}`",
-                            named.id.value, other.id.value
-                        ),
-                        "make the ranges disjoint",
-                    );
+                    let kind = Kind::RangesOverlap {
+                        range: named.id.value.clone(),
+                        other: other.id.value.clone(),
+                    };
+                    self.report(r.span, kind);
                 }
             }
         }
@@ -737,14 +647,11 @@ impl Validator<'_> {
         });
         for id in cited {
             if catalog.reference(&id.value).is_none() {
-                self.error(
-                    id.span,
-                    format!("unknown reference `{}`", id.value),
-                    format!(
-                        "declare it under `references:` or use one of: {}",
-                        list_or_none(&known)
-                    ),
-                );
+                let kind = Kind::UnknownReference {
+                    id: id.value.clone(),
+                    known: list_or_none(&known),
+                };
+                self.report(id.span, kind);
             }
         }
     }

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use super::{Validator, is_constant_name};
 use crate::catalog::CodeEntry;
+use crate::diagnostic::Kind;
 use crate::export::rust_variant;
 use crate::source::Span;
 
@@ -203,37 +204,40 @@ impl Validator<'_> {
             1 => ", and 1 more name of this pattern".to_string(),
             n => format!(", and {n} more names of this pattern"),
         };
-        let (message, hint) = match problem {
-            Problem::RustKeyword(variant) => (
-                format!(
-                    "name `{name}` of code {} is `{variant}` in Rust, a keyword{more}",
-                    code.code
-                ),
-                format!(
-                    "the Rust export names each code in CamelCase, and no enum variant can be `{variant}`: give the code another name"
-                ),
-            ),
-            Problem::RustTwin(variant, first) => (
-                format!(
-                    "name `{name}` of code {} is `{variant}` in Rust, as is name `{}` of code {}{more}",
-                    code.code, first.name.value, first.code
-                ),
-                format!(
-                    "it is first used at {}; the Rust export names each code in CamelCase, without `_`: give one of them another name",
-                    self.first_at(first.name.span)
-                ),
-            ),
-            Problem::CMacro(header) => (
-                format!(
-                    "name `{name}` of code {} is a macro of the C library ({header}){more}",
-                    code.code
-                ),
-                format!(
-                    "the C export defines each name as a macro, so a program that includes {header} would get two: give the code another name (a prefix: `APP_{name}`)"
-                ),
-            ),
-        };
-        self.error(span, message, hint);
+        let (name, number) = (name.clone(), code.code);
+        match problem {
+            Problem::RustKeyword(variant) => {
+                let variant = variant.to_string();
+                let kind = Kind::RustKeyword {
+                    name,
+                    code: number,
+                    variant,
+                    more,
+                };
+                self.report(span, kind);
+            }
+            Problem::RustTwin(variant, first) => {
+                let kind = Kind::RustTwin {
+                    name,
+                    code: number,
+                    variant: variant.to_string(),
+                    first_name: first.name.value.clone(),
+                    first: first.code,
+                    more,
+                };
+                self.report_twice(span, first.name.span, kind);
+            }
+            Problem::CMacro(header) => {
+                let header = *header;
+                let kind = Kind::CLibraryMacro {
+                    name,
+                    code: number,
+                    header,
+                    more,
+                };
+                self.report(span, kind);
+            }
+        }
     }
 }
 

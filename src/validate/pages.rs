@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::{Validator, ranges_text};
 use crate::catalog::{CodeEntry, CodeNumber, Located, Module};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Kind;
 use crate::source::Span;
 
 impl Validator<'_> {
@@ -20,15 +20,14 @@ impl Validator<'_> {
                 let id = heading.message_id(&module.id.value);
                 match heading_messages.get(&id) {
                     Some((other_module, other, at)) if *other_module != module.id.value => {
-                        let at = self.first_at(*at);
-                        self.error(
-                            heading.id.span,
-                            format!(
-                                "the heading `{}` of module `{}` has the message `{id}`, as the heading `{other}` of module `{other_module}` ({at}) has",
-                                heading.id.value, module.id.value
-                            ),
-                            "rename one of the headings: each heading's texts need their own message",
-                        );
+                        let kind = Kind::HeadingMessageClash {
+                            heading: heading.id.value.clone(),
+                            module: module.id.value.clone(),
+                            id: id.clone(),
+                            other: other.to_string(),
+                            other_module: other_module.to_string(),
+                        };
+                        self.report_twice(heading.id.span, *at, kind);
                     }
                     Some(_) => {}
                     None => {
@@ -41,16 +40,14 @@ impl Validator<'_> {
     }
 
     /// A Markdown heading level from `lowest` to 6.
-    pub(super) fn level(&mut self, level: &Located<u8>, what: &str, lowest: u8) {
+    pub(super) fn level(&mut self, level: &Located<u8>, what: &'static str, lowest: u8) {
         if !(lowest..=6).contains(&level.value) {
-            self.error(
-                level.span,
-                format!(
-                    "{what} is {}, not a heading level from {lowest} to 6",
-                    level.value
-                ),
-                "write 2 for `##`, 3 for `###`, … (1 is the page title's)",
-            );
+            let kind = Kind::BadLevel {
+                what,
+                level: level.value,
+                lowest,
+            };
+            self.report(level.span, kind);
         }
     }
 
@@ -58,11 +55,11 @@ impl Validator<'_> {
         if let Some(marker) = marker
             && (marker.value.is_empty() || !marker.value.chars().all(|c| c.is_ascii_alphanumeric()))
         {
-            self.error(
-                marker.span,
-                format!("marker `{}` of code {code} is not a word", marker.value),
-                "use letters and digits only (`Del` wraps the section in `<!--Del-->` and `<!--DelEnd-->`)",
-            );
+            let kind = Kind::MarkerNotAWord {
+                marker: marker.value.clone(),
+                code,
+            };
+            self.report(marker.span, kind);
         }
     }
 
@@ -76,48 +73,30 @@ impl Validator<'_> {
     ) {
         for (locale, shown) in drift {
             if !crate::locales::is_locale_tag(locale) {
-                self.error(
-                    shown.span,
-                    format!("`{locale}` in the message drift of code {code} is not a language tag"),
-                    "use the locale's folder name under locales/ (`zh-CN`)",
-                );
+                let locale = locale.clone();
+                self.report(shown.span, Kind::DriftTagInvalid { locale, code });
                 continue;
             }
             if self.locales.get(locale).is_none() {
-                self.diags.push(
-                    Diagnostic::warning(format!(
-                        "the message drift of code {code} names `{locale}`, which is not a locale of the project"
-                    ))
-                    .hint(format!("fix the tag, or remove `{locale}` from `message_drift`; the locales are the folders under locales/"))
-                    .at(&self.catalog.file, shown.span),
-                );
+                let locale = locale.clone();
+                self.report(shown.span, Kind::DriftUnknownLocale { locale, code });
                 continue;
             }
-            let (catalog_text, at) = match message {
-                Some(m) => (
-                    format!("`{}`", m.value),
-                    format!(" ({})", self.first_at(m.span)),
-                ),
-                None => ("none".to_string(), String::new()),
-            };
+            let locale = locale.clone();
             if message.is_some_and(|m| m.value == shown.value) {
-                self.diags.push(
-                    Diagnostic::warning(format!(
-                        "the {locale} page of code {code} shows the catalog's Error Message: the drift is resolved"
-                    ))
-                    .hint(format!("remove `{locale}` from `message_drift`"))
-                    .at(&self.catalog.file, shown.span),
-                );
+                self.report(shown.span, Kind::DriftResolved { locale, code });
                 continue;
             }
-            self.diags.push(
-                Diagnostic::warning(format!(
-                    "the {locale} page shows code {code} with the Error Message `{}`, the catalog with {catalog_text}{at}",
-                    shown.value
-                ))
-                .hint(format!("the Error Message is what the API returns: fix the one that is wrong, then remove `{locale}` from `message_drift`"))
-                .at(&self.catalog.file, shown.span),
-            );
+            let kind = Kind::MessageDrift {
+                locale,
+                code,
+                shown: shown.value.clone(),
+                catalog: message.map_or_else(|| "none".to_string(), |m| format!("`{}`", m.value)),
+            };
+            match message {
+                Some(m) => self.report_twice(shown.span, m.span, kind),
+                None => self.report(shown.span, kind),
+            }
         }
     }
 
@@ -129,27 +108,24 @@ impl Validator<'_> {
             for listing in &module.listings {
                 let code = listing.code.value;
                 if let Some(first) = seen.get(&code).copied() {
-                    let at = self.first_at(first);
-                    self.error(
-                        listing.code.span,
-                        format!("module `{}` lists code {code} twice", module.id.value),
-                        format!("it is first listed at {at}; list it once"),
-                    );
+                    let module = module.id.value.clone();
+                    let kind = Kind::ListedTwice { module, code };
+                    self.report_twice(listing.code.span, first, kind);
                     continue;
                 }
                 seen.insert(code, listing.code.span);
                 self.marker(code, listing.marker.as_ref());
                 match defined.get(&code) {
-                    None => self.error(
-                        listing.code.span,
-                        format!("module `{}` lists code {code}, but no module defines it", module.id.value),
-                        "define it (`code:` with its `name:` and `message:`) in the module it belongs to, or remove the listing",
-                    ),
-                    Some((owner, _)) if owner.id.value == module.id.value => self.error(
-                        listing.code.span,
-                        format!("module `{}` lists code {code}, which it defines itself", module.id.value),
-                        "remove the listing: the code is on this page already",
-                    ),
+                    None => {
+                        let module = module.id.value.clone();
+                        let kind = Kind::ListingOfUnknownCode { module, code };
+                        self.report(listing.code.span, kind);
+                    }
+                    Some((owner, _)) if owner.id.value == module.id.value => {
+                        let module = module.id.value.clone();
+                        let kind = Kind::ListingOfOwnCode { module, code };
+                        self.report(listing.code.span, kind);
+                    }
                     Some((_, entry)) => {
                         let message = entry.message.as_ref();
                         self.drift(code, message, &listing.message_drift);
@@ -172,15 +148,13 @@ impl Validator<'_> {
                         && other.owns.iter().any(|r| r.contains(code.code))
                 });
                 if let Some(other) = claimed {
-                    let ranges = ranges_text(other);
-                    self.error(
-                        code.span(),
-                        format!(
-                            "code {} of module `{}` lies in the range module `{}` owns ({ranges})",
-                            code.code, module.id.value, other.id.value
-                        ),
-                        "move the code to that module, narrow its `owns`, or list the code there with `also:`",
-                    );
+                    let kind = Kind::CodeInForeignRange {
+                        code: code.code,
+                        module: module.id.value.clone(),
+                        other: other.id.value.clone(),
+                        ranges: ranges_text(other),
+                    };
+                    self.report(code.span(), kind);
                 }
             }
         }

@@ -13,6 +13,11 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::source::{SourceFile, Span};
 
+mod kind;
+
+pub(crate) use kind::Kind;
+pub use kind::{KINDS, KindInfo};
+
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -43,39 +48,61 @@ const WINDOW: usize = 120;
 /// How many characters of a message or a hint are shown, at most.
 const MESSAGE_LIMIT: usize = 1000;
 
-/// One problem in the input.
+/// One problem in the input: a [`Kind`] (its code, severity and wording)
+/// made text, and where it is.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     severity: Severity,
+    /// The kind's stable code, `E0201`.
+    code: &'static str,
     message: String,
     hint: Option<String>,
     /// Boxed: most results carrying a diagnostic are `Ok`, so the `Err`
     /// side stays small.
     location: Option<Box<Location>>,
+    /// A second place, for duplicates and conflicts, and what it is
+    /// ("first defined here").
+    related: Option<Box<Location>>,
+    note: &'static str,
 }
 
 impl Diagnostic {
-    /// An error with `message`.
-    pub fn error(message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, message)
-    }
-
-    /// A warning with `message`.
-    pub fn warning(message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, message)
-    }
-
-    fn new(severity: Severity, message: impl Into<String>) -> Self {
+    /// A problem of `kind`: its code, severity, message and hint are the
+    /// kind's ([`Kind`] holds every wording).
+    pub(crate) fn new(kind: Kind) -> Self {
         Diagnostic {
-            severity,
-            message: message.into(),
-            hint: None,
+            severity: kind.severity(),
+            code: kind.code(),
+            message: kind.message(),
+            hint: kind.hint(),
             location: None,
+            related: None,
+            note: kind.note(),
         }
     }
 
     /// Points the diagnostic at `span` of `file`.
     pub fn at(mut self, file: &SourceFile, span: Span) -> Self {
+        self.location = Some(Box::new(Location::of(file, span)));
+        self
+    }
+
+    /// Names a second place (the first definition of a duplicate): `span`
+    /// of `file`.
+    pub fn first_at(mut self, file: &SourceFile, span: Span) -> Self {
+        self.related = Some(Box::new(Location::of(file, span)));
+        self
+    }
+
+    /// The kind's stable code (`E0201`).
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+}
+
+impl Location {
+    /// `span` of `file`, with the window of its line a snippet shows.
+    fn of(file: &SourceFile, span: Span) -> Location {
         let column = span.start.column.saturating_sub(1) as usize;
         // The window: some context before the span, the span, the rest
         // (lines may be long: read no more than the window).
@@ -86,17 +113,38 @@ impl Diagnostic {
             column.saturating_sub(WINDOW / 3).min(total - WINDOW)
         };
         let (window, cut) = file.line_window(span.start.line, skipped, WINDOW);
-        let line_text = window.to_string();
-        self.location = Some(Box::new(Location {
+        Location {
             path: file.path().to_path_buf(),
             span: Some(span),
-            line_text,
+            line_text: window.to_string(),
             skipped,
             cut,
-        }));
-        self
+        }
     }
 
+    /// `path:line:col` (or the path alone), made printable.
+    fn write_place(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}",
+            crate::terminal::printable(&self.path.display().to_string())
+        )?;
+        if let Some(span) = self.span {
+            write!(f, ":{}:{}", span.start.line, span.start.column)?;
+        }
+        Ok(())
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "path": self.path.to_string_lossy().replace('\\', "/"),
+            "line": self.span.map(|s| s.start.line),
+            "column": self.span.map(|s| s.start.column),
+        })
+    }
+}
+
+impl Diagnostic {
     /// Points the diagnostic at a whole file or folder.
     pub fn at_path(mut self, path: impl Into<PathBuf>) -> Self {
         self.location = Some(Box::new(Location {
@@ -106,12 +154,6 @@ impl Diagnostic {
             skipped: 0,
             cut: false,
         }));
-        self
-    }
-
-    /// Adds how to fix it.
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
         self
     }
 
@@ -131,19 +173,19 @@ impl Diagnostic {
     }
 
     /// The diagnostic as JSON, for `--format json`:
-    /// `{severity, path, line, column, message, hint}` (absent parts null).
+    /// `{severity, code, path, line, column, message, hint, first}`
+    /// (absent parts null; `first` is `{path, line, column}`).
     pub fn to_json(&self) -> serde_json::Value {
         let span = self.location.as_ref().and_then(|l| l.span);
         serde_json::json!({
-            "severity": match self.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            },
+            "severity": self.severity.label(),
+            "code": self.code,
             "path": self.location.as_ref().map(|l| l.path.to_string_lossy().replace('\\', "/")),
             "line": span.map(|s| s.start.line),
             "column": span.map(|s| s.start.column),
             "message": self.message,
             "hint": self.hint,
+            "first": self.related.as_ref().map(|l| l.to_json()),
         })
     }
 
@@ -162,30 +204,43 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
+impl Severity {
+    /// `error`, `warning`.
+    pub fn label(self) -> &'static str {
+        match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
-        };
+        }
+    }
+}
+
+/// `path:line:col: error[E0201]: message — hint`, the line and a caret;
+/// then `path:line:col: note: first defined here` and its line when there
+/// is a second place.
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(location) = &self.location {
-            write!(
-                f,
-                "{}",
-                crate::terminal::printable(&location.path.display().to_string())
-            )?;
-            if let Some(span) = location.span {
-                write!(f, ":{}:{}", span.start.line, span.start.column)?;
-            }
+            location.write_place(f)?;
             write!(f, ": ")?;
         }
-        write!(f, "{label}: {}", bounded(&self.message))?;
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity.label(),
+            self.code,
+            bounded(&self.message)
+        )?;
         if let Some(hint) = &self.hint {
             write!(f, " — {}", bounded(hint))?;
         }
         writeln!(f)?;
-        if let Some(location) = self.location.as_deref().filter(|l| l.span.is_some()) {
+        if let Some(location) = self.location.as_deref() {
             write_snippet(f, location)?;
+        }
+        if let Some(first) = self.related.as_deref() {
+            first.write_place(f)?;
+            writeln!(f, ": note: {}", self.note)?;
+            write_snippet(f, first)?;
         }
         Ok(())
     }
@@ -335,20 +390,35 @@ mod tests {
     fn renders_location_hint_line_and_caret() {
         let file = SourceFile::new("catalog/codes.yaml", "a:\n  - code: 1006\n".to_string());
         let start = file.text().find("1006").unwrap();
-        let d = Diagnostic::error("duplicate code 1006")
-            .hint("give each code one entry")
+        let d = Diagnostic::new(Kind::DuplicateCode { code: 1006 })
             .at(&file, file.span(start, start + 4));
         assert_eq!(
             d.to_string(),
-            "catalog/codes.yaml:2:11: error: duplicate code 1006 — give each code one entry\n  |\n2 |   - code: 1006\n  |           ^^^^\n"
+            "catalog/codes.yaml:2:11: error[E0225]: code 1006 is defined twice — give each code one entry\n  |\n2 |   - code: 1006\n  |           ^^^^\n"
         );
+    }
+
+    #[test]
+    fn a_second_place_is_shown_and_in_json() {
+        let file = SourceFile::new("c.yaml", "- code: 7\n- code: 7\n".to_string());
+        let d = Diagnostic::new(Kind::DuplicateCode { code: 7 })
+            .at(&file, file.span(18, 19))
+            .first_at(&file, file.span(8, 9));
+        assert_eq!(
+            d.to_string(),
+            "c.yaml:2:9: error[E0225]: code 7 is defined twice — give each code one entry\n  |\n2 | - code: 7\n  |         ^\nc.yaml:1:9: note: first defined here\n  |\n1 | - code: 7\n  |         ^\n"
+        );
+        let json = d.to_json();
+        assert_eq!(json["code"], "E0225");
+        assert_eq!(json["first"]["line"], 1);
+        assert_eq!(json["first"]["column"], 9);
     }
 
     #[test]
     fn caret_is_placed_by_display_width() {
         let file = SourceFile::new("a.ftl", "连接 = {\n".to_string());
         let start = file.text().find('{').unwrap();
-        let d = Diagnostic::error("x").at(&file, file.span(start, start + 1));
+        let d = Diagnostic::new(Kind::LevelOfCode).at(&file, file.span(start, start + 1));
         assert!(
             d.to_string().ends_with("1 | 连接 = {\n  |        ^\n"),
             "{d}"
@@ -357,18 +427,24 @@ mod tests {
 
     #[test]
     fn control_characters_are_neutralised() {
-        let d = Diagnostic::warning("bad \u{1b}[31m name");
-        assert_eq!(d.to_string(), "warning: bad \u{fffd}[31m name\n");
+        let d = Diagnostic::new(Kind::EmptyModule {
+            module: "bad \u{1b}[31m name".into(),
+        });
+        assert!(
+            d.to_string()
+                .starts_with("warning[E0215]: module `bad \u{fffd}[31m name` has nothing"),
+            "{d}"
+        );
     }
 
     #[test]
     fn sorted_puts_files_in_order_and_counts() {
         let mut all = Diagnostics::new();
-        all.push(Diagnostic::warning("w").at_path("b"));
-        all.push(Diagnostic::error("e").at_path("a"));
-        all.push(Diagnostic::error("unlocated"));
-        let order: Vec<&str> = all.sorted().iter().map(|d| d.message()).collect();
-        assert_eq!(order, ["e", "w", "unlocated"]);
+        all.push(Diagnostic::new(Kind::NoModules).at_path("b"));
+        all.push(Diagnostic::new(Kind::NotAFile).at_path("a"));
+        all.push(Diagnostic::new(Kind::CatalogMissing));
+        let order: Vec<&str> = all.sorted().iter().map(|d| d.code()).collect();
+        assert_eq!(order, ["E0502", "E0212", "E0101"]);
         assert_eq!(all.summary(), "2 errors and 1 warning");
     }
 
@@ -377,11 +453,14 @@ mod tests {
         let line = format!("{}BAD{}", "a".repeat(50_000), "b".repeat(50_000));
         let file = SourceFile::new("catalog/codes.yaml", line.clone());
         let start = line.find("BAD").unwrap();
-        let d = Diagnostic::error("x".repeat(5000)).at(&file, file.span(start, start + 3));
+        let d = Diagnostic::new(Kind::YamlSyntax {
+            detail: "x".repeat(5000),
+        })
+        .at(&file, file.span(start, start + 3));
         let shown = d.to_string();
-        assert!(shown.len() < 1600, "{} bytes", shown.len());
+        assert!(shown.len() < 1800, "{} bytes", shown.len());
         let lines: Vec<&str> = shown.lines().collect();
-        assert!(lines[0].ends_with("x…"), "{}", lines[0]);
+        assert!(lines[0].contains("x… — a YAML"), "{}", lines[0]);
         assert!(
             lines[2].starts_with("1 | …aaa") && lines[2].ends_with("bbb…"),
             "{}",
