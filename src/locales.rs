@@ -204,6 +204,12 @@ impl Locales {
         self.builtin.iter().find(|l| l.tag == tag)
     }
 
+    /// errdoc's built-in UI strings in the language they are written in
+    /// (and translated from).
+    pub fn builtin_source(&self) -> Option<&Locale> {
+        self.builtin(BUILTIN_UI[0].0)
+    }
+
     /// Where to look up a UI string (`ui-…`, `flag-…`) for `tag`: the
     /// project's locale, errdoc's built-in strings in that language, the
     /// project's source locale, then errdoc's built-in English.
@@ -214,7 +220,7 @@ impl Locales {
             self.get(tag),
             builtin(tag),
             Some(self.source()),
-            builtin("en"),
+            self.builtin_source(),
         ];
         for l in candidates.into_iter().flatten() {
             if !chain.iter().any(|c| std::ptr::eq(*c, l)) {
@@ -360,8 +366,9 @@ fn load_locale(
 }
 
 /// The UI strings errdoc ships (the labels its built-in templates use), in
-/// the languages it ships: a project that lacks one, or a template string
-/// added by a newer errdoc, still builds.
+/// the languages it ships, the one they are written in first: a project
+/// that lacks one, or a template string added by a newer errdoc, still
+/// builds.
 const BUILTIN_UI: &[(&str, &str)] = &[
     ("en", include_str!("../locales/en/ui.ftl")),
     ("zh-CN", include_str!("../locales/zh-CN/ui.ftl")),

@@ -81,7 +81,10 @@ impl Project {
         let catalog = Catalog::load(root, diags)?;
         let source = catalog
             .as_ref()
-            .map_or("en", Catalog::source_locale)
+            .map_or(
+                crate::catalog::DEFAULT_SOURCE_LOCALE,
+                Catalog::source_locale,
+            )
             .to_string();
         let locales = Locales::load(root, &source, diags)?;
         let (Some(catalog), Some(locales)) = (catalog, locales) else {

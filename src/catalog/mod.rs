@@ -38,6 +38,9 @@ pub const CATALOG_PATH: &str = "catalog/codes.yaml";
 /// well as 9-digit ones, so it is signed and wide.
 pub type CodeNumber = i64;
 
+/// The source locale of a catalog that names none (`site.source_locale`).
+pub const DEFAULT_SOURCE_LOCALE: &str = "en";
+
 /// The number space of modules that do not name one.
 pub const DEFAULT_NAMESPACE: &str = "default";
 
@@ -488,12 +491,13 @@ impl Catalog {
             .and_then(|&i| self.references.get(i))
     }
 
-    /// The locale the others translate (`site.source_locale`, default `en`).
+    /// The locale the others translate (`site.source_locale`, default
+    /// [`DEFAULT_SOURCE_LOCALE`]).
     pub fn source_locale(&self) -> &str {
         self.site
             .source_locale
             .as_ref()
-            .map_or("en", |l| l.value.as_str())
+            .map_or(DEFAULT_SOURCE_LOCALE, |l| l.value.as_str())
     }
 
     /// How many codes, generated ones included.

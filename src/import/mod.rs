@@ -242,7 +242,7 @@ pub fn import(
     let source_locale = draft
         .source_locale
         .clone()
-        .unwrap_or_else(|| "en".to_string());
+        .unwrap_or_else(|| crate::catalog::DEFAULT_SOURCE_LOCALE.to_string());
     let source_locale = source_locale.as_str();
     let mut texts = Texts::load(root, locale)?.overwriting(overwrite);
     let english = locale == source_locale;

@@ -417,7 +417,7 @@ pub fn assess(
         // own texts of a code it lists that the English page does not have
         // (drift, counted as such).
         if id.starts_with('-')
-            || locales.builtin("en").is_some_and(|b| b.has(id))
+            || locales.builtin_source().is_some_and(|b| b.has(id))
             || (listings.contains(id) && !locales.source().has(id))
         {
             continue;

@@ -113,8 +113,8 @@ fn entry_stub(source: &Locale, id: &str, units: &[&Unit], uses: bool) -> Option<
     }
     for unit in units {
         let label = match &unit.attribute {
-            Some(a) => format!("en .{a}"),
-            None => "en".to_string(),
+            Some(a) => format!("{} .{a}", source.tag),
+            None => source.tag.clone(),
         };
         stub.push_str(&ftl::comment(&label, &unit.english));
     }
@@ -125,10 +125,10 @@ fn entry_stub(source: &Locale, id: &str, units: &[&Unit], uses: bool) -> Option<
 
 /// The stub of a table entry (its English is in the catalog, any text):
 /// the text written so that it parses back to exactly itself.
-fn table_stub(id: &str, english: &str) -> String {
+fn table_stub(id: &str, english: &str, source_tag: &str) -> String {
     format!(
         "# {STUB_MARKER}\n{}{id} ={}\n",
-        ftl::comment("en", english),
+        ftl::comment(source_tag, english),
         ftl::pattern(english)
     )
 }
@@ -252,7 +252,7 @@ pub fn plan(
                 let group = group_of(catalog, id);
                 (
                     locale.dir().join(format!("{group}.ftl")),
-                    table_stub(id, english),
+                    table_stub(id, english, &source.tag),
                 )
             }
         };
@@ -313,7 +313,7 @@ pub fn plan(
             !id.starts_with('-')
                 && !by_message.contains_key(id.as_str())
                 && !listings.contains(*id)
-                && !locales.builtin("en").is_some_and(|b| b.has(id))
+                && !locales.builtin_source().is_some_and(|b| b.has(id))
         })
         .map(String::as_str)
         .collect();

@@ -13,6 +13,18 @@ use crate::locales::LOCALES_DIR;
 use super::load;
 use super::sync::sync_locale;
 
+/// Whether `tag` is the project's source locale (`site.source_locale`).
+fn is_source_locale(root: &Path, tag: &str) -> bool {
+    let mut diags = crate::diagnostic::Diagnostics::new();
+    let source = crate::catalog::Catalog::load(root, &mut diags)
+        .ok()
+        .flatten()
+        .map_or(crate::catalog::DEFAULT_SOURCE_LOCALE.to_string(), |c| {
+            c.source_locale().to_string()
+        });
+    source == tag
+}
+
 /// Runs `errdoc l10n add`.
 pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
     let tag = &args.locale;
@@ -30,8 +42,8 @@ pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
         return Ok(failure());
     }
     let dir = root.join(LOCALES_DIR).join(tag);
-    if tag == "en" && dir.exists() {
-        tell!("error: `en` is the source locale; the others are translated from it");
+    if dir.exists() && is_source_locale(root, tag) {
+        tell!("error: `{tag}` is the source locale; the others are translated from it");
         return Ok(failure());
     }
     if dir.exists() {
