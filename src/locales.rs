@@ -17,7 +17,8 @@ use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem};
-use crate::source::{SourceFile, Span, list_project, read_utf8};
+use crate::input::{list_project, read_utf8};
+use crate::source::{SourceFile, Span};
 
 /// Where locales live, relative to the project root.
 pub const LOCALES_DIR: &str = "locales";

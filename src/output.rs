@@ -497,12 +497,12 @@ pub fn write_if_changed(root: &Path, rel: &Path, text: &str) -> anyhow::Result<b
 }
 
 /// Reads the project's file `rel` (under `root`) as text, by the rules of
-/// every input ([`crate::source::read_utf8`]: no link out of the project,
+/// every input ([`crate::input::read_utf8`]: no link out of the project,
 /// no special file, at most 64 MiB, UTF-8); a missing file reads as empty,
 /// any other failure is an error naming the file.
 pub fn read_or_empty(root: &Path, rel: &Path) -> anyhow::Result<String> {
     let mut diags = crate::diagnostic::Diagnostics::new();
-    match crate::source::read_utf8(root, rel, &mut diags) {
+    match crate::input::read_utf8(root, rel, &mut diags) {
         Ok(Some(text)) => Ok(text),
         Ok(None) => Err(input_problem(&diags, rel)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),

@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 use serde_saphyr::{MessageFormatter as _, Spanned};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
-use crate::source::{Position, SourceFile, Span, read_utf8, to_u32};
+use crate::input::read_utf8;
+use crate::source::{Position, SourceFile, Span, to_u32};
 use entry::{Entry, read_entry};
 use schema::{RawCatalog, RawModule};
 

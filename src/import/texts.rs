@@ -57,7 +57,7 @@ impl Texts {
             // Listed as `build` lists them: links inside the project
             // followed, one leading out an error.
             let mut diags = crate::diagnostic::Diagnostics::new();
-            let found = crate::source::list_project(root, &full, 1, usize::MAX, &mut diags);
+            let found = crate::input::list_project(root, &full, 1, usize::MAX, &mut diags);
             if diags.has_errors() {
                 return Err(output::input_problem(&diags, &dir));
             }

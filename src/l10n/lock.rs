@@ -13,8 +13,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, Kind};
+use crate::input::read_utf8;
 use crate::locales::LOCALES_DIR;
-use crate::source::{Position, SourceFile, Span, read_utf8, to_u32};
+use crate::source::{Position, SourceFile, Span, to_u32};
 
 /// The lock file's name inside a locale folder.
 pub const LOCK_FILE: &str = ".sources.lock";

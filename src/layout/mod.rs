@@ -31,7 +31,8 @@ use anyhow::Context as _;
 
 use crate::catalog::{Catalog, CodeNumber};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
-use crate::source::{SourceFile, Span, list_project, read_utf8};
+use crate::input::{list_project, read_utf8};
+use crate::source::{SourceFile, Span};
 
 /// Where layouts live, relative to the project root.
 pub const LAYOUTS_DIR: &str = "layouts";

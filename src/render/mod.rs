@@ -20,10 +20,11 @@ use fluent_bundle::FluentArgs;
 use tera::{Kwargs, State, Tera, Value};
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+use crate::input::{list_project, read_input, read_utf8};
 use crate::locales::Locales;
 use crate::model::Model;
 use crate::output::Output;
-use crate::source::{Position, SourceFile, Span, list_project, read_input, read_utf8, to_u32};
+use crate::source::{Position, SourceFile, Span, to_u32};
 
 /// Where a project's templates live, relative to its root.
 pub const TEMPLATES_DIR: &str = "templates";

@@ -1,0 +1,238 @@
+//! Reading a project's files: every input (catalog, `.ftl` files,
+//! templates, layouts, pages to import) goes through [`read_input`], and
+//! every listing of its folders through [`list_project`], so that no
+//! input is read through a link that leaves the project, from a special
+//! file, or past [`INPUT_LIMIT`].
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
+
+/// The largest input file errdoc reads (a catalog, a `.ftl` file, a
+/// template, a layout, a page to import): 64 MiB.
+pub const INPUT_LIMIT: u64 = 64 * 1024 * 1024;
+
+/// Reads the file `rel` of the project at `root`, as bytes.
+///
+/// errdoc reads no file through a symbolic link that leads out of the
+/// project (a link to `/proc/self/environ` must not print the
+/// environment), nothing that is not a regular file (`/dev/zero`), and
+/// nothing larger than [`INPUT_LIMIT`]: each is a problem of the input,
+/// reported in `diags`, and gives `Ok(None)`. A missing file and other I/O
+/// errors are returned to the caller.
+pub fn read_input(
+    root: &Path,
+    rel: &Path,
+    diags: &mut Diagnostics,
+) -> std::io::Result<Option<Vec<u8>>> {
+    let full = root.join(rel);
+    let target = std::fs::canonicalize(&full)?;
+    let project = std::fs::canonicalize(root)?;
+    if !target.starts_with(&project) {
+        diags.push(
+            Diagnostic::new(Kind::LinkLeavesProject {
+                target: target.display().to_string(),
+            })
+            .at_path(rel),
+        );
+        return Ok(None);
+    }
+    let meta = std::fs::metadata(&target)?;
+    if !meta.is_file() {
+        diags.push(Diagnostic::new(Kind::NotAFile).at_path(rel));
+        return Ok(None);
+    }
+    let too_large = |diags: &mut Diagnostics| {
+        diags.push(
+            Diagnostic::new(Kind::TooLarge {
+                limit: INPUT_LIMIT / (1024 * 1024),
+            })
+            .at_path(rel),
+        );
+    };
+    if meta.len() > INPUT_LIMIT {
+        too_large(diags);
+        return Ok(None);
+    }
+    // Read no more than the limit whatever the size says (files under
+    // /proc say 0).
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(&target)?, INPUT_LIMIT + 1),
+        &mut bytes,
+    )?;
+    if bytes.len() as u64 > INPUT_LIMIT {
+        too_large(diags);
+        return Ok(None);
+    }
+    Ok(Some(bytes))
+}
+
+/// Reads the text file `rel` of the project at `root` ([`read_input`]).
+///
+/// A file that is not UTF-8 is a problem of the input: it is reported in
+/// `diags` and gives `Ok(None)`. A byte order mark is dropped.
+pub fn read_utf8(
+    root: &Path,
+    rel: &Path,
+    diags: &mut Diagnostics,
+) -> std::io::Result<Option<String>> {
+    let Some(bytes) = read_input(root, rel, diags)? else {
+        return Ok(None);
+    };
+    match String::from_utf8(bytes) {
+        // Editors on Windows may start a file with a byte order mark.
+        Ok(text) => Ok(Some(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        })),
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(Kind::NotUtf8 {
+                    offset: e.utf8_error().valid_up_to(),
+                })
+                .at_path(rel),
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// A file or folder found under the project.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Whether it is a folder (after following a link inside the project).
+    pub is_dir: bool,
+}
+
+/// The files and folders under `dir` (of the project at `root`) from
+/// `min_depth` to `max_depth`, sorted by name. Links are followed where
+/// they stay inside the project; one that leaves it, or that is broken, is
+/// an error in `diags` and is not listed — never skipped without a word
+/// (a locale folder dropped silently would remove that locale's pages).
+pub fn list_project(
+    root: &Path,
+    dir: &Path,
+    min_depth: usize,
+    max_depth: usize,
+    diags: &mut Diagnostics,
+) -> Vec<Found> {
+    let rel = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let mut found = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .min_depth(min_depth)
+        .max_depth(max_depth)
+        .sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                if entry.path_is_symlink()
+                    && !inside_project(root, entry.path(), &rel(entry.path()), diags)
+                {
+                    continue;
+                }
+                found.push(Found {
+                    is_dir: entry.file_type().is_dir(),
+                    path: entry.into_path(),
+                });
+            }
+            Err(e) => {
+                let at = e.path().map_or_else(|| rel(dir), rel);
+                let why = if e.loop_ancestor().is_some() {
+                    "a link that loops back to a folder above it".to_string()
+                } else {
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string)
+                };
+                diags.push(Diagnostic::new(Kind::Unreadable { why }).at_path(at));
+            }
+        }
+    }
+    found
+}
+
+/// Whether `path` (a file or folder found under the project at `root`,
+/// through links or not) lies inside the project. A folder listing skips
+/// nothing silently: what leads out is an error at `rel`.
+fn inside_project(root: &Path, path: &Path, rel: &Path, diags: &mut Diagnostics) -> bool {
+    let (Ok(target), Ok(project)) = (std::fs::canonicalize(path), std::fs::canonicalize(root))
+    else {
+        diags.push(Diagnostic::new(Kind::BrokenLink).at_path(rel));
+        return false;
+    };
+    if target.starts_with(&project) {
+        return true;
+    }
+    diags.push(
+        Diagnostic::new(Kind::LinkLeavesProject {
+            target: target.display().to_string(),
+        })
+        .at_path(rel),
+    );
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_that_are_not_utf8_are_reported_not_failed() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("locales/en")).unwrap();
+        std::fs::write(dir.path().join("locales/en/x.ftl"), b"a = \xff\n").unwrap();
+        let mut diags = Diagnostics::new();
+        let text = read_utf8(dir.path(), Path::new("locales/en/x.ftl"), &mut diags).unwrap();
+        assert_eq!(text, None);
+        assert_eq!(
+            diags.sorted()[0].to_string(),
+            "locales/en/x.ftl: error[E0504]: not UTF-8 (invalid byte at offset 4) — save the file as UTF-8\n"
+        );
+        let missing = read_utf8(dir.path(), Path::new("nope"), &mut diags);
+        assert!(missing.is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_project_and_special_files_are_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "token").unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret"), dir.path().join("out.ftl"))
+            .unwrap();
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.ftl")).unwrap();
+        std::fs::write(dir.path().join("real.ftl"), "a = b\n").unwrap();
+        std::os::unix::fs::symlink(dir.path().join("real.ftl"), dir.path().join("in.ftl")).unwrap();
+        let mut diags = Diagnostics::new();
+        assert_eq!(
+            read_utf8(dir.path(), Path::new("out.ftl"), &mut diags).unwrap(),
+            None
+        );
+        assert_eq!(
+            read_utf8(dir.path(), Path::new("zero.ftl"), &mut diags).unwrap(),
+            None
+        );
+        // A link inside the project is read.
+        assert_eq!(
+            read_utf8(dir.path(), Path::new("in.ftl"), &mut diags)
+                .unwrap()
+                .as_deref(),
+            Some("a = b\n")
+        );
+        let shown: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(
+            shown[0].starts_with("out.ftl: error[E0501]: a link to "),
+            "{shown:?}"
+        );
+        assert!(shown[0].contains("outside the project"), "{shown:?}");
+        assert!(!shown.concat().contains("token"));
+        assert!(
+            shown[1].starts_with("zero.ftl: error[E0501]: a link to /dev/zero"),
+            "{shown:?}"
+        );
+    }
+}
