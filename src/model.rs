@@ -80,7 +80,7 @@ impl LocaleModel {
         }
     }
 
-    /// Every code's place, in the order of [`crate::render::html::codes_of`]
+    /// Every code's place, in the order of [`PageModel::defined_codes`]
     /// page after page: the first place of a code wins, as a scan finds it.
     fn index_codes(&self) -> HashMap<CodeNumber, CodeAt> {
         let mut found = HashMap::new();
@@ -168,6 +168,24 @@ pub struct PageModel {
     /// Keys of the stale translations of the page's own texts (title,
     /// note, ranges, families).
     pub stale: Vec<String>,
+}
+
+impl PageModel {
+    /// Every code the page defines, written and generated, with its family:
+    /// not the codes of other modules it lists, which have their own page.
+    pub fn defined_codes(&self) -> Vec<(&CodeView, Option<&FamilyView>)> {
+        let family = |code: &CodeView| {
+            code.member
+                .as_ref()
+                .and_then(|m| self.families.iter().find(|f| f.id == m.family))
+        };
+        self.codes
+            .iter()
+            .filter(|c| !c.listed)
+            .chain(self.families.iter().flat_map(|f| &f.members))
+            .map(|c| (c, family(c)))
+            .collect()
+    }
 }
 
 /// A code with everything a reader sees.
@@ -424,7 +442,7 @@ impl Localizer<'_> {
             }
             self.diags.push(d);
         }
-        let markup = crate::render::markdown::markup(&text);
+        let markup = crate::markup::markup(&text);
         if (markup.raw_html || markup.unsafe_link)
             && let Some((file, span)) = locale.locate_part(id, attribute)
         {

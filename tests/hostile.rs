@@ -271,7 +271,7 @@ fn script_in_translated_markdown_is_text_in_both_outputs() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     for entry in std::fs::read_dir(root.path().join("site/md/zh-CN")).unwrap() {
         let md = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-        assert_eq!(errdoc::render::markdown::page_hazard(&md), None, "{md}");
+        assert_eq!(errdoc::markup::page_hazard(&md), None, "{md}");
         assert!(!md.contains("<img src=x onerror=alert(8)>"), "{md}");
     }
     assert!(

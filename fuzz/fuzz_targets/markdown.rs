@@ -20,14 +20,14 @@ fuzz_target!(|data: &[u8]| {
             assert!(!lower.contains(tag), "{tag} in {html}");
         }
     }
-    let md = errdoc::render::markdown::block(text);
-    assert!(!errdoc::render::markdown::has_raw_html(&md), "raw HTML left in {md:?}");
-    assert!(!errdoc::render::markdown::has_unsafe_link(&md), "an unsafe link left in {md:?}");
+    let md = errdoc::markup::block(text);
+    assert!(!errdoc::markup::has_raw_html(&md), "raw HTML left in {md:?}");
+    assert!(!errdoc::markup::has_unsafe_link(&md), "an unsafe link left in {md:?}");
     // The texts as the page template puts them, one after another: the
     // page, read as one document, has nothing either.
     let parts: Vec<&str> = text.splitn(3, '\u{1}').collect();
     let (a, b, c) = (parts[0], parts.get(1).copied().unwrap_or(""), parts.get(2).copied().unwrap_or(""));
-    use errdoc::render::markdown as m;
+    use errdoc::markup as m;
     let page = format!(
         "# {}\n\n> **x**\n>\n{}\n\n## 1 {}\n\n{}\n\n10. {}\n11. {}\n\n- [1 {}](#1)\n\n| {} | {} |\n| --- | --- |\n",
         m::inline(a), m::quoted(b), m::inline(c), m::block(a), m::item(b, 10), m::item(c, 11),
@@ -44,8 +44,8 @@ fuzz_target!(|data: &[u8]| {
     }
     layout_page.push('\n');
     assert_eq!(m::page_hazard(&layout_page), None, "in the layout's page:\n{layout_page}");
-    let literal = errdoc::render::markdown::literal(text);
-    assert!(!errdoc::render::markdown::has_raw_html(&literal), "raw HTML in the literal {literal:?}");
-    assert!(!errdoc::render::markdown::has_unsafe_link(&literal), "a link in the literal {literal:?}");
+    let literal = errdoc::markup::literal(text);
+    assert!(!errdoc::markup::has_raw_html(&literal), "raw HTML in the literal {literal:?}");
+    assert!(!errdoc::markup::has_unsafe_link(&literal), "a link in the literal {literal:?}");
     let _ = errdoc::render::search::plain_text(text);
 });

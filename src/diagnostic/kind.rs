@@ -12,7 +12,10 @@
 //! which `errdoc explain-error E0201` shows; a test keeps the two in step.
 
 use super::Severity;
-use crate::catalog::CodeNumber;
+
+/// A code number (`crate::catalog::CodeNumber`, named here so that
+/// diagnostics depend on nothing of the catalog).
+type CodeNumber = i64;
 
 /// Declares [`Kind`]: `CODE Severity Name { fields } => "message", hint
 /// "hint", note "what the second place is";`. The message and the hint are

@@ -10,9 +10,9 @@ use super::parse::{Page, Section};
 use crate::catalog::draft::DraftModule;
 use crate::diagnostic::Diagnostics;
 use crate::layout::{Absent, LAYOUTS_DIR, Layout, Layouts, Marker, Part, PartKind, Piece, Slot};
+use crate::markup::{PageHazard, page_hazards};
 use crate::output;
 use crate::render::layout::slot_text;
-use crate::render::markdown::{PageHazard, page_hazards};
 use crate::source::{Lines, SourceFile};
 
 /// Marks `new` absent from `page`'s layouts in the locales but `locale`

@@ -252,7 +252,7 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
             kind: PageKind::Module(page, index),
             locale,
         });
-        for (code, family) in codes_of(page) {
+        for (code, family) in page.defined_codes() {
             pages.push(Page {
                 template: "html/code.html",
                 path: format!("codes/{}.html", code.code),
@@ -370,22 +370,6 @@ impl<'a> PageSummary<'a> {
             title: &page.title,
         }
     }
-}
-
-/// Every code a page defines, written and generated, with its family:
-/// not the codes of other modules it lists, which have their own page.
-pub(crate) fn codes_of(page: &PageModel) -> Vec<(&CodeView, Option<&FamilyView>)> {
-    let family = |code: &CodeView| {
-        code.member
-            .as_ref()
-            .and_then(|m| page.families.iter().find(|f| f.id == m.family))
-    };
-    page.codes
-        .iter()
-        .filter(|c| !c.listed)
-        .chain(page.families.iter().flat_map(|f| &f.members))
-        .map(|c| (c, family(c)))
-        .collect()
 }
 
 /// Registers the filters the HTML templates use.

@@ -6,11 +6,11 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::RenderContext;
-use super::markdown::{in_context, inline, literal, literal_on_one_line, tidy};
 use crate::catalog::CodeNumber;
 use crate::catalog::{FamilyStyle, PageStyle};
 use crate::diagnostic::Diagnostic;
 use crate::layout::{Layout, Marker, Part, PartKind, Piece, Slot};
+use crate::markup::{in_context, inline, literal, literal_on_one_line, tidy};
 use crate::model::{CodeView, HeadingView, LocaleModel, PageModel, Text};
 
 /// A part of a page, in page order.

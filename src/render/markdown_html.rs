@@ -12,6 +12,8 @@ use std::collections::BTreeSet;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
+use crate::markup::{Inert, inert_html, unsafe_scheme};
+
 /// Where links of the page being rendered go.
 pub struct Links<'a> {
     /// The page file names of the project (`errorcode-net-socket`).
@@ -82,22 +84,6 @@ enum Target {
     Drop,
 }
 
-/// Whether `url` has a scheme other than http, https and mailto
-/// (`javascript:`, `data:`, `file:`, `vbscript:`): a link no page of ours
-/// should carry. A relative address has none.
-pub fn unsafe_scheme(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    if ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|safe| lower.starts_with(safe))
-    {
-        return false;
-    }
-    let scheme_end = lower.find(':');
-    let path_end = lower.find(['/', '?', '#']).unwrap_or(lower.len());
-    scheme_end.is_some_and(|i| i < path_end)
-}
-
 fn link_target(url: &str, links: &Links<'_>) -> Target {
     let lower = url.trim().to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:")
@@ -122,62 +108,6 @@ fn link_target(url: &str, links: &Links<'_>) -> Target {
         return Target::Rewrite(format!("{}{name}.html{fragment}", links.to_locale));
     }
     Target::Drop
-}
-
-/// A piece of [inert HTML](inert_html).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Inert<'a> {
-    /// A marker comment (`<!--Del-->`, `<!--RP1End-->`): what documentation
-    /// pipelines act on; nothing a reader sees.
-    Marker(&'a str),
-    /// `<br>`, `<sup>`, `</sup>`, `<sub>`, `</sub>`: no attributes, no script.
-    Tag(&'a str),
-    /// Text, without a `<`.
-    Text(&'a str),
-}
-
-/// The tags real error-code pages use inside their texts that can do
-/// nothing but break a line or raise a digit.
-pub(super) const INERT_TAGS: [&str; 7] = [
-    "<br>", "<br/>", "<br />", "<sup>", "</sup>", "<sub>", "</sub>",
-];
-
-/// Raw HTML that cannot run, link or hide anything, split into its
-/// pieces: marker comments, the tags of [`INERT_TAGS`], and text without
-/// a `<` (the rest of an HTML block's line, `<!--RP2-->Ensure that…`).
-/// Published pages carry these inside their texts; anything else is
-/// `None` and is shown as text.
-///
-/// In an HTML block (`block`), text is raw for a CommonMark renderer but
-/// Markdown for others (Python-Markdown reads `<br>` as inline): there it
-/// may not hold a `[` or `]`, which would make a link.
-pub fn inert_html(raw: &str, block: bool) -> Option<Vec<Inert<'_>>> {
-    let mut pieces = Vec::new();
-    let mut rest = raw;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("<!--") {
-            let end = after.find("-->")?;
-            let name = &after[..end];
-            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric()) {
-                return None;
-            }
-            pieces.push(Inert::Marker(&rest[..4 + end + 3]));
-            rest = &after[end + 3..];
-        } else if rest.starts_with('<') {
-            let tag = INERT_TAGS.iter().find(|t| rest.starts_with(**t))?;
-            pieces.push(Inert::Tag(&rest[..tag.len()]));
-            rest = &rest[tag.len()..];
-        } else {
-            let end = rest.find('<').unwrap_or(rest.len());
-            let text = &rest[..end];
-            if block && text.contains(['[', ']']) {
-                return None;
-            }
-            pieces.push(Inert::Text(text));
-            rest = &rest[end..];
-        }
-    }
-    Some(pieces)
 }
 
 /// Inert HTML as the site shows it: markers dropped, tags and text kept

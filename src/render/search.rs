@@ -13,7 +13,6 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use super::html::codes_of;
 use crate::model::{CodeView, LocaleModel, ReferenceView, Text};
 
 /// Markdown as plain text, for matching: the words, no markup.
@@ -123,7 +122,7 @@ pub fn index_script(locale: &LocaleModel) -> String {
         ranges: Vec::new(),
     };
     for page in &locale.pages {
-        for (code, _) in codes_of(page) {
+        for (code, _) in page.defined_codes() {
             index.codes.push(Entry(
                 code.code,
                 plain_text(&code.title.text),
@@ -207,7 +206,7 @@ pub fn codes_json(locale: &LocaleModel) -> CodesJson<'_> {
     let mut codes = Vec::new();
     let mut ranges = Vec::new();
     for page in &locale.pages {
-        for (code, _) in codes_of(page) {
+        for (code, _) in page.defined_codes() {
             let mut fallback = Vec::new();
             let fields: [(&'static str, bool); 7] = [
                 ("title", fell_back(&code.title)),
