@@ -14,6 +14,16 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
 
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is
+    /// set), always, never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t)]
+    pub color: crate::console::ColorChoice,
+
+    /// Print no status lines (`build: … written`, `created …`); errors,
+    /// warnings and what a command is asked for are still printed
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
     /// What to do
     #[command(subcommand)]
     pub command: Command,

@@ -5,9 +5,9 @@
 use std::fmt::Write as _;
 
 use crate::catalog::{Catalog, CodeEntry, CodeNumber, Module, NamedRange};
+use crate::console::printable;
 use crate::model::{CodeView, LocaleModel, PageModel, RangeView};
 use crate::render::search::{codes_json, plain_blocks, plain_text};
-use crate::terminal::printable;
 
 /// What a query names.
 #[derive(Debug)]
@@ -156,6 +156,9 @@ pub struct Style {
     pub colour: bool,
     /// Wrap at this many columns (0: do not wrap).
     pub width: usize,
+    /// How a code is written, where it is not its number (`E0225` for
+    /// errdoc's own code 225).
+    pub shown_code: Option<String>,
 }
 
 impl Style {
@@ -207,7 +210,12 @@ pub fn text(page: &PageModel, code: &CodeView, labels: &Labels, style: &Style) -
     let _ = writeln!(
         out,
         "{}  {}",
-        style.code(&code.code.to_string()),
+        style.code(
+            &style
+                .shown_code
+                .clone()
+                .unwrap_or_else(|| code.code.to_string())
+        ),
         style.heading(&title)
     );
     // Every page it is on: a code may be documented on several.

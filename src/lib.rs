@@ -9,6 +9,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod cmd;
+pub mod console;
 pub mod diagnostic;
 pub mod explain;
 pub mod export;
@@ -25,5 +26,5 @@ pub mod render;
 pub mod run;
 pub mod serve;
 pub mod source;
-pub mod terminal;
+
 pub mod validate;

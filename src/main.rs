@@ -9,6 +9,7 @@ use errdoc::cmd;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    errdoc::console::configure(cli.color, cli.quiet);
     if !matches!(cli.command, Command::Init(_)) {
         let problem = match std::fs::metadata(&cli.root) {
             Ok(meta) if meta.is_dir() => None,

@@ -386,13 +386,13 @@ pub fn lock(root: &Path, what: &str) -> anyhow::Result<ProjectLock> {
     };
     if file.try_lock().is_err() {
         let holder = std::fs::read_to_string(&path).unwrap_or_default();
-        let holder = crate::terminal::printable(holder.trim());
+        let holder = crate::console::printable(holder.trim());
         let holder = if holder.is_empty() {
             "another errdoc command".to_string()
         } else {
             holder
         };
-        crate::terminal::tell(&format!(
+        crate::console::tell(&format!(
             "waiting for {holder} to finish with this project (it holds {})…",
             shown(&path)
         ));
@@ -517,7 +517,7 @@ pub fn input_problem(diags: &crate::diagnostic::Diagnostics, rel: &Path) -> anyh
         Some(d) => anyhow::anyhow!(
             "{}: {}",
             d.path().unwrap_or(rel).display(),
-            crate::terminal::printable(d.message())
+            crate::console::printable(d.message())
         ),
         None => anyhow::anyhow!("cannot read {}", rel.display()),
     }

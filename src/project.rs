@@ -152,7 +152,7 @@ impl Project {
         let started = std::time::Instant::now();
         let timing = |what: &str| {
             if std::env::var_os("ERRDOC_TIMINGS").is_some() {
-                crate::terminal::tell(&format!(
+                crate::console::tell(&format!(
                     "timing: {what} +{:.3}s",
                     started.elapsed().as_secs_f64()
                 ));

@@ -142,7 +142,7 @@ impl Policy {
             } else {
                 plural(diags.error_count(), "error", "errors")
             };
-            crate::terminal::tell(&format!(
+            crate::console::tell(&format!(
                 "error: {} failed with {found}{}",
                 self.command, self.unchanged
             ));
@@ -153,9 +153,9 @@ impl Policy {
     /// Prints the errors of `diags`, and its warnings as the policy says.
     fn print(&self, diags: &Diagnostics) {
         let show_warnings = self.warnings == Warnings::Show || self.deny_warnings;
-        crate::cmd::report(diags, show_warnings);
+        crate::console::report(diags, show_warnings);
         if !show_warnings && self.warnings == Warnings::Count && diags.warning_count() > 0 {
-            crate::terminal::tell(&format!(
+            crate::console::tell(&format!(
                 "({}; `errdoc check` shows them)",
                 plural(diags.warning_count(), "warning", "warnings")
             ));
@@ -170,6 +170,6 @@ impl Policy {
             "warnings": diags.warning_count(),
             "diagnostics": diags.sorted().iter().map(|d| d.to_json()).collect::<Vec<_>>(),
         });
-        crate::terminal::say(&serde_json::to_string_pretty(&report).unwrap_or_default());
+        crate::console::say(&serde_json::to_string_pretty(&report).unwrap_or_default());
     }
 }

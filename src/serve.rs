@@ -135,7 +135,7 @@ pub fn build(root: &Path) -> Result<Output, String> {
     match rendered {
         Some(rendered) => {
             if !text.is_empty() {
-                crate::terminal::tell_raw(&text);
+                crate::console::tell_raw(&text);
             }
             Ok(rendered.output)
         }
@@ -600,14 +600,14 @@ fn rebuild(root: &Path, shared: &Shared, verb: &str) {
             let count = snapshot.files.len();
             shared.replace(snapshot);
             let _ = shared.events.send(Change::Reload);
-            crate::terminal::say(&format!(
+            crate::console::say(&format!(
                 "{verb}: {count} files in {:.2}s",
                 started.elapsed().as_secs_f64()
             ));
         }
         Err(text) => {
-            crate::terminal::tell_raw(&text);
-            crate::terminal::say("error: the build failed; still serving the last good build");
+            crate::console::tell_raw(&text);
+            crate::console::say("error: the build failed; still serving the last good build");
             let current = shared.current();
             shared.replace(Snapshot {
                 files: Arc::clone(&current.files),
@@ -636,17 +636,17 @@ pub fn run(root: &Path, host: IpAddr, port: u16, open: bool) -> anyhow::Result<(
             })?;
         let address = listener.local_addr()?;
         let url = format!("http://{address}/");
-        crate::terminal::say(&format!(
+        crate::console::say(&format!(
             "serving {} on {url} (Ctrl-C stops)",
             root.display()
         ));
         watch(root.to_path_buf(), shared.clone())?;
         if open && let Err(e) = opener::open(&url) {
-            crate::terminal::tell(&format!("warning: cannot open a browser: {e}"));
+            crate::console::tell(&format!("warning: cannot open a browser: {e}"));
         }
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
-            crate::terminal::say("stopped");
+            crate::console::say("stopped");
             // Event streams stay open while pages are; do not wait for them.
             std::process::exit(0);
         };

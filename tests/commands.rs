@@ -130,3 +130,50 @@ fn a_stopped_command_says_so_last() {
         );
     }
 }
+
+/// The console's choices are made once, from the command line, for every
+/// command: `--color` for diagnostics and output, `--quiet` for status
+/// lines.
+#[test]
+fn colour_and_quiet_are_chosen_on_the_command_line() {
+    let root = project(None);
+    let build = errdoc(root.path(), &["build"]);
+    assert!(build.stdout.starts_with("build: "), "{}", build.stdout);
+    let quiet = errdoc(root.path(), &["--quiet", "build"]);
+    assert_eq!(
+        (quiet.status, quiet.stdout.as_str()),
+        (0, ""),
+        "{}",
+        quiet.stderr
+    );
+    let quiet = errdoc(root.path(), &["check", "-q"]);
+    assert_eq!(
+        (quiet.status, quiet.stdout.as_str()),
+        (0, ""),
+        "{}",
+        quiet.stderr
+    );
+
+    apply_edits(root.path(), BROKEN[0].edits);
+    let plain = errdoc(root.path(), &["check"]);
+    assert!(!plain.stderr.contains('\x1b'), "{}", plain.stderr);
+    let never = errdoc(root.path(), &["check", "--color", "never"]);
+    assert_eq!(never.stderr, plain.stderr);
+    let always = errdoc(root.path(), &["--color", "always", "check"]);
+    assert!(
+        always
+            .stderr
+            .contains(": \x1b[1;31merror[E0234]\x1b[0m: unknown reference"),
+        "{}",
+        always.stderr
+    );
+    // The same text once the colours are taken out.
+    let stripped = always
+        .stderr
+        .replace("\x1b[1;31m", "")
+        .replace("\x1b[0m", "");
+    assert_eq!(stripped, plain.stderr);
+    // Errors are printed however quiet.
+    let quiet = errdoc(root.path(), &["--quiet", "check"]);
+    assert_eq!(quiet.stderr, plain.stderr);
+}

@@ -439,7 +439,7 @@ fn names_equal_in_rust_camel_case_are_located_at_the_second() {
          catalog/codes.yaml:6:15: note: first used here\n\
          \x20 |\n\
          6 |         name: A_B\n\
-         \x20 |               ^^^\n\
+         \x20 |               ---\n\
          error: check failed with 1 error and 0 warnings\n"
     );
 }

@@ -92,7 +92,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     for path in &plan.kept {
         tell!(
             "warning: {SITE_DIR}/{} is listed in {SITE_DIR}/{} but is not as errdoc made it (edited since, or listed by hand): left in place — delete it yourself if it should go",
-            crate::terminal::printable(&path.display().to_string()),
+            crate::console::printable(&path.display().to_string()),
             crate::output::MANIFEST
         );
     }
@@ -121,7 +121,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
     plan.apply(&site, &output)?;
     let stats = project.stats();
-    say!(
+    status!(
         "build: {} locales, {} pages, {} codes: {} written, {} unchanged, {} removed in {:.2}s",
         stats.locales,
         stats.pages,

@@ -32,7 +32,7 @@ pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     }
     if !policy.json {
         let stats = loaded.project.stats();
-        say!(
+        status!(
             "check: {} locales, {} pages, {} codes: {}",
             stats.locales,
             stats.pages,

@@ -2,17 +2,16 @@
 //! as a unified diff against each, so a team can review the switch page
 //! by page.
 
-use std::io::IsTerminal as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 use crate::cmd::failure;
+use crate::console::{self, Stream, printable};
 use crate::import::{comparable_lines, names_of};
 use crate::output::{Output, SITE_DIR};
 use crate::project::Project;
-use crate::terminal::printable;
 
 /// Lines of context around each change.
 const CONTEXT: usize = 3;
@@ -34,7 +33,6 @@ pub fn run(
         );
         return failure();
     }
-    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut differ = 0;
     let mut trouble = false;
     for path in pages {
@@ -77,13 +75,7 @@ pub fn run(
             continue;
         }
         differ += 1;
-        show(
-            &shown,
-            &format!("{SITE_DIR}/{built_path}"),
-            &old,
-            &new,
-            colour,
-        );
+        show(&shown, &format!("{SITE_DIR}/{built_path}"), &old, &new);
     }
     if differ > 0 {
         tell!(
@@ -122,19 +114,13 @@ fn locale_of(project: &Project, path: &Path) -> String {
 }
 
 /// A unified diff of `old` (the page, `a`) and `new` (errdoc's, `b`).
-fn show(a: &str, b: &str, old: &[String], new: &[String], colour: bool) {
+fn show(a: &str, b: &str, old: &[String], new: &[String]) {
     let old: Vec<&str> = old.iter().map(String::as_str).collect();
     let new: Vec<&str> = new.iter().map(String::as_str).collect();
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
         .diff_slices(&old, &new);
-    let paint = |code: &str, text: String| {
-        if colour {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text
-        }
-    };
+    let paint = |sgr: &str, text: String| console::paint(Stream::Out, sgr, &text);
     say!("{}", paint("1", format!("--- {a}")));
     say!("{}", paint("1", format!("+++ {b} (as errdoc makes it)")));
     for group in diff.grouped_ops(CONTEXT) {

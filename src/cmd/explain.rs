@@ -1,13 +1,14 @@
 //! `errdoc explain <CODE|NAME>`: a code in the terminal, like `rustc --explain`.
 
-use std::io::IsTerminal as _;
 use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::cmd::failure;
+use crate::console::{self, Stream};
 use crate::diagnostic::Diagnostics;
 use crate::explain::{self, Found, Labels, Style};
+use crate::project::Project;
 use crate::run::{Policy, Stage};
 
 /// Runs `errdoc explain`.
@@ -16,6 +17,16 @@ pub fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
         Ok(loaded) => loaded.project,
         Err(status) => return Ok(status),
     };
+    explain(&project, args, None)
+}
+
+/// Explains `args.query` of `project`; `shown_code` is how the code is
+/// written in the text form's heading, where not as its number.
+pub(crate) fn explain(
+    project: &Project,
+    args: &ExplainArgs,
+    shown_code: Option<String>,
+) -> anyhow::Result<ExitCode> {
     let tags = project.locales.tags();
     let tag = match &args.lang {
         Some(lang) => match tags.iter().find(|t| t.eq_ignore_ascii_case(lang)) {
@@ -72,14 +83,10 @@ pub fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
         related: label("ui-related"),
         family: label("ui-family"),
     };
-    let terminal = std::io::stdout().is_terminal();
     let style = Style {
-        colour: terminal && std::env::var_os("NO_COLOR").is_none(),
-        width: if terminal {
-            terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).min(100))
-        } else {
-            0
-        },
+        colour: console::colour(Stream::Out),
+        width: console::width(),
+        shown_code,
     };
 
     let output = match found {
@@ -131,7 +138,7 @@ pub fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     // printable there; JSON escapes its own; Markdown is made printable
     // here, line by line.
     let output = match args.format {
-        ExplainFormat::Markdown => crate::terminal::printable_lines(&output),
+        ExplainFormat::Markdown => crate::console::printable_lines(&output),
         ExplainFormat::Text | ExplainFormat::Json => output,
     };
     say_raw!("{output}");

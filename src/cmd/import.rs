@@ -14,7 +14,7 @@ use crate::project::Project;
 /// visible, so a page cannot drive the terminal (OSC 52, screen clears).
 macro_rules! show {
     ($($arg:tt)*) => {
-        say!("{}", crate::terminal::printable(&format!($($arg)*)))
+        say!("{}", crate::console::printable(&format!($($arg)*)))
     };
 }
 
@@ -31,7 +31,7 @@ pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     {
         tell!(
             "error: `{}` is not a module id: a lowercase letter, then lowercase letters, digits and `-` (`net-socket`)",
-            crate::terminal::printable(module)
+            crate::console::printable(module)
         );
         return Ok(failure());
     }

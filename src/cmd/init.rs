@@ -39,9 +39,9 @@ pub fn run(root: &Path, args: &InitArgs) -> anyhow::Result<ExitCode> {
             continue;
         }
         write_atomically(&full, text.as_bytes())?;
-        say!("created {}", full.display());
+        status!("created {}", full.display());
     }
-    say!(
+    status!(
         "next: `errdoc --root {} import --locale en <errorcode-*.md>`, then `errdoc --root {} build`",
         dir.display(),
         dir.display()

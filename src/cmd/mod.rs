@@ -20,6 +20,14 @@ macro_rules! say_raw {
     }};
 }
 
+/// A status line on standard output (`build: … written`), unless
+/// `--quiet`.
+macro_rules! status {
+    ($($arg:tt)*) => {{
+        $crate::console::status(&format!($($arg)*));
+    }};
+}
+
 /// `eprintln!`, ignoring a closed standard error.
 macro_rules! tell {
     ($($arg:tt)*) => {{
@@ -46,31 +54,7 @@ pub mod init;
 pub mod l10n;
 pub mod serve;
 
-use std::io::Write as _;
 use std::process::ExitCode;
-
-use crate::diagnostic::Diagnostics;
-
-/// Prints the diagnostics to standard error, sorted by file and position:
-/// every one, or with `warnings` false the errors only.
-pub(crate) fn report(diags: &Diagnostics, warnings: bool) {
-    let mut stderr = std::io::stderr().lock();
-    for d in diags
-        .sorted()
-        .into_iter()
-        .filter(|d| warnings || d.severity() == crate::diagnostic::Severity::Error)
-    {
-        // Nothing sensible is left to do if standard error is gone.
-        let _ = write!(stderr, "{d}");
-    }
-    if diags.not_shown() > 0 {
-        let _ = writeln!(
-            stderr,
-            "… and {} more, not shown (the first ones are; fix them and run again)",
-            crate::diagnostic::plural(diags.not_shown(), "problem", "problems")
-        );
-    }
-}
 
 /// Status 1: the input has errors, or a check found differences.
 pub(crate) fn failure() -> ExitCode {

@@ -127,7 +127,7 @@ impl Location {
         write!(
             f,
             "{}",
-            crate::terminal::printable(&self.path.display().to_string())
+            crate::console::printable(&self.path.display().to_string())
         )?;
         if let Some(span) = self.span {
             write!(f, ":{}:{}", span.start.line, span.start.column)?;
@@ -214,33 +214,65 @@ impl Severity {
     }
 }
 
-/// `path:line:col: error[E0201]: message — hint`, the line and a caret;
+/// `path:line:col: error[E0225]: message — hint`, the line and a caret;
 /// then `path:line:col: note: first defined here` and its line when there
 /// is a second place.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write(f, false)
+    }
+}
+
+/// A diagnostic shown with its labels in colour, or not.
+pub(crate) struct Shown<'d> {
+    diagnostic: &'d Diagnostic,
+    colour: bool,
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.diagnostic.write(f, self.colour)
+    }
+}
+
+impl Diagnostic {
+    /// The diagnostic as text, its labels in ANSI colours if `colour`.
+    pub(crate) fn display(&self, colour: bool) -> Shown<'_> {
+        Shown {
+            diagnostic: self,
+            colour,
+        }
+    }
+
+    fn write(&self, f: &mut fmt::Formatter<'_>, colour: bool) -> fmt::Result {
+        let paint = |sgr: &str, text: &str| {
+            if colour {
+                format!("\x1b[{sgr}m{text}\x1b[0m")
+            } else {
+                text.to_string()
+            }
+        };
+        let sgr = match self.severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+        };
         if let Some(location) = &self.location {
             location.write_place(f)?;
             write!(f, ": ")?;
         }
-        write!(
-            f,
-            "{}[{}]: {}",
-            self.severity.label(),
-            self.code,
-            bounded(&self.message)
-        )?;
+        let label = format!("{}[{}]", self.severity.label(), self.code);
+        write!(f, "{}: {}", paint(sgr, &label), bounded(&self.message))?;
         if let Some(hint) = &self.hint {
             write!(f, " — {}", bounded(hint))?;
         }
         writeln!(f)?;
         if let Some(location) = self.location.as_deref() {
-            write_snippet(f, location)?;
+            write_snippet(f, location, &paint(sgr, "^"))?;
         }
         if let Some(first) = self.related.as_deref() {
             first.write_place(f)?;
-            writeln!(f, ": note: {}", self.note)?;
-            write_snippet(f, first)?;
+            writeln!(f, ": {}: {}", paint("1;36", "note"), self.note)?;
+            write_snippet(f, first, &paint("1;36", "-"))?;
         }
         Ok(())
     }
@@ -248,7 +280,7 @@ impl fmt::Display for Diagnostic {
 
 /// `text` made printable, cut at `MESSAGE_LIMIT` characters.
 fn bounded(text: &str) -> String {
-    let mut shown = crate::terminal::printable(text);
+    let mut shown = crate::console::printable(text);
     if let Some((at, _)) = shown.char_indices().nth(MESSAGE_LIMIT) {
         shown.truncate(at);
         shown.push('…');
@@ -256,14 +288,15 @@ fn bounded(text: &str) -> String {
     shown
 }
 
-/// Draws the offending line (its window) and a caret under the span:
+/// Draws the offending line (its window) and `mark` (`^`, or `-` under a
+/// second place) under the span:
 ///
 /// ```text
 ///    |
 /// 12 |       - code: 1006
 ///    |               ^^^^
 /// ```
-fn write_snippet(f: &mut fmt::Formatter<'_>, location: &Location) -> fmt::Result {
+fn write_snippet(f: &mut fmt::Formatter<'_>, location: &Location, mark: &str) -> fmt::Result {
     let Some(span) = location.span else {
         return Ok(());
     };
@@ -271,7 +304,7 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, location: &Location) -> fmt::Result
     let gutter = " ".repeat(number.len());
     let lead = if location.skipped > 0 { "…" } else { "" };
     let tail = if location.cut { "…" } else { "" };
-    let shown = crate::terminal::printable(&location.line_text);
+    let shown = crate::console::printable(&location.line_text);
     let mut pad = String::from(if location.skipped > 0 { " " } else { "" });
     let mut chars = shown.chars();
     let column = (span.start.column.saturating_sub(1) as usize).saturating_sub(location.skipped);
@@ -287,7 +320,7 @@ fn write_snippet(f: &mut fmt::Formatter<'_>, location: &Location) -> fmt::Result
         .sum();
     writeln!(f, "{gutter} |")?;
     writeln!(f, "{number} | {lead}{shown}{tail}")?;
-    writeln!(f, "{gutter} | {pad}{}", "^".repeat(marked.max(1)))
+    writeln!(f, "{gutter} | {pad}{}", mark.repeat(marked.max(1)))
 }
 
 /// How many problems a run keeps to show; the others are counted.
@@ -406,7 +439,7 @@ mod tests {
             .first_at(&file, file.span(8, 9));
         assert_eq!(
             d.to_string(),
-            "c.yaml:2:9: error[E0225]: code 7 is defined twice — give each code one entry\n  |\n2 | - code: 7\n  |         ^\nc.yaml:1:9: note: first defined here\n  |\n1 | - code: 7\n  |         ^\n"
+            "c.yaml:2:9: error[E0225]: code 7 is defined twice — give each code one entry\n  |\n2 | - code: 7\n  |         ^\nc.yaml:1:9: note: first defined here\n  |\n1 | - code: 7\n  |         -\n"
         );
         let json = d.to_json();
         assert_eq!(json["code"], "E0225");

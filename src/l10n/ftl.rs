@@ -100,7 +100,7 @@ pub fn comment(label: &str, text: &str) -> String {
     let mut out = String::new();
     let text = text.replace("\r\n", "\n");
     for (i, l) in text.split(['\n', '\r']).enumerate() {
-        let l = crate::terminal::printable(l);
+        let l = crate::console::printable(l);
         let l = l.trim_end();
         let lead = if i == 0 {
             format!("# {label}:")

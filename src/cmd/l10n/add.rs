@@ -60,7 +60,7 @@ pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
         Err(status) => return Ok(status),
     };
     let complete = sync_locale(root, &project, tag, false)?;
-    say!(
+    status!(
         "{tag}: created {LOCALES_DIR}/{tag}/; translate the stubs, then `errdoc build` (untranslated strings show in English)"
     );
     Ok(if complete {

@@ -63,7 +63,7 @@ pub(super) fn run(root: &Path, args: &ConfirmArgs) -> anyhow::Result<ExitCode> {
             lock.path = locale.dir().join(l10n::lock::LOCK_FILE);
         }
         save_lock(root, &lock)?;
-        say!(
+        status!(
             "{}: {} confirmed ({})",
             locale.tag,
             crate::diagnostic::plural(confirmed, "string", "strings"),

@@ -52,12 +52,12 @@ pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
                     }
                     Some(_) => say!(
                         "  English:     {} (unchanged since it was translated)",
-                        crate::terminal::printable(&unit.english)
+                        crate::console::printable(&unit.english)
                     ),
                     None => {
                         say!(
                             "  English:     {}",
-                            crate::terminal::printable(&unit.english)
+                            crate::console::printable(&unit.english)
                         );
                         say!(
                             "  (no record of the English it was translated from; `errdoc l10n sync` records today's)"
@@ -66,7 +66,7 @@ pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
                 }
                 match translation {
                     Some(t) if state != State::Missing => {
-                        say!("  translation: {}", crate::terminal::printable(&t))
+                        say!("  translation: {}", crate::console::printable(&t))
                     }
                     _ => say!("  translation: (none)"),
                 }
@@ -101,8 +101,8 @@ fn state_name(state: State) -> &'static str {
 pub(super) fn word_diff(old: &str, new: &str, colour: bool) -> (String, String) {
     // Text from the files reaches the terminal: no escape sequences.
     let (old, new) = (
-        crate::terminal::printable(old),
-        crate::terminal::printable(new),
+        crate::console::printable(old),
+        crate::console::printable(new),
     );
     let diff = TextDiff::from_words(&old, &new);
     // Each side as (changed, text) pieces.

@@ -33,7 +33,7 @@ pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
             say!("{}", serde_json::to_string_pretty(&json)?);
         }
         // Page names and drift come from files: no escape sequences.
-        Format::Text => say_raw!("{}", crate::terminal::printable_lines(&table(&statuses))),
+        Format::Text => say_raw!("{}", crate::console::printable_lines(&table(&statuses))),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,10 +6,10 @@ use std::process::ExitCode;
 
 use crate::cli::SyncArgs;
 use crate::cmd::failure;
+use crate::console::printable;
 use crate::l10n::sync::plan;
 use crate::output::write_if_changed;
 use crate::project::Project;
-use crate::terminal::printable;
 
 use super::{load, save_lock, targets};
 
@@ -68,10 +68,10 @@ pub(super) fn sync_locale(
     let shown = |text: &str| printable(text);
     let added: usize = plan.added.values().map(Vec::len).sum();
     if added == 0 && plan.files.is_empty() && !lock_written && plan.skipped.is_empty() {
-        say!("{tag}: nothing to do");
+        status!("{tag}: nothing to do");
     }
     for (path, ids) in &plan.added {
-        say!(
+        status!(
             "{tag}: {} added to {}",
             crate::diagnostic::plural(ids.len(), "stub", "stubs"),
             shown(&path.display().to_string())
@@ -85,7 +85,7 @@ pub(super) fn sync_locale(
         );
     }
     if plan.recorded > 0 || plan.forgotten > 0 {
-        say!(
+        status!(
             "{tag}: the English of {} recorded, {} forgotten in {}",
             crate::diagnostic::plural(plan.recorded, "translation", "translations"),
             plan.forgotten,

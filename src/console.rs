@@ -1,0 +1,172 @@
+//! Everything errdoc prints goes through here, with the choices the
+//! command line made once (`--color`, `--quiet`): colours per stream, the
+//! width text is wrapped to, whether status lines are shown.
+//!
+//! Writing to a closed standard output or error (`errdoc export --format
+//! json | head`) drops the text, as Unix tools do; it never panics. Text
+//! that comes from a file is made [`printable`] first: a hostile file name
+//! or message cannot move the terminal's cursor or change its colours.
+
+use std::io::{IsTerminal as _, Write as _};
+use std::sync::OnceLock;
+
+use crate::diagnostic::{Diagnostics, Severity};
+
+/// When to colour the output (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
+    #[default]
+    Auto,
+    /// Always (a pager that shows colours: `errdoc check --color always | less -R`).
+    Always,
+    /// Never.
+    Never,
+}
+
+/// A standard stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stream {
+    /// Standard output: what a command produces.
+    Out,
+    /// Standard error: diagnostics and status lines.
+    Err,
+}
+
+/// The choices, made once.
+#[derive(Debug)]
+struct Console {
+    colour_out: bool,
+    colour_err: bool,
+    /// Columns of the terminal standard output writes to; 0 when it is not
+    /// a terminal (nothing is wrapped then).
+    width: usize,
+    quiet: bool,
+}
+
+static CONSOLE: OnceLock<Console> = OnceLock::new();
+
+impl Console {
+    fn new(color: ColorChoice, quiet: bool) -> Console {
+        let auto = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+        let colour = |terminal: bool| match color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => auto && terminal,
+        };
+        let stdout_terminal = std::io::stdout().is_terminal();
+        Console {
+            colour_out: colour(stdout_terminal),
+            colour_err: colour(std::io::stderr().is_terminal()),
+            width: if stdout_terminal {
+                terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).min(100))
+            } else {
+                0
+            },
+            quiet,
+        }
+    }
+}
+
+/// Makes the choices of the command line; the first call wins (later ones,
+/// and output before any, use the defaults: `--color auto`, not quiet).
+pub fn configure(color: ColorChoice, quiet: bool) {
+    let _ = CONSOLE.set(Console::new(color, quiet));
+}
+
+fn console() -> &'static Console {
+    CONSOLE.get_or_init(|| Console::new(ColorChoice::Auto, false))
+}
+
+/// Whether text written to `stream` is coloured.
+pub(crate) fn colour(stream: Stream) -> bool {
+    match stream {
+        Stream::Out => console().colour_out,
+        Stream::Err => console().colour_err,
+    }
+}
+
+/// The width to wrap standard output to; 0: do not wrap.
+pub(crate) fn width() -> usize {
+    console().width
+}
+
+/// `text` in the ANSI style `sgr` (`1` bold, `31` red …) when `stream` is
+/// coloured. `text` is written as it is: make input [`printable`] first.
+pub(crate) fn paint(stream: Stream, sgr: &str, text: &str) -> String {
+    if colour(stream) {
+        format!("\x1b[{sgr}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Writes `text` and a newline to standard output.
+pub fn say(text: &str) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+/// Writes `text` and a newline to standard error.
+pub fn tell(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// Writes `text` as it is to standard error.
+pub fn tell_raw(text: &str) {
+    let _ = write!(std::io::stderr().lock(), "{text}");
+}
+
+/// Writes a status line (`build: … written`, `created …`) to standard
+/// output, unless `--quiet`.
+pub(crate) fn status(text: &str) {
+    if !console().quiet {
+        say(text);
+    }
+}
+
+/// Prints the diagnostics to standard error, sorted by file and position:
+/// every one, or with `warnings` false the errors only; their labels
+/// coloured where standard error is.
+pub(crate) fn report(diags: &Diagnostics, warnings: bool) {
+    let colour = colour(Stream::Err);
+    let mut stderr = std::io::stderr().lock();
+    for d in diags
+        .sorted()
+        .into_iter()
+        .filter(|d| warnings || d.severity() == Severity::Error)
+    {
+        // Nothing sensible is left to do if standard error is gone.
+        let _ = write!(stderr, "{}", d.display(colour));
+    }
+    if diags.not_shown() > 0 {
+        let _ = writeln!(
+            stderr,
+            "… and {} more, not shown (the first ones are; fix them and run again)",
+            crate::diagnostic::plural(diags.not_shown(), "problem", "problems")
+        );
+    }
+}
+
+/// Input text with control characters made visible, so a hostile file name
+/// or message cannot move the terminal's cursor or change its colours.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Lines of text with control characters made visible, the line breaks
+/// and tabs kept (Markdown written to the terminal).
+pub fn printable_lines(text: &str) -> String {
+    text.split('\n')
+        .map(printable)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
