@@ -12,8 +12,8 @@ use fluent_bundle::FluentArgs;
 use serde::Serialize;
 
 use crate::catalog::{
-    Catalog, CodeEntry, CodeNumber, Family, Listing, Membership, Module, PageItem, TableEntry,
-    listing_message_id,
+    Catalog, CodeEntry, CodeNumber, Family, Listing, Membership, MessageId, Module, PageItem,
+    TableEntry,
 };
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::l10n::{self, lock::SourcesLock, lock::fingerprint};
@@ -558,7 +558,7 @@ impl Localizer<'_> {
             .map(|m| PageLink {
                 module: m.id.value.clone(),
                 file: m.page.value.clone(),
-                title: self.required(&format!("module-{}", m.id.value), None),
+                title: self.required(&MessageId::Module(&m.id.value).to_string(), None),
             })
             .collect();
         for (module, link) in catalog.modules.iter().zip(&page_links) {
@@ -655,7 +655,11 @@ impl Localizer<'_> {
     /// the English) or only in this locale (drift: this page says
     /// something else than the code's own page in this language).
     fn listing_id(&self, code: &CodeEntry, on: &Module) -> Option<String> {
-        let id = listing_message_id(code.code, &on.id.value);
+        let id = MessageId::Listing {
+            code: code.code,
+            module: &on.id.value,
+        }
+        .to_string();
         (self.locales.source().has(&id) || self.locale.has(&id)).then_some(id)
     }
 
@@ -673,7 +677,7 @@ impl Localizer<'_> {
         let (id, args) = match (&own_texts, &code.member, code.is_generated()) {
             (Some(own), ..) => (own.clone(), None),
             (None, Some(member), true) => (
-                format!("family-{}", member.family),
+                MessageId::Family(&member.family).to_string(),
                 Some(self.member_args(catalog, code)),
             ),
             (None, ..) => (code.message_id(), None),
@@ -768,7 +772,7 @@ impl Localizer<'_> {
         family: &Family,
         directory: &Directory,
     ) -> FamilyView {
-        let id = format!("family-{}", family.id.value);
+        let id = MessageId::Family(&family.id.value).to_string();
         let mut args = FluentArgs::new();
         args.set("base", family.base.value.to_string());
         let mut members: Vec<CodeView> = module
@@ -795,7 +799,7 @@ impl Localizer<'_> {
     }
 
     fn page(&mut self, catalog: &Catalog, module: &Module, directory: &Directory) -> PageModel {
-        let id = format!("module-{}", module.id.value);
+        let id = MessageId::Module(&module.id.value).to_string();
         let mut codes: Vec<CodeView> = Vec::with_capacity(module.order.len());
         // Headings wait for the code they precede.
         let mut headings: Vec<HeadingView> = Vec::new();
@@ -861,7 +865,7 @@ impl Localizer<'_> {
             .ranges
             .iter()
             .map(|r| {
-                let id = format!("range-{}", r.id.value);
+                let id = MessageId::Range(&r.id.value).to_string();
                 RangeView {
                     id: r.id.value.clone(),
                     from: r.range.from,

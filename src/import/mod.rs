@@ -37,7 +37,7 @@ use std::path::{Path, PathBuf};
 use crate::catalog::draft::{
     Draft, DraftCode, DraftHeading, DraftItem, DraftModule, METADATA_FIELDS,
 };
-use crate::catalog::{CATALOG_PATH, CodeNumber, code_message_id, listing_message_id};
+use crate::catalog::{CATALOG_PATH, CodeNumber, MessageId};
 use crate::layout::{Absent, Layouts};
 use crate::output::{self, read_or_empty};
 use parse::{Page, Section};
@@ -163,7 +163,7 @@ impl Batch<'_> {
     /// its page), not missing or an import's placeholder — a code a
     /// translation brought first takes its source page's fields.
     fn guards(&self, entry: &DraftCode) -> bool {
-        self.texts.holds(&code_message_id(entry.code))
+        self.texts.holds(&MessageId::Code(entry.code).to_string())
     }
 }
 
@@ -403,7 +403,7 @@ pub fn import(
         let Some(read) = read else { continue };
         page_texts(read, ids, &mut texts, english_texts.as_mut(), file);
         for (section, how) in read.page.sections.iter().zip(placed) {
-            let id = code_message_id(section.code);
+            let id = MessageId::Code(section.code).to_string();
             if *how == Placed::Defined
                 && let Some(message) = code_message(&id, section, english)
             {
@@ -556,7 +556,13 @@ impl Index {
                     }
                     DraftItem::Code(_) => {}
                     DraftItem::Heading(h) => {
-                        index.headings.insert(format!("heading-{}-{}", m.id, h.id));
+                        index.headings.insert(
+                            MessageId::Heading {
+                                module: &m.id,
+                                heading: &h.id,
+                            }
+                            .to_string(),
+                        );
                     }
                 }
             }
@@ -810,7 +816,13 @@ fn place_headings(
                 s if s.starts_with(|c: char| c.is_ascii_lowercase()) => s,
                 _ => format!("section-{}", k + 1),
             };
-            let message = |id: &str| format!("heading-{}-{id}", module.id);
+            let message = |id: &str| {
+                MessageId::Heading {
+                    module: &module.id,
+                    heading: id,
+                }
+                .to_string()
+            };
             let id = std::iter::once(base.clone())
                 .chain((2..).map(|n| format!("{base}-{n}")))
                 .find(|id| !taken.contains(&message(id)))
@@ -909,7 +921,7 @@ fn take_message(
     }
     let others = batch.others;
     if let Some(old) = entry.message.take() {
-        let id = code_message_id(section.code);
+        let id = MessageId::Code(section.code).to_string();
         for (tag, texts) in others {
             if texts.has(&id) && !entry.message_drift.iter().any(|(l, _)| l == tag) {
                 entry.message_drift.push((tag.clone(), old.clone()));
@@ -984,7 +996,7 @@ fn page_texts(
 ) {
     let page = &read.page;
     let module_id = &read.module;
-    let id = format!("module-{module_id}");
+    let id = MessageId::Module(module_id).to_string();
     let mut attributes = Vec::new();
     if let Some(note) = &page.note {
         attributes.push(("note".to_string(), note.as_str()));
@@ -1009,7 +1021,13 @@ fn page_texts(
     let lines = crate::source::Lines::new(&read.text);
     let ids: Vec<String> = heading_ids
         .iter()
-        .map(|h| format!("heading-{module_id}-{h}"))
+        .map(|h| {
+            MessageId::Heading {
+                module: module_id,
+                heading: h,
+            }
+            .to_string()
+        })
         .collect();
     let mut english = english;
     for (heading, id) in page.headings.iter().zip(&ids) {
@@ -1058,8 +1076,12 @@ fn listing_texts(
     english: Option<&Texts>,
     file: &mut FileReport,
 ) {
-    let own = listing_message_id(section.code, &read.module);
-    let canonical = texts.fields(&code_message_id(section.code));
+    let own = MessageId::Listing {
+        code: section.code,
+        module: &read.module,
+    }
+    .to_string();
+    let canonical = texts.fields(&MessageId::Code(section.code).to_string());
     let same = canonical
         .as_ref()
         .is_some_and(|f| says_the_same(f, section));
@@ -1088,7 +1110,7 @@ fn placeholder(
     locale: &str,
     file: &mut FileReport,
 ) {
-    let id = code_message_id(section.code);
+    let id = MessageId::Code(section.code).to_string();
     if en.has(&id) {
         return;
     }

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, CodeNumber};
+use crate::catalog::{Catalog, CodeNumber, MessageId};
 use crate::locales::{Locale, Locales};
 use lock::{SourcesLock, fingerprint};
 
@@ -163,14 +163,14 @@ impl<'c> Groups<'c> {
     /// The group of message `id`.
     pub fn of(&self, id: &str) -> String {
         if id.starts_with("code-") {
-            return match crate::catalog::parse_code_message_id(id) {
+            return match MessageId::parse_code(id) {
                 // A code's own texts on a page that lists it belong to that page.
-                Some((_, Some(module)))
+                Some(MessageId::Listing { module, .. })
                     if self.catalog.modules.iter().any(|m| m.id.value == module) =>
                 {
                     module.to_string()
                 }
-                Some((n, None)) => self
+                Some(MessageId::Code(n)) => self
                     .codes
                     .get(&n)
                     .map_or_else(|| OTHER_GROUP.to_string(), |m| (*m).to_string()),
@@ -186,18 +186,20 @@ pub fn group_of(catalog: &Catalog, id: &str) -> String {
     let module = |found: Option<&crate::catalog::Module>| {
         found.map_or_else(|| OTHER_GROUP.to_string(), |m| m.id.value.clone())
     };
-    if let Some(rest) = id.strip_prefix("module-") {
+    if let Some(rest) = MessageId::parse_module(id) {
         return module(catalog.modules.iter().find(|m| m.id.value == rest));
     }
     if id.starts_with("code-") {
-        return module(match crate::catalog::parse_code_message_id(id) {
-            Some((_, Some(listing))) => catalog.modules.iter().find(|m| m.id.value == listing),
-            Some((number, None)) => catalog.modules.iter().find(|m| {
+        return module(match MessageId::parse_code(id) {
+            Some(MessageId::Listing { module, .. }) => {
+                catalog.modules.iter().find(|m| m.id.value == module)
+            }
+            Some(MessageId::Code(number)) => catalog.modules.iter().find(|m| {
                 m.codes
                     .iter()
                     .any(|c| c.code == number && !c.is_generated())
             }),
-            None => None,
+            _ => None,
         });
     }
     if id.starts_with("heading-") {
@@ -285,7 +287,11 @@ pub fn drift_of(catalog: &Catalog, locales: &Locales, locale: &Locale) -> Vec<Dr
                     what: "message",
                 });
             }
-            let own = crate::catalog::listing_message_id(code, group);
+            let own = MessageId::Listing {
+                code,
+                module: group,
+            }
+            .to_string();
             if locale.has(&own) && !locales.source().has(&own) {
                 drift.push(Drift {
                     group: group.clone(),
@@ -305,9 +311,13 @@ pub fn listing_texts(catalog: &Catalog) -> BTreeSet<String> {
         .modules
         .iter()
         .flat_map(|m| {
-            m.listings
-                .iter()
-                .map(|l| crate::catalog::listing_message_id(l.code.value, &m.id.value))
+            m.listings.iter().map(|l| {
+                MessageId::Listing {
+                    code: l.code.value,
+                    module: &m.id.value,
+                }
+                .to_string()
+            })
         })
         .collect()
 }

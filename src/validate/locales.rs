@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, MessageId, RESERVED_TABLE_IDS};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem};
 use crate::locales::{EntryInfo, Locale, Locales};
 use crate::source::Span;
@@ -74,7 +74,7 @@ pub fn expected_messages(catalog: &Catalog) -> BTreeMap<String, (ExpectedKind, S
     let mut ids = BTreeMap::new();
     for module in &catalog.modules {
         ids.insert(
-            format!("module-{}", module.id.value),
+            MessageId::Module(&module.id.value).to_string(),
             (ExpectedKind(Kind::Module), module.id.span),
         );
         for code in module.codes.iter().filter(|c| !c.is_generated()) {
@@ -88,13 +88,13 @@ pub fn expected_messages(catalog: &Catalog) -> BTreeMap<String, (ExpectedKind, S
         }
         for family in &module.families {
             ids.insert(
-                format!("family-{}", family.id.value),
+                MessageId::Family(&family.id.value).to_string(),
                 (ExpectedKind(Kind::Family), family.id.span),
             );
         }
         for range in &module.ranges {
             ids.insert(
-                format!("range-{}", range.id.value),
+                MessageId::Range(&range.id.value).to_string(),
                 (ExpectedKind(Kind::Range), range.id.span),
             );
         }
@@ -121,20 +121,13 @@ impl ExpectedKind {
     }
 }
 
-/// Prefixes of ids that belong to catalog entities.
-const CATALOG_PREFIXES: [&str; 5] = ["module-", "heading-", "code-", "family-", "range-"];
-
 fn is_catalog_id(catalog: &Catalog, id: &str) -> bool {
-    CATALOG_PREFIXES.iter().any(|p| id.starts_with(p))
+    MessageId::has_catalog_prefix(id)
         || catalog.tables.iter().any(|t| {
             !RESERVED_TABLE_IDS.contains(&t.id.value.as_str())
                 && id.starts_with(&format!("{}-", t.id.value))
         })
 }
-
-/// Table ids that would take over errdoc's own message ids.
-pub(super) const RESERVED_TABLE_IDS: [&str; 7] =
-    ["ui", "flag", "module", "heading", "code", "family", "range"];
 
 /// Runs every locale rule.
 pub(super) fn check(

@@ -15,11 +15,11 @@ pub use locales::{ExpectedKind, expected_messages};
 
 use std::collections::HashMap;
 
+use crate::catalog::RESERVED_TABLE_IDS;
 use crate::catalog::{Catalog, CodeEntry, CodeNumber, Located, Module, list_or_none};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::locales::Locales;
 use crate::source::Span;
-use locales::RESERVED_TABLE_IDS;
 
 /// Runs every check, adding problems to `diags`.
 pub fn validate(
