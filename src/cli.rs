@@ -41,6 +41,8 @@ pub enum Command {
     L10n(L10nCommand),
     /// Explain an error code in the terminal (offline, in any language)
     Explain(ExplainArgs),
+    /// Explain one of errdoc's own errors (E0225): what it means, how to fix it
+    ExplainError(ExplainErrorArgs),
     /// Export the catalog for other programs: JSON, CSV, Rust, TypeScript or C
     Export(ExportArgs),
     /// Preview the site: build, serve it on loopback, rebuild and reload on change
@@ -96,6 +98,23 @@ pub struct ExplainArgs {
     pub lang: Option<String>,
 
     /// `text` for the terminal, `markdown`, or `json` (the schema of codes.json)
+    #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+    pub format: ExplainFormat,
+}
+
+/// Options of `errdoc explain-error`.
+#[derive(Debug, Args)]
+pub struct ExplainErrorArgs {
+    /// The code errdoc printed in brackets: `error[E0225]` (E0225, e225 or 225)
+    #[arg(value_name = "CODE")]
+    pub code: String,
+
+    /// The language: `en` or `zh-CN` (default: LC_ALL, LC_MESSAGES or LANG
+    /// when it names one of them, else English)
+    #[arg(long, value_name = "LOCALE")]
+    pub lang: Option<String>,
+
+    /// `text` for the terminal, `markdown`, or `json`
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
 }

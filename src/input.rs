@@ -160,7 +160,12 @@ pub fn list_project(
 fn inside_project(root: &Path, path: &Path, rel: &Path, diags: &mut Diagnostics) -> bool {
     let (Ok(target), Ok(project)) = (std::fs::canonicalize(path), std::fs::canonicalize(root))
     else {
-        diags.push(Diagnostic::new(Kind::BrokenLink).at_path(rel));
+        diags.push(
+            Diagnostic::new(Kind::Unreadable {
+                why: "a broken link, or no permission".to_string(),
+            })
+            .at_path(rel),
+        );
         return false;
     };
     if target.starts_with(&project) {

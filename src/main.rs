@@ -10,7 +10,7 @@ use errdoc::cmd;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     errdoc::console::configure(cli.color, cli.quiet);
-    if !matches!(cli.command, Command::Init(_)) {
+    if !matches!(cli.command, Command::Init(_) | Command::ExplainError(_)) {
         let problem = match std::fs::metadata(&cli.root) {
             Ok(meta) if meta.is_dir() => None,
             Ok(_) => Some("is not a folder".to_string()),
@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(&cli.root, args),
         Command::L10n(command) => cmd::l10n::run(&cli.root, command),
         Command::Explain(args) => cmd::explain::run(&cli.root, args),
+        Command::ExplainError(args) => cmd::explain_error::run(args),
         Command::Export(args) => cmd::export::run(&cli.root, args),
         Command::Serve(args) => cmd::serve::run(&cli.root, args),
         Command::Init(args) => cmd::init::run(&cli.root, args),

@@ -48,6 +48,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod explain;
+pub mod explain_error;
 pub mod export;
 pub mod import;
 pub mod init;

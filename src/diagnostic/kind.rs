@@ -5,7 +5,8 @@
 //! A code is `E` and four digits: `E01xx` the catalog's shape, `E02xx` what
 //! the catalog says, `E03xx` the translations, `E04xx` templates and
 //! layouts, `E05xx` files and options. A code is never reused for another
-//! meaning; a kind that goes away leaves its number unused (E0508, E0511).
+//! meaning; a kind that goes away leaves its number unused (E0332, E0506,
+//! E0508, E0511).
 //!
 //! What each one means and how to fix it is errdoc's own error-code
 //! documentation, `docs/errors/` (an errdoc project, English and Chinese),
@@ -109,7 +110,7 @@ kinds! {
         hint "{expected}";
     E0108 Error MissingValue
         => "a value is missing here",
-        hint "write the value after the colon, or remove the field";
+        hint "write the value after the colon";
     E0109 Error SeveralDocuments
         => "the catalog holds more than one YAML document",
         hint "keep one document: remove the `---` line";
@@ -117,7 +118,7 @@ kinds! {
         => "an entry has more than one of `code`, `also` and `heading`",
         hint "`code:` defines a code here, `also:` lists a code another module defines, `heading:` is a heading of the page — keep one";
     E0111 Error HeadingWithCodeField { heading: String, field: &'static str }
-        => "the heading `{heading}` has `{field}`, which only codes have",
+        => "the heading `{heading}` has `{field}`, which headings do not take",
         hint "a heading (`heading:`) takes only `level`; its title and text are `heading-<module>-<id>` and its `.text` in locales/";
     E0112 Error LevelOfCode
         => "`level` belongs to headings",
@@ -249,7 +250,7 @@ kinds! {
         note "the other heading";
     E0236 Error BadLevel { what: &'static str, level: u8, lowest: u8 }
         => "{what} is {level}, not a heading level from {lowest} to 6",
-        hint "write 2 for `##`, 3 for `###`, … (1 is the page title's)";
+        hint "write 2 for `##`, 3 for `###`, …";
     E0237 Error MarkerNotAWord { marker: String, code: CodeNumber }
         => "marker `{marker}` of code {code} is not a word",
         hint "use letters and digits only (`Del` wraps the section in `<!--Del-->` and `<!--DelEnd-->`)";
@@ -322,7 +323,7 @@ kinds! {
         => "`{id}`: the {locale} page gives this listed code texts of its own, the English page does not",
         hint "drift between the languages, kept by import: if the page should say what the code's own page says, remove this message; if not, give the English page its own text too";
     E0311 Warning UnusedMessage { id: String }
-        => "`{id}` is not used by any code, module, family or range",
+        => "`{id}` is not used by any code, module, family, range or heading",
         hint "remove it, or fix its id";
     E0312 Warning ObsoleteMessage { id: String }
         => "`{id}` is obsolete: nothing in the catalog uses it",
@@ -349,7 +350,7 @@ kinds! {
         => "the variant [{variant}] of `{name}` does not use {missing}",
         hint "every variant should say what the English says";
     E0320 Error VariablesDiffer { name: String, mine: String, theirs: String }
-        => "{name} uses {mine} but the English uses {theirs}",
+        => "`{name}` uses {mine} but the English uses {theirs}",
         hint "use exactly the English variables; their names are not translated";
     E0321 Warning TitleNotTranslated { key: String, locale: String }
         => "`{key}` has no value (title) in {locale}, only attributes",
@@ -384,9 +385,6 @@ kinds! {
     E0331 Warning UnsafeLinkInText { name: String }
         => "`{name}` links to an address that is not http, https or mailto (`javascript:`, `data:`, …); the link is shown as text",
         hint "link to an https:// address or to a page of this project (`errorcode-net-socket.md`)";
-    E0332 Error UiTextMissing { id: String, dir: String }
-        => "the text `{id}` is missing",
-        hint "add `{id} = …` to {dir}/ui.ftl";
 
     // E04xx: templates and layouts.
     E0401 Error TemplateError { template: String, message: String }
@@ -397,7 +395,7 @@ kinds! {
         hint "a page carries no raw HTML but comments, `<br>`, `<sup>`, `<sub>`, and links only to http, https and mailto: write `&lt;` for `<`, or remove the markup";
     E0403 Error PageMarkup { page: String, what: String, line: usize, from: String }
         => "the Markdown page {page} would carry {what} (its line {line})",
-        hint "errdoc escapes what translations and the catalog bring, so this comes from {from}: write no raw HTML there but `<a id=\"…\"></a>`, `<br>` and comments — or, with errdoc's own templates, report it as a bug";
+        hint "errdoc escapes what translations and the catalog bring, so this comes from {from}: write no raw HTML there but `<a id=\"…\"></a>`, `<br>`, `<sup>`, `<sub>` and comments — or, with errdoc's own templates, report it as a bug";
     E0404 Error LayoutUnclosed
         => "`{{{{` is not closed",
         hint "close it with `}}}}`, or write a literal `{{{{` as `{{{{\"{{{{\"}}}}`";
@@ -442,9 +440,6 @@ kinds! {
     E0505 Error Unreadable { why: String }
         => "cannot be read: {why}",
         hint "fix or remove it: errdoc reads everything under this folder";
-    E0506 Error BrokenLink
-        => "cannot be read (a broken link, or no permission)",
-        hint "fix or remove it";
     E0507 Error SourcesLockBroken { why: String }
         => "the sources lock: {why}",
         hint "restore it from version control, or delete it and run `errdoc l10n sync`";
