@@ -292,6 +292,8 @@ fn check_reports_json_for_tools() {
         report["diagnostics"][0],
         serde_json::json!({
             "severity": "error",
+            "code": "E0328",
+            "first": null,
             "path": "locales/zh-CN/close.ftl",
             "line": 8,
             "column": 6,

@@ -14,7 +14,7 @@ mod support;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use errdoc::import::parse;
+use errdoc::testing::parse;
 use support::{errdoc, fixtures, read_tree};
 
 fn real(language: &str) -> Vec<PathBuf> {
@@ -52,7 +52,7 @@ fn rebuilt(root: &Path, original: &Path, locale: &str) -> parse::Page {
 /// Fields a section has that the rebuilt one says the same about, of the
 /// five the issue names: (equal, compared).
 fn fields_equal(original: &parse::Section, built: &parse::Section) -> (usize, usize) {
-    let differing = errdoc::import::differing_fields(original, built);
+    let differing = errdoc::testing::differing_fields(original, built);
     let five = [
         "title",
         "error message",
@@ -108,12 +108,12 @@ fn real_doc_sets_import_and_build_with_no_hand_edit() {
                 let (e, n) = fields_equal(section, other);
                 equal += e;
                 fields += n;
-                if errdoc::import::differing_fields(section, other).is_empty() {
+                if errdoc::testing::differing_fields(section, other).is_empty() {
                     exact += 1;
                 }
             }
             assert_eq!(present, original.sections.len());
-            let headings = errdoc::import::headings_round_trip(&original.headings, &built);
+            let headings = errdoc::testing::headings_round_trip(&original.headings, &built);
             assert!(headings.is_empty(), "{}: {headings:?}", path.display());
             let name = path.file_stem().unwrap().to_str().unwrap();
             let _ = writeln!(
@@ -211,7 +211,7 @@ fn markers_stay_balanced(root: &Path) {
             );
         }
         // Only that section changed.
-        let report = errdoc::import::compare_lines(&original, &page, &[], &[]);
+        let report = errdoc::testing::compare_lines(&original, &page, &[], &[]);
         assert!(
             report.identical + 20 >= report.lines,
             "{locale}: {report:?}"
@@ -259,7 +259,7 @@ fn lines_come_back(root: &Path) {
             let name = path.file_name().unwrap().to_str().unwrap();
             let built =
                 std::fs::read_to_string(root.join("site/md").join(locale).join(name)).unwrap();
-            let report = errdoc::import::compare_lines(&original, &built, &[], &[]);
+            let report = errdoc::testing::compare_lines(&original, &built, &[], &[]);
             let _ = writeln!(
                 table,
                 "| {} | {locale} | {} | {} ({:.1} %) | {} |",
@@ -434,8 +434,23 @@ fn drift_is_reported(root: &Path, zh: &str) {
         .find(|l| l.contains("code 2903050 with the Error Message"))
         .unwrap_or_else(|| panic!("{}", check.stderr));
     assert!(
-        warning.starts_with("catalog/codes.yaml:") && warning.contains("`, the catalog with `HID application is not int the foreground.` (catalog/codes.yaml:"),
+        warning.starts_with("catalog/codes.yaml:")
+            && warning.contains("warning[E0241]:")
+            && warning
+                .contains("`, the catalog with `HID application is not int the foreground.` — "),
         "{warning}"
+    );
+    // The other place, the catalog's message, is the note after it.
+    let note = check
+        .stderr
+        .lines()
+        .skip_while(|l| *l != warning)
+        .find(|l| l.contains(": note: "))
+        .unwrap_or_else(|| panic!("{}", check.stderr));
+    assert!(
+        note.starts_with("catalog/codes.yaml:")
+            && note.ends_with(": note: the catalog's Error Message"),
+        "{note}"
     );
     let page =
         std::fs::read_to_string(root.join("site/md/zh-CN/errorcode-bluetoothManager.md")).unwrap();
