@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 /// catalog and its Fluent translations.
 #[derive(Debug, Parser)]
 #[command(name = "errdoc", version, about, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// The project folder: the one holding catalog/, locales/, templates/ and site/
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
@@ -31,7 +31,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Validate the project, then write every page under site/
     Build(BuildArgs),
     /// Validate and render everything, but write nothing
@@ -55,7 +55,7 @@ pub enum Command {
 
 /// Options of `errdoc init`.
 #[derive(Debug, Args)]
-pub struct InitArgs {
+pub(crate) struct InitArgs {
     /// The folder to create the project in (default: --root)
     #[arg(value_name = "DIR")]
     pub dir: Option<std::path::PathBuf>,
@@ -63,7 +63,7 @@ pub struct InitArgs {
 
 /// Options of `errdoc import`.
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The language the pages are written in (`en`, `zh-CN`)
     #[arg(long, value_name = "LOCALE")]
     pub locale: String,
@@ -85,7 +85,7 @@ pub struct ImportArgs {
 
 /// Options of `errdoc explain`.
 #[derive(Debug, Args)]
-pub struct ExplainArgs {
+pub(crate) struct ExplainArgs {
     /// A code (2303210), a constant name (SOCKET_ETIMEDOUT, any case), an
     /// errno name (ETIMEDOUT: every code built on it), or a number in a
     /// range of codes (4001)
@@ -104,7 +104,7 @@ pub struct ExplainArgs {
 
 /// Options of `errdoc explain-error`.
 #[derive(Debug, Args)]
-pub struct ExplainErrorArgs {
+pub(crate) struct ExplainErrorArgs {
     /// The code errdoc printed in brackets: `error[E0225]` (E0225, e225 or 225)
     #[arg(value_name = "CODE")]
     pub code: String,
@@ -121,7 +121,7 @@ pub struct ExplainErrorArgs {
 
 /// Output formats of `errdoc explain`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExplainFormat {
+pub(crate) enum ExplainFormat {
     /// For the terminal (colours and wrapping on a terminal, plain when piped).
     Text,
     /// Markdown, in the pages' house style.
@@ -132,7 +132,7 @@ pub enum ExplainFormat {
 
 /// Options of `errdoc export`.
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// What to write
     #[arg(long, value_enum)]
     pub format: ExportFormat,
@@ -149,7 +149,7 @@ pub struct ExportArgs {
 
 /// Formats of `errdoc export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     /// Every code with all fields in every language.
     Json,
     /// One row per code, a column per field and language.
@@ -164,7 +164,7 @@ pub enum ExportFormat {
 
 /// Options of `errdoc serve`.
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     /// The port (0: any free port)
     #[arg(long, default_value_t = 8000)]
     pub port: u16,
@@ -183,7 +183,7 @@ pub struct ServeArgs {
 
 /// `errdoc l10n …`.
 #[derive(Debug, Subcommand)]
-pub enum L10nCommand {
+pub(crate) enum L10nCommand {
     /// How much of each locale is translated, missing, stale or unchanged, per page
     Status(StatusArgs),
     /// Show how the English changed since a translation was made (word by word)
@@ -198,7 +198,7 @@ pub enum L10nCommand {
 
 /// Options of `errdoc l10n status`.
 #[derive(Debug, Args)]
-pub struct StatusArgs {
+pub(crate) struct StatusArgs {
     /// Only this locale (default: every translation)
     #[arg(long, value_name = "LOCALE")]
     pub locale: Option<String>,
@@ -210,7 +210,7 @@ pub struct StatusArgs {
 
 /// Options of `errdoc l10n diff`.
 #[derive(Debug, Args)]
-pub struct DiffArgs {
+pub(crate) struct DiffArgs {
     /// Message ids (`code-1006`) or strings (`code-1006.description`)
     #[arg(required = true, value_name = "ID")]
     pub ids: Vec<String>,
@@ -222,7 +222,7 @@ pub struct DiffArgs {
 
 /// Options of `errdoc l10n confirm`.
 #[derive(Debug, Args)]
-pub struct ConfirmArgs {
+pub(crate) struct ConfirmArgs {
     /// Message ids (`code-1006`) or strings (`code-1006.description`)
     #[arg(value_name = "ID", required_unless_present = "all")]
     pub ids: Vec<String>,
@@ -239,7 +239,7 @@ pub struct ConfirmArgs {
 
 /// Options of `errdoc l10n sync`.
 #[derive(Debug, Args)]
-pub struct SyncArgs {
+pub(crate) struct SyncArgs {
     /// Only this locale (default: every translation)
     #[arg(long, value_name = "LOCALE")]
     pub locale: Option<String>,
@@ -251,7 +251,7 @@ pub struct SyncArgs {
 
 /// Options of `errdoc l10n add`.
 #[derive(Debug, Args)]
-pub struct AddArgs {
+pub(crate) struct AddArgs {
     /// The new locale's BCP 47 tag (`ja`, `fr`, `zh-TW`)
     #[arg(value_name = "LOCALE")]
     pub locale: String,
@@ -259,7 +259,7 @@ pub struct AddArgs {
 
 /// Options of `errdoc build`.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Write nothing; list the files under site/ that a build would create,
     /// change or remove, and exit with status 1 if there are any (for CI,
     /// since site/ is committed)
@@ -297,7 +297,7 @@ pub struct BuildArgs {
 
 /// What `build --stale` does with stale translations.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Stale {
+pub(crate) enum Stale {
     /// Show the translation with a note that the English changed.
     Mark,
     /// Show the English instead.
@@ -306,7 +306,7 @@ pub enum Stale {
 
 /// Options of `errdoc check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// Fail (exit status 1) on warnings too
     #[arg(short = 'W', long)]
     pub deny_warnings: bool,
@@ -319,7 +319,7 @@ pub struct CheckArgs {
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     /// For people.
     Text,
     /// For tools.

@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostics, Severity};
 
 /// When to colour the output (`--color`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     /// On a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
     #[default]
     Auto,
@@ -71,7 +71,7 @@ impl Console {
 
 /// Makes the choices of the command line; the first call wins (later ones,
 /// and output before any, use the defaults: `--color auto`, not quiet).
-pub fn configure(color: ColorChoice, quiet: bool) {
+pub(crate) fn configure(color: ColorChoice, quiet: bool) {
     let _ = CONSOLE.set(Console::new(color, quiet));
 }
 
@@ -103,17 +103,17 @@ pub(crate) fn paint(stream: Stream, sgr: &str, text: &str) -> String {
 }
 
 /// Writes `text` and a newline to standard output.
-pub fn say(text: &str) {
+pub(crate) fn say(text: &str) {
     let _ = writeln!(std::io::stdout().lock(), "{text}");
 }
 
 /// Writes `text` and a newline to standard error.
-pub fn tell(text: &str) {
+pub(crate) fn tell(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// Writes `text` as it is to standard error.
-pub fn tell_raw(text: &str) {
+pub(crate) fn tell_raw(text: &str) {
     let _ = write!(std::io::stderr().lock(), "{text}");
 }
 
@@ -150,7 +150,7 @@ pub(crate) fn report(diags: &Diagnostics, warnings: bool) {
 
 /// Input text with control characters made visible, so a hostile file name
 /// or message cannot move the terminal's cursor or change its colours.
-pub fn printable(text: &str) -> String {
+pub(crate) fn printable(text: &str) -> String {
     text.chars()
         .map(|c| {
             if c.is_control() && c != '\t' {
@@ -164,7 +164,7 @@ pub fn printable(text: &str) -> String {
 
 /// Lines of text with control characters made visible, the line breaks
 /// and tabs kept (Markdown written to the terminal).
-pub fn printable_lines(text: &str) -> String {
+pub(crate) fn printable_lines(text: &str) -> String {
     text.split('\n')
         .map(printable)
         .collect::<Vec<_>>()

@@ -11,17 +11,17 @@ use crate::render::search::{codes_json, plain_blocks, plain_text};
 
 /// What a query names.
 #[derive(Debug)]
-pub enum Found<'c> {
+pub(crate) enum Found<'c> {
     /// One or more codes (several for an errno name: one per family).
     Codes(Vec<(&'c Module, &'c CodeEntry)>),
     /// A range of codes that are not single codes (close code 4001).
-    Range(&'c Module, &'c NamedRange),
+    Range(&'c NamedRange),
 }
 
 /// Looks up a code, a constant name, a table entry name (`ETIMEDOUT`,
 /// every code of every family built on it) or a number inside a range.
 /// On failure, the nearest known codes or names.
-pub fn lookup<'c>(catalog: &'c Catalog, query: &str) -> Result<Found<'c>, Vec<String>> {
+pub(crate) fn lookup<'c>(catalog: &'c Catalog, query: &str) -> Result<Found<'c>, Vec<String>> {
     let query = query.trim();
     let all = || {
         catalog
@@ -44,7 +44,7 @@ pub fn lookup<'c>(catalog: &'c Catalog, query: &str) -> Result<Found<'c>, Vec<St
         }
         for module in &catalog.modules {
             if let Some(range) = module.ranges.iter().find(|r| r.range.contains(number)) {
-                return Ok(Found::Range(module, range));
+                return Ok(Found::Range(range));
             }
         }
         return Err(nearest_numbers(catalog, number));
@@ -116,12 +116,15 @@ fn nearest_names(catalog: &Catalog, name: &str) -> Vec<String> {
 }
 
 /// The code's view and page in `locale`.
-pub fn view(locale: &LocaleModel, code: CodeNumber) -> Option<(&PageModel, &CodeView)> {
+pub(crate) fn view(locale: &LocaleModel, code: CodeNumber) -> Option<(&PageModel, &CodeView)> {
     locale.code(code)
 }
 
 /// The range's view and page in `locale`.
-pub fn range_view<'m>(locale: &'m LocaleModel, id: &str) -> Option<(&'m PageModel, &'m RangeView)> {
+pub(crate) fn range_view<'m>(
+    locale: &'m LocaleModel,
+    id: &str,
+) -> Option<(&'m PageModel, &'m RangeView)> {
     locale
         .pages
         .iter()
@@ -129,7 +132,7 @@ pub fn range_view<'m>(locale: &'m LocaleModel, id: &str) -> Option<(&'m PageMode
 }
 
 /// Labels of the sections, in the chosen language.
-pub struct Labels {
+pub(crate) struct Labels {
     /// "Error Message".
     pub message: String,
     /// "Description".
@@ -144,14 +147,12 @@ pub struct Labels {
     pub references: String,
     /// "Related Error Codes".
     pub related: String,
-    /// "Family".
-    pub family: String,
 }
 
 /// How text output looks. Every text it styles is made printable first:
 /// a translation must not move the terminal's cursor, write its clipboard
 /// (OSC 52) or hide a link (OSC 8).
-pub struct Style {
+pub(crate) struct Style {
     /// ANSI colours.
     pub colour: bool,
     /// Wrap at this many columns (0: do not wrap).
@@ -204,7 +205,7 @@ impl Style {
 }
 
 /// A code as text for the terminal.
-pub fn text(page: &PageModel, code: &CodeView, labels: &Labels, style: &Style) -> String {
+pub(crate) fn text(page: &PageModel, code: &CodeView, labels: &Labels, style: &Style) -> String {
     let mut out = String::new();
     let title = plain_text(&code.title.text);
     let _ = writeln!(
@@ -319,7 +320,7 @@ pub fn text(page: &PageModel, code: &CodeView, labels: &Labels, style: &Style) -
 }
 
 /// A range as text for the terminal.
-pub fn range_text(page: &PageModel, range: &RangeView, style: &Style) -> String {
+pub(crate) fn range_text(page: &PageModel, range: &RangeView, style: &Style) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -339,7 +340,7 @@ pub fn range_text(page: &PageModel, range: &RangeView, style: &Style) -> String 
 }
 
 /// A code as Markdown, in the pages' house style.
-pub fn markdown(code: &CodeView, labels: &Labels) -> String {
+pub(crate) fn markdown(code: &CodeView, labels: &Labels) -> String {
     let title = code.title.text.trim();
     let mut out = if title.is_empty() {
         format!("## {}\n", code.code)
@@ -416,7 +417,7 @@ pub fn markdown(code: &CodeView, labels: &Labels) -> String {
 }
 
 /// Codes of `locale` as JSON, in the schema of `codes.json`.
-pub fn json(locale: &LocaleModel, codes: &[CodeNumber]) -> serde_json::Value {
+pub(crate) fn json(locale: &LocaleModel, codes: &[CodeNumber]) -> serde_json::Value {
     let all = codes_json(locale);
     let picked: Vec<serde_json::Value> = all
         .codes
@@ -428,7 +429,7 @@ pub fn json(locale: &LocaleModel, codes: &[CodeNumber]) -> serde_json::Value {
 }
 
 /// The catalog locale a `LANG`-style value names (`zh_CN.UTF-8` → `zh-CN`).
-pub fn locale_from_env(value: &str, tags: &[&str]) -> Option<String> {
+pub(crate) fn locale_from_env(value: &str, tags: &[&str]) -> Option<String> {
     let wanted = value
         .split(['.', '@'])
         .next()

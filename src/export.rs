@@ -73,7 +73,7 @@ struct ExportedCode<'a> {
 }
 
 /// JSON: `{ "locales": [...], "codes": [ { …facts, "texts": { "en": {…}, … } } ] }`.
-pub fn json(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
+pub(crate) fn json(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
     let codes: Vec<ExportedCode<'_>> = codes(catalog)
         .into_iter()
         .map(|(module, c)| ExportedCode {
@@ -104,7 +104,7 @@ pub fn json(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
 
 /// CSV: a row per code; the facts, then title, description, causes and
 /// solutions for each locale (several causes joined by newlines).
-pub fn csv(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
+pub(crate) fn csv(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
         "code",
@@ -219,7 +219,7 @@ fn csv_cell(cell: &str) -> String {
 /// The Rust enum variant of a constant name: CamelCase, the `_` dropped
 /// (`ABNORMAL_CLOSURE` → `AbnormalClosure`). `errdoc check` refuses names
 /// whose variants are equal (`A_B`, `A__B`) or a keyword (`SELF`).
-pub fn rust_variant(name: &str) -> String {
+pub(crate) fn rust_variant(name: &str) -> String {
     name.split('_')
         .filter(|p| !p.is_empty())
         .map(|part| {
@@ -406,7 +406,7 @@ fn rust_integer(codes: &[(CodeNumber, String, Option<String>, String)]) -> &'sta
 }
 
 /// A Rust module: `enum ErrorCode` with `code()`, `message()` and `from_code()`.
-pub fn rust(catalog: &Catalog, locale: &LocaleModel) -> String {
+pub(crate) fn rust(catalog: &Catalog, locale: &LocaleModel) -> String {
     let codes = titles(catalog, locale);
     let int = rust_integer(&codes);
     // An enum without variants takes no `repr` and casts to no number.
@@ -471,7 +471,7 @@ pub fn rust(catalog: &Catalog, locale: &LocaleModel) -> String {
 }
 
 /// A TypeScript module: `ErrorCode` constants, their type, and messages.
-pub fn typescript(catalog: &Catalog, locale: &LocaleModel) -> String {
+pub(crate) fn typescript(catalog: &Catalog, locale: &LocaleModel) -> String {
     let codes = titles(catalog, locale);
     let mut out = format!(
         "// {HEADER}\n\n/** Every error code of the catalog. */\nexport const ErrorCode = {{\n"
@@ -503,7 +503,7 @@ pub fn typescript(catalog: &Catalog, locale: &LocaleModel) -> String {
 /// A C header: `#define`s and `errdoc_message()`, for C89 and later and
 /// for C++. The header's own macros (its include guard, `errdoc_inline`)
 /// have lowercase letters, which no constant name has.
-pub fn c(catalog: &Catalog, locale: &LocaleModel) -> String {
+pub(crate) fn c(catalog: &Catalog, locale: &LocaleModel) -> String {
     let codes = titles(catalog, locale);
     let mut out = format!("/* {HEADER} */\n#ifndef errdoc_codes_h\n#define errdoc_codes_h\n\n");
     for (code, name, _, title) in &codes {

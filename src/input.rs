@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 
 /// The largest input file errdoc reads (a catalog, a `.ftl` file, a
 /// template, a layout, a page to import): 64 MiB.
-pub const INPUT_LIMIT: u64 = 64 * 1024 * 1024;
+pub(crate) const INPUT_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// Reads the file `rel` of the project at `root`, as bytes.
 ///
@@ -20,7 +20,7 @@ pub const INPUT_LIMIT: u64 = 64 * 1024 * 1024;
 /// nothing larger than [`INPUT_LIMIT`]: each is a problem of the input,
 /// reported in `diags`, and gives `Ok(None)`. A missing file and other I/O
 /// errors are returned to the caller.
-pub fn read_input(
+pub(crate) fn read_input(
     root: &Path,
     rel: &Path,
     diags: &mut Diagnostics,
@@ -72,7 +72,7 @@ pub fn read_input(
 ///
 /// A file that is not UTF-8 is a problem of the input: it is reported in
 /// `diags` and gives `Ok(None)`. A byte order mark is dropped.
-pub fn read_utf8(
+pub(crate) fn read_utf8(
     root: &Path,
     rel: &Path,
     diags: &mut Diagnostics,
@@ -100,7 +100,7 @@ pub fn read_utf8(
 
 /// A file or folder found under the project.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub(crate) struct Found {
     /// Where it is.
     pub path: PathBuf,
     /// Whether it is a folder (after following a link inside the project).
@@ -112,7 +112,7 @@ pub struct Found {
 /// they stay inside the project; one that leaves it, or that is broken, is
 /// an error in `diags` and is not listed — never skipped without a word
 /// (a locale folder dropped silently would remove that locale's pages).
-pub fn list_project(
+pub(crate) fn list_project(
     root: &Path,
     dir: &Path,
     min_depth: usize,

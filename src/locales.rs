@@ -21,22 +21,22 @@ use crate::input::{list_project, read_utf8};
 use crate::source::{SourceFile, Span};
 
 /// Where locales live, relative to the project root.
-pub const LOCALES_DIR: &str = "locales";
+pub(crate) const LOCALES_DIR: &str = "locales";
 
 /// Whether `tag` is a BCP 47 language tag written the canonical way
 /// (`zh-CN`, not `zh_CN` or `zh-cn`): the names of locale folders.
-pub fn is_locale_tag(tag: &str) -> bool {
+pub(crate) fn is_locale_tag(tag: &str) -> bool {
     tag.parse::<LanguageIdentifier>().is_ok_and(|id| id == tag)
 }
 
 /// Every locale of the project; the source locale comes first.
-pub struct Locales {
+pub(crate) struct Locales {
     list: Vec<Locale>,
     builtin: Vec<Locale>,
 }
 
 /// One locale: its files, what they define, and the bundle that formats.
-pub struct Locale {
+pub(crate) struct Locale {
     /// The tag, as the folder is named (`zh-CN`).
     pub tag: String,
     /// The parsed tag.
@@ -50,7 +50,7 @@ pub struct Locale {
 
 /// What a message or term looks like, for checks and diagnostics.
 #[derive(Debug, Clone)]
-pub struct EntryInfo {
+pub(crate) struct EntryInfo {
     /// Index of the file in [`Locale::files`].
     pub file: usize,
     /// Where its id is.
@@ -74,7 +74,7 @@ pub struct EntryInfo {
 impl EntryInfo {
     /// The entries its value and attributes reference: message ids
     /// (`brand` for `{ brand }` and `{ brand.short }`) and term ids (`-kit`).
-    pub fn referenced_entries(&self) -> BTreeSet<String> {
+    pub(crate) fn referenced_entries(&self) -> BTreeSet<String> {
         self.parts
             .values()
             .flat_map(|part| &part.references)
@@ -87,11 +87,11 @@ impl EntryInfo {
 }
 
 /// The comment line `l10n sync` puts on the stubs it writes.
-pub const STUB_MARKER: &str = "errdoc: untranslated";
+pub(crate) const STUB_MARKER: &str = "errdoc: untranslated";
 
 /// What one pattern (a value or an attribute) uses.
 #[derive(Debug, Clone, Default)]
-pub struct PartInfo {
+pub(crate) struct PartInfo {
     /// Message and term references (`brand`, `-brand`, `msg.attr`).
     pub references: BTreeSet<String>,
     /// Its select expressions.
@@ -106,7 +106,7 @@ pub struct PartInfo {
 
 /// A select expression: `{ $count -> [one] … *[other] … }`.
 #[derive(Debug, Clone)]
-pub struct SelectInfo {
+pub(crate) struct SelectInfo {
     /// The variable it selects on, if it is one (directly or in a function).
     pub selector: Option<String>,
     /// Whether the selector is a number (a variable or `NUMBER()`): its
@@ -118,7 +118,7 @@ pub struct SelectInfo {
 
 /// One variant of a select expression.
 #[derive(Debug, Clone)]
-pub struct VariantInfo {
+pub(crate) struct VariantInfo {
     /// Its key (`one`, `other`, `0`).
     pub key: String,
     /// Where the key is.
@@ -129,7 +129,7 @@ pub struct VariantInfo {
 
 impl EntryInfo {
     /// Its strings: the value (`None`) if it has one, then each attribute.
-    pub fn strings(&self) -> impl Iterator<Item = Option<&str>> {
+    pub(crate) fn strings(&self) -> impl Iterator<Item = Option<&str>> {
         self.has_value
             .then_some(None)
             .into_iter()
@@ -142,7 +142,7 @@ impl Locales {
     ///
     /// Returns `Ok(None)` if the source locale is missing (explained in
     /// `diags`); other problems are reported and their files skipped.
-    pub fn load(
+    pub(crate) fn load(
         root: &Path,
         source_tag: &str,
         diags: &mut Diagnostics,
@@ -180,41 +180,41 @@ impl Locales {
     }
 
     /// The source locale (English).
-    pub fn source(&self) -> &Locale {
+    pub(crate) fn source(&self) -> &Locale {
         // `load` guarantees the list starts with the source locale.
         &self.list[0]
     }
 
     /// Every locale, source first.
-    pub fn all(&self) -> &[Locale] {
+    pub(crate) fn all(&self) -> &[Locale] {
         &self.list
     }
 
     /// Every locale's tag, the source first.
-    pub fn tags(&self) -> Vec<&str> {
+    pub(crate) fn tags(&self) -> Vec<&str> {
         self.list.iter().map(|l| l.tag.as_str()).collect()
     }
 
     /// The locale tagged `tag`.
-    pub fn get(&self, tag: &str) -> Option<&Locale> {
+    pub(crate) fn get(&self, tag: &str) -> Option<&Locale> {
         self.list.iter().find(|l| l.tag == tag)
     }
 
     /// errdoc's built-in UI strings for `tag`, if it ships that language.
-    pub fn builtin(&self, tag: &str) -> Option<&Locale> {
+    pub(crate) fn builtin(&self, tag: &str) -> Option<&Locale> {
         self.builtin.iter().find(|l| l.tag == tag)
     }
 
     /// errdoc's built-in UI strings in the language they are written in
     /// (and translated from).
-    pub fn builtin_source(&self) -> Option<&Locale> {
+    pub(crate) fn builtin_source(&self) -> Option<&Locale> {
         self.builtin(BUILTIN_UI[0].0)
     }
 
     /// Where to look up a UI string (`ui-…`, `flag-…`) for `tag`: the
     /// project's locale, errdoc's built-in strings in that language, the
     /// project's source locale, then errdoc's built-in English.
-    pub fn ui_chain(&self, tag: &str) -> Vec<&Locale> {
+    pub(crate) fn ui_chain(&self, tag: &str) -> Vec<&Locale> {
         let mut chain: Vec<&Locale> = Vec::new();
         let builtin = |t: &str| self.builtin(t);
         let candidates = [
@@ -232,19 +232,19 @@ impl Locales {
     }
 
     /// Whether `locale` is the source locale.
-    pub fn is_source(&self, locale: &Locale) -> bool {
+    pub(crate) fn is_source(&self, locale: &Locale) -> bool {
         locale.tag == self.source().tag
     }
 }
 
 impl Locale {
     /// Whether the locale defines message `id`.
-    pub fn has(&self, id: &str) -> bool {
+    pub(crate) fn has(&self, id: &str) -> bool {
         self.entries.contains_key(id)
     }
 
     /// Whether message `id` has attribute `attribute` (or a value, for `None`).
-    pub fn has_part(&self, id: &str, attribute: Option<&str>) -> bool {
+    pub(crate) fn has_part(&self, id: &str, attribute: Option<&str>) -> bool {
         self.entries.get(id).is_some_and(|e| match attribute {
             None => e.has_value,
             Some(a) => e.attributes.iter().any(|(name, _)| name == a),
@@ -255,7 +255,7 @@ impl Locale {
     ///
     /// `None` if the locale lacks it; otherwise the text and Fluent's
     /// errors (an unknown variable, a missing referenced message), if any.
-    pub fn format(
+    pub(crate) fn format(
         &self,
         id: &str,
         attribute: Option<&str>,
@@ -283,7 +283,7 @@ impl Locale {
     }
 
     /// Whether `id`'s `part` uses the same variables here as in `source`.
-    pub fn variables_match(&self, source: &Locale, id: &str, part: Option<&str>) -> bool {
+    pub(crate) fn variables_match(&self, source: &Locale, id: &str, part: Option<&str>) -> bool {
         let key = part.map(str::to_string);
         let mine = self.entries.get(id).and_then(|e| e.variables.get(&key));
         let theirs = source.entries.get(id).and_then(|e| e.variables.get(&key));
@@ -294,13 +294,17 @@ impl Locale {
     }
 
     /// The file and span where `id` is defined.
-    pub fn locate(&self, id: &str) -> Option<(&SourceFile, Span)> {
+    pub(crate) fn locate(&self, id: &str) -> Option<(&SourceFile, Span)> {
         let info = self.entries.get(id)?;
         Some((self.files.get(info.file)?, info.span))
     }
 
     /// The file and span of attribute `attribute` of `id` (or of `id`).
-    pub fn locate_part(&self, id: &str, attribute: Option<&str>) -> Option<(&SourceFile, Span)> {
+    pub(crate) fn locate_part(
+        &self,
+        id: &str,
+        attribute: Option<&str>,
+    ) -> Option<(&SourceFile, Span)> {
         let info = self.entries.get(id)?;
         let file = self.files.get(info.file)?;
         let span = attribute
@@ -310,7 +314,7 @@ impl Locale {
     }
 
     /// The folder of the locale, relative to the project root.
-    pub fn dir(&self) -> PathBuf {
+    pub(crate) fn dir(&self) -> PathBuf {
         Path::new(LOCALES_DIR).join(&self.tag)
     }
 }
@@ -817,7 +821,7 @@ fn walk_nested(expression: &ast::Expression<&str>, info: &mut PartInfo, outside:
 }
 
 /// The names of the variables (`$name`) a pattern uses, in every variant.
-pub fn pattern_variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
+pub(crate) fn pattern_variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {

@@ -21,14 +21,14 @@ use crate::locales::{Locale, Locales};
 
 /// The model of the whole project, one entry per locale (source first).
 #[derive(Debug, Serialize)]
-pub struct Model {
+pub(crate) struct Model {
     /// Every locale.
     pub locales: Vec<LocaleModel>,
 }
 
 /// One locale's pages.
 #[derive(Debug, Serialize)]
-pub struct LocaleModel {
+pub(crate) struct LocaleModel {
     /// Its tag (`zh-CN`).
     pub tag: String,
     /// Whether it is the source locale.
@@ -59,7 +59,7 @@ pub(crate) enum CodeAt {
 impl LocaleModel {
     /// The code's own view (on the page of the module that defines it, not
     /// a listing elsewhere) and that page.
-    pub fn code(&self, code: CodeNumber) -> Option<(&PageModel, &CodeView)> {
+    pub(crate) fn code(&self, code: CodeNumber) -> Option<(&PageModel, &CodeView)> {
         let at = *self
             .code_index
             .get_or_init(|| self.index_codes())
@@ -104,7 +104,7 @@ impl LocaleModel {
 
 /// A translated text and the locale it actually came from.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Text {
+pub(crate) struct Text {
     /// The text (Markdown).
     pub text: String,
     /// The locale it came from; differs from the page's after a fallback.
@@ -116,7 +116,7 @@ pub struct Text {
 
 /// What `build` does with a stale translation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum StaleMode {
+pub(crate) enum StaleMode {
     /// Show it, marked as stale.
     #[default]
     Mark,
@@ -126,7 +126,7 @@ pub enum StaleMode {
 
 /// A `Kit: Network Kit` line of the metadata block.
 #[derive(Debug, Serialize)]
-pub struct MetaItem {
+pub(crate) struct MetaItem {
     /// Label, as in the house style (`Kit`).
     pub key: &'static str,
     /// Value.
@@ -135,7 +135,7 @@ pub struct MetaItem {
 
 /// One module's page in one locale.
 #[derive(Debug, Serialize)]
-pub struct PageModel {
+pub(crate) struct PageModel {
     /// Module id.
     pub module: String,
     /// Page file name without extension.
@@ -173,7 +173,7 @@ pub struct PageModel {
 impl PageModel {
     /// Every code the page defines, written and generated, with its family:
     /// not the codes of other modules it lists, which have their own page.
-    pub fn defined_codes(&self) -> Vec<(&CodeView, Option<&FamilyView>)> {
+    pub(crate) fn defined_codes(&self) -> Vec<(&CodeView, Option<&FamilyView>)> {
         let family = |code: &CodeView| {
             code.member
                 .as_ref()
@@ -190,7 +190,7 @@ impl PageModel {
 
 /// A code with everything a reader sees.
 #[derive(Debug, Clone, Serialize)]
-pub struct CodeView {
+pub(crate) struct CodeView {
     /// Number.
     pub code: CodeNumber,
     /// Constant name.
@@ -250,7 +250,7 @@ pub struct CodeView {
 
 /// A heading of a page that is not a code, with the text under it.
 #[derive(Debug, Clone, Serialize)]
-pub struct HeadingView {
+pub(crate) struct HeadingView {
     /// Its id in the module.
     pub id: String,
     /// Its `#`s (`##`).
@@ -265,7 +265,7 @@ pub struct HeadingView {
 
 /// A page a code is on.
 #[derive(Debug, Clone, Serialize)]
-pub struct PageLink {
+pub(crate) struct PageLink {
     /// Module id.
     pub module: String,
     /// Page file name without extension.
@@ -283,7 +283,7 @@ struct Directory {
 
 /// A cited document.
 #[derive(Debug, Clone, Serialize)]
-pub struct ReferenceView {
+pub(crate) struct ReferenceView {
     /// Title.
     pub title: String,
     /// URL.
@@ -292,7 +292,7 @@ pub struct ReferenceView {
 
 /// A link to a related code.
 #[derive(Debug, Clone, Serialize)]
-pub struct RelatedView {
+pub(crate) struct RelatedView {
     /// Number.
     pub code: CodeNumber,
     /// Its title in this locale.
@@ -303,7 +303,7 @@ pub struct RelatedView {
 
 /// A family and its generated members.
 #[derive(Debug, Serialize)]
-pub struct FamilyView {
+pub(crate) struct FamilyView {
     /// Family id.
     pub id: String,
     /// Base number.
@@ -324,7 +324,7 @@ pub struct FamilyView {
 
 /// A range of codes that are not single codes.
 #[derive(Debug, Serialize)]
-pub struct RangeView {
+pub(crate) struct RangeView {
     /// Range id.
     pub id: String,
     /// First code.
@@ -341,7 +341,7 @@ pub struct RangeView {
 
 impl Model {
     /// Formats every text of every locale; problems go to `diags`.
-    pub fn build(
+    pub(crate) fn build(
         catalog: &Catalog,
         locales: &Locales,
         locks: &BTreeMap<String, SourcesLock>,

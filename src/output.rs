@@ -21,31 +21,31 @@ use anyhow::Context as _;
 use tempfile::TempPath;
 
 /// Where the output goes, relative to the project root.
-pub const SITE_DIR: &str = "site";
+pub(crate) const SITE_DIR: &str = "site";
 
 /// The list of the files a build wrote, under `site/`.
-pub const MANIFEST: &str = ".errdoc-manifest";
+pub(crate) const MANIFEST: &str = ".errdoc-manifest";
 
 /// The files a build produces: path under `site/` → contents.
 #[derive(Debug, Default)]
-pub struct Output {
+pub(crate) struct Output {
     files: BTreeMap<PathBuf, Vec<u8>>,
 }
 
 impl Output {
     /// No files yet.
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
 
     /// Adds (or replaces) a file at `path` under `site/`.
-    pub fn add(&mut self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
+    pub(crate) fn add(&mut self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
         self.files.insert(path.into(), contents.into());
     }
 
     /// Adds the manifest: the list of every file, so the next build knows
     /// which files are its own to remove.
-    pub fn add_manifest(&mut self) {
+    pub(crate) fn add_manifest(&mut self) {
         let mut list = String::from(
             "# Written by `errdoc build`: the files it made, each with its length and\n# hash. It removes a listed file when it no longer makes it and the file is\n# still as it made it; it never touches files that are not listed.\n",
         );
@@ -59,24 +59,19 @@ impl Output {
     }
 
     /// The files, sorted by path.
-    pub fn files(&self) -> impl Iterator<Item = (&Path, &[u8])> {
+    pub(crate) fn files(&self) -> impl Iterator<Item = (&Path, &[u8])> {
         self.files.iter().map(|(p, c)| (p.as_path(), c.as_slice()))
     }
 
     /// How many files.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.files.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
     }
 }
 
 /// What writing an [`Output`] to a folder would do.
 #[derive(Debug, Default)]
-pub struct Plan {
+pub(crate) struct Plan {
     /// Files that do not exist yet.
     pub create: Vec<PathBuf>,
     /// Files whose contents differ.
@@ -93,7 +88,7 @@ pub struct Plan {
 
 impl Plan {
     /// Compares `output` with the contents of `dir`.
-    pub fn new(dir: &Path, output: &Output) -> anyhow::Result<Plan> {
+    pub(crate) fn new(dir: &Path, output: &Output) -> anyhow::Result<Plan> {
         if dir.exists() && !dir.is_dir() {
             anyhow::bail!(
                 "{} is not a folder — move it away: errdoc writes the site there",
@@ -153,7 +148,7 @@ impl Plan {
     }
 
     /// Whether writing would change nothing.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.create.is_empty() && self.update.is_empty() && self.remove.is_empty()
     }
 
@@ -164,7 +159,7 @@ impl Plan {
     /// as it was. Then each temporary file is renamed over its place (a
     /// rename needs no room for contents), and files the build no longer
     /// makes are removed.
-    pub fn apply(&self, dir: &Path, output: &Output) -> anyhow::Result<()> {
+    pub(crate) fn apply(&self, dir: &Path, output: &Output) -> anyhow::Result<()> {
         let writes: Vec<(&PathBuf, &Vec<u8>)> = self
             .create
             .iter()
@@ -367,7 +362,7 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 /// dropped. Two imports at once, or an import during a build, would each
 /// write what the other read before: one at a time. Holding it, the
 /// temporary files a killed command left are removed.
-pub fn lock(root: &Path, what: &str) -> anyhow::Result<ProjectLock> {
+pub(crate) fn lock(root: &Path, what: &str) -> anyhow::Result<ProjectLock> {
     let path = root.join(".errdoc.lock");
     let mut file = match std::fs::OpenOptions::new()
         .create(true)
@@ -411,7 +406,7 @@ pub fn lock(root: &Path, what: &str) -> anyhow::Result<ProjectLock> {
 /// The project's lock, held until dropped; then its file is emptied again
 /// (it stays: removing it would let two commands lock two files).
 #[derive(Debug)]
-pub struct ProjectLock {
+pub(crate) struct ProjectLock {
     file: std::fs::File,
 }
 
@@ -449,7 +444,7 @@ fn remove_user_leftovers(root: &Path) {
 
 /// Writes `contents` to a temporary file beside `path`, then renames it
 /// over `path`: readers see the old file or the new one, never a part.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
     // No fsync: the rename makes a kill safe (the old file or the whole new
     // one); an fsync per page would cost more than the build on a real disk.
     stage(path, contents, &mut Vec::new())
@@ -465,7 +460,7 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
 /// over it (a killed command leaves the old file or the whole new one),
 /// with its mode; through a link that stays inside the project (the link
 /// stays a link); never through one that leaves it.
-pub fn write_if_changed(root: &Path, rel: &Path, text: &str) -> anyhow::Result<bool> {
+pub(crate) fn write_if_changed(root: &Path, rel: &Path, text: &str) -> anyhow::Result<bool> {
     let mut path = root.join(rel);
     if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
         let target = std::fs::canonicalize(&path)
@@ -500,7 +495,7 @@ pub fn write_if_changed(root: &Path, rel: &Path, text: &str) -> anyhow::Result<b
 /// every input ([`crate::input::read_utf8`]: no link out of the project,
 /// no special file, at most 64 MiB, UTF-8); a missing file reads as empty,
 /// any other failure is an error naming the file.
-pub fn read_or_empty(root: &Path, rel: &Path) -> anyhow::Result<String> {
+pub(crate) fn read_or_empty(root: &Path, rel: &Path) -> anyhow::Result<String> {
     let mut diags = crate::diagnostic::Diagnostics::new();
     match crate::input::read_utf8(root, rel, &mut diags) {
         Ok(Some(text)) => Ok(text),
@@ -512,7 +507,7 @@ pub fn read_or_empty(root: &Path, rel: &Path) -> anyhow::Result<String> {
 
 /// The first problem of `diags` (found reading `rel`) as an error:
 /// `path: what is wrong`.
-pub fn input_problem(diags: &crate::diagnostic::Diagnostics, rel: &Path) -> anyhow::Error {
+pub(crate) fn input_problem(diags: &crate::diagnostic::Diagnostics, rel: &Path) -> anyhow::Error {
     match diags.sorted().first() {
         Some(d) => anyhow::anyhow!(
             "{}: {}",

@@ -21,7 +21,7 @@ use crate::render::{RenderContext, Renderer, Templates};
 use crate::validate::validate;
 
 /// A loaded, validated project; renderers read it, nothing changes it.
-pub struct Project {
+pub(crate) struct Project {
     /// Its folder.
     pub root: PathBuf,
     /// The catalog.
@@ -34,7 +34,7 @@ pub struct Project {
 
 /// How a project's pages look: its templates and the layouts of imported
 /// pages. Only the commands that render load it.
-pub struct Look {
+pub(crate) struct Look {
     /// The templates.
     pub templates: Templates,
     /// The layouts of imported pages.
@@ -42,7 +42,7 @@ pub struct Look {
 }
 
 /// A project rendered into memory (`serve`, and `import`'s round trip).
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The project.
     pub project: Project,
     /// How its pages look.
@@ -53,7 +53,7 @@ pub struct Rendered {
 
 /// How to render.
 #[derive(Debug, Clone, Default)]
-pub struct RenderOptions {
+pub(crate) struct RenderOptions {
     /// Overrides the catalog's `site.base_url`.
     pub base_url: Option<String>,
     /// What to do with stale translations.
@@ -62,7 +62,7 @@ pub struct RenderOptions {
 
 /// Figures for the summary line.
 #[derive(Debug, Clone, Copy)]
-pub struct Stats {
+pub(crate) struct Stats {
     /// Locales.
     pub locales: usize,
     /// Pages per locale times locales.
@@ -77,7 +77,7 @@ impl Project {
     /// Every problem found goes to `diags`; `Ok(None)` means loading could
     /// not get far enough to validate everything (the reasons are in
     /// `diags`). I/O failures are errors naming the path.
-    pub fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<Project>> {
+    pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<Project>> {
         let catalog = Catalog::load(root, diags)?;
         let source = catalog
             .as_ref()
@@ -111,7 +111,10 @@ impl Project {
     /// Loads the project at `root` with its look and renders it with the
     /// default options; `Ok(None)` where an error stops that (the reasons
     /// are in `diags`, as are the warnings).
-    pub fn rendered(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<Rendered>> {
+    pub(crate) fn rendered(
+        root: &Path,
+        diags: &mut Diagnostics,
+    ) -> anyhow::Result<Option<Rendered>> {
         let Some(project) = Project::load(root, diags)? else {
             return Ok(None);
         };
@@ -131,7 +134,7 @@ impl Project {
 
     /// Loads the project's templates and layouts; `Ok(None)` if they
     /// cannot be used (the reasons are in `diags`).
-    pub fn look(&self, diags: &mut Diagnostics) -> anyhow::Result<Option<Look>> {
+    pub(crate) fn look(&self, diags: &mut Diagnostics) -> anyhow::Result<Option<Look>> {
         let pages = self
             .catalog
             .modules
@@ -148,7 +151,12 @@ impl Project {
     }
 
     /// Renders every output format into memory, the way `look` says.
-    pub fn render(&self, look: &Look, options: &RenderOptions, diags: &mut Diagnostics) -> Output {
+    pub(crate) fn render(
+        &self,
+        look: &Look,
+        options: &RenderOptions,
+        diags: &mut Diagnostics,
+    ) -> Output {
         let started = std::time::Instant::now();
         let timing = |what: &str| {
             if std::env::var_os("ERRDOC_TIMINGS").is_some() {
@@ -201,7 +209,7 @@ impl Project {
     /// The parts of module `module`'s page in `locale` that its layout
     /// does not write, and why: (name, why), as `code 1001`. `model` is
     /// [`Project::model`]'s.
-    pub fn layout_misfits(
+    pub(crate) fn layout_misfits(
         look: &Look,
         model: &Model,
         locale: &str,
@@ -221,7 +229,7 @@ impl Project {
 
     /// The localized model, for commands that read it rather than build
     /// (`explain`, `export`); its formatting problems are `check`'s to report.
-    pub fn model(&self) -> Model {
+    pub(crate) fn model(&self) -> Model {
         let mut ignored = Diagnostics::new();
         Model::build(
             &self.catalog,
@@ -233,17 +241,17 @@ impl Project {
     }
 
     /// Every English string of the project.
-    pub fn units(&self) -> Vec<Unit> {
+    pub(crate) fn units(&self) -> Vec<Unit> {
         l10n::source_units(&self.catalog, &self.locales)
     }
 
     /// The translation status of `locale`.
-    pub fn status(&self, locale: &Locale) -> LocaleStatus {
+    pub(crate) fn status(&self, locale: &Locale) -> LocaleStatus {
         self.status_of(locale, &self.units())
     }
 
     /// The translation status of `locale`, given the English strings.
-    pub fn status_of(&self, locale: &Locale, units: &[Unit]) -> LocaleStatus {
+    pub(crate) fn status_of(&self, locale: &Locale, units: &[Unit]) -> LocaleStatus {
         let assessment = l10n::assess(
             &self.catalog,
             units,
@@ -255,7 +263,7 @@ impl Project {
     }
 
     /// Figures for the summary line.
-    pub fn stats(&self) -> Stats {
+    pub(crate) fn stats(&self) -> Stats {
         let locales = self.locales.all().len();
         Stats {
             locales,

@@ -23,7 +23,7 @@ use crate::project::{Look, Project};
 
 /// The stages of loading a project, each after the ones before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Stage {
+pub(crate) enum Stage {
     /// The catalog and the locales, validated: what every command that
     /// reads a project needs.
     Project,
@@ -34,7 +34,7 @@ pub enum Stage {
 
 /// What a command prints of the warnings it finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Warnings {
+pub(crate) enum Warnings {
     /// Each, located (the commands that judge a project).
     Show,
     /// How many, on one line, pointing at `check`.
@@ -45,7 +45,7 @@ pub enum Warnings {
 
 /// How a command loads a project and judges what it finds.
 #[derive(Debug, Clone)]
-pub struct Policy {
+pub(crate) struct Policy {
     /// The command, as its final line names it (`l10n status`).
     pub command: &'static str,
     /// The last stage it needs.
@@ -63,7 +63,7 @@ pub struct Policy {
 
 /// A project loaded as far as a command needs it, and what loading found
 /// (warnings only: errors stop the command).
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// The project.
     pub project: Project,
     /// How its pages look, for a command that loads [`Stage::Look`].
@@ -75,7 +75,7 @@ pub struct Loaded {
 impl Policy {
     /// The policy of `command`, which needs `stage`: warnings left to
     /// `check`, nothing else said.
-    pub fn new(command: &'static str, stage: Stage) -> Policy {
+    pub(crate) fn new(command: &'static str, stage: Stage) -> Policy {
         Policy {
             command,
             stage,
@@ -89,7 +89,7 @@ impl Policy {
     /// Loads the project at `root` as far as the command needs, adding to
     /// `diags` (problems the command found first, such as a bad option).
     /// `Ok(Err(status))` when it must stop: everything is printed then.
-    pub fn load(
+    pub(crate) fn load(
         &self,
         root: &Path,
         mut diags: Diagnostics,
@@ -114,7 +114,7 @@ impl Policy {
     /// Judges `diags` once the command has done its work (rendering finds
     /// problems too): prints them as the policy says; `Err(status)` if the
     /// command failed.
-    pub fn finish(&self, diags: &Diagnostics) -> Result<(), ExitCode> {
+    pub(crate) fn finish(&self, diags: &Diagnostics) -> Result<(), ExitCode> {
         if self.failed(diags) {
             return Err(self.stop(diags));
         }
@@ -127,7 +127,7 @@ impl Policy {
     }
 
     /// Whether `diags` fail the command.
-    pub fn failed(&self, diags: &Diagnostics) -> bool {
+    pub(crate) fn failed(&self, diags: &Diagnostics) -> bool {
         diags.has_errors() || (self.deny_warnings && diags.warning_count() > 0)
     }
 

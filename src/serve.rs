@@ -48,7 +48,7 @@ use crate::output::{MANIFEST, Output};
 use crate::project::Project;
 
 /// The path of the event stream the injected script listens to.
-pub const EVENTS_PATH: &str = "/__errdoc/events";
+pub(crate) const EVENTS_PATH: &str = "/__errdoc/events";
 
 /// The script injected into every HTML page in serve mode.
 const LIVE_RELOAD: &str = r#"<script>
@@ -76,7 +76,7 @@ const LIVE_RELOAD: &str = r#"<script>
 
 /// One build: the files, or why the input is broken.
 #[derive(Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// Site files by path (`en/index.html`), shared with the broken-build
     /// snapshot that keeps serving them.
     files: Arc<HashMap<String, Vec<u8>>>,
@@ -128,7 +128,7 @@ impl Shared {
 }
 
 /// Builds the site into memory: the files, or the diagnostics as text.
-pub fn build(root: &Path) -> Result<Output, String> {
+pub(crate) fn build(root: &Path) -> Result<Output, String> {
     let mut diags = Diagnostics::new();
     let rendered = Project::rendered(root, &mut diags).map_err(|e| format!("error: {e:#}\n"))?;
     let text: String = diags.sorted().iter().map(ToString::to_string).collect();
@@ -155,21 +155,12 @@ fn snapshot_of(output: &Output) -> Snapshot {
     }
 }
 
-/// Where a request path points in the site, or why it is refused.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Target {
-    /// A file key (`en/index.html`).
-    File(String),
-    /// A folder path without its final `/` (`en`): redirect.
-    Folder(String),
-}
-
 /// Resolves a raw (still percent-encoded) request path.
 ///
 /// Refused with 400: encoded `/`, `\` or NUL, `.` or `..` segments, and
 /// anything that does not decode to UTF-8. The result is a key of the
 /// in-memory site, never a file system path.
-pub fn resolve(raw: &str) -> Result<(String, bool), StatusCode> {
+pub(crate) fn resolve(raw: &str) -> Result<(String, bool), StatusCode> {
     let lower = raw.to_ascii_lowercase();
     if !raw.starts_with('/') || ["%2f", "%5c", "%00"].iter().any(|e| lower.contains(e)) {
         return Err(StatusCode::BAD_REQUEST);
@@ -195,7 +186,7 @@ pub fn resolve(raw: &str) -> Result<(String, bool), StatusCode> {
 /// Always a path on this host: a browser reads a `Location` that starts with
 /// `//` or `/\` as another host (`//evil.example` is `http://evil.example`),
 /// so `//en` redirects to `/en/`, never to `//en/`.
-pub fn folder_location(raw: &str) -> String {
+pub(crate) fn folder_location(raw: &str) -> String {
     let segments: Vec<&str> = raw.split(['/', '\\']).filter(|s| !s.is_empty()).collect();
     if segments.is_empty() {
         return "/".to_string();
@@ -204,7 +195,7 @@ pub fn folder_location(raw: &str) -> String {
 }
 
 /// The `Content-Type` of a site file.
-pub fn content_type(key: &str) -> &'static str {
+pub(crate) fn content_type(key: &str) -> &'static str {
     match Path::new(key).extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("js") => "text/javascript; charset=utf-8",
@@ -317,11 +308,11 @@ pub enum Hosts {
 
 /// How long a connection may take to deliver its request (line and
 /// headers) before it is closed.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How many connections are served at once; more wait to be accepted. Each
 /// open page holds one (its live-reload stream).
-pub const MAX_CONNECTIONS: usize = 256;
+pub(crate) const MAX_CONNECTIONS: usize = 256;
 
 /// The limits of the server against hostile clients.
 #[derive(Debug, Clone, Copy)]
@@ -354,7 +345,7 @@ impl ServeOptions {
 /// Whether `authority` (a `Host` header: `name` or `name:port`) names this
 /// machine by a loopback name: `localhost` (any case), a loopback IPv4
 /// address (`127.0.0.1`) or `[::1]`, with or without a port.
-pub fn is_loopback_host(authority: &str) -> bool {
+pub(crate) fn is_loopback_host(authority: &str) -> bool {
     let (loopback, port) = match authority.strip_prefix('[') {
         Some(rest) => match rest.split_once(']') {
             Some((ip, port)) => (
@@ -406,7 +397,7 @@ async fn require_loopback_host(request: Request, next: Next) -> Response {
 /// The router of the preview server: the site, the event stream at
 /// [`EVENTS_PATH`], and, with [`Hosts::Loopback`], the Host check in front
 /// of both.
-pub fn router(shared: Shared, hosts: Hosts) -> Router {
+pub(crate) fn router(shared: Shared, hosts: Hosts) -> Router {
     let router = Router::new()
         .route(EVENTS_PATH, get(events))
         .fallback(handle)
@@ -622,7 +613,7 @@ fn rebuild(root: &Path, shared: &Shared, verb: &str) {
 ///
 /// On a loopback `host` (the default) only requests naming a loopback host
 /// are answered; on any other address, every `Host` (see [`Hosts`]).
-pub fn run(root: &Path, host: IpAddr, port: u16, open: bool) -> anyhow::Result<()> {
+pub(crate) fn run(root: &Path, host: IpAddr, port: u16, open: bool) -> anyhow::Result<()> {
     let shared = Shared::load(root);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

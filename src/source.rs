@@ -39,13 +39,13 @@ const STRIDE: usize = 4096;
 
 /// Where the lines of a text start: the line of an offset in O(log n).
 #[derive(Debug, Clone, Default)]
-pub struct Lines {
+pub(crate) struct Lines {
     starts: Vec<usize>,
 }
 
 impl Lines {
     /// The lines of `text`.
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         Lines {
             starts: std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
@@ -54,7 +54,7 @@ impl Lines {
     }
 
     /// The 1-based line of byte offset `at`.
-    pub fn line(&self, at: usize) -> usize {
+    pub(crate) fn line(&self, at: usize) -> usize {
         self.index(at) + 1
     }
 

@@ -157,7 +157,7 @@ fn build_check_lists_every_change_and_writes_nothing() {
     let listed = std::fs::read_to_string(&manifest).unwrap()
         + &format!(
             "md/en/stale.md\t{}\n",
-            errdoc::output::fingerprint(b"old page")
+            errdoc::testing::fingerprint(b"old page")
         );
     std::fs::write(&manifest, listed).unwrap();
     std::fs::write(root.path().join("site/hand-made.html"), "mine").unwrap();

@@ -12,7 +12,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use errdoc::import::{parse, round_trip};
+use errdoc::testing::{parse, round_trip};
 use support::{errdoc, read_tree};
 
 fn pages() -> PathBuf {

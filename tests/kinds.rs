@@ -11,8 +11,8 @@ use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::Command;
 
-use errdoc::diagnostic::KINDS;
-use support::{errdoc, project};
+use errdoc::testing::KINDS;
+use support::{cases, errdoc, fixtures, project};
 
 fn docs() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/errors")
@@ -60,6 +60,28 @@ fn the_error_documentation_is_complete_in_both_languages() {
     let status = errdoc(&docs(), &["l10n", "status", "--format", "json"]);
     assert_eq!(status.status, 0, "{}", status.stderr);
     assert!(status.stdout.contains("\"zh-CN\""), "{}", status.stdout);
+}
+
+/// The kinds a fixture cannot hold (links, special files, sizes) are made
+/// by the tests below; every other kind has a case under
+/// tests/fixtures/invalid/ whose expected output shows its code.
+const MADE_HERE: &[&str] = &["E0501", "E0502", "E0503", "E0505"];
+
+#[test]
+fn every_kind_has_a_case_that_produces_it() {
+    let dir = fixtures().join("invalid");
+    let shown: String = cases(&dir)
+        .iter()
+        .map(|case| {
+            std::fs::read_to_string(dir.join(case).join("expected.stderr")).unwrap_or_default()
+        })
+        .collect();
+    let missing: Vec<&str> = KINDS
+        .iter()
+        .map(|k| k.code)
+        .filter(|code| !MADE_HERE.contains(code) && !shown.contains(&format!("[{code}]")))
+        .collect();
+    assert!(missing.is_empty(), "no case shows {missing:?}");
 }
 
 /// Runs `check` on a project where `make` put something in place of

@@ -3,7 +3,7 @@
 //! never names another host, and on loopback a request for another host
 //! (DNS rebinding) is refused, the live-reload stream included.
 //!
-//! Each test runs the real server (`errdoc::serve::serve`) on 127.0.0.1:0
+//! Each test runs the real server (`errdoc::testing::serve`) on 127.0.0.1:0
 //! and speaks raw HTTP/1.1 over a `TcpStream`, so that nothing normalizes the
 //! request on the way.
 
@@ -16,7 +16,7 @@ use std::io::{ErrorKind, Read as _, Write as _};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 
-use errdoc::serve::{Hosts, ServeOptions, Shared};
+use errdoc::testing::{Hosts, ServeOptions, Shared};
 
 const LOOPBACK: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
 
@@ -41,7 +41,7 @@ impl Server {
             .block_on(tokio::net::TcpListener::bind((LOOPBACK, 0)))
             .unwrap();
         let address = listener.local_addr().unwrap();
-        runtime.spawn(errdoc::serve::serve(
+        runtime.spawn(errdoc::testing::serve(
             listener,
             shared,
             options,

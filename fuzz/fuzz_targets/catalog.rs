@@ -2,10 +2,10 @@
 //! a panic; a catalog written back from a draft reads back the same.
 #![no_main]
 
-use errdoc::catalog::Catalog;
-use errdoc::catalog::draft::Draft;
-use errdoc::diagnostic::Diagnostics;
-use errdoc::source::SourceFile;
+use errdoc::testing::Catalog;
+use errdoc::testing::Draft;
+use errdoc::testing::Diagnostics;
+use errdoc::testing::SourceFile;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

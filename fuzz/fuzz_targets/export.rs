@@ -21,7 +21,7 @@
 //! zero-width character as it is.
 #![no_main]
 
-use errdoc::export::{literal_c, literal_rust, literal_ts};
+use errdoc::testing::{literal_c, literal_rust, literal_ts};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -3,10 +3,10 @@
 //! layout it was written from, with no error.
 #![no_main]
 
-use errdoc::diagnostic::Diagnostics;
-use errdoc::import::{layout_of, parse, round_trip};
-use errdoc::layout::Layout;
-use errdoc::source::SourceFile;
+use errdoc::testing::Diagnostics;
+use errdoc::testing::{layout_of, parse, round_trip};
+use errdoc::testing::Layout;
+use errdoc::testing::SourceFile;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

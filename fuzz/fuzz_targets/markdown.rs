@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use errdoc::render::markdown_html::{Links, block, inline};
+use errdoc::testing::markdown_html::{Links, block, inline};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -47,5 +47,5 @@ fuzz_target!(|data: &[u8]| {
     let literal = errdoc::markup::literal(text);
     assert!(!errdoc::markup::has_raw_html(&literal), "raw HTML in the literal {literal:?}");
     assert!(!errdoc::markup::has_unsafe_link(&literal), "a link in the literal {literal:?}");
-    let _ = errdoc::render::search::plain_text(text);
+    let _ = errdoc::testing::plain_text(text);
 });

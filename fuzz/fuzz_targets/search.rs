@@ -17,7 +17,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use boa_engine::{Context, Source};
-use errdoc::render::search::plain_text;
+use errdoc::testing::plain_text;
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Value, json};

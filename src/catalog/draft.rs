@@ -230,7 +230,7 @@ pub struct Draft {
 }
 
 /// The metadata fields, in house-style order.
-pub const METADATA_FIELDS: [&str; 6] =
+pub(crate) const METADATA_FIELDS: [&str; 6] =
     ["kit", "subsystem", "owner", "designer", "tester", "adviser"];
 
 impl Draft {

@@ -10,7 +10,7 @@ use super::CodeNumber;
 
 /// The id of the texts of one entity of the catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MessageId<'a> {
+pub(crate) enum MessageId<'a> {
     /// A code's texts.
     Code(CodeNumber),
     /// A page's own texts of a code it lists (`also:`).
@@ -47,7 +47,7 @@ pub enum MessageId<'a> {
 const CATALOG_PREFIXES: [&str; 5] = ["module-", "heading-", "code-", "family-", "range-"];
 
 /// Table ids that would take over errdoc's own message ids.
-pub const RESERVED_TABLE_IDS: [&str; 7] =
+pub(crate) const RESERVED_TABLE_IDS: [&str; 7] =
     ["ui", "flag", "module", "heading", "code", "family", "range"];
 
 impl fmt::Display for MessageId<'_> {
@@ -67,7 +67,7 @@ impl fmt::Display for MessageId<'_> {
 impl<'a> MessageId<'a> {
     /// The code of a `code-…` id, or the code and the listing module of a
     /// `code-…-on-…` one.
-    pub fn parse_code(id: &'a str) -> Option<MessageId<'a>> {
+    pub(crate) fn parse_code(id: &'a str) -> Option<MessageId<'a>> {
         let rest = id.strip_prefix("code-")?;
         let digits_start = usize::from(rest.starts_with('-'));
         let end = rest
@@ -88,12 +88,12 @@ impl<'a> MessageId<'a> {
     }
 
     /// The module of a `module-…` id.
-    pub fn parse_module(id: &'a str) -> Option<&'a str> {
+    pub(crate) fn parse_module(id: &'a str) -> Option<&'a str> {
         id.strip_prefix("module-")
     }
 
     /// Whether `id` has the prefix of a catalog entity (not a table's).
-    pub fn has_catalog_prefix(id: &str) -> bool {
+    pub(crate) fn has_catalog_prefix(id: &str) -> bool {
         CATALOG_PREFIXES.iter().any(|p| id.starts_with(p))
     }
 }

@@ -5,8 +5,8 @@
 //! (duplicates, ranges, collisions, references) are checked by
 //! [`crate::validate`], which can then report every problem at once.
 
-pub mod comments;
-pub mod draft;
+pub(crate) mod comments;
+pub(crate) mod draft;
 mod entry;
 mod ids;
 mod schema;
@@ -22,12 +22,12 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::input::read_utf8;
 use crate::source::{Position, SourceFile, Span, to_u32};
 use entry::{Entry, read_entry};
-pub use ids::{MessageId, RESERVED_TABLE_IDS};
+pub(crate) use ids::{MessageId, RESERVED_TABLE_IDS};
 use schema::{RawCatalog, RawModule};
 
 /// Whether `s` is an id of the catalog (`[a-z][a-z0-9-]*`, not ending in
 /// `-`): ids become parts of Fluent ids and of file names.
-pub fn is_id(s: &str) -> bool {
+pub(crate) fn is_id(s: &str) -> bool {
     let mut chars = s.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
@@ -35,17 +35,17 @@ pub fn is_id(s: &str) -> bool {
 }
 
 /// Where the catalog lives, relative to the project root.
-pub const CATALOG_PATH: &str = "catalog/codes.yaml";
+pub(crate) const CATALOG_PATH: &str = "catalog/codes.yaml";
 
 /// An error code's number. Real code spaces have negative codes (`-1`) as
 /// well as 9-digit ones, so it is signed and wide.
-pub type CodeNumber = i64;
+pub(crate) type CodeNumber = i64;
 
 /// The source locale of a catalog that names none (`site.source_locale`).
-pub const DEFAULT_SOURCE_LOCALE: &str = "en";
+pub(crate) const DEFAULT_SOURCE_LOCALE: &str = "en";
 
 /// The number space of modules that do not name one.
-pub const DEFAULT_NAMESPACE: &str = "default";
+pub(crate) const DEFAULT_NAMESPACE: &str = "default";
 
 /// A fact about a code that readers must know before using it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]

@@ -16,7 +16,7 @@ use crate::project::RenderOptions;
 use crate::run::{Loaded, Policy, Stage, Warnings};
 
 /// Runs `errdoc build`.
-pub fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let mut diags = Diagnostics::new();
     if let Some(url) = &args.base_url

@@ -9,7 +9,7 @@ use crate::project::RenderOptions;
 use crate::run::{Policy, Stage, Warnings};
 
 /// Runs `errdoc check`.
-pub fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let policy = Policy {
         warnings: Warnings::Show,
         deny_warnings: args.deny_warnings,

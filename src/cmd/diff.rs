@@ -17,7 +17,7 @@ use crate::project::Project;
 const CONTEXT: usize = 3;
 
 /// Shows each page of `pages` beside the page of `output` it becomes.
-pub fn run(
+pub(crate) fn run(
     project: &Project,
     output: &Output,
     pages: &[std::path::PathBuf],

@@ -12,7 +12,7 @@ use crate::project::Project;
 use crate::run::{Policy, Stage};
 
 /// Runs `errdoc explain`.
-pub fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     let project = match Policy::new("explain", Stage::Project).load(root, Diagnostics::new())? {
         Ok(loaded) => loaded.project,
         Err(status) => return Ok(status),
@@ -81,7 +81,6 @@ pub(crate) fn explain(
         flags: label("ui-flags"),
         references: label("ui-references"),
         related: label("ui-related"),
-        family: label("ui-family"),
     };
     let style = Style {
         colour: console::colour(Stream::Out),
@@ -109,7 +108,7 @@ pub(crate) fn explain(
                     .join("\n"),
             }
         }
-        Found::Range(_, range) => {
+        Found::Range(range) => {
             let Some((page, view)) = explain::range_view(locale, &range.id.value) else {
                 return Ok(failure());
             };

@@ -62,7 +62,7 @@ pub(crate) const PROJECT: &[(&str, &str)] = &[
 ];
 
 /// Runs `errdoc explain-error`.
-pub fn run(args: &ExplainErrorArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(args: &ExplainErrorArgs) -> anyhow::Result<ExitCode> {
     let Some(kind) = KINDS
         .iter()
         .find(|k| parse(&args.code) == parse(k.code))

@@ -11,7 +11,7 @@ use crate::output::write_atomically;
 use crate::run::{Policy, Stage};
 
 /// Runs `errdoc export`.
-pub fn run(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let project = match Policy::new("export", Stage::Project).load(root, Diagnostics::new())? {
         Ok(loaded) => loaded.project,
         Err(status) => return Ok(status),

@@ -19,7 +19,7 @@ macro_rules! show {
 }
 
 /// Runs `errdoc import`.
-pub fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
     let locale = &args.locale;
     if !crate::locales::is_locale_tag(locale) {
         tell!("error: `{locale}` is not a language tag written the canonical way (`en`, `zh-CN`)");

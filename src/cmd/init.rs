@@ -13,7 +13,7 @@ const CATALOG: &str = "# errdoc catalog: every error code once.\n#\n# README.md 
 const README: &str = "# Error codes\n\nError-code reference pages made with errdoc.\n\n```sh\nerrdoc build    # write the Markdown pages and the site into site/\nerrdoc serve    # preview on http://127.0.0.1:8000/\nerrdoc check    # validate catalog and translations\n```\n\n- `catalog/codes.yaml`: every code once (number, name, error message).\n- `locales/<language>/*.ftl`: the texts, English first.\n- `templates/`: optional; a file here replaces errdoc's template of the same name.\n";
 
 /// Runs `errdoc init`.
-pub fn run(root: &Path, args: &InitArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(root: &Path, args: &InitArgs) -> anyhow::Result<ExitCode> {
     let dir = args.dir.as_deref().unwrap_or(root);
     if dir.join(CATALOG_PATH).exists() {
         tell!(

@@ -44,20 +44,63 @@ macro_rules! tell_raw {
     }};
 }
 
-pub mod build;
-pub mod check;
-pub mod diff;
-pub mod explain;
-pub mod explain_error;
-pub mod export;
-pub mod import;
-pub mod init;
-pub mod l10n;
-pub mod serve;
+pub(crate) mod build;
+pub(crate) mod check;
+pub(crate) mod diff;
+pub(crate) mod explain;
+pub(crate) mod explain_error;
+pub(crate) mod export;
+pub(crate) mod import;
+pub(crate) mod init;
+pub(crate) mod l10n;
+pub(crate) mod serve;
 
 use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
 
 /// Status 1: the input has errors, or a check found differences.
 pub(crate) fn failure() -> ExitCode {
     ExitCode::from(1)
+}
+
+/// Runs the command `cli` names; its exit status. An error that is not the
+/// input's (a file that cannot be written) is printed with its whole chain
+/// of causes.
+pub(crate) fn run(cli: &Cli) -> ExitCode {
+    if !matches!(cli.command, Command::Init(_) | Command::ExplainError(_)) {
+        let problem = match std::fs::metadata(&cli.root) {
+            Ok(meta) if meta.is_dir() => None,
+            Ok(_) => Some("is not a folder".to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Some("does not exist".to_string())
+            }
+            Err(e) => Some(format!("cannot be opened: {e}")),
+        };
+        if let Some(problem) = problem {
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "error: the project folder {} {problem} — pass the folder that holds catalog/ and locales/ with --root, or make one with `errdoc init`",
+                cli.root.display()
+            );
+            return ExitCode::from(1);
+        }
+    }
+    let result = match &cli.command {
+        Command::Build(args) => build::run(&cli.root, args),
+        Command::Check(args) => check::run(&cli.root, args),
+        Command::L10n(command) => l10n::run(&cli.root, command),
+        Command::Explain(args) => explain::run(&cli.root, args),
+        Command::ExplainError(args) => explain_error::run(args),
+        Command::Export(args) => export::run(&cli.root, args),
+        Command::Serve(args) => serve::run(&cli.root, args),
+        Command::Init(args) => init::run(&cli.root, args),
+        Command::Import(args) => import::run(&cli.root, args),
+    };
+    result.unwrap_or_else(|error| {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), "error: {error:#}");
+        ExitCode::from(1)
+    })
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use crate::cli::ServeArgs;
 
 /// Runs `errdoc serve` until Ctrl-C.
-pub fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(root: &Path, args: &ServeArgs) -> anyhow::Result<ExitCode> {
     crate::serve::run(root, args.host, args.port, args.open)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -411,7 +411,7 @@ impl Diagnostics {
 }
 
 /// "1 error", "2 errors".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

@@ -45,7 +45,7 @@ impl LineReport {
 /// The text as lines, the way the round trip compares them: line endings
 /// made `\n`, a byte-order mark, trailing spaces and tabs, and blank lines
 /// at the end dropped.
-pub fn comparable_lines(text: &str) -> Vec<String> {
+pub(crate) fn comparable_lines(text: &str) -> Vec<String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut lines: Vec<String> = text

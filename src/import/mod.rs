@@ -26,8 +26,10 @@ pub mod parse;
 mod round_trip;
 mod texts;
 
-pub use lines::{LineDifference, LineReport, comparable_lines, compare as compare_lines};
-pub use names::names_of;
+pub(crate) use lines::LineReport;
+pub(crate) use lines::comparable_lines;
+pub use lines::compare as compare_lines;
+pub(crate) use names::names_of;
 use names::{constant_name, slug};
 pub use round_trip::{differing_fields, headings_round_trip, round_trip};
 
@@ -45,7 +47,7 @@ use texts::{Texts, code_message, message, placeholder_message, says_the_same};
 
 /// What one file's import did.
 #[derive(Debug, Default)]
-pub struct FileReport {
+pub(crate) struct FileReport {
     /// The file.
     pub path: PathBuf,
     /// Its module.
@@ -91,7 +93,7 @@ pub struct FileReport {
 impl FileReport {
     /// Where the parts of the page begin: (line, name), in page order —
     /// the top, each code (`code 1001`), each heading (``heading `x` ``).
-    pub fn parts(&self) -> Vec<(usize, String)> {
+    pub(crate) fn parts(&self) -> Vec<(usize, String)> {
         let lines = crate::source::Lines::new(&self.text);
         let line = |at: usize| lines.line(at);
         let mut parts = vec![(1, "the top of the page".to_string())];
@@ -123,7 +125,7 @@ impl FileReport {
 /// otherwise than the project: a hand edit, or what an older page said.
 /// `import` keeps it and says so; `--overwrite` takes the page's.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
+pub(crate) struct Conflict {
     /// The page's line (1 for the page's own texts and its layout).
     pub line: usize,
     /// The file and field: ``catalog/codes.yaml: code 1001 `message` ``.
@@ -136,7 +138,7 @@ pub struct Conflict {
 
 /// What a whole import did.
 #[derive(Debug, Default)]
-pub struct ImportReport {
+pub(crate) struct ImportReport {
     /// One report per file, in the order given.
     pub files: Vec<FileReport>,
     /// Files written, relative to the project.
@@ -224,7 +226,7 @@ enum Placed {
 }
 
 /// Imports the pages `paths`, all in `locale`, into the project at `root`.
-pub fn import(
+pub(crate) fn import(
     root: &Path,
     paths: &[PathBuf],
     locale: &str,

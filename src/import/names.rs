@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::catalog::CodeNumber;
 
 /// `errorcode-bluetooth.zh-CN` → (`errorcode-bluetooth`, `bluetooth`).
-pub fn names_of(path: &Path, locale: &str) -> (String, String) {
+pub(crate) fn names_of(path: &Path, locale: &str) -> (String, String) {
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -16,7 +16,7 @@ use fluent_syntax::ast;
 /// The Fluent source of a pattern whose text is exactly `text`, to follow
 /// `id =`: ` text` on one line, or a line break and every line indented by
 /// four spaces.
-pub fn pattern(text: &str) -> String {
+pub(crate) fn pattern(text: &str) -> String {
     let lines: Vec<String> = text.split('\n').map(line).collect();
     if let [only] = lines.as_slice() {
         return format!(" {only}");
@@ -96,7 +96,7 @@ fn hidden(c: char) -> bool {
 /// `#   next line`. Every line break of the text (`\n`, `\r\n`, a lone
 /// `\r`) starts a new comment line, and control characters are shown as
 /// U+FFFD, so nothing of the text leaves the comment.
-pub fn comment(label: &str, text: &str) -> String {
+pub(crate) fn comment(label: &str, text: &str) -> String {
     let mut out = String::new();
     let text = text.replace("\r\n", "\n");
     for (i, l) in text.split(['\n', '\r']).enumerate() {
@@ -121,7 +121,7 @@ pub fn comment(label: &str, text: &str) -> String {
 
 /// What a Fluent text defines, as the parser reads it.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// Message and term ids (terms with their `-`), in file order.
     pub ids: Vec<String>,
     /// How many pieces of junk (text that is no entry) it has.
@@ -130,7 +130,7 @@ pub struct Parsed {
 
 impl Parsed {
     /// One entry, `id`, and no junk.
-    pub fn one(id: &str) -> Parsed {
+    pub(crate) fn one(id: &str) -> Parsed {
         Parsed {
             ids: vec![id.to_string()],
             junk: 0,
@@ -139,7 +139,7 @@ impl Parsed {
 }
 
 /// The entries of `text`.
-pub fn parse(text: &str) -> Parsed {
+pub(crate) fn parse(text: &str) -> Parsed {
     let resource = match fluent_syntax::parser::parse(text) {
         Ok(r) | Err((r, _)) => r,
     };

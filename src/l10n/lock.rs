@@ -18,11 +18,11 @@ use crate::locales::LOCALES_DIR;
 use crate::source::{Position, SourceFile, Span, to_u32};
 
 /// The lock file's name inside a locale folder.
-pub const LOCK_FILE: &str = ".sources.lock";
+pub(crate) const LOCK_FILE: &str = ".sources.lock";
 
 /// The English one translation was made from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Source {
+pub(crate) struct Source {
     /// [`fingerprint`] of `english`.
     pub fingerprint: String,
     /// The English text.
@@ -42,7 +42,7 @@ const NOTE: &str = "The English each translation was made from, by string id (`i
 
 /// The sources lock of one locale.
 #[derive(Debug, Default, Clone)]
-pub struct SourcesLock {
+pub(crate) struct SourcesLock {
     /// Where it is, relative to the project root.
     pub path: PathBuf,
     entries: BTreeMap<String, Source>,
@@ -50,7 +50,7 @@ pub struct SourcesLock {
 
 /// A short, stable fingerprint of an English text (the first 16 hex digits
 /// of its SHA-256).
-pub fn fingerprint(english: &str) -> String {
+pub(crate) fn fingerprint(english: &str) -> String {
     let digest = Sha256::digest(english.as_bytes());
     digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
@@ -58,7 +58,7 @@ pub fn fingerprint(english: &str) -> String {
 impl SourcesLock {
     /// Reads the lock of locale `tag` under `root`; a missing file is an
     /// empty lock, a broken one a diagnostic.
-    pub fn load(root: &Path, tag: &str) -> Result<SourcesLock, Diagnostic> {
+    pub(crate) fn load(root: &Path, tag: &str) -> Result<SourcesLock, Diagnostic> {
         let path = Path::new(LOCALES_DIR).join(tag).join(LOCK_FILE);
         let mut found = crate::diagnostic::Diagnostics::new();
         let text = match read_utf8(root, &path, &mut found) {
@@ -109,12 +109,12 @@ impl SourcesLock {
     }
 
     /// The English recorded for string `key`.
-    pub fn get(&self, key: &str) -> Option<&Source> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Source> {
         self.entries.get(key)
     }
 
     /// Records `english` as the source of `key`.
-    pub fn record(&mut self, key: &str, english: &str) {
+    pub(crate) fn record(&mut self, key: &str, english: &str) {
         self.entries.insert(
             key.to_string(),
             Source {
@@ -125,17 +125,17 @@ impl SourcesLock {
     }
 
     /// Forgets `key`.
-    pub fn forget(&mut self, key: &str) -> bool {
+    pub(crate) fn forget(&mut self, key: &str) -> bool {
         self.entries.remove(key).is_some()
     }
 
     /// The keys recorded.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.keys().map(String::as_str)
     }
 
     /// The file's text.
-    pub fn to_text(&self) -> String {
+    pub(crate) fn to_text(&self) -> String {
         let file = LockFile {
             note: NOTE.to_string(),
             sources: self.entries.clone(),

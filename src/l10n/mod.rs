@@ -7,9 +7,9 @@
 //! translations with it, and `l10n sync`/`confirm` update the record of the
 //! English each translation was made from ([`lock::SourcesLock`]).
 
-pub mod ftl;
-pub mod lock;
-pub mod sync;
+pub(crate) mod ftl;
+pub(crate) mod lock;
+pub(crate) mod sync;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,13 +20,13 @@ use crate::locales::{Locale, Locales};
 use lock::{SourcesLock, fingerprint};
 
 /// The group of strings that are not a module's, a table's or unused.
-pub const UI_GROUP: &str = "ui";
+pub(crate) const UI_GROUP: &str = "ui";
 /// The group of English messages nothing uses.
-pub const OTHER_GROUP: &str = "other";
+pub(crate) const OTHER_GROUP: &str = "other";
 
 /// One English string to translate.
 #[derive(Debug, Clone)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// The message id.
     pub id: String,
     /// The attribute, or `None` for the value.
@@ -42,31 +42,23 @@ pub struct Unit {
 
 impl Unit {
     /// `id` or `id.attribute`.
-    pub fn key(&self) -> String {
+    pub(crate) fn key(&self) -> String {
         key(&self.id, self.attribute.as_deref())
     }
 }
 
 /// `id` or `id.attribute`.
-pub fn key(id: &str, attribute: Option<&str>) -> String {
+pub(crate) fn key(id: &str, attribute: Option<&str>) -> String {
     match attribute {
         Some(a) => format!("{id}.{a}"),
         None => id.to_string(),
     }
 }
 
-/// Splits `id.attribute` (or `id`) into its parts.
-pub fn split_key(key: &str) -> (&str, Option<&str>) {
-    match key.split_once('.') {
-        Some((id, attribute)) => (id, Some(attribute)),
-        None => (key, None),
-    }
-}
-
 /// The state of one string in one locale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum State {
+pub(crate) enum State {
     /// Translated, and the English has not changed since.
     Translated,
     /// Not translated (or only a stub from `l10n sync`).
@@ -79,7 +71,7 @@ pub enum State {
 
 /// Every English string of the project, in a stable order: the source
 /// locale's messages by group, then the tables' entries.
-pub fn source_units(catalog: &Catalog, locales: &Locales) -> Vec<Unit> {
+pub(crate) fn source_units(catalog: &Catalog, locales: &Locales) -> Vec<Unit> {
     let source = locales.source();
     let groups = Groups::new(catalog);
     let mut units = Vec::new();
@@ -126,7 +118,7 @@ pub fn source_units(catalog: &Catalog, locales: &Locales) -> Vec<Unit> {
 }
 
 /// The groups in display order: modules, `ui`, tables, `other`.
-pub fn group_order(catalog: &Catalog) -> Vec<String> {
+pub(crate) fn group_order(catalog: &Catalog) -> Vec<String> {
     catalog
         .modules
         .iter()
@@ -139,14 +131,14 @@ pub fn group_order(catalog: &Catalog) -> Vec<String> {
 
 /// The group of every catalog message id, looked up in a table (a code's
 /// module, a family's, a range's) rather than by scanning the catalog.
-pub struct Groups<'c> {
+pub(crate) struct Groups<'c> {
     catalog: &'c Catalog,
     codes: std::collections::HashMap<CodeNumber, &'c str>,
 }
 
 impl<'c> Groups<'c> {
     /// The table of `catalog`.
-    pub fn new(catalog: &'c Catalog) -> Self {
+    pub(crate) fn new(catalog: &'c Catalog) -> Self {
         let codes = catalog
             .modules
             .iter()
@@ -161,7 +153,7 @@ impl<'c> Groups<'c> {
     }
 
     /// The group of message `id`.
-    pub fn of(&self, id: &str) -> String {
+    pub(crate) fn of(&self, id: &str) -> String {
         if id.starts_with("code-") {
             return match MessageId::parse_code(id) {
                 // A code's own texts on a page that lists it belong to that page.
@@ -182,7 +174,7 @@ impl<'c> Groups<'c> {
 }
 
 /// Which group message `id` belongs to.
-pub fn group_of(catalog: &Catalog, id: &str) -> String {
+pub(crate) fn group_of(catalog: &Catalog, id: &str) -> String {
     let module = |found: Option<&crate::catalog::Module>| {
         found.map_or_else(|| OTHER_GROUP.to_string(), |m| m.id.value.clone())
     };
@@ -236,7 +228,7 @@ pub fn group_of(catalog: &Catalog, id: &str) -> String {
 
 /// The state of every string in one locale.
 #[derive(Debug)]
-pub struct Assessment {
+pub(crate) struct Assessment {
     /// Each source unit (by index into the units) and its state.
     pub states: Vec<State>,
     /// Strings the locale has and the English does not: (key, group).
@@ -249,7 +241,7 @@ pub struct Assessment {
 /// import kept as data (`message_drift`, or a page's own texts of a code it
 /// lists that only this locale has).
 #[derive(Debug, Clone, Serialize)]
-pub struct Drift {
+pub(crate) struct Drift {
     /// The page (module id).
     pub group: String,
     /// The code.
@@ -260,7 +252,7 @@ pub struct Drift {
 }
 
 /// Every piece of drift the catalog and `locale` record for `locale`.
-pub fn drift_of(catalog: &Catalog, locales: &Locales, locale: &Locale) -> Vec<Drift> {
+pub(crate) fn drift_of(catalog: &Catalog, locales: &Locales, locale: &Locale) -> Vec<Drift> {
     let mut drift = Vec::new();
     let shows_drift = |d: &[(String, crate::catalog::Located<String>)]| {
         d.iter().any(|(tag, _)| *tag == locale.tag)
@@ -306,7 +298,7 @@ pub fn drift_of(catalog: &Catalog, locales: &Locales, locale: &Locale) -> Vec<Dr
 
 /// The ids a page may give its own texts of the codes it lists
 /// (`code-2300002-on-http`).
-pub fn listing_texts(catalog: &Catalog) -> BTreeSet<String> {
+pub(crate) fn listing_texts(catalog: &Catalog) -> BTreeSet<String> {
     catalog
         .modules
         .iter()
@@ -328,7 +320,7 @@ pub fn listing_texts(catalog: &Catalog) -> BTreeSet<String> {
 /// changed since; the stub is still untranslated, not stale) — or, for a
 /// stub that references other messages or terms, its source is still the
 /// one written (a translated term changes its text, not its words).
-pub fn is_stub(
+pub(crate) fn is_stub(
     locale: &Locale,
     id: &str,
     attribute: Option<&str>,
@@ -363,7 +355,7 @@ fn source_unchanged(locale: &Locale, id: &str) -> bool {
 }
 
 /// The state of `unit` in `locale`, given its sources lock.
-pub fn state_of(unit: &Unit, locale: &Locale, lock: Option<&SourcesLock>) -> State {
+pub(crate) fn state_of(unit: &Unit, locale: &Locale, lock: Option<&SourcesLock>) -> State {
     if !locale.has_part(&unit.id, unit.attribute.as_deref())
         || is_stub(
             locale,
@@ -398,7 +390,7 @@ pub fn state_of(unit: &Unit, locale: &Locale, lock: Option<&SourcesLock>) -> Sta
 }
 
 /// The state of every unit in `locale`.
-pub fn assess(
+pub(crate) fn assess(
     catalog: &Catalog,
     units: &[Unit],
     locales: &Locales,
@@ -449,7 +441,7 @@ pub fn assess(
 
 /// Counts for a status table.
 #[derive(Debug, Default, Clone, Serialize)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// English strings.
     pub total: usize,
     /// Translated.
@@ -471,7 +463,7 @@ pub struct Counts {
 
 /// English word counts by state.
 #[derive(Debug, Default, Clone, Serialize)]
-pub struct WordCounts {
+pub(crate) struct WordCounts {
     /// All.
     pub total: usize,
     /// Translated.
@@ -499,7 +491,7 @@ impl Counts {
     }
 
     /// Translated share of the strings, in percent.
-    pub fn percent(&self) -> f64 {
+    pub(crate) fn percent(&self) -> f64 {
         if self.total == 0 {
             100.0
         } else {
@@ -510,7 +502,7 @@ impl Counts {
 
 /// The status of one locale: per group, and in all.
 #[derive(Debug, Clone, Serialize)]
-pub struct LocaleStatus {
+pub(crate) struct LocaleStatus {
     /// Locale tag.
     pub locale: String,
     /// All groups together.
@@ -523,7 +515,7 @@ pub struct LocaleStatus {
 
 /// The counts of one group.
 #[derive(Debug, Clone, Serialize)]
-pub struct GroupStatus {
+pub(crate) struct GroupStatus {
     /// Module id, `ui` or table id.
     pub group: String,
     /// Its counts.
@@ -531,7 +523,7 @@ pub struct GroupStatus {
 }
 
 /// Counts an assessment by group.
-pub fn status(
+pub(crate) fn status(
     catalog: &Catalog,
     units: &[Unit],
     tag: &str,

@@ -30,7 +30,7 @@ use super::{Unit, ftl, group_of};
 
 /// What a sync did (or would do) to one locale.
 #[derive(Debug, Default)]
-pub struct SyncPlan {
+pub(crate) struct SyncPlan {
     /// New file contents, by path relative to the project root.
     pub files: BTreeMap<PathBuf, String>,
     /// Ids given a stub (messages, and the terms they use), by file.
@@ -51,7 +51,7 @@ pub struct SyncPlan {
 
 /// An obsolete message kept because something kept references it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Kept {
+pub(crate) struct Kept {
     /// The obsolete message.
     pub id: String,
     /// The message or term that references it.
@@ -64,7 +64,7 @@ pub struct Kept {
 /// terms: the fingerprint of the stub's Fluent source as written. Its text
 /// changes when a referenced term is translated, its source does not: while
 /// the source is unchanged, the stub is untranslated.
-pub const SOURCE_MARKER: &str = "errdoc: source";
+pub(crate) const SOURCE_MARKER: &str = "errdoc: source";
 
 /// Where the id of an entry starts in `text` (after its comment), given the
 /// entry's byte range.
@@ -145,7 +145,7 @@ fn references_of(locale: &Locale) -> BTreeMap<String, BTreeSet<String>> {
 
 /// A problem that kept one stub from being written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
+pub(crate) struct Skipped {
     /// `path:line:col` of the English entry.
     pub at: String,
     /// The id.
@@ -159,7 +159,7 @@ pub struct Skipped {
 /// references a term (`{ -kit }`) or a message the locale lacks brings a
 /// stub of that entry along, so the locale formats every stub: a term is
 /// translated once, in the locale, as Mozilla's tools keep terms.
-pub fn plan(
+pub(crate) fn plan(
     root: &Path,
     catalog: &Catalog,
     locales: &Locales,
@@ -452,7 +452,7 @@ fn prune_obsolete(locale: &Locale, obsolete: &[String], contents: &mut BTreeMap<
 }
 
 /// The units of a message id or a key (`code-1006` or `code-1006.description`).
-pub fn select<'u>(units: &'u [Unit], wanted: &str) -> Vec<&'u Unit> {
+pub(crate) fn select<'u>(units: &'u [Unit], wanted: &str) -> Vec<&'u Unit> {
     units
         .iter()
         .filter(|u| u.id == wanted || u.key() == wanted)

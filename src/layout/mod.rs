@@ -35,7 +35,7 @@ use crate::input::{list_project, read_utf8};
 use crate::source::{SourceFile, Span};
 
 /// Where layouts live, relative to the project root.
-pub const LAYOUTS_DIR: &str = "layouts";
+pub(crate) const LAYOUTS_DIR: &str = "layouts";
 
 /// A text a layout leaves a place for.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -543,7 +543,7 @@ fn span_at(file: &SourceFile, at: usize, len: usize) -> Span {
 
 /// The layouts of a project: locale → page → layout.
 #[derive(Debug, Default)]
-pub struct Layouts {
+pub(crate) struct Layouts {
     pages: BTreeMap<(String, String), Layout>,
     /// The files they were read from, for errors located in them.
     files: BTreeMap<(String, String), SourceFile>,
@@ -551,7 +551,7 @@ pub struct Layouts {
 
 impl Layouts {
     /// Reads `layouts/<locale>/<page>.md` under `root`.
-    pub fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Layouts> {
+    pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Layouts> {
         let mut layouts = Layouts::default();
         let dir = root.join(LAYOUTS_DIR);
         if !dir.is_dir() {
@@ -586,14 +586,19 @@ impl Layouts {
     }
 
     /// The layout of `page` in `locale`.
-    pub fn get(&self, locale: &str, page: &str) -> Option<&Layout> {
+    pub(crate) fn get(&self, locale: &str, page: &str) -> Option<&Layout> {
         self.pages.get(&(locale.to_string(), page.to_string()))
     }
 
     /// Where in the layout of `page` in `locale` the page's own writing
     /// `snippet` stands, if it does (a line of the built page that carries
     /// what no page may).
-    pub fn locate(&self, locale: &str, page: &str, snippet: &str) -> Option<(&SourceFile, Span)> {
+    pub(crate) fn locate(
+        &self,
+        locale: &str,
+        page: &str,
+        snippet: &str,
+    ) -> Option<(&SourceFile, Span)> {
         let file = self.files.get(&(locale.to_string(), page.to_string()))?;
         // The longest start of the line the layout has (a slot may fill the
         // rest), if it holds the `<` or `[` at stake.
@@ -613,15 +618,10 @@ impl Layouts {
             })
     }
 
-    /// Every (locale, page) that has a layout.
-    pub fn keys(&self) -> impl Iterator<Item = &(String, String)> {
-        self.pages.keys()
-    }
-
     /// Warns about layouts nothing uses: of a locale the project does not
     /// have, of a page no module writes, and parts for codes and headings
     /// a module does not have (a layout's part is used only by its own).
-    pub fn check(&self, catalog: &Catalog, locales: &[&str], diags: &mut Diagnostics) {
+    pub(crate) fn check(&self, catalog: &Catalog, locales: &[&str], diags: &mut Diagnostics) {
         for ((locale, page), layout) in &self.pages {
             let path = Layouts::path(locale, page);
             if !locales.contains(&locale.as_str()) {
@@ -721,7 +721,7 @@ impl Layouts {
     }
 
     /// The file of a layout, relative to the project.
-    pub fn path(locale: &str, page: &str) -> PathBuf {
+    pub(crate) fn path(locale: &str, page: &str) -> PathBuf {
         Path::new(LAYOUTS_DIR)
             .join(locale)
             .join(format!("{page}.md"))

@@ -31,7 +31,7 @@ use crate::model::{CodeView, FamilyView, LocaleModel, PageModel};
 use crate::output::Output;
 
 /// Renders the HTML site.
-pub struct HtmlRenderer;
+pub(crate) struct HtmlRenderer;
 
 /// A locale in the language switcher.
 #[derive(Serialize)]

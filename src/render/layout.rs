@@ -15,7 +15,7 @@ use crate::model::{CodeView, HeadingView, LocaleModel, PageModel, Text};
 
 /// A part of a page, in page order.
 #[derive(Debug, Clone)]
-pub enum PagePart<'a> {
+pub(crate) enum PagePart<'a> {
     /// The top: title, metadata, note, intro.
     Head,
     /// A heading that is not a code.
@@ -105,7 +105,7 @@ impl<'a> PagePart<'a> {
     }
 
     /// What it is, for a report: `code 1001`.
-    pub fn name(&self) -> String {
+    pub(crate) fn name(&self) -> String {
         match self {
             PagePart::Head => "the top of the page".to_string(),
             PagePart::Heading(h) => format!("heading `{}`", h.id),
@@ -168,7 +168,7 @@ impl<'l> Parts<'l> {
 
 /// A page with a layout: each part of the page from its layout where the
 /// part still fits, from the templates' pieces where not.
-pub fn stitch(
+pub(crate) fn stitch(
     ctx: &RenderContext<'_>,
     mut context: tera::Context,
     locale: &LocaleModel,
@@ -300,7 +300,11 @@ fn row_like(previous: &Part, number: CodeNumber, code: CodeNumber) -> Option<Par
 
 /// The parts of `page` its layout does not write, and why: they are
 /// written from the templates instead. (name, why), as `code 1001`.
-pub fn misfits(page: &PageModel, locale: &LocaleModel, layout: &Layout) -> Vec<(String, String)> {
+pub(crate) fn misfits(
+    page: &PageModel,
+    locale: &LocaleModel,
+    layout: &Layout,
+) -> Vec<(String, String)> {
     let parts = Parts::new(layout);
     PagePart::of(page, locale, &parts)
         .into_iter()
@@ -364,7 +368,7 @@ impl Stitched {
 
 /// The texts one part of a page shows, by slot.
 #[derive(Debug, Default)]
-pub struct Fill<'a> {
+pub(crate) struct Fill<'a> {
     /// Each slot's text (Markdown; a message is literal, a metadata value
     /// is written as it is).
     texts: BTreeMap<Slot, &'a str>,
@@ -458,7 +462,7 @@ impl<'a> Fill<'a> {
 /// writes it plain), a block with its later lines under the quote or list
 /// item it stands in, a table cell's text on one line with its `|`
 /// escaped.
-pub fn slot_text(slot: &Slot, text: &str, before: &str) -> String {
+pub(crate) fn slot_text(slot: &Slot, text: &str, before: &str) -> String {
     let prefix = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
     let in_cell = prefix.trim_start().starts_with('|');
     match slot {
@@ -477,7 +481,7 @@ pub fn slot_text(slot: &Slot, text: &str, before: &str) -> String {
 /// Whether `part` has a place for exactly what `fill` shows: `Err` says
 /// why not. (Marker lines are the part's own, whatever the catalog says:
 /// `check` reports where the two differ.)
-pub fn fits(part: &Part, fill: &Fill<'_>) -> Result<(), String> {
+pub(crate) fn fits(part: &Part, fill: &Fill<'_>) -> Result<(), String> {
     // A row of a table of codes is a row: it shows what it has places
     // for (the site shows the rest), so the table stays whole.
     if part.is_row() {
@@ -544,7 +548,7 @@ fn tokens<'s>(slots: impl Iterator<Item = &'s Slot>) -> String {
 
 /// `part` with its slots filled, and the marks of stale translations
 /// under its heading (not in a table's row).
-pub fn render_part(part: &Part, fill: &Fill<'_>) -> String {
+pub(crate) fn render_part(part: &Part, fill: &Fill<'_>) -> String {
     let text = fill_part(part, fill);
     if fill.stale.is_empty() || part.is_row() {
         return text;

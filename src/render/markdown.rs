@@ -21,7 +21,7 @@ use crate::markup::{
 use crate::output::Output;
 
 /// Renders `markdown/page.md` for every page of every locale.
-pub struct MarkdownRenderer;
+pub(crate) struct MarkdownRenderer;
 
 impl Renderer for MarkdownRenderer {
     fn name(&self) -> &'static str {

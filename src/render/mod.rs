@@ -5,11 +5,11 @@
 //! files there are available to `{% include %}`. Fluent lookups for UI
 //! strings are the Tera function `t(id="…")`.
 
-pub mod html;
-pub mod layout;
-pub mod markdown;
+pub(crate) mod html;
+pub(crate) mod layout;
+pub(crate) mod markdown;
 pub mod markdown_html;
-pub mod search;
+pub(crate) mod search;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -27,7 +27,7 @@ use crate::output::Output;
 use crate::source::{Position, SourceFile, Span, to_u32};
 
 /// Where a project's templates live, relative to its root.
-pub const TEMPLATES_DIR: &str = "templates";
+pub(crate) const TEMPLATES_DIR: &str = "templates";
 
 /// The templates compiled into errdoc: (name, source).
 const BUILTIN: &[(&str, &str)] = &[
@@ -115,7 +115,7 @@ const BUILTIN_STATIC: &[(&str, &str)] = &[
 const STATIC_DIR: &str = "static";
 
 /// A renderer: one output format made from the model.
-pub trait Renderer {
+pub(crate) trait Renderer {
     /// What it makes ("markdown"), for messages.
     fn name(&self) -> &'static str;
 
@@ -124,7 +124,7 @@ pub trait Renderer {
 }
 
 /// What every renderer reads.
-pub struct RenderContext<'a> {
+pub(crate) struct RenderContext<'a> {
     /// The localized model.
     pub model: &'a Model,
     /// The templates.
@@ -138,7 +138,7 @@ pub struct RenderContext<'a> {
 }
 
 /// The loaded templates, with errdoc's functions and filters registered.
-pub struct Templates {
+pub(crate) struct Templates {
     tera: Tera,
     /// Template name → the file it came from, for error messages.
     sources: BTreeMap<String, SourceFile>,
@@ -150,7 +150,7 @@ impl Templates {
     /// Loads the built-in templates and the project's overrides.
     ///
     /// `Ok(None)` if a template does not parse (the error is in `diags`).
-    pub fn load(
+    pub(crate) fn load(
         root: &Path,
         locales: Arc<Locales>,
         pages: std::collections::BTreeSet<String>,
@@ -216,12 +216,12 @@ impl Templates {
     }
 
     /// The static files to copy into the site: (name, contents).
-    pub fn static_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
+    pub(crate) fn static_files(&self) -> impl Iterator<Item = (&str, &[u8])> {
         self.statics.iter().map(|(n, c)| (n.as_str(), c.as_slice()))
     }
 
     /// Renders template `name` with `context`.
-    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
         self.tera
             .render(name, context)
             .map_err(|e| template_error(&self.sources, name, &e))

@@ -42,7 +42,7 @@ pub fn plain_text(markdown: &str) -> String {
 /// Markdown as plain text a block at a time (a heading, a paragraph, a list
 /// item, a code block), for a terminal: the words of [`plain_text`], with
 /// the page's breaks between blocks kept.
-pub fn plain_blocks(markdown: &str) -> Vec<String> {
+pub(crate) fn plain_blocks(markdown: &str) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut current = String::new();
     for event in Parser::new(markdown) {
@@ -115,7 +115,7 @@ fn body(code: &CodeView) -> String {
 }
 
 /// The index of one locale as a script that sets `window.errdocIndex`.
-pub fn index_script(locale: &LocaleModel) -> String {
+pub(crate) fn index_script(locale: &LocaleModel) -> String {
     let mut index = Index {
         locale: locale.tag.clone(),
         codes: Vec::new(),
@@ -153,7 +153,7 @@ pub fn index_script(locale: &LocaleModel) -> String {
 
 /// `codes.json`: every code of a locale with its localized fields.
 #[derive(Serialize)]
-pub struct CodesJson<'a> {
+pub(crate) struct CodesJson<'a> {
     /// Locale tag.
     pub locale: &'a str,
     /// Every code, by number.
@@ -164,7 +164,7 @@ pub struct CodesJson<'a> {
 
 /// A code in `codes.json`.
 #[derive(Serialize)]
-pub struct CodeJson<'a> {
+pub(crate) struct CodeJson<'a> {
     pub code: crate::catalog::CodeNumber,
     pub name: &'a str,
     pub module: &'a str,
@@ -191,7 +191,7 @@ pub struct CodeJson<'a> {
 
 /// A range in `codes.json`.
 #[derive(Serialize)]
-pub struct RangeJson<'a> {
+pub(crate) struct RangeJson<'a> {
     pub from: crate::catalog::CodeNumber,
     pub to: crate::catalog::CodeNumber,
     pub module: &'a str,
@@ -200,7 +200,7 @@ pub struct RangeJson<'a> {
 }
 
 /// The `codes.json` of one locale.
-pub fn codes_json(locale: &LocaleModel) -> CodesJson<'_> {
+pub(crate) fn codes_json(locale: &LocaleModel) -> CodesJson<'_> {
     let tag = locale.tag.as_str();
     let fell_back = |t: &Text| t.lang != tag;
     let mut codes = Vec::new();

@@ -70,7 +70,7 @@ impl Kind {
 }
 
 /// Every message id the catalog asks for, with its kind.
-pub fn expected_messages(catalog: &Catalog) -> BTreeMap<String, (ExpectedKind, Span)> {
+pub(crate) fn expected_messages(catalog: &Catalog) -> BTreeMap<String, (ExpectedKind, Span)> {
     let mut ids = BTreeMap::new();
     for module in &catalog.modules {
         ids.insert(
@@ -112,11 +112,11 @@ pub fn expected_messages(catalog: &Catalog) -> BTreeMap<String, (ExpectedKind, S
 
 /// The kind of a message the catalog asks for.
 #[derive(Clone, Copy)]
-pub struct ExpectedKind(Kind);
+pub(crate) struct ExpectedKind(Kind);
 
 impl ExpectedKind {
     /// Whether only translations carry it (English is in the catalog).
-    pub fn is_table_entry(self) -> bool {
+    pub(crate) fn is_table_entry(self) -> bool {
         self.0 == Kind::TableEntry
     }
 }

@@ -11,8 +11,6 @@ mod locales;
 mod names;
 mod pages;
 
-pub use locales::{ExpectedKind, expected_messages};
-
 use std::collections::HashMap;
 
 use crate::catalog::RESERVED_TABLE_IDS;
@@ -22,7 +20,7 @@ use crate::locales::Locales;
 use crate::source::Span;
 
 /// Runs every check, adding problems to `diags`.
-pub fn validate(
+pub(crate) fn validate(
     catalog: &Catalog,
     locales: &Locales,
     locks: &std::collections::BTreeMap<String, crate::l10n::lock::SourcesLock>,
@@ -52,7 +50,7 @@ struct Validator<'a> {
 }
 
 /// An absolute http(s) URL of a folder: `https://host/path/`.
-pub fn is_base_url(url: &str) -> bool {
+pub(crate) fn is_base_url(url: &str) -> bool {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));

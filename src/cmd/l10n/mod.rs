@@ -19,7 +19,7 @@ use crate::project::Project;
 use crate::run::{Policy, Stage};
 
 /// Runs an `errdoc l10n` subcommand.
-pub fn run(root: &Path, command: &L10nCommand) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(root: &Path, command: &L10nCommand) -> anyhow::Result<ExitCode> {
     // The commands that write hold the project's lock while they read and
     // write, as build and import do.
     let _lock = match command {
