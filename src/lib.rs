@@ -30,6 +30,7 @@ mod project;
 mod render;
 mod run;
 mod serve;
+mod site;
 mod source;
 mod validate;
 

@@ -251,11 +251,7 @@ async fn handle(State(shared): State<Shared>, method: Method, uri: Uri) -> Respo
         Err(status) => return (status, "bad request\n").into_response(),
     };
     let snapshot = shared.current();
-    let index = if key.is_empty() {
-        "index.html".to_string()
-    } else {
-        format!("{key}/index.html")
-    };
+    let index = crate::site::index_of(&key);
     if folder || key.is_empty() {
         if let Some(body) = snapshot.files.get(&index) {
             return file_response(StatusCode::OK, &index, body, head);
@@ -270,8 +266,8 @@ async fn handle(State(shared): State<Shared>, method: Method, uri: Uri) -> Respo
         }
         return response;
     }
-    match snapshot.files.get("404.html") {
-        Some(body) => file_response(StatusCode::NOT_FOUND, "404.html", body, head),
+    match snapshot.files.get(crate::site::NOT_FOUND) {
+        Some(body) => file_response(StatusCode::NOT_FOUND, crate::site::NOT_FOUND, body, head),
         None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
     }
 }

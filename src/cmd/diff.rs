@@ -39,7 +39,7 @@ pub(crate) fn run(
         let shown = printable(&path.display().to_string());
         let tag = locale.map_or_else(|| locale_of(project, path), str::to_string);
         let (page, _) = names_of(path, &tag);
-        let built_path = format!("md/{tag}/{page}.md");
+        let built_path = crate::site::markdown_path(&tag, &page);
         let Some(built) = output
             .files()
             .find(|(p, _)| *p == Path::new(&built_path))

@@ -29,6 +29,7 @@ use super::{RenderContext, Renderer};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{CodeView, FamilyView, LocaleModel, PageModel};
 use crate::output::Output;
+use crate::site;
 
 /// Renders the HTML site.
 pub(crate) struct HtmlRenderer;
@@ -125,7 +126,7 @@ impl Renderer for HtmlRenderer {
             context.insert("base_url", &ctx.base_url);
             ctx.templates
                 .render(page.template, &context)
-                .map(|html| (format!("{}/{}", locale.tag, page.path), html))
+                .map(|html| (site::in_locale(&locale.tag, &page.path), html))
         };
         // Pages are independent: render them on every core. The home page
         // shows every module page as the module page itself does: each is
@@ -160,14 +161,14 @@ impl Renderer for HtmlRenderer {
             .collect();
         for locale in &ctx.model.locales {
             output.add(
-                format!("{}/search-index.js", locale.tag),
+                site::in_locale(&locale.tag, site::SEARCH_INDEX),
                 search::index_script(locale),
             );
             // Cannot fail: the document holds strings, numbers, lists and
             // maps with string keys only.
             let json =
                 serde_json::to_string_pretty(&search::codes_json(locale)).unwrap_or_default();
-            output.add(format!("{}/codes.json", locale.tag), json + "\n");
+            output.add(site::in_locale(&locale.tag, site::CODES_JSON), json + "\n");
         }
         self.site_files(ctx, &switcher, &paths, output, diags);
     }
@@ -192,7 +193,7 @@ impl HtmlRenderer {
         context.insert("base_url", &ctx.base_url);
         context.insert("root", "");
         context.insert("to_locale", &format!("{}/", source.tag));
-        context.insert("page_path", "index.html");
+        context.insert("page_path", site::INDEX);
         context.insert("paths", paths);
         // 404.html is served at any depth: its links start from the site's
         // path on its host (`/docs/errors/`), never from another host.
@@ -203,8 +204,8 @@ impl HtmlRenderer {
             .unwrap_or_else(|| "/".to_string());
         context.insert("base_path", &base_path);
         let files = [
-            ("html/root.html", "index.html"),
-            ("html/404.html", "404.html"),
+            ("html/root.html", site::INDEX),
+            ("html/404.html", site::NOT_FOUND),
         ];
         for (template, path) in files {
             match ctx.templates.render(template, &context) {
@@ -214,7 +215,7 @@ impl HtmlRenderer {
         }
         if ctx.base_url.is_some() {
             match ctx.templates.render("sitemap.xml", &context) {
-                Ok(xml) => output.add("sitemap.xml", xml),
+                Ok(xml) => output.add(site::SITEMAP, xml),
                 Err(d) => return diags.push(d),
             }
         }
@@ -234,13 +235,13 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
     let mut pages = vec![
         Page {
             template: "html/index.html",
-            path: "index.html".to_string(),
+            path: site::INDEX.to_string(),
             kind: PageKind::Home,
             locale,
         },
         Page {
             template: "html/status.html",
-            path: "status.html".to_string(),
+            path: site::STATUS.to_string(),
             kind: PageKind::Status,
             locale,
         },
@@ -248,14 +249,14 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
     for (index, page) in locale.pages.iter().enumerate() {
         pages.push(Page {
             template: "html/module.html",
-            path: format!("{}.html", page.file),
+            path: site::page_path(&page.file),
             kind: PageKind::Module(page, index),
             locale,
         });
         for (code, family) in page.defined_codes() {
             pages.push(Page {
                 template: "html/code.html",
-                path: format!("codes/{}.html", code.code),
+                path: site::code_path(code.code),
                 kind: PageKind::Code(page, code, family),
                 locale,
             });

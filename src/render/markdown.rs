@@ -47,7 +47,7 @@ impl Renderer for MarkdownRenderer {
                 context.insert("locale", &locale.tag);
                 context.insert("is_source", &locale.is_source);
                 context.insert("page", page);
-                let path = format!("md/{}/{}.md", locale.tag, page.file);
+                let path = crate::site::markdown_path(&locale.tag, &page.file);
                 let layout = ctx.layouts.get(&locale.tag, &page.file);
                 let text = match layout {
                     None => tidy(&ctx.templates.render("markdown/page.md", &context)?),

@@ -377,6 +377,24 @@ fn register(
     });
     markdown::register_filters(tera);
     html::register_filters(tera, pages);
+    register_paths(tera);
+}
+
+/// `code_path(code=1006)`, `page_path(file=p.file)`, `md_path(file=…)`:
+/// the site's paths ([`crate::site`]) for the templates.
+fn register_paths(tera: &mut Tera) {
+    tera.register_function("code_path", |kwargs: Kwargs, _: &State| {
+        let code = kwargs.must_get::<i64>("code")?;
+        Ok(Value::from(crate::site::code_path(code)))
+    });
+    tera.register_function("page_path", |kwargs: Kwargs, _: &State| {
+        let file = kwargs.must_get::<&str>("file")?;
+        Ok(Value::from(crate::site::page_path(file)))
+    });
+    tera.register_function("md_path", |kwargs: Kwargs, _: &State| {
+        let file = kwargs.must_get::<&str>("file")?;
+        Ok(Value::from(crate::site::md_sibling(file)))
+    });
 }
 
 /// `t(id="ui-error-message", name=…)`: the UI string `id` in the page's

@@ -14,6 +14,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::model::{CodeView, LocaleModel, ReferenceView, Text};
+use crate::site;
 
 /// Markdown as plain text, for matching: the words, no markup.
 pub fn plain_text(markdown: &str) -> String {
@@ -129,7 +130,7 @@ pub(crate) fn index_script(locale: &LocaleModel) -> String {
                 code.name.clone(),
                 code.message.clone().unwrap_or_default(),
                 body(code),
-                format!("codes/{}.html", code.code),
+                site::code_path(code.code),
                 u8::from(code.generated),
             ));
         }
@@ -138,7 +139,7 @@ pub(crate) fn index_script(locale: &LocaleModel) -> String {
                 r.from,
                 r.to,
                 plain_text(&r.title.text),
-                format!("{}.html#{}-{}", page.file, r.from, r.to),
+                site::range_path(&page.file, r.from, r.to),
             ));
         }
     }
@@ -230,7 +231,7 @@ pub(crate) fn codes_json(locale: &LocaleModel) -> CodesJson<'_> {
                 } else {
                     code.pages.iter().map(|p| p.file.as_str()).collect()
                 },
-                url: format!("{tag}/codes/{}.html", code.code),
+                url: site::in_locale(tag, &site::code_path(code.code)),
                 title: &code.title.text,
                 message: code.message.as_deref(),
                 intro: code.intro.as_ref().map(|t| t.text.as_str()),
