@@ -111,7 +111,7 @@ mod tests {
                 .chain(text.match_indices(".md)"))
             {
                 let start = text[..at]
-                    .rfind(|c: char| c == '"' || c == '/' || c == '}' || c == '(' || c == ' ')
+                    .rfind(['"', '/', '}', '(', ' '])
                     .map_or(0, |i| i + 1);
                 spelled.insert(text[start..at + 5].trim_end_matches(')').to_string());
             }
