@@ -192,6 +192,7 @@ fn style_of(raw: &schema::RawStyle, base: PageStyle) -> PageStyle {
     }
 }
 
+/// A module as the catalog states it, its families expanded.
 fn expand_module(
     m: &RawModule,
     tables: &[Table],
@@ -199,8 +200,46 @@ fn expand_module(
     file: &SourceFile,
     diags: &mut Diagnostics,
 ) -> Module {
+    let mut entries = read_entries(m, file, diags);
+    let families = expand_families(m, tables, &mut entries.codes, file, diags);
+    Module {
+        id: located(&m.id),
+        page: located(&m.page),
+        namespace: m
+            .namespace
+            .as_ref()
+            .map_or_else(|| DEFAULT_NAMESPACE.to_string(), |n| n.value.clone()),
+        metadata: metadata_of(m),
+        owns: m.owns.iter().map(|r| range(&r.from, &r.to)).collect(),
+        ranges: m
+            .ranges
+            .iter()
+            .map(|r| NamedRange {
+                id: located(&r.id),
+                range: range(&r.from, &r.to),
+                references: located_all(&r.references),
+            })
+            .collect(),
+        families,
+        codes: entries.codes,
+        listings: entries.listings,
+        headings: entries.headings,
+        order: entries.order,
+        code_level: m.code_level.as_ref().map_or(
+            Located {
+                value: 2,
+                span: span_of(&m.id),
+            },
+            located,
+        ),
+        style: style_of(&m.style, site_style),
+    }
+}
+
+/// The page metadata a module states, in the house style's order.
+fn metadata_of(m: &RawModule) -> Vec<(&'static str, Located<String>)> {
     let meta = &m.metadata;
-    let metadata = [
+    [
         ("Kit", &meta.kit),
         ("Subsystem", &meta.subsystem),
         ("Owner", &meta.owner),
@@ -210,35 +249,60 @@ fn expand_module(
     ]
     .into_iter()
     .filter_map(|(label, value)| value.as_ref().map(|v| (label, located(v))))
-    .collect();
+    .collect()
+}
 
-    let mut codes: Vec<CodeEntry> = Vec::new();
-    let mut listings: Vec<Listing> = Vec::new();
-    let mut headings: Vec<Heading> = Vec::new();
-    let mut order: Vec<PageItem> = Vec::new();
+/// A module's `codes:` entries, by kind, and the page's order of them.
+#[derive(Default)]
+struct Entries {
+    codes: Vec<CodeEntry>,
+    listings: Vec<Listing>,
+    headings: Vec<Heading>,
+    order: Vec<PageItem>,
+}
+
+/// Reads a module's `codes:` entries (each checked where it stands).
+fn read_entries(m: &RawModule, file: &SourceFile, diags: &mut Diagnostics) -> Entries {
+    let mut entries = Entries::default();
     for raw in &m.codes {
         match read_entry(raw, m, file, diags) {
             Some(Entry::Defined(code)) => {
-                order.push(PageItem::Code(codes.len()));
-                codes.push(*code);
+                entries.order.push(PageItem::Code(entries.codes.len()));
+                entries.codes.push(*code);
             }
             Some(Entry::Listed(listing)) => {
-                order.push(PageItem::Listing(listings.len()));
-                listings.push(listing);
+                entries
+                    .order
+                    .push(PageItem::Listing(entries.listings.len()));
+                entries.listings.push(listing);
             }
             Some(Entry::Heading(heading)) => {
-                order.push(PageItem::Heading(headings.len()));
-                headings.push(heading);
+                entries
+                    .order
+                    .push(PageItem::Heading(entries.headings.len()));
+                entries.headings.push(heading);
             }
             None => {}
         }
     }
+    entries
+}
+
+/// Expands a module's families: each member is a code of the module (after
+/// the explicit ones, `codes`), unless an explicit entry of the same number
+/// overrides it and takes its membership.
+fn expand_families(
+    m: &RawModule,
+    tables: &[Table],
+    codes: &mut Vec<CodeEntry>,
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Vec<Family> {
     // First explicit entry per number; duplicates are reported by validation.
     let mut explicit: HashMap<CodeNumber, usize> = HashMap::new();
     for (i, c) in codes.iter().enumerate() {
         explicit.entry(c.code).or_insert(i);
     }
-
     let mut families = Vec::new();
     let mut generated = Vec::new();
     for f in &m.families {
@@ -294,60 +358,38 @@ fn expand_module(
                 }
                 continue;
             }
-            generated.push(CodeEntry {
-                code,
-                name: Located {
-                    value: f.name.value.replace("{name}", &entry.name.value),
-                    span: span_of(&f.name),
-                },
-                message: Some(entry.message.clone()),
-                references: located_all(&f.references),
-                related: Vec::new(),
-                flags: Vec::new(),
-                since: None,
-                deprecated: None,
-                marker: None,
-                message_drift: Vec::new(),
-                member: Some(membership),
-                origin: Origin::Generated {
-                    span: span_of(&f.base),
-                },
-            });
+            generated.push(member_code(f, entry, code, membership));
         }
         families.push(family);
     }
     codes.extend(generated);
+    families
+}
 
-    Module {
-        id: located(&m.id),
-        page: located(&m.page),
-        namespace: m
-            .namespace
-            .as_ref()
-            .map_or_else(|| DEFAULT_NAMESPACE.to_string(), |n| n.value.clone()),
-        metadata,
-        owns: m.owns.iter().map(|r| range(&r.from, &r.to)).collect(),
-        ranges: m
-            .ranges
-            .iter()
-            .map(|r| NamedRange {
-                id: located(&r.id),
-                range: range(&r.from, &r.to),
-                references: located_all(&r.references),
-            })
-            .collect(),
-        families,
-        codes,
-        listings,
-        headings,
-        order,
-        code_level: m.code_level.as_ref().map_or(
-            Located {
-                value: 2,
-                span: span_of(&m.id),
-            },
-            located,
-        ),
-        style: style_of(&m.style, site_style),
+/// The code family `f` makes of a table's `entry`.
+fn member_code(
+    f: &schema::RawFamily,
+    entry: &TableEntry,
+    code: CodeNumber,
+    membership: Membership,
+) -> CodeEntry {
+    CodeEntry {
+        code,
+        name: Located {
+            value: f.name.value.replace("{name}", &entry.name.value),
+            span: span_of(&f.name),
+        },
+        message: Some(entry.message.clone()),
+        references: located_all(&f.references),
+        related: Vec::new(),
+        flags: Vec::new(),
+        since: None,
+        deprecated: None,
+        marker: None,
+        message_drift: Vec::new(),
+        member: Some(membership),
+        origin: Origin::Generated {
+            span: span_of(&f.base),
+        },
     }
 }
