@@ -238,18 +238,10 @@ fn expand_module(
 
 /// The page metadata a module states, in the house style's order.
 fn metadata_of(m: &RawModule) -> Vec<(&'static str, Located<String>)> {
-    let meta = &m.metadata;
-    [
-        ("Kit", &meta.kit),
-        ("Subsystem", &meta.subsystem),
-        ("Owner", &meta.owner),
-        ("Designer", &meta.designer),
-        ("Tester", &meta.tester),
-        ("Adviser", &meta.adviser),
-    ]
-    .into_iter()
-    .filter_map(|(label, value)| value.as_ref().map(|v| (label, located(v))))
-    .collect()
+    m.metadata
+        .stated()
+        .map(|(key, value)| (schema::metadata_label(key), located(value)))
+        .collect()
 }
 
 /// A module's `codes:` entries, by kind, and the page's order of them.

@@ -105,6 +105,45 @@ pub(super) struct RawMetadata {
     pub(super) adviser: Option<Spanned<String>>,
 }
 
+/// The metadata fields, in the house style's order: the keys of
+/// [`RawMetadata`], which a page shows capitalized (`<!--Kit: …-->`).
+pub(crate) const METADATA_FIELDS: [&str; 6] =
+    ["kit", "subsystem", "owner", "designer", "tester", "adviser"];
+
+impl RawMetadata {
+    /// The value of the field `key` (one of [`METADATA_FIELDS`]).
+    pub(super) fn get(&self, key: &str) -> Option<&Spanned<String>> {
+        match key {
+            "kit" => self.kit.as_ref(),
+            "subsystem" => self.subsystem.as_ref(),
+            "owner" => self.owner.as_ref(),
+            "designer" => self.designer.as_ref(),
+            "tester" => self.tester.as_ref(),
+            "adviser" => self.adviser.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The fields stated, in [`METADATA_FIELDS`] order: (key, value).
+    pub(super) fn stated(&self) -> impl Iterator<Item = (&'static str, &Spanned<String>)> {
+        METADATA_FIELDS
+            .into_iter()
+            .filter_map(|key| self.get(key).map(|value| (key, value)))
+    }
+}
+
+/// How a page shows the metadata field `key`: `Kit`.
+pub(super) fn metadata_label(key: &'static str) -> &'static str {
+    match key {
+        "kit" => "Kit",
+        "subsystem" => "Subsystem",
+        "owner" => "Owner",
+        "designer" => "Designer",
+        "tester" => "Tester",
+        _ => "Adviser",
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawRange {

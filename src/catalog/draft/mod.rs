@@ -229,9 +229,87 @@ pub struct Draft {
     pub comments: Comments,
 }
 
-/// The metadata fields, in house-style order.
-pub(crate) const METADATA_FIELDS: [&str; 6] =
-    ["kit", "subsystem", "owner", "designer", "tester", "adviser"];
+pub(crate) use super::schema::METADATA_FIELDS;
+
+impl DraftModule {
+    /// A module as the catalog states it.
+    fn of(m: &super::schema::RawModule) -> DraftModule {
+        DraftModule {
+            id: m.id.value.clone(),
+            page: m.page.value.clone(),
+            namespace: m.namespace.as_ref().map(|n| n.value.clone()),
+            metadata: m
+                .metadata
+                .stated()
+                .map(|(k, v)| (k.to_string(), v.value.clone()))
+                .collect(),
+            owns: m.owns.iter().map(|r| (r.from.value, r.to.value)).collect(),
+            ranges: m
+                .ranges
+                .iter()
+                .map(|r| DraftRange {
+                    id: r.id.value.clone(),
+                    from: r.from.value,
+                    to: r.to.value,
+                    references: strings(&r.references),
+                })
+                .collect(),
+            families: m
+                .families
+                .iter()
+                .map(|f| DraftFamily {
+                    id: f.id.value.clone(),
+                    base: f.base.value,
+                    table: f.table.value.clone(),
+                    name: f.name.value.clone(),
+                    references: strings(&f.references),
+                })
+                .collect(),
+            code_level: m.code_level.as_ref().map(|l| l.value),
+            style: DraftStyle::of(&m.style),
+            codes: m.codes.iter().map(DraftItem::of).collect(),
+        }
+    }
+}
+
+impl DraftItem {
+    /// An entry of `codes:` as the catalog states it.
+    fn of(c: &super::schema::RawCode) -> DraftItem {
+        let value = |s: &Option<serde_saphyr::Spanned<String>>| s.as_ref().map(|s| s.value.clone());
+        match &c.heading {
+            Some(id) => DraftItem::Heading(DraftHeading {
+                id: id.value.clone(),
+                level: c.level.as_ref().map(|l| l.value),
+            }),
+            None => DraftItem::Code(DraftCode {
+                code: c.code.as_ref().or(c.also.as_ref()).map_or(0, |n| n.value),
+                listed: c.code.is_none() && c.also.is_some(),
+                name: value(&c.name).unwrap_or_default(),
+                message: value(&c.message),
+                references: strings(&c.references),
+                related: c.related.iter().map(|r| r.value).collect(),
+                flags: c
+                    .flags
+                    .iter()
+                    .map(|f| f.value.message_id().trim_start_matches("flag-").to_string())
+                    .collect(),
+                since: value(&c.since),
+                deprecated: value(&c.deprecated),
+                marker: value(&c.marker),
+                message_drift: c
+                    .message_drift
+                    .iter()
+                    .map(|(l, t)| (l.clone(), t.value.clone()))
+                    .collect(),
+            }),
+        }
+    }
+}
+
+/// The values of a list of strings.
+fn strings(v: &[serde_saphyr::Spanned<String>]) -> Vec<String> {
+    v.iter().map(|s| s.value.clone()).collect()
+}
 
 impl Draft {
     /// Reads catalog text; `Err` with serde-saphyr's message if it does not parse.
@@ -260,8 +338,6 @@ impl Draft {
             .map(|l| format!("{l}\n"))
             .collect();
         let comments = Comments::read(&lines, header_lines, &anchors(&raw));
-        let strings =
-            |v: &[serde_saphyr::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect();
         Ok(Draft {
             comments,
             header: header.trim_end().to_string(),
@@ -294,98 +370,7 @@ impl Draft {
                         .collect(),
                 })
                 .collect(),
-            modules: raw
-                .modules
-                .into_iter()
-                .map(|m| {
-                    let meta = m.metadata;
-                    let metadata = [
-                        ("kit", meta.kit),
-                        ("subsystem", meta.subsystem),
-                        ("owner", meta.owner),
-                        ("designer", meta.designer),
-                        ("tester", meta.tester),
-                        ("adviser", meta.adviser),
-                    ]
-                    .into_iter()
-                    .filter_map(|(k, v)| v.map(|v| (k.to_string(), v.value)))
-                    .collect();
-                    DraftModule {
-                        id: m.id.value,
-                        page: m.page.value,
-                        namespace: m.namespace.map(|n| n.value),
-                        metadata,
-                        owns: m.owns.iter().map(|r| (r.from.value, r.to.value)).collect(),
-                        ranges: m
-                            .ranges
-                            .iter()
-                            .map(|r| DraftRange {
-                                id: r.id.value.clone(),
-                                from: r.from.value,
-                                to: r.to.value,
-                                references: strings(&r.references),
-                            })
-                            .collect(),
-                        families: m
-                            .families
-                            .iter()
-                            .map(|f| DraftFamily {
-                                id: f.id.value.clone(),
-                                base: f.base.value,
-                                table: f.table.value.clone(),
-                                name: f.name.value.clone(),
-                                references: strings(&f.references),
-                            })
-                            .collect(),
-                        code_level: m.code_level.as_ref().map(|l| l.value),
-                        style: DraftStyle::of(&m.style),
-                        codes: m
-                            .codes
-                            .iter()
-                            .map(|c| match &c.heading {
-                                Some(id) => DraftItem::Heading(DraftHeading {
-                                    id: id.value.clone(),
-                                    level: c.level.as_ref().map(|l| l.value),
-                                }),
-                                None => DraftItem::Code(DraftCode {
-                                    code: c
-                                        .code
-                                        .as_ref()
-                                        .or(c.also.as_ref())
-                                        .map_or(0, |n| n.value),
-                                    listed: c.code.is_none() && c.also.is_some(),
-                                    name: c
-                                        .name
-                                        .as_ref()
-                                        .map(|n| n.value.clone())
-                                        .unwrap_or_default(),
-                                    message: c.message.as_ref().map(|s| s.value.clone()),
-                                    references: strings(&c.references),
-                                    related: c.related.iter().map(|r| r.value).collect(),
-                                    flags: c
-                                        .flags
-                                        .iter()
-                                        .map(|f| {
-                                            f.value
-                                                .message_id()
-                                                .trim_start_matches("flag-")
-                                                .to_string()
-                                        })
-                                        .collect(),
-                                    since: c.since.as_ref().map(|s| s.value.clone()),
-                                    deprecated: c.deprecated.as_ref().map(|s| s.value.clone()),
-                                    marker: c.marker.as_ref().map(|s| s.value.clone()),
-                                    message_drift: c
-                                        .message_drift
-                                        .iter()
-                                        .map(|(l, t)| (l.clone(), t.value.clone()))
-                                        .collect(),
-                                }),
-                            })
-                            .collect(),
-                    }
-                })
-                .collect(),
+            modules: raw.modules.iter().map(DraftModule::of).collect(),
         })
     }
 
