@@ -297,6 +297,17 @@ impl Localizer<'_> {
         (self.locales.source().has(&id) || self.locale.has(&id)).then_some(id)
     }
 
+    /// The Error Message this locale's page shows for `code` (listed there
+    /// by `listing`): the catalog's, or the page's own where it drifted.
+    fn shown_message(&self, code: &CodeEntry, listing: Option<&Listing>) -> Option<String> {
+        let drift = listing.map_or(&code.message_drift, |l| &l.message_drift);
+        drift
+            .iter()
+            .find(|(locale, _)| *locale == self.locale.tag)
+            .map(|(_, text)| text.value.clone())
+            .or_else(|| code.message.as_ref().map(|m| m.value.clone()))
+    }
+
     /// A code's view on the page of `on`: its own module's, or (with
     /// `listing`) a page that lists it.
     fn code_view(
@@ -327,12 +338,7 @@ impl Localizer<'_> {
             (None, Some((t, _))) => t.clone(),
             (None, None) => self.code_title(catalog, code),
         };
-        let drift = listing.map_or(&code.message_drift, |(_, l)| &l.message_drift);
-        let shown_message = drift
-            .iter()
-            .find(|(locale, _)| *locale == self.locale.tag)
-            .map(|(_, text)| text.value.clone())
-            .or_else(|| code.message.as_ref().map(|m| m.value.clone()));
+        let shown_message = self.shown_message(code, listing.map(|(_, l)| l));
         let marker = match listing {
             Some((_, l)) => l.marker.as_ref(),
             None => code.marker.as_ref(),
@@ -348,17 +354,15 @@ impl Localizer<'_> {
         let solutions = self.numbered(&id, "solution-", args);
         let details = self.text(&id, Some("details"), args);
         let flags: Vec<Text> = flags;
-        let stale = std::iter::once(&title)
-            .chain(intro.iter())
-            .chain(description.iter())
-            .chain(details.iter())
-            .chain(&causes)
-            .chain(&solutions)
-            .chain(&flags)
-            .filter_map(|t| t.stale.clone())
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
+        let stale = stale_of(
+            std::iter::once(&title)
+                .chain(intro.iter())
+                .chain(description.iter())
+                .chain(details.iter())
+                .chain(&causes)
+                .chain(&solutions)
+                .chain(&flags),
+        );
         CodeView {
             code: code.code,
             name: code.name.value.clone(),
@@ -375,18 +379,7 @@ impl Localizer<'_> {
             causes,
             solutions,
             references: references(catalog, code.references.iter().map(|r| r.value.as_str())),
-            related: code
-                .related
-                .iter()
-                .filter_map(|r| {
-                    let (title, page) = directory.titles.get(&r.value)?;
-                    Some(RelatedView {
-                        code: r.value,
-                        title: title.clone(),
-                        page: page.clone(),
-                    })
-                })
-                .collect(),
+            related: related_views(code, directory),
             flags,
             since: code.since.as_ref().map(|s| s.value.clone()),
             deprecated: code.deprecated.as_ref().map(|s| s.value.clone()),
@@ -432,8 +425,15 @@ impl Localizer<'_> {
         }
     }
 
-    fn page(&mut self, catalog: &Catalog, module: &Module, directory: &Directory) -> PageModel {
-        let id = MessageId::Module(&module.id.value).to_string();
+    /// The codes of a module's page, in order (its own and those it lists),
+    /// each with the headings that come right before it and its marker
+    /// lines; and the headings after the last code.
+    fn page_codes(
+        &mut self,
+        catalog: &Catalog,
+        module: &Module,
+        directory: &Directory,
+    ) -> (Vec<CodeView>, Vec<HeadingView>) {
         let mut codes: Vec<CodeView> = Vec::with_capacity(module.order.len());
         // Headings wait for the code they precede.
         let mut headings: Vec<HeadingView> = Vec::new();
@@ -473,29 +473,13 @@ impl Localizer<'_> {
                 code.headings = std::mem::take(&mut headings);
             }
         }
-        for i in 0..codes.len() {
-            let marker = codes[i].marker.clone();
-            let before = i
-                .checked_sub(1)
-                .and_then(|j| codes.get(j))
-                .map(|c| c.marker.clone());
-            let after = codes.get(i + 1).map(|c| c.marker.clone());
-            codes[i].marker_opens = before.flatten() != marker;
-            codes[i].marker_closes = after.flatten() != marker;
-        }
-        let mut families: Vec<FamilyView> = module
-            .families
-            .iter()
-            .map(|f| self.family_view(catalog, module, f, directory))
-            .collect();
-        for family in &mut families {
-            family.after = codes
-                .iter()
-                .rev()
-                .find(|c| c.member.as_ref().is_some_and(|m| m.family == family.id))
-                .map(|c| c.code);
-        }
-        let ranges: Vec<RangeView> = module
+        mark_markers(&mut codes);
+        (codes, headings)
+    }
+
+    /// The views of a module's ranges.
+    fn range_views(&mut self, catalog: &Catalog, module: &Module) -> Vec<RangeView> {
+        module
             .ranges
             .iter()
             .map(|r| {
@@ -509,7 +493,25 @@ impl Localizer<'_> {
                     references: references(catalog, r.references.iter().map(|x| x.value.as_str())),
                 }
             })
+            .collect()
+    }
+
+    fn page(&mut self, catalog: &Catalog, module: &Module, directory: &Directory) -> PageModel {
+        let id = MessageId::Module(&module.id.value).to_string();
+        let (codes, headings) = self.page_codes(catalog, module, directory);
+        let mut families: Vec<FamilyView> = module
+            .families
+            .iter()
+            .map(|f| self.family_view(catalog, module, f, directory))
             .collect();
+        for family in &mut families {
+            family.after = codes
+                .iter()
+                .rev()
+                .find(|c| c.member.as_ref().is_some_and(|m| m.family == family.id))
+                .map(|c| c.code);
+        }
+        let ranges = self.range_views(catalog, module);
         let title = self.required(&id, None);
         let note = self.text(&id, Some("note"), None);
         let intro = self.text(&id, Some("intro"), None);
@@ -573,4 +575,44 @@ fn references<'a>(catalog: &Catalog, ids: impl Iterator<Item = &'a str>) -> Vec<
             url: r.url.value.clone(),
         })
         .collect()
+}
+
+/// The stale marks of `texts`, each once, in order.
+fn stale_of<'t>(texts: impl Iterator<Item = &'t Text>) -> Vec<String> {
+    texts
+        .filter_map(|t| t.stale.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// The codes `code` names as related that the project has, with their
+/// titles and pages.
+fn related_views(code: &CodeEntry, directory: &Directory) -> Vec<RelatedView> {
+    code.related
+        .iter()
+        .filter_map(|r| {
+            let (title, page) = directory.titles.get(&r.value)?;
+            Some(RelatedView {
+                code: r.value,
+                title: title.clone(),
+                page: page.clone(),
+            })
+        })
+        .collect()
+}
+
+/// Whether each code opens and closes its marker lines (`<!--Del-->`): a
+/// run of codes with the same marker shares one pair.
+fn mark_markers(codes: &mut [CodeView]) {
+    for i in 0..codes.len() {
+        let marker = codes[i].marker.clone();
+        let before = i
+            .checked_sub(1)
+            .and_then(|j| codes.get(j))
+            .map(|c| c.marker.clone());
+        let after = codes.get(i + 1).map(|c| c.marker.clone());
+        codes[i].marker_opens = before.flatten() != marker;
+        codes[i].marker_closes = after.flatten() != marker;
+    }
 }
