@@ -1,4 +1,5 @@
-//! Everything errdoc prints goes through here, with the choices the
+//! Everything errdoc prints goes through here (diagnostics through
+//! [`crate::diagnostic::Diagnostics::print`], which asks it for colour), with the choices the
 //! command line made once (`--color`, `--quiet`): colours per stream, the
 //! width text is wrapped to, whether status lines are shown.
 //!
@@ -9,8 +10,6 @@
 
 use std::io::{IsTerminal as _, Write as _};
 use std::sync::OnceLock;
-
-use crate::diagnostic::{Diagnostics, Severity};
 
 /// When to colour the output (`--color`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -122,29 +121,6 @@ pub(crate) fn tell_raw(text: &str) {
 pub(crate) fn status(text: &str) {
     if !console().quiet {
         say(text);
-    }
-}
-
-/// Prints the diagnostics to standard error, sorted by file and position:
-/// every one, or with `warnings` false the errors only; their labels
-/// coloured where standard error is.
-pub(crate) fn report(diags: &Diagnostics, warnings: bool) {
-    let colour = colour(Stream::Err);
-    let mut stderr = std::io::stderr().lock();
-    for d in diags
-        .sorted()
-        .into_iter()
-        .filter(|d| warnings || d.severity() == Severity::Error)
-    {
-        // Nothing sensible is left to do if standard error is gone.
-        let _ = write!(stderr, "{}", d.display(colour));
-    }
-    if diags.not_shown() > 0 {
-        let _ = writeln!(
-            stderr,
-            "… and {} more, not shown (the first ones are; fix them and run again)",
-            crate::diagnostic::plural(diags.not_shown(), "problem", "problems")
-        );
     }
 }
 

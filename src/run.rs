@@ -153,7 +153,7 @@ impl Policy {
     /// Prints the errors of `diags`, and its warnings as the policy says.
     fn print(&self, diags: &Diagnostics) {
         let show_warnings = self.warnings == Warnings::Show || self.deny_warnings;
-        crate::console::report(diags, show_warnings);
+        diags.print(show_warnings);
         if !show_warnings && self.warnings == Warnings::Count && diags.warning_count() > 0 {
             crate::console::tell(&format!(
                 "({}; `errdoc check` shows them)",

@@ -3,8 +3,8 @@
 //! heading that is not a code. What an entry lacks or has too much of is
 //! reported at its line.
 
-use super::read::{located, located_all, span_of};
 use super::schema::{RawCode, RawModule};
+use super::schema::{located, located_all, span_of};
 use super::{CodeEntry, Heading, Listing, Located, Origin};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::source::{SourceFile, Span};

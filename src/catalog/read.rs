@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde_saphyr::{MessageFormatter as _, Spanned};
 
 use super::entry::{Entry, read_entry};
-use super::schema::{RawCatalog, RawModule};
+use super::schema::{RawCatalog, RawModule, located, located_all, span_of};
 use super::{
     Catalog, CodeEntry, CodeNumber, CodeRange, DEFAULT_NAMESPACE, Family, Heading, Listing,
     Located, Membership, Module, NamedRange, Origin, PageItem, PageStyle, Reference, Site, Table,
@@ -89,28 +89,6 @@ fn yaml_kind(raw: &str) -> Kind {
     } else {
         Kind::YamlSyntax { detail }
     }
-}
-
-pub(super) fn span_of<T>(s: &Spanned<T>) -> Span {
-    let l = s.referenced;
-    Span {
-        start: Position {
-            line: to_u32(l.line() as usize),
-            column: to_u32(l.column() as usize),
-        },
-        len: to_u32(l.span().len() as usize).max(1),
-    }
-}
-
-pub(super) fn located<T: Clone>(s: &Spanned<T>) -> Located<T> {
-    Located {
-        value: s.value.clone(),
-        span: span_of(s),
-    }
-}
-
-pub(super) fn located_all<T: Clone>(items: &[Spanned<T>]) -> Vec<Located<T>> {
-    items.iter().map(located).collect()
 }
 
 fn range(from: &Spanned<CodeNumber>, to: &Spanned<CodeNumber>) -> CodeRange {

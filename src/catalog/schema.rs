@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::{CodeNumber, FamilyStyle, Flag};
+use super::{CodeNumber, FamilyStyle, Flag, Located};
+use crate::source::{Position, Span, to_u32};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -201,4 +202,29 @@ pub(super) struct RawCode {
     pub(super) since: Option<Spanned<String>>,
     pub(super) deprecated: Option<Spanned<String>>,
     pub(super) marker: Option<Spanned<String>>,
+}
+
+/// Where a value read by serde-saphyr stands in the file.
+pub(super) fn span_of<T>(s: &Spanned<T>) -> Span {
+    let l = s.referenced;
+    Span {
+        start: Position {
+            line: to_u32(l.line() as usize),
+            column: to_u32(l.column() as usize),
+        },
+        len: to_u32(l.span().len() as usize).max(1),
+    }
+}
+
+/// A value with where it stands.
+pub(super) fn located<T: Clone>(s: &Spanned<T>) -> Located<T> {
+    Located {
+        value: s.value.clone(),
+        span: span_of(s),
+    }
+}
+
+/// Values with where each stands.
+pub(super) fn located_all<T: Clone>(items: &[Spanned<T>]) -> Vec<Located<T>> {
+    items.iter().map(located).collect()
 }

@@ -398,6 +398,30 @@ impl Diagnostics {
         items
     }
 
+    /// Prints the problems to standard error, sorted by file and position:
+    /// every one, or with `warnings` false the errors only; their labels
+    /// coloured where standard error is (`--color`).
+    pub(crate) fn print(&self, warnings: bool) {
+        use std::io::Write as _;
+        let colour = crate::console::colour(crate::console::Stream::Err);
+        let mut stderr = std::io::stderr().lock();
+        for d in self
+            .sorted()
+            .into_iter()
+            .filter(|d| warnings || d.severity() == Severity::Error)
+        {
+            // Nothing sensible is left to do if standard error is gone.
+            let _ = write!(stderr, "{}", d.display(colour));
+        }
+        if self.not_shown() > 0 {
+            let _ = writeln!(
+                stderr,
+                "… and {} more, not shown (the first ones are; fix them and run again)",
+                plural(self.not_shown(), "problem", "problems")
+            );
+        }
+    }
+
     /// "2 errors and 1 warning", for summary lines.
     pub fn summary(&self) -> String {
         let errors = self.error_count();
