@@ -360,7 +360,7 @@ kinds! {
         hint "replace its text with the translation; the English is shown meanwhile";
     E0323 Warning AttributeNotTranslated { key: String, locale: String, file: String }
         => "{locale} has no translation of `{key}`",
-        hint "add the attribute in {file}; the English is shown meanwhile";
+        hint "add the attribute in {file}";
     E0324 Warning NotTranslated { key: String, locale: String, file: String }
         => "{locale} has no translation of `{key}`",
         hint "add it to {file} (`errdoc l10n sync` adds a stub); the English is shown meanwhile";

@@ -88,9 +88,16 @@ impl Diagnostic {
     }
 
     /// Names a second place (the first definition of a duplicate): `span`
-    /// of `file`.
+    /// of `file`. Not where the diagnostic itself points (two members of
+    /// one family pattern clash at the pattern): a note there says nothing.
     pub fn first_at(mut self, file: &SourceFile, span: Span) -> Self {
-        self.related = Some(Box::new(Location::of(file, span)));
+        let here = self
+            .location
+            .as_ref()
+            .is_some_and(|l| l.span == Some(span) && l.path == file.path());
+        if !here {
+            self.related = Some(Box::new(Location::of(file, span)));
+        }
         self
     }
 
@@ -469,6 +476,17 @@ mod tests {
         assert_eq!(json["code"], "E0225");
         assert_eq!(json["first"]["line"], 1);
         assert_eq!(json["first"]["column"], 9);
+    }
+
+    #[test]
+    fn a_second_place_that_is_the_first_is_no_note() {
+        let file = SourceFile::new("c.yaml", "- { base: 1, name: \"A_{name}\" }\n".to_string());
+        let span = file.span(19, 29);
+        let d = Diagnostic::new(Kind::DuplicateCode { code: 7 })
+            .at(&file, span)
+            .first_at(&file, span);
+        assert!(!d.to_string().contains("note"), "{d}");
+        assert_eq!(d.to_json()["first"], serde_json::Value::Null);
     }
 
     #[test]
