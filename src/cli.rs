@@ -24,6 +24,11 @@ pub(crate) struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// Fail (exit status 1) on warnings too, in every command that reads
+    /// the project (`errdoc -W build` in CI)
+    #[arg(short = 'W', long, global = true)]
+    pub deny_warnings: bool,
+
     /// What to do
     #[command(subcommand)]
     pub command: Command,
@@ -307,10 +312,6 @@ pub(crate) enum Stale {
 /// Options of `errdoc check`.
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
-    /// Fail (exit status 1) on warnings too
-    #[arg(short = 'W', long)]
-    pub deny_warnings: bool,
-
     /// How to report: `text` for people (on standard error), `json` for
     /// tools (on standard output)
     #[arg(long, value_enum, default_value_t = Format::Text)]

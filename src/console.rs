@@ -1,7 +1,8 @@
 //! Everything errdoc prints goes through here (diagnostics through
 //! [`crate::diagnostic::Diagnostics::print`], which asks it for colour), with the choices the
-//! command line made once (`--color`, `--quiet`): colours per stream, the
-//! width text is wrapped to, whether status lines are shown.
+//! command line made once (`--color`, `--quiet`, `-W`): colours per stream,
+//! the width text is wrapped to, whether status lines are shown, whether
+//! warnings fail a command.
 //!
 //! Writing to a closed standard output or error (`errdoc export --format
 //! json | head`) drops the text, as Unix tools do; it never panics. Text
@@ -41,12 +42,13 @@ struct Console {
     /// a terminal (nothing is wrapped then).
     width: usize,
     quiet: bool,
+    deny_warnings: bool,
 }
 
 static CONSOLE: OnceLock<Console> = OnceLock::new();
 
 impl Console {
-    fn new(color: ColorChoice, quiet: bool) -> Console {
+    fn new(color: ColorChoice, quiet: bool, deny_warnings: bool) -> Console {
         let auto = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
         let colour = |terminal: bool| match color {
@@ -64,18 +66,25 @@ impl Console {
                 0
             },
             quiet,
+            deny_warnings,
         }
     }
 }
 
 /// Makes the choices of the command line; the first call wins (later ones,
-/// and output before any, use the defaults: `--color auto`, not quiet).
-pub(crate) fn configure(color: ColorChoice, quiet: bool) {
-    let _ = CONSOLE.set(Console::new(color, quiet));
+/// and output before any, use the defaults: `--color auto`, not quiet,
+/// warnings allowed).
+pub(crate) fn configure(color: ColorChoice, quiet: bool, deny_warnings: bool) {
+    let _ = CONSOLE.set(Console::new(color, quiet, deny_warnings));
 }
 
 fn console() -> &'static Console {
-    CONSOLE.get_or_init(|| Console::new(ColorChoice::Auto, false))
+    CONSOLE.get_or_init(|| Console::new(ColorChoice::Auto, false, false))
+}
+
+/// Whether warnings fail a command (`-W`).
+pub(crate) fn deny_warnings() -> bool {
+    console().deny_warnings
 }
 
 /// Whether text written to `stream` is coloured.

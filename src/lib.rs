@@ -41,7 +41,7 @@ use std::process::ExitCode;
 pub fn main() -> ExitCode {
     use clap::Parser as _;
     let cli = cli::Cli::parse();
-    console::configure(cli.color, cli.quiet);
+    console::configure(cli.color, cli.quiet, cli.deny_warnings);
     cmd::run(&cli)
 }
 

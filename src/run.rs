@@ -81,7 +81,7 @@ impl Policy {
             stage,
             warnings: Warnings::Leave,
             unchanged: "",
-            deny_warnings: false,
+            deny_warnings: crate::console::deny_warnings(),
             json: false,
         }
     }

@@ -177,3 +177,28 @@ fn colour_and_quiet_are_chosen_on_the_command_line() {
     let quiet = errdoc(root.path(), &["--quiet", "check"]);
     assert_eq!(quiet.stderr, plain.stderr);
 }
+
+/// `-W` (`--deny-warnings`) is chosen once too: every command that reads
+/// the project fails on a warning, not only `check`.
+#[test]
+fn deny_warnings_holds_for_every_command() {
+    let root = project(None);
+    apply_edits(
+        root.path(),
+        "+++ locales/en/unused.ftl\ncode-9999 = Nothing uses this\n",
+    );
+    for args in COMMANDS.iter().map(|(args, _)| *args) {
+        let allowed = errdoc(root.path(), args);
+        assert_eq!(allowed.status, 0, "{args:?}: {}", allowed.stderr);
+        let mut denied: Vec<&str> = vec!["-W"];
+        denied.extend(args);
+        let run = errdoc(root.path(), &denied);
+        assert_eq!(run.status, 1, "{denied:?}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("locales/en/unused.ftl:1:1: warning[E0311]: `code-9999` is not used"),
+            "{denied:?}: {}",
+            run.stderr
+        );
+    }
+}

@@ -12,7 +12,6 @@ use crate::run::{Policy, Stage, Warnings};
 pub(crate) fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     let policy = Policy {
         warnings: Warnings::Show,
-        deny_warnings: args.deny_warnings,
         json: args.format == Format::Json,
         ..Policy::new("check", Stage::Look)
     };
