@@ -41,108 +41,145 @@ pub(super) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
 }
 
+/// The top-level blocks of `text`, in page order.
 pub(super) fn blocks(text: &str) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::new();
-    let mut depth = 0usize;
-    let mut item_depth = 0usize;
-    let mut row: Vec<String> = Vec::new();
-    let mut cell = String::new();
-    let mut in_cell = false;
-    let new_block = |kind: Kind, range: Range<usize>| Block {
+    let mut gather = Gather {
+        text,
+        out: Vec::new(),
+        depth: 0,
+        item_depth: 0,
+        row: Vec::new(),
+        cell: String::new(),
+        in_cell: false,
+    };
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        match &event {
+            Event::Start(tag) => gather.start(tag, range),
+            Event::End(tag) => gather.end(*tag),
+            Event::Text(t) | Event::Code(t) => {
+                if gather.in_cell {
+                    gather.cell.push_str(t);
+                }
+                if let Some(block) = gather.out.last_mut() {
+                    block.text.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(block) = gather.out.last_mut() {
+                    block.text.push('\n');
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) => {
+                if let Some(block) = gather.out.last_mut() {
+                    block.text.push_str(t);
+                }
+            }
+            Event::Rule if gather.depth == 0 => gather.out.push(new_block(Kind::Rule, range)),
+            _ => {}
+        }
+    }
+    gather.out
+}
+
+/// The blocks read so far, and where the parser stands among them.
+struct Gather<'t> {
+    text: &'t str,
+    out: Vec<Block>,
+    /// How many tags are open (0 between top-level blocks).
+    depth: usize,
+    /// How many list items are open.
+    item_depth: usize,
+    /// The cells of the table row being read, as plain text.
+    row: Vec<String>,
+    /// The plain text of the cell being read.
+    cell: String,
+    /// Whether a table cell is open.
+    in_cell: bool,
+}
+
+impl Gather<'_> {
+    /// A tag opens: at the top level, a block of its own; inside one, an
+    /// item of its list, or a row or a cell of its table.
+    fn start(&mut self, tag: &Tag<'_>, range: Range<usize>) {
+        if self.depth == 0 {
+            self.out.push(new_block(kind_of(tag), range.clone()));
+        }
+        if let Some(block) = self.out.last_mut() {
+            match tag {
+                Tag::Item => {
+                    if self.item_depth == 0 && block.kind == Kind::List {
+                        block.items.push(range.clone());
+                    }
+                    self.item_depth += 1;
+                }
+                Tag::TableHead | Tag::TableRow => {
+                    block.row_spans.push((range.start, Vec::new()));
+                }
+                Tag::TableCell => {
+                    self.in_cell = true;
+                    self.cell.clear();
+                    let slice = self.text.get(range.clone()).unwrap_or("");
+                    let from = range.start + (slice.len() - slice.trim_start().len());
+                    let cell_span = from..from + slice.trim().len();
+                    if let Some((_, cells)) = block.row_spans.last_mut() {
+                        cells.push(cell_span);
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.depth += 1;
+    }
+
+    /// A tag closes: an item, or a cell or a row of a table, ends.
+    fn end(&mut self, tag: TagEnd) {
+        self.depth = self.depth.saturating_sub(1);
+        match tag {
+            TagEnd::Item => self.item_depth = self.item_depth.saturating_sub(1),
+            TagEnd::TableCell => {
+                self.in_cell = false;
+                self.row.push(self.cell.trim().to_string());
+            }
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(block) = self.out.last_mut() {
+                    block.rows.push(std::mem::take(&mut self.row));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The kind of block a tag opens at the top level.
+fn kind_of(tag: &Tag<'_>) -> Kind {
+    match tag {
+        Tag::Heading { level, .. } => Kind::Heading(match level {
+            HeadingLevel::H1 => 1,
+            HeadingLevel::H2 => 2,
+            HeadingLevel::H3 => 3,
+            HeadingLevel::H4 => 4,
+            HeadingLevel::H5 => 5,
+            HeadingLevel::H6 => 6,
+        }),
+        Tag::List(_) => Kind::List,
+        Tag::BlockQuote(_) => Kind::Quote,
+        Tag::CodeBlock(_) => Kind::Code,
+        Tag::Table(_) => Kind::Table,
+        Tag::HtmlBlock => Kind::Html,
+        _ => Kind::Paragraph,
+    }
+}
+
+/// An empty block of `kind`, standing at `range`.
+fn new_block(kind: Kind, range: Range<usize>) -> Block {
+    Block {
         kind,
         range,
         text: String::new(),
         items: Vec::new(),
         rows: Vec::new(),
         row_spans: Vec::new(),
-    };
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
-        match &event {
-            Event::Start(tag) => {
-                if depth == 0 {
-                    let kind = match tag {
-                        Tag::Heading { level, .. } => Kind::Heading(match level {
-                            HeadingLevel::H1 => 1,
-                            HeadingLevel::H2 => 2,
-                            HeadingLevel::H3 => 3,
-                            HeadingLevel::H4 => 4,
-                            HeadingLevel::H5 => 5,
-                            HeadingLevel::H6 => 6,
-                        }),
-                        Tag::List(_) => Kind::List,
-                        Tag::BlockQuote(_) => Kind::Quote,
-                        Tag::CodeBlock(_) => Kind::Code,
-                        Tag::Table(_) => Kind::Table,
-                        Tag::HtmlBlock => Kind::Html,
-                        _ => Kind::Paragraph,
-                    };
-                    out.push(new_block(kind, range.clone()));
-                }
-                if let Some(block) = out.last_mut() {
-                    match tag {
-                        Tag::Item => {
-                            if item_depth == 0 && block.kind == Kind::List {
-                                block.items.push(range.clone());
-                            }
-                            item_depth += 1;
-                        }
-                        Tag::TableHead | Tag::TableRow => {
-                            block.row_spans.push((range.start, Vec::new()));
-                        }
-                        Tag::TableCell => {
-                            in_cell = true;
-                            cell.clear();
-                            let slice = text.get(range.clone()).unwrap_or("");
-                            let from = range.start + (slice.len() - slice.trim_start().len());
-                            let cell_span = from..from + slice.trim().len();
-                            if let Some((_, cells)) = block.row_spans.last_mut() {
-                                cells.push(cell_span);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                depth += 1;
-            }
-            Event::End(tag) => {
-                depth = depth.saturating_sub(1);
-                match tag {
-                    TagEnd::Item => item_depth = item_depth.saturating_sub(1),
-                    TagEnd::TableCell => {
-                        in_cell = false;
-                        row.push(cell.trim().to_string());
-                    }
-                    TagEnd::TableHead | TagEnd::TableRow => {
-                        if let Some(block) = out.last_mut() {
-                            block.rows.push(std::mem::take(&mut row));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if in_cell {
-                    cell.push_str(t);
-                }
-                if let Some(block) = out.last_mut() {
-                    block.text.push_str(t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if let Some(block) = out.last_mut() {
-                    block.text.push('\n');
-                }
-            }
-            Event::Html(t) | Event::InlineHtml(t) => {
-                if let Some(block) = out.last_mut() {
-                    block.text.push_str(t);
-                }
-            }
-            Event::Rule if depth == 0 => out.push(new_block(Kind::Rule, range)),
-            _ => {}
-        }
     }
-    out
 }
 
 /// `(name, is_end)` of a `<!--Del-->` or `<!--DelEnd-->` marker line.
