@@ -78,12 +78,32 @@ pub(super) fn capture(
     heading_ids: &[String],
     module: &DraftModule,
 ) -> Captured {
-    let metadata = &module.metadata;
     let lines = Lines::new(text);
-    // Where each part begins, and its slots.
-    let mut parts: Vec<(usize, PartKind, Vec<Placed>)> = Vec::new();
     let mut drift = Vec::new();
-    let mut escaped = Vec::new();
+    let head = head_slots(text, page, module, &lines, &mut drift);
+    let hazards = Hazards::of(text);
+    let mut defused = BTreeSet::new();
+    let parts = parts(text, page, heading_ids, head);
+    let layout = cut(text, &parts, &hazards, &mut defused);
+    let escaped = escaped(text, &lines, &hazards, &defused);
+    Captured {
+        layout,
+        drift,
+        escaped,
+    }
+}
+
+/// The slots of the page's top: its title, the metadata values it writes
+/// as the catalog has them, its note and its intro. A metadata value the
+/// page writes otherwise stays the page's own, as drift (line, what).
+fn head_slots(
+    text: &str,
+    page: &Page,
+    module: &DraftModule,
+    lines: &Lines,
+    drift: &mut Vec<(usize, String)>,
+) -> Vec<Placed> {
+    let metadata = &module.metadata;
     let mut head = Vec::new();
     if let Some(r) = &page.spans.title {
         head.push((r.clone(), Slot::Title));
@@ -110,15 +130,22 @@ pub(super) fn capture(
     if let Some(r) = &page.spans.intro {
         head.push((r.clone(), Slot::Intro));
     }
-    parts.push((0, PartKind::Head, head));
-    let hazards = Hazards::of(text);
-    let mut defused = BTreeSet::new();
+    head
+}
+
+/// A part of the page: where it begins, what it is, and its slots.
+type PartAt = (usize, PartKind, Vec<Placed>);
+
+/// The page's parts in page order: the top (with the slots `head`), each
+/// code, each heading.
+fn parts(text: &str, page: &Page, heading_ids: &[String], head: Vec<Placed>) -> Vec<PartAt> {
+    let mut parts: Vec<PartAt> = vec![(0, PartKind::Head, head)];
     for section in &page.sections {
         let Some(start) = section.spans.start else {
             continue;
         };
-        // Its marker as the page has it; where its lines are is known
-        // once the part's text is (below).
+        // Its marker as the page has it; where its lines are is known once
+        // the part's text is (see `cut`).
         let kind = PartKind::Code {
             code: section.code,
             marker: section.marker.as_ref().map(|name| Marker {
@@ -140,7 +167,13 @@ pub(super) fn capture(
         parts.push((heading.start, PartKind::Heading { id: id.clone() }, slots));
     }
     parts.sort_by_key(|(start, ..)| *start);
+    parts
+}
 
+/// The layout: each part's text, from its start to the next part's, with
+/// its slots cut out and its own writing made safe (the `hazards` made
+/// text go to `defused`); a code's part records its marker lines.
+fn cut(text: &str, parts: &[PartAt], hazards: &Hazards, defused: &mut BTreeSet<usize>) -> Layout {
     let mut layout = Layout::default();
     for (i, (start, kind, mut slots)) in parts.iter().cloned().enumerate() {
         let end = parts.get(i + 1).map_or(text.len(), |(next, ..)| *next);
@@ -152,11 +185,11 @@ pub(super) fn capture(
             if range.start < at {
                 continue;
             }
-            push_literal(&mut pieces, text, at..range.start, &hazards, &mut defused);
+            push_literal(&mut pieces, text, at..range.start, hazards, defused);
             pieces.push(Piece::Slot(slot));
             at = range.end;
         }
-        push_literal(&mut pieces, text, at..end, &hazards, &mut defused);
+        push_literal(&mut pieces, text, at..end, hazards, defused);
         let mut kind = kind;
         if let PartKind::Code {
             marker: Some(marker),
@@ -167,7 +200,18 @@ pub(super) fn capture(
         }
         layout.parts.push(Part { kind, pieces });
     }
-    // What the page's own writing carries that errdoc's pages do not.
+    layout
+}
+
+/// What the page's own writing carries that errdoc's pages do not (the
+/// `hazards` that were `defused`): (line, what).
+fn escaped(
+    text: &str,
+    lines: &Lines,
+    hazards: &Hazards,
+    defused: &BTreeSet<usize>,
+) -> Vec<(usize, String)> {
+    let mut escaped = Vec::new();
     for (range, what) in defused.iter().filter_map(|i| hazards.list.get(*i)) {
         let line = lines.line(range.start);
         // A lone `<` is shown with the rest of its line.
@@ -188,11 +232,7 @@ pub(super) fn capture(
             format!("{} `{shown}`: errdoc's pages carry none (only comments, `<br>`, `<sup>`, `<sub>` and links to http, https and mailto), so the page's layout keeps it escaped, as text", what.what()),
         ));
     }
-    Captured {
-        layout,
-        drift,
-        escaped,
-    }
+    escaped
 }
 
 /// A page's layout as import captures it, and what it has to say.

@@ -23,6 +23,7 @@ mod layout;
 mod lines;
 mod names;
 pub mod parse;
+mod place;
 mod round_trip;
 mod texts;
 
@@ -30,19 +31,17 @@ pub(crate) use lines::LineReport;
 pub(crate) use lines::comparable_lines;
 pub use lines::compare as compare_lines;
 pub(crate) use names::names_of;
-use names::{constant_name, slug};
 pub use round_trip::{differing_fields, headings_round_trip, round_trip};
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use crate::catalog::draft::{
-    Draft, DraftCode, DraftHeading, DraftItem, DraftModule, METADATA_FIELDS,
-};
+use crate::catalog::draft::{Draft, DraftCode, DraftItem, DraftModule};
 use crate::catalog::{CATALOG_PATH, CodeNumber, MessageId};
 use crate::layout::{Absent, Layouts};
 use crate::output::{self, read_or_empty};
 use parse::{Page, Section};
+use place::{Index, drift, place_page};
 use texts::{Texts, code_message, message, placeholder_message, says_the_same};
 
 /// What one file's import did.
@@ -233,56 +232,137 @@ pub(crate) fn import(
     module_override: Option<&str>,
     overwrite: bool,
 ) -> anyhow::Result<ImportReport> {
-    let mut report = ImportReport::default();
-    let catalog_text = read_or_empty(root, Path::new(CATALOG_PATH))?;
-    let mut draft = if catalog_text.trim().is_empty() {
-        Draft::default()
-    } else {
-        Draft::parse(&catalog_text)
-            .map_err(|e| anyhow::anyhow!("{CATALOG_PATH} does not parse: {e}"))?
-    };
-    let source_locale = draft
-        .source_locale
-        .clone()
-        .unwrap_or_else(|| crate::catalog::DEFAULT_SOURCE_LOCALE.to_string());
-    let source_locale = source_locale.as_str();
-    let mut texts = Texts::load(root, locale)?.overwriting(overwrite);
-    let english = locale == source_locale;
-    let mut english_texts = if english {
-        None
-    } else {
-        Some(Texts::load(root, source_locale)?.overwriting(overwrite))
-    };
-    // The other languages, read when the source language's pages come in:
-    // which of their pages have a code whose message the source changes.
-    let mut others: Vec<(String, Texts)> = Vec::new();
-    if english && let Ok(folders) = std::fs::read_dir(root.join(crate::locales::LOCALES_DIR)) {
-        for folder in folders.flatten() {
-            let tag = folder.file_name().to_string_lossy().into_owned();
-            if tag != locale && folder.path().is_dir() && crate::locales::is_locale_tag(&tag) {
-                others.push((tag.clone(), Texts::load(root, &tag)?));
-            }
-        }
-        others.sort_by(|a, b| a.0.cmp(&b.0));
-    }
-
+    let mut import = Import::open(root, locale, overwrite)?;
     // Read every page first: which page defines a code is known before any
     // text is compared.
-    let mut pages: Vec<Option<Read>> = Vec::new();
-    // Module → the file of this import that brings it.
-    let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for path in paths {
-        let (page_name, derived) = names_of(path, locale);
+    let pages = import.read_pages(paths, module_override);
+    // Each module's codes before: the pages of other languages do not have
+    // the ones this import brings.
+    let before: BTreeMap<String, Absent> = import
+        .draft
+        .modules
+        .iter()
+        .map(|m| (m.id.clone(), module_items(m, |_| true)))
+        .collect();
+    let (placed, heading_ids) = import.place(&pages);
+    import.set_texts(&pages, &placed, &heading_ids);
+    import.write_catalog_and_texts()?;
+    import.write_layouts(&pages, &heading_ids, &before)?;
+    Ok(import.report)
+}
+
+/// An import under way: the project's catalog and texts, as the pages
+/// change them, and the report.
+struct Import<'a> {
+    root: &'a Path,
+    /// The pages' language.
+    locale: &'a str,
+    /// Whether it is the source language.
+    english: bool,
+    /// Whether what the pages say otherwise replaces what the project has.
+    overwrite: bool,
+    /// The catalog's text, as the import found it.
+    catalog_text: String,
+    draft: Draft,
+    /// The pages' language's texts.
+    texts: Texts,
+    /// The source language's texts, when the pages are a translation.
+    english_texts: Option<Texts>,
+    /// The other languages' texts, when the pages are the source
+    /// language's.
+    others: Vec<(String, Texts)>,
+    report: ImportReport,
+}
+
+impl<'a> Import<'a> {
+    /// Reads the project's catalog and the texts the import compares the
+    /// pages with and adds to.
+    fn open(root: &'a Path, locale: &'a str, overwrite: bool) -> anyhow::Result<Self> {
+        let catalog_text = read_or_empty(root, Path::new(CATALOG_PATH))?;
+        let draft = if catalog_text.trim().is_empty() {
+            Draft::default()
+        } else {
+            Draft::parse(&catalog_text)
+                .map_err(|e| anyhow::anyhow!("{CATALOG_PATH} does not parse: {e}"))?
+        };
+        let source_locale = draft
+            .source_locale
+            .clone()
+            .unwrap_or_else(|| crate::catalog::DEFAULT_SOURCE_LOCALE.to_string());
+        let source_locale = source_locale.as_str();
+        let texts = Texts::load(root, locale)?.overwriting(overwrite);
+        let english = locale == source_locale;
+        let english_texts = if english {
+            None
+        } else {
+            Some(Texts::load(root, source_locale)?.overwriting(overwrite))
+        };
+        // The other languages, read when the source language's pages come
+        // in: which of their pages have a code whose message the source
+        // changes.
+        let mut others: Vec<(String, Texts)> = Vec::new();
+        if english && let Ok(folders) = std::fs::read_dir(root.join(crate::locales::LOCALES_DIR)) {
+            for folder in folders.flatten() {
+                let tag = folder.file_name().to_string_lossy().into_owned();
+                if tag != locale && folder.path().is_dir() && crate::locales::is_locale_tag(&tag) {
+                    others.push((tag.clone(), Texts::load(root, &tag)?));
+                }
+            }
+            others.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        Ok(Import {
+            root,
+            locale,
+            english,
+            overwrite,
+            catalog_text,
+            draft,
+            texts,
+            english_texts,
+            others,
+            report: ImportReport::default(),
+        })
+    }
+
+    /// Reads the pages, each with its file's report: `None` for a page
+    /// that is not imported.
+    fn read_pages(
+        &mut self,
+        paths: &[PathBuf],
+        module_override: Option<&str>,
+    ) -> Vec<Option<Read>> {
+        let mut pages = Vec::new();
+        // Module → the file of this import that brings it.
+        let mut taken: BTreeMap<String, PathBuf> = BTreeMap::new();
+        for path in paths {
+            let (read, file) = self.read_page(path, module_override, &mut taken);
+            pages.push(read);
+            self.report.files.push(file);
+        }
+        pages
+    }
+
+    /// Reads the page at `path` and finds its module; says why it is not
+    /// imported if it is not: it cannot be read, its module's id is not an
+    /// id, it has no codes, or another page of the batch brings its module.
+    fn read_page(
+        &self,
+        path: &Path,
+        module_override: Option<&str>,
+        taken: &mut BTreeMap<String, PathBuf>,
+    ) -> (Option<Read>, FileReport) {
+        let (page_name, derived) = names_of(path, self.locale);
         // The module whose page this is, if the catalog has one, else the
         // one named after the file.
-        let known = draft
+        let known = self
+            .draft
             .modules
             .iter()
             .find(|m| m.page == page_name)
             .map(|m| m.id.clone());
         let module = module_override.map_or_else(|| known.unwrap_or(derived), str::to_string);
         let mut file = FileReport {
-            path: path.clone(),
+            path: path.to_path_buf(),
             module: module.clone(),
             ..FileReport::default()
         };
@@ -322,7 +402,7 @@ pub(crate) fn import(
                 ));
                 return None;
             }
-            taken.insert(module.clone(), path.clone());
+            taken.insert(module.clone(), path.to_path_buf());
             file.unmapped.clone_from(&page.unmapped);
             file.dropped.clone_from(&page.dropped);
             file.duplicates.clone_from(&page.duplicates);
@@ -336,152 +416,190 @@ pub(crate) fn import(
                 page_name,
             })
         });
-        pages.push(read);
-        report.files.push(file);
+        (read, file)
     }
 
-    // Each module's codes before: the pages of other languages do not have
-    // the ones this import brings.
-    let before: BTreeMap<String, Absent> = draft
-        .modules
-        .iter()
-        .map(|m| (m.id.clone(), module_items(m, |_| true)))
-        .collect();
-
-    // The catalog: modules, headings, codes and listings, in page order.
-    let mut index = Index::of(&draft, &catalog_text);
-    let mut placed: Vec<Vec<Placed>> = Vec::new();
-    let mut heading_ids: Vec<Vec<String>> = Vec::new();
-    let batch = Batch {
-        locale,
-        english,
-        others: &others,
-        overwrite,
-        texts: &texts,
-    };
-    for (read, file) in pages.iter().zip(report.files.iter_mut()) {
-        let Some(read) = read else {
-            placed.push(Vec::new());
-            heading_ids.push(Vec::new());
-            continue;
+    /// Places the pages in the catalog — modules, headings, codes and
+    /// listings, in page order — then records each listing's drift, now
+    /// that every code's Error Message is known. How each page's sections
+    /// were placed, and the ids its headings got.
+    fn place(&mut self, pages: &[Option<Read>]) -> (Vec<Vec<Placed>>, Vec<Vec<String>>) {
+        let mut index = Index::of(&self.draft, &self.catalog_text);
+        let mut placed: Vec<Vec<Placed>> = Vec::new();
+        let mut heading_ids: Vec<Vec<String>> = Vec::new();
+        let batch = Batch {
+            locale: self.locale,
+            english: self.english,
+            others: &self.others,
+            overwrite: self.overwrite,
+            texts: &self.texts,
         };
-        let (how, ids) = place_page(&mut draft, read, file, &batch, &mut index);
-        file.heading_ids.clone_from(&ids);
-        placed.push(how);
-        heading_ids.push(ids);
+        for (read, file) in pages.iter().zip(self.report.files.iter_mut()) {
+            let Some(read) = read else {
+                placed.push(Vec::new());
+                heading_ids.push(Vec::new());
+                continue;
+            };
+            let (how, ids) = place_page(&mut self.draft, read, file, &batch, &mut index);
+            file.heading_ids.clone_from(&ids);
+            placed.push(how);
+            heading_ids.push(ids);
+        }
+        self.listings_drift(pages, &placed, &index);
+        (placed, heading_ids)
     }
 
-    // The Error Message of each listing, now that every code's is known.
-    for ((read, placed), file) in pages.iter().zip(&placed).zip(report.files.iter_mut()) {
-        let Some(read) = read else { continue };
-        let Some(module) = draft.modules.iter_mut().find(|m| m.id == read.module) else {
-            continue;
-        };
-        for (section, how) in read.page.sections.iter().zip(placed) {
-            let catalog = index
-                .owners
-                .get(&section.code)
-                .and_then(|(_, m)| m.as_deref());
-            let listing = module.codes.iter_mut().find_map(|i| match i {
-                DraftItem::Code(c) if c.listed && c.code == section.code => Some(c),
-                _ => None,
-            });
-            if *how == Placed::Listed
-                && let Some(listing) = listing
-            {
-                drift(listing, catalog, section, locale, file);
-            }
-        }
-    }
-
-    // The texts: definitions first, so that a listing anywhere in the batch
-    // is compared with its code's own text in this language.
-    for (((read, placed), ids), file) in pages
-        .iter()
-        .zip(&placed)
-        .zip(&heading_ids)
-        .zip(report.files.iter_mut())
-    {
-        let Some(read) = read else { continue };
-        page_texts(read, ids, &mut texts, english_texts.as_mut(), file);
-        for (section, how) in read.page.sections.iter().zip(placed) {
-            let id = MessageId::Code(section.code).to_string();
-            if *how == Placed::Defined
-                && let Some(message) = code_message(&id, section, english)
-            {
-                let changed = texts.set(&id, message, &read.module);
-                file.kept(section.line, changed);
-            }
-        }
-    }
-    for (i, read) in pages.iter().enumerate() {
-        let Some(read) = read else { continue };
-        let file = &mut report.files[i];
-        for (section, how) in read.page.sections.iter().zip(&placed[i]) {
-            match how {
-                Placed::Listed => {
-                    listing_texts(read, section, &mut texts, english_texts.as_ref(), file)
+    /// Records where a listing's Error Message on its page differs from
+    /// the catalog's.
+    fn listings_drift(&mut self, pages: &[Option<Read>], placed: &[Vec<Placed>], index: &Index) {
+        for ((read, placed), file) in pages.iter().zip(placed).zip(self.report.files.iter_mut()) {
+            let Some(read) = read else { continue };
+            let Some(module) = self.draft.modules.iter_mut().find(|m| m.id == read.module) else {
+                continue;
+            };
+            for (section, how) in read.page.sections.iter().zip(placed) {
+                let catalog = index
+                    .owners
+                    .get(&section.code)
+                    .and_then(|(_, m)| m.as_deref());
+                let listing = module.codes.iter_mut().find_map(|i| match i {
+                    DraftItem::Code(c) if c.listed && c.code == section.code => Some(c),
+                    _ => None,
+                });
+                if *how == Placed::Listed
+                    && let Some(listing) = listing
+                {
+                    drift(listing, catalog, section, self.locale, file);
                 }
-                Placed::Defined => {
-                    if let Some(en) = english_texts.as_mut() {
-                        placeholder(en, read, section, locale, file);
+            }
+        }
+    }
+
+    /// Sets the pages' texts: the definitions first, so that a listing
+    /// anywhere in the batch is compared with its code's own text in this
+    /// language; then the listings' texts and the English placeholders.
+    fn set_texts(
+        &mut self,
+        pages: &[Option<Read>],
+        placed: &[Vec<Placed>],
+        heading_ids: &[Vec<String>],
+    ) {
+        for (((read, placed), ids), file) in pages
+            .iter()
+            .zip(placed)
+            .zip(heading_ids)
+            .zip(self.report.files.iter_mut())
+        {
+            let Some(read) = read else { continue };
+            page_texts(
+                read,
+                ids,
+                &mut self.texts,
+                self.english_texts.as_mut(),
+                file,
+            );
+            for (section, how) in read.page.sections.iter().zip(placed) {
+                let id = MessageId::Code(section.code).to_string();
+                if *how == Placed::Defined
+                    && let Some(message) = code_message(&id, section, self.english)
+                {
+                    let changed = self.texts.set(&id, message, &read.module);
+                    file.kept(section.line, changed);
+                }
+            }
+        }
+        for (i, read) in pages.iter().enumerate() {
+            let Some(read) = read else { continue };
+            let file = &mut self.report.files[i];
+            for (section, how) in read.page.sections.iter().zip(&placed[i]) {
+                match how {
+                    Placed::Listed => listing_texts(
+                        read,
+                        section,
+                        &mut self.texts,
+                        self.english_texts.as_ref(),
+                        file,
+                    ),
+                    Placed::Defined => {
+                        if let Some(en) = self.english_texts.as_mut() {
+                            placeholder(en, read, section, self.locale, file);
+                        }
                     }
                 }
             }
         }
     }
 
-    // Write: the catalog, then the texts.
-    if draft.header.is_empty() {
-        draft.header = "# errdoc catalog: every error code once (see README.md).".to_string();
-    }
-    if output::write_if_changed(root, Path::new(CATALOG_PATH), &draft.to_yaml())? {
-        report.written.push(PathBuf::from(CATALOG_PATH));
-    }
-    report.written.extend(texts.write(root)?);
-    if let Some(en) = &english_texts {
-        report.written.extend(en.write(root)?);
-    }
-    // Last, how each page is written.
-    for ((read, ids), file) in pages.iter().zip(&heading_ids).zip(report.files.iter_mut()) {
-        let Some(read) = read else { continue };
-        let Some(module) = draft.modules.iter().find(|m| m.id == read.module) else {
-            continue;
-        };
-        let captured = layout::capture(&read.text, &read.page, ids, module);
-        file.drift.extend(captured.drift);
-        file.escaped.extend(captured.escaped);
-        let mut layout = captured.layout;
-        // What of the module this page does not have.
-        let on_page: BTreeSet<CodeNumber> = read.page.sections.iter().map(|s| s.code).collect();
-        layout.absent = module_items(module, |item| match item {
-            DraftItem::Code(c) => !on_page.contains(&c.code),
-            DraftItem::Heading(h) => !ids.contains(&h.id),
-        });
-        let path = Layouts::path(locale, &module.page);
-        let text = layout.to_text();
-        let conflict = layout_conflict(root, &path, &text)?;
-        let keep = conflict.is_some() && !overwrite;
-        file.conflicts.extend(conflict);
-        if !keep && output::write_if_changed(root, &path, &text)? {
-            report.written.push(path);
+    /// Writes the catalog, then the texts.
+    fn write_catalog_and_texts(&mut self) -> anyhow::Result<()> {
+        if self.draft.header.is_empty() {
+            self.draft.header =
+                "# errdoc catalog: every error code once (see README.md).".to_string();
         }
-        // The same page in other languages does not have what this one
-        // brings.
-        let known = before.get(&module.id);
-        let new = module_items(module, |item| {
-            known.is_none_or(|k| match item {
-                DraftItem::Code(c) => !k.codes.contains(&c.code),
-                DraftItem::Heading(h) => !k.headings.contains(&h.id),
-            })
-        });
-        if !new.is_empty() {
-            report
-                .written
-                .extend(layout::add_absent(root, locale, &module.page, &new)?);
+        if output::write_if_changed(self.root, Path::new(CATALOG_PATH), &self.draft.to_yaml())? {
+            self.report.written.push(PathBuf::from(CATALOG_PATH));
         }
+        self.report.written.extend(self.texts.write(self.root)?);
+        if let Some(en) = &self.english_texts {
+            self.report.written.extend(en.write(self.root)?);
+        }
+        Ok(())
     }
-    Ok(report)
+
+    /// Writes how each page is laid out (unless that would replace a
+    /// layout that differs, without `--overwrite`), and adds what it brings
+    /// to the same page's layouts in other languages as absent.
+    fn write_layouts(
+        &mut self,
+        pages: &[Option<Read>],
+        heading_ids: &[Vec<String>],
+        before: &BTreeMap<String, Absent>,
+    ) -> anyhow::Result<()> {
+        let (root, locale) = (self.root, self.locale);
+        for ((read, ids), file) in pages
+            .iter()
+            .zip(heading_ids)
+            .zip(self.report.files.iter_mut())
+        {
+            let Some(read) = read else { continue };
+            let Some(module) = self.draft.modules.iter().find(|m| m.id == read.module) else {
+                continue;
+            };
+            let captured = layout::capture(&read.text, &read.page, ids, module);
+            file.drift.extend(captured.drift);
+            file.escaped.extend(captured.escaped);
+            let mut layout = captured.layout;
+            // What of the module this page does not have.
+            let on_page: BTreeSet<CodeNumber> = read.page.sections.iter().map(|s| s.code).collect();
+            layout.absent = module_items(module, |item| match item {
+                DraftItem::Code(c) => !on_page.contains(&c.code),
+                DraftItem::Heading(h) => !ids.contains(&h.id),
+            });
+            let path = Layouts::path(locale, &module.page);
+            let text = layout.to_text();
+            let conflict = layout_conflict(root, &path, &text)?;
+            let keep = conflict.is_some() && !self.overwrite;
+            file.conflicts.extend(conflict);
+            if !keep && output::write_if_changed(root, &path, &text)? {
+                self.report.written.push(path);
+            }
+            // The same page in other languages does not have what this one
+            // brings.
+            let known = before.get(&module.id);
+            let new = module_items(module, |item| {
+                known.is_none_or(|k| match item {
+                    DraftItem::Code(c) => !k.codes.contains(&c.code),
+                    DraftItem::Heading(h) => !k.headings.contains(&h.id),
+                })
+            });
+            if !new.is_empty() {
+                self.report
+                    .written
+                    .extend(layout::add_absent(root, locale, &module.page, &new)?);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The layout import captures of a page alone, in a module of its own
@@ -509,483 +627,6 @@ fn module_items(module: &DraftModule, keep: impl Fn(&DraftItem) -> bool) -> Abse
         }
     }
     items
-}
-
-/// What the catalog has, looked up while pages are placed in it: where
-/// each code is defined and its message, the constant names and heading
-/// messages taken. Kept up to date as codes and headings are added.
-struct Index {
-    /// Code → (defining module, its Error Message), family members too.
-    owners: BTreeMap<CodeNumber, (String, Option<String>)>,
-    /// The names of the codes families generate: an entry of the family's
-    /// module that overrides one takes its name.
-    generated: BTreeMap<CodeNumber, String>,
-    names: BTreeSet<String>,
-    /// `heading-<module>-<id>` of every heading: unique across modules.
-    headings: BTreeSet<String>,
-}
-
-impl Index {
-    fn of(draft: &Draft, catalog_text: &str) -> Index {
-        let mut index = Index {
-            owners: BTreeMap::new(),
-            generated: BTreeMap::new(),
-            names: BTreeSet::new(),
-            headings: BTreeSet::new(),
-        };
-        // Family members exist only once the catalog is expanded.
-        let file = crate::source::SourceFile::new(CATALOG_PATH, catalog_text.to_string());
-        let expanded =
-            crate::catalog::Catalog::parse(file, &mut crate::diagnostic::Diagnostics::new());
-        for m in expanded.iter().flat_map(|c| &c.modules) {
-            for code in m.codes.iter().filter(|c| c.is_generated()) {
-                let message = code.message.as_ref().map(|m| m.value.clone());
-                index
-                    .owners
-                    .insert(code.code, (m.id.value.clone(), message));
-                index.generated.insert(code.code, code.name.value.clone());
-                index.names.insert(code.name.value.clone());
-            }
-        }
-        for m in &draft.modules {
-            for item in &m.codes {
-                match item {
-                    DraftItem::Code(c) if !c.listed => {
-                        index
-                            .owners
-                            .insert(c.code, (m.id.clone(), c.message.clone()));
-                        index.names.insert(c.name.clone());
-                    }
-                    DraftItem::Code(_) => {}
-                    DraftItem::Heading(h) => {
-                        index.headings.insert(
-                            MessageId::Heading {
-                                module: &m.id,
-                                heading: &h.id,
-                            }
-                            .to_string(),
-                        );
-                    }
-                }
-            }
-        }
-        index
-    }
-}
-
-/// The module of `read` (created if new), its metadata and code level, and
-/// every heading and section of the page placed in it, in page order.
-fn place_page(
-    draft: &mut Draft,
-    read: &Read,
-    file: &mut FileReport,
-    batch: &Batch<'_>,
-    index: &mut Index,
-) -> (Vec<Placed>, Vec<String>) {
-    let Batch {
-        locale, english, ..
-    } = *batch;
-    let page = &read.page;
-    let module_id = read.module.as_str();
-    if !draft.modules.iter().any(|m| m.id == module_id) {
-        draft.modules.push(DraftModule {
-            id: module_id.to_string(),
-            page: read.page_name.clone(),
-            ..DraftModule::default()
-        });
-    }
-    let Some(module) = draft.modules.iter_mut().find(|m| m.id == module_id) else {
-        return (Vec::new(), Vec::new());
-    };
-    for (key, value) in &page.metadata {
-        let field = key.to_ascii_lowercase();
-        if !METADATA_FIELDS.contains(&field.as_str()) {
-            file.unmapped.push((
-                0,
-                format!("metadata `{key}: {value}` (not one of Kit, Subsystem, Owner, Designer, Tester, Adviser)"),
-            ));
-            continue;
-        }
-        if !module.metadata.iter().any(|(k, _)| *k == field) {
-            module.metadata.push((field, value.clone()));
-        }
-    }
-    module
-        .metadata
-        .sort_by_key(|(k, _)| METADATA_FIELDS.iter().position(|f| f == k));
-    if module.code_level.is_none()
-        && let Some(level) = page.sections.first().map(|s| s.level).filter(|l| *l != 2)
-    {
-        module.code_level = Some(level);
-    }
-
-    let mut placed = Vec::with_capacity(page.sections.len());
-    // The page's last item in the module: a new one goes right after it,
-    // so the page's order survives a merge.
-    let mut previous: Option<usize> = None;
-    let mut headings = page.headings.iter().enumerate().peekable();
-    let mut heading_ids = vec![String::new(); page.headings.len()];
-    for (n, section) in page.sections.iter().enumerate() {
-        let at = |previous: Option<usize>| previous.map_or(0, |p| p + 1);
-        let mut pending = Vec::new();
-        while let Some(next) = headings.next_if(|(_, h)| h.before <= n) {
-            pending.push(next);
-        }
-        if !pending.is_empty() {
-            let anchor = match module
-                .codes
-                .iter()
-                .position(|i| matches!(i, DraftItem::Code(c) if c.code == section.code))
-            {
-                Some(j) => Anchor::Code(j),
-                None => Anchor::New(at(previous)),
-            };
-            previous = Some(place_headings(
-                module,
-                &pending,
-                anchor,
-                &mut index.headings,
-                &mut heading_ids,
-            ));
-        }
-        let here = module
-            .codes
-            .iter()
-            .position(|i| matches!(i, DraftItem::Code(c) if c.code == section.code));
-        let owner = index
-            .owners
-            .get(&section.code)
-            .filter(|(o, _)| o.as_str() != module_id)
-            .cloned();
-        let how = match (here, owner) {
-            // Defined here already: merge.
-            (Some(j), None) => {
-                if let Some(DraftItem::Code(existing)) = module.codes.get_mut(j) {
-                    if !existing.listed {
-                        file.merged.push(section.code);
-                        let mut kept = false;
-                        if english {
-                            kept = take_message(existing, section, batch, file);
-                            if let Some((_, message)) = index.owners.get_mut(&section.code) {
-                                message.clone_from(&existing.message);
-                            }
-                        }
-                        // The source page's message kept back is no drift:
-                        // the report says it differs.
-                        if !kept {
-                            let catalog = existing.message.clone();
-                            drift(existing, catalog.as_deref(), section, locale, file);
-                        }
-                    }
-                    marker(existing, section, batch, file);
-                }
-                previous = Some(j);
-                if matches!(module.codes.get(j), Some(DraftItem::Code(c)) if c.listed) {
-                    Placed::Listed
-                } else {
-                    Placed::Defined
-                }
-            }
-            // Another module defines it: list it here.
-            (_, Some(owner)) => {
-                let j = match here {
-                    Some(j) => j,
-                    None => {
-                        let j = at(previous);
-                        module.codes.insert(
-                            j,
-                            DraftItem::Code(DraftCode {
-                                code: section.code,
-                                listed: true,
-                                marker: section.marker.clone(),
-                                ..DraftCode::default()
-                            }),
-                        );
-                        j
-                    }
-                };
-                // Its drift is judged once every page has been placed: a
-                // later page of the batch may give its code a message.
-                file.listed.push((section.code, owner.0));
-                if here.is_some()
-                    && let Some(DraftItem::Code(listing)) = module.codes.get_mut(j)
-                {
-                    marker(listing, section, batch, file);
-                }
-                previous = Some(j);
-                Placed::Listed
-            }
-            // New: defined by this page.
-            (None, None) => {
-                let name = match index.generated.get(&section.code) {
-                    // It overrides a member of this module's family.
-                    Some(name) => name.clone(),
-                    None => constant_name(module_id, section.code, &section.title, english, &|n| {
-                        index.names.contains(n)
-                    }),
-                };
-                index.names.insert(name.clone());
-                // A later page of the batch with this code lists it.
-                index.owners.insert(
-                    section.code,
-                    (module_id.to_string(), section.message.clone()),
-                );
-                let j = at(previous);
-                module.codes.insert(
-                    j,
-                    DraftItem::Code(DraftCode {
-                        code: section.code,
-                        name,
-                        message: section.message.clone(),
-                        marker: section.marker.clone(),
-                        ..DraftCode::default()
-                    }),
-                );
-                file.added.push(section.code);
-                previous = Some(j);
-                Placed::Defined
-            }
-        };
-        placed.push(how);
-    }
-    let trailing: Vec<_> = headings.collect();
-    if !trailing.is_empty() {
-        place_headings(
-            module,
-            &trailing,
-            Anchor::End,
-            &mut index.headings,
-            &mut heading_ids,
-        );
-    }
-    (placed, heading_ids)
-}
-
-/// Where headings of a page stand in the module.
-#[derive(Clone, Copy)]
-enum Anchor {
-    /// Right before the code at this index, which the module has.
-    Code(usize),
-    /// Before a code the page brings, put at this index.
-    New(usize),
-    /// After the last code.
-    End,
-}
-
-/// Places headings of a page that stand together before one code, or at
-/// the end: each is the heading the module has at that very place, in
-/// order (pages of a module in two languages have their headings before
-/// the same codes), or a new one put there. Records each heading's id;
-/// returns where the last one is.
-fn place_headings(
-    module: &mut DraftModule,
-    pending: &[(usize, &parse::PageHeading)],
-    anchor: Anchor,
-    taken: &mut BTreeSet<String>,
-    ids: &mut [String],
-) -> usize {
-    let is_heading = |i: &DraftItem| matches!(i, DraftItem::Heading(_));
-    // The module's headings at that place: right before the code, after
-    // its last code, or none before a code it did not have.
-    let (run_start, run_len) = match anchor {
-        Anchor::Code(j) => {
-            let back = module.codes[..j]
-                .iter()
-                .rev()
-                .take_while(|i| is_heading(i))
-                .count();
-            (j - back, back)
-        }
-        Anchor::New(at) => (at.min(module.codes.len()), 0),
-        Anchor::End => {
-            let after = module
-                .codes
-                .iter()
-                .rposition(|i| !is_heading(i))
-                .map_or(0, |j| j + 1);
-            (after, module.codes.len() - after)
-        }
-    };
-    for (i, (k, heading)) in pending.iter().enumerate() {
-        let position = run_start + i;
-        let id = if i < run_len {
-            match module.codes.get(position) {
-                Some(DraftItem::Heading(h)) => h.id.clone(),
-                _ => String::new(),
-            }
-        } else {
-            let base = match slug(&heading.title) {
-                s if s.starts_with(|c: char| c.is_ascii_lowercase()) => s,
-                _ => format!("section-{}", k + 1),
-            };
-            let message = |id: &str| {
-                MessageId::Heading {
-                    module: &module.id,
-                    heading: id,
-                }
-                .to_string()
-            };
-            let id = std::iter::once(base.clone())
-                .chain((2..).map(|n| format!("{base}-{n}")))
-                .find(|id| !taken.contains(&message(id)))
-                .unwrap_or(base);
-            taken.insert(message(&id));
-            module.codes.insert(
-                position,
-                DraftItem::Heading(DraftHeading {
-                    id: id.clone(),
-                    level: (heading.level != 2).then_some(heading.level),
-                }),
-            );
-            id
-        };
-        if let Some(slot) = ids.get_mut(*k) {
-            *slot = id;
-        }
-    }
-    run_start + pending.len().saturating_sub(1)
-}
-
-/// The marker around a code's section (`<!--Del-->`) is the source
-/// language page's: it sets and clears it. A translation's page that wraps
-/// the code otherwise is reported; it sets a marker only on a code it
-/// brings.
-fn marker(entry: &mut DraftCode, section: &Section, batch: &Batch<'_>, file: &mut FileReport) {
-    if entry.marker == section.marker {
-        return;
-    }
-    let shown = |m: &Option<String>| {
-        m.as_ref()
-            .map_or("no marker".to_string(), |m| format!("`<!--{m}-->`"))
-    };
-    if batch.english {
-        if batch.guards(entry) {
-            let bare = |m: &Option<String>| {
-                m.as_ref()
-                    .map(|m| format!("<!--{m}-->"))
-                    .unwrap_or_default()
-            };
-            file.conflicts.push(Conflict {
-                line: section.line,
-                what: format!("{CATALOG_PATH}: code {} `marker`", section.code),
-                ours: bare(&entry.marker),
-                page: bare(&section.marker),
-            });
-            if !batch.overwrite {
-                return;
-            }
-        }
-        entry.marker.clone_from(&section.marker);
-        return;
-    }
-    let locale = batch.locale;
-    file.drift.push((
-        section.line,
-        format!(
-            "code {}: the {locale} page wraps it in {}, the catalog in {} (the source page's); the page's layout keeps its own marker lines, which `errdoc check` reports",
-            section.code,
-            shown(&section.marker),
-            shown(&entry.marker)
-        ),
-    ));
-}
-
-/// The source language page's Error Message is the catalog's `message`:
-/// where it differs — a code a translation brought first, or, with
-/// `--overwrite`, a corrected page — it becomes the message, and the pages
-/// of the other languages that have the code keep showing the one they
-/// had, as drift. Otherwise the catalog's is kept (a hand edit, or what an
-/// older page said) and reported; returns whether it was.
-fn take_message(
-    entry: &mut DraftCode,
-    section: &Section,
-    batch: &Batch<'_>,
-    file: &mut FileReport,
-) -> bool {
-    let Some(new) = &section.message else {
-        return false;
-    };
-    if entry.message.as_ref() == Some(new) {
-        return false;
-    }
-    if let Some(old) = &entry.message
-        && batch.guards(entry)
-    {
-        file.conflicts.push(Conflict {
-            line: section.line,
-            what: format!("{CATALOG_PATH}: code {} `message`", section.code),
-            ours: old.clone(),
-            page: new.clone(),
-        });
-        if !batch.overwrite {
-            return true;
-        }
-    }
-    let others = batch.others;
-    if let Some(old) = entry.message.take() {
-        let id = MessageId::Code(section.code).to_string();
-        for (tag, texts) in others {
-            if texts.has(&id) && !entry.message_drift.iter().any(|(l, _)| l == tag) {
-                entry.message_drift.push((tag.clone(), old.clone()));
-                file.drift.push((
-                    section.line,
-                    format!(
-                        "code {}: the Error Message is now `{new}`, this page's; the {tag} page keeps `{old}` as `message_drift`",
-                        section.code
-                    ),
-                ));
-            }
-        }
-        entry.message_drift.sort();
-    }
-    entry.message = Some(new.clone());
-    false
-}
-
-/// Records (or clears) the Error Message this page shows in `locale`
-/// where it differs from the catalog's.
-fn drift(
-    entry: &mut DraftCode,
-    catalog: Option<&str>,
-    section: &Section,
-    locale: &str,
-    file: &mut FileReport,
-) {
-    let shown = section.message.as_deref();
-    let differs = match (shown, catalog) {
-        (Some(shown), Some(catalog)) => shown != catalog,
-        (Some(_), None) => true,
-        _ => false,
-    };
-    let before = entry
-        .message_drift
-        .iter()
-        .find(|(l, _)| l == locale)
-        .map(|(_, t)| t.clone());
-    entry.message_drift.retain(|(l, _)| l != locale);
-    if !differs && let Some(before) = before {
-        file.drift.push((
-            section.line,
-            format!(
-                "code {}: the page shows the catalog's Error Message; its `message_drift` ({locale}: `{before}`) is removed",
-                section.code
-            ),
-        ));
-    }
-    if differs && let Some(shown) = shown {
-        entry
-            .message_drift
-            .push((locale.to_string(), shown.to_string()));
-        entry.message_drift.sort();
-        file.drift.push((
-            section.line,
-            format!(
-                "code {}: the Error Message is `{shown}` here but `{}` in the catalog; kept as `message_drift` ({locale}), which `errdoc check` reports",
-                section.code,
-                catalog.unwrap_or("(none)")
-            ),
-        ));
-    }
 }
 
 /// The page's title, note and intro, and its headings' texts.
