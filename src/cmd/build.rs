@@ -36,16 +36,7 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         Some(crate::output::lock(root, "build")?)
     };
     let timings = std::env::var_os("ERRDOC_TIMINGS").is_some();
-    // `--diff` is about the pages: the project's warnings are `check`'s.
-    let policy = Policy {
-        warnings: if args.diff {
-            Warnings::Count
-        } else {
-            Warnings::Show
-        },
-        unchanged: "; site/ was not changed",
-        ..Policy::new("build", Stage::Look)
-    };
+    let policy = policy(args);
     let Loaded {
         project,
         look,
@@ -89,31 +80,9 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
 
     let site = root.join(SITE_DIR);
     let plan = Plan::new(&site, &output)?;
-    for path in &plan.kept {
-        tell!(
-            "warning: {SITE_DIR}/{} is listed in {SITE_DIR}/{} but is not as errdoc made it (edited since, or listed by hand): left in place — delete it yourself if it should go",
-            crate::console::printable(&path.display().to_string()),
-            crate::output::MANIFEST
-        );
-    }
+    warn_kept(&plan);
     if args.check {
-        if plan.is_empty() {
-            say!("{SITE_DIR}/ is up to date ({} files)", output.len());
-            return Ok(ExitCode::SUCCESS);
-        }
-        tell!("error: {SITE_DIR}/ is out of date; a build would change these files:");
-        let changes = [
-            ("create", &plan.create),
-            ("update", &plan.update),
-            ("remove", &plan.remove),
-        ];
-        for (verb, paths) in changes {
-            for path in paths {
-                tell!("  {verb} {SITE_DIR}/{}", path.display());
-            }
-        }
-        tell!("run `errdoc build` and commit {SITE_DIR}/");
-        return Ok(failure());
+        return Ok(check(&plan, output.len()));
     }
 
     if timings {
@@ -132,4 +101,52 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// How `build` treats what it finds: `--diff` is about the pages, so the
+/// project's warnings are only counted (they are `check`'s to show).
+fn policy(args: &BuildArgs) -> Policy {
+    Policy {
+        warnings: if args.diff {
+            Warnings::Count
+        } else {
+            Warnings::Show
+        },
+        unchanged: "; site/ was not changed",
+        ..Policy::new("build", Stage::Look)
+    }
+}
+
+/// Warns of each file of the site that the manifest lists but that is not
+/// as errdoc made it: the build leaves it in place.
+fn warn_kept(plan: &Plan) {
+    for path in &plan.kept {
+        tell!(
+            "warning: {SITE_DIR}/{} is listed in {SITE_DIR}/{} but is not as errdoc made it (edited since, or listed by hand): left in place — delete it yourself if it should go",
+            crate::console::printable(&path.display().to_string()),
+            crate::output::MANIFEST
+        );
+    }
+}
+
+/// `build --check`: whether the site, of `files` files, is up to date;
+/// if not, what a build would change.
+fn check(plan: &Plan, files: usize) -> ExitCode {
+    if plan.is_empty() {
+        say!("{SITE_DIR}/ is up to date ({files} files)");
+        return ExitCode::SUCCESS;
+    }
+    tell!("error: {SITE_DIR}/ is out of date; a build would change these files:");
+    let changes = [
+        ("create", &plan.create),
+        ("update", &plan.update),
+        ("remove", &plan.remove),
+    ];
+    for (verb, paths) in changes {
+        for path in paths {
+            tell!("  {verb} {SITE_DIR}/{}", path.display());
+        }
+    }
+    tell!("run `errdoc build` and commit {SITE_DIR}/");
+    failure()
 }

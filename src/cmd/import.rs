@@ -8,7 +8,8 @@ use crate::cli::ImportArgs;
 use crate::cmd::failure;
 use crate::diagnostic::{Diagnostics, Severity, plural};
 use crate::import::{self, FileReport, parse};
-use crate::project::Project;
+use crate::model::Model;
+use crate::project::{Project, Rendered};
 
 /// `say!` for a line that carries a page's text: control characters made
 /// visible, so a page cannot drive the terminal (OSC 52, screen clears).
@@ -20,28 +21,10 @@ macro_rules! show {
 
 /// Runs `errdoc import`.
 pub(crate) fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
+    if !can_import(root, args) {
+        return Ok(failure());
+    }
     let locale = &args.locale;
-    if !crate::locales::is_locale_tag(locale) {
-        tell!("error: `{locale}` is not a language tag written the canonical way (`en`, `zh-CN`)");
-        return Ok(failure());
-    }
-    // A module's id names its .ftl files: it must not lead anywhere.
-    if let Some(module) = &args.module
-        && !crate::catalog::is_id(module)
-    {
-        tell!(
-            "error: `{}` is not a module id: a lowercase letter, then lowercase letters, digits and `-` (`net-socket`)",
-            crate::console::printable(module)
-        );
-        return Ok(failure());
-    }
-    if !root.join(crate::catalog::CATALOG_PATH).exists() {
-        tell!(
-            "error: {} is not an errdoc project — `errdoc init` creates one",
-            root.display()
-        );
-        return Ok(failure());
-    }
     // One writer at a time: two imports at once would each write what the
     // other read before.
     let _lock = crate::output::lock(root, "import")?;
@@ -73,48 +56,7 @@ pub(crate) fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         }
         summary(file);
         conflicts(file, args.overwrite);
-        let built = rendered.as_ref().and_then(|rendered| {
-            let module = rendered
-                .project
-                .catalog
-                .modules
-                .iter()
-                .find(|m| m.id.value == file.module)?;
-            let path = format!("md/{locale}/{}.md", module.page.value);
-            let text = rendered
-                .output
-                .files()
-                .find(|(p, _)| *p == Path::new(&path))
-                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())?;
-            Some((rendered, text))
-        });
-        match built {
-            Some((rendered, text)) => {
-                let built = parse::page(&text);
-                let (exact, total, differences) = import::round_trip(&file.sections, &built);
-                show!(
-                    "  round trip: {exact} of {total} sections say exactly the same on the built page"
-                );
-                for d in differences
-                    .into_iter()
-                    .chain(import::headings_round_trip(&file.headings, &built))
-                {
-                    show!("    {d}");
-                }
-                let misfits = model
-                    .as_ref()
-                    .map(|m| Project::layout_misfits(&rendered.look, m, locale, &file.module))
-                    .unwrap_or_default();
-                lines_report(
-                    file,
-                    &import::compare_lines(&file.text, &text, &file.parts(), &misfits),
-                    locale,
-                );
-            }
-            _ => {
-                show!("  round trip: not checked — the project does not build yet (`errdoc check`)")
-            }
-        }
+        round_trip(file, rendered.as_ref(), model.as_ref(), locale);
     }
     if report.written.is_empty() {
         show!("nothing changed");
@@ -133,6 +75,81 @@ pub(crate) fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         tell_raw!("{d}");
     }
     Ok(if failed { failure() } else { ExitCode::SUCCESS })
+}
+
+/// Whether the import can start: the locale is a language tag written the
+/// canonical way, the module given (if any) is an id, and `root` is a
+/// project. Says why not.
+fn can_import(root: &Path, args: &ImportArgs) -> bool {
+    let locale = &args.locale;
+    if !crate::locales::is_locale_tag(locale) {
+        tell!("error: `{locale}` is not a language tag written the canonical way (`en`, `zh-CN`)");
+        return false;
+    }
+    // A module's id names its .ftl files: it must not lead anywhere.
+    if let Some(module) = &args.module
+        && !crate::catalog::is_id(module)
+    {
+        tell!(
+            "error: `{}` is not a module id: a lowercase letter, then lowercase letters, digits and `-` (`net-socket`)",
+            crate::console::printable(module)
+        );
+        return false;
+    }
+    if !root.join(crate::catalog::CATALOG_PATH).exists() {
+        tell!(
+            "error: {} is not an errdoc project — `errdoc init` creates one",
+            root.display()
+        );
+        return false;
+    }
+    true
+}
+
+/// Compares an imported page with the page built from it, if the project
+/// builds: section by section, heading by heading, then line by line.
+fn round_trip(file: &FileReport, rendered: Option<&Rendered>, model: Option<&Model>, locale: &str) {
+    let built = rendered.and_then(|rendered| {
+        let module = rendered
+            .project
+            .catalog
+            .modules
+            .iter()
+            .find(|m| m.id.value == file.module)?;
+        let path = format!("md/{locale}/{}.md", module.page.value);
+        let text = rendered
+            .output
+            .files()
+            .find(|(p, _)| *p == Path::new(&path))
+            .map(|(_, b)| String::from_utf8_lossy(b).into_owned())?;
+        Some((rendered, text))
+    });
+    match built {
+        Some((rendered, text)) => {
+            let built = parse::page(&text);
+            let (exact, total, differences) = import::round_trip(&file.sections, &built);
+            show!(
+                "  round trip: {exact} of {total} sections say exactly the same on the built page"
+            );
+            for d in differences
+                .into_iter()
+                .chain(import::headings_round_trip(&file.headings, &built))
+            {
+                show!("    {d}");
+            }
+            let misfits = model
+                .map(|m| Project::layout_misfits(&rendered.look, m, locale, &file.module))
+                .unwrap_or_default();
+            lines_report(
+                file,
+                &import::compare_lines(&file.text, &text, &file.parts(), &misfits),
+                locale,
+            );
+        }
+        _ => {
+            show!("  round trip: not checked — the project does not build yet (`errdoc check`)")
+        }
+    }
 }
 
 /// How many differences the report lists; `build --diff` shows them all.
