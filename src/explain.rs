@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::catalog::{Catalog, CodeEntry, CodeNumber, Module, NamedRange};
 use crate::console::printable;
-use crate::model::{CodeView, LocaleModel, PageModel, RangeView};
+use crate::model::{CodeView, LocaleModel, PageModel, RangeView, Text};
 use crate::render::search::{codes_json, plain_blocks, plain_text};
 
 /// What a query names.
@@ -202,11 +202,87 @@ impl Style {
             }
         }
     }
+    /// A labelled section of a code: each text a paragraph, numbered where
+    /// there are several and `numbered`; nothing where there are none.
+    fn section(&self, label: &str, texts: Vec<String>, numbered: bool, out: &mut String) {
+        if texts.is_empty() {
+            return;
+        }
+        let _ = writeln!(out, "\n{}", self.heading(label));
+        let many = texts.len() > 1 && numbered;
+        for (i, t) in texts.iter().enumerate() {
+            let t = if many {
+                format!("{}. {t}", i + 1)
+            } else {
+                t.clone()
+            };
+            self.body(&t, out);
+        }
+    }
+
+    /// The blocks of a Markdown text (an intro, sub-cases) as paragraphs,
+    /// after a blank line.
+    fn blocks(&self, markdown: &str, out: &mut String) {
+        out.push('\n');
+        for block in plain_blocks(markdown) {
+            self.body(&block, out);
+        }
+    }
 }
 
 /// A code as text for the terminal.
 pub(crate) fn text(page: &PageModel, code: &CodeView, labels: &Labels, style: &Style) -> String {
     let mut out = String::new();
+    text_heading(page, code, style, &mut out);
+    if let Some(intro) = &code.intro {
+        style.blocks(&intro.text, &mut out);
+    }
+    let plain =
+        |texts: &[Text]| -> Vec<String> { texts.iter().map(|t| plain_text(&t.text)).collect() };
+    style.section(
+        &labels.message,
+        code.message.iter().cloned().collect(),
+        false,
+        &mut out,
+    );
+    style.section(
+        &labels.description,
+        plain(code.description.as_slice()),
+        false,
+        &mut out,
+    );
+    style.section(&labels.causes, plain(&code.causes), true, &mut out);
+    style.section(&labels.solution, plain(&code.solutions), true, &mut out);
+    style.section(&labels.flags, plain(&code.flags), false, &mut out);
+    style.section(
+        &labels.references,
+        code.references
+            .iter()
+            .map(|r| format!("{} <{}>", r.title, r.url))
+            .collect(),
+        false,
+        &mut out,
+    );
+    style.section(
+        &labels.related,
+        code.related
+            .iter()
+            .map(|r| format!("{}  {}", r.code, plain_text(&r.title.text)))
+            .collect(),
+        false,
+        &mut out,
+    );
+    // Sub-cases, block by block.
+    if let Some(details) = &code.details {
+        style.blocks(&details.text, &mut out);
+    }
+    out
+}
+
+/// The first lines of a code as text: its code and title, then its
+/// constant's name, every page it is on, and the table entry it is a
+/// member of.
+fn text_heading(page: &PageModel, code: &CodeView, style: &Style, out: &mut String) {
     let title = plain_text(&code.title.text);
     let _ = writeln!(
         out,
@@ -237,86 +313,6 @@ pub(crate) fn text(page: &PageModel, code: &CodeView, labels: &Labels, style: &S
         ));
     }
     let _ = writeln!(out, "{}", style.dim(&facts.join(" · ")));
-    let section = |label: &str, texts: Vec<String>, numbered: bool, out: &mut String| {
-        if texts.is_empty() {
-            return;
-        }
-        let _ = writeln!(out, "\n{}", style.heading(label));
-        let many = texts.len() > 1 && numbered;
-        for (i, t) in texts.iter().enumerate() {
-            let t = if many {
-                format!("{}. {t}", i + 1)
-            } else {
-                t.clone()
-            };
-            style.body(&t, out);
-        }
-    };
-    if let Some(intro) = &code.intro {
-        out.push('\n');
-        for block in plain_blocks(&intro.text) {
-            style.body(&block, &mut out);
-        }
-    }
-    section(
-        &labels.message,
-        code.message.iter().cloned().collect(),
-        false,
-        &mut out,
-    );
-    section(
-        &labels.description,
-        code.description
-            .iter()
-            .map(|t| plain_text(&t.text))
-            .collect(),
-        false,
-        &mut out,
-    );
-    section(
-        &labels.causes,
-        code.causes.iter().map(|t| plain_text(&t.text)).collect(),
-        true,
-        &mut out,
-    );
-    section(
-        &labels.solution,
-        code.solutions.iter().map(|t| plain_text(&t.text)).collect(),
-        true,
-        &mut out,
-    );
-    section(
-        &labels.flags,
-        code.flags.iter().map(|t| plain_text(&t.text)).collect(),
-        false,
-        &mut out,
-    );
-    section(
-        &labels.references,
-        code.references
-            .iter()
-            .map(|r| format!("{} <{}>", r.title, r.url))
-            .collect(),
-        false,
-        &mut out,
-    );
-    section(
-        &labels.related,
-        code.related
-            .iter()
-            .map(|r| format!("{}  {}", r.code, plain_text(&r.title.text)))
-            .collect(),
-        false,
-        &mut out,
-    );
-    // Sub-cases, block by block.
-    if let Some(details) = &code.details {
-        out.push('\n');
-        for block in plain_blocks(&details.text) {
-            style.body(&block, &mut out);
-        }
-    }
-    out
 }
 
 /// A range as text for the terminal.

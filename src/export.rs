@@ -106,6 +106,20 @@ pub(crate) fn json(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
 /// solutions for each locale (several causes joined by newlines).
 pub(crate) fn csv(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
     let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(csv_header(model))?;
+    for (module, c) in codes(catalog) {
+        let mut row = csv_facts(module, c);
+        for l in &model.locales {
+            row.extend(csv_texts(l, c.code));
+        }
+        writer.write_record(row.iter().map(|cell| csv_cell(cell)))?;
+    }
+    Ok(String::from_utf8(writer.into_inner()?)?)
+}
+
+/// The CSV's header: the facts' columns, then four texts' for each locale
+/// (`title_en`, …).
+fn csv_header(model: &Model) -> Vec<String> {
     let mut header: Vec<String> = [
         "code",
         "name",
@@ -127,79 +141,77 @@ pub(crate) fn csv(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
             header.push(format!("{field}_{}", l.tag));
         }
     }
-    writer.write_record(&header)?;
-    for (module, c) in codes(catalog) {
-        let mut row = vec![
-            c.code.to_string(),
-            c.name.value.clone(),
-            module.to_string(),
-            c.message
-                .as_ref()
-                .map(|m| m.value.clone())
-                .unwrap_or_default(),
-            c.member
-                .as_ref()
-                .map(|m| m.family.clone())
-                .unwrap_or_default(),
-            c.member
-                .as_ref()
-                .map(|m| m.name.clone())
-                .unwrap_or_default(),
-            c.flags
-                .iter()
-                .map(|f| f.value.message_id().trim_start_matches("flag-").to_string())
-                .collect::<Vec<_>>()
-                .join(" "),
-            c.references
-                .iter()
-                .map(|r| r.value.clone())
-                .collect::<Vec<_>>()
-                .join(" "),
-            c.related
-                .iter()
-                .map(|r| r.value.to_string())
-                .collect::<Vec<_>>()
-                .join(" "),
-            c.since
-                .as_ref()
-                .map(|s| s.value.clone())
-                .unwrap_or_default(),
-            c.deprecated
-                .as_ref()
-                .map(|s| s.value.clone())
-                .unwrap_or_default(),
-        ];
-        for l in &model.locales {
-            match view(l, c.code) {
-                Some(v) => {
-                    row.push(v.title.text.clone());
-                    row.push(
-                        v.description
-                            .as_ref()
-                            .map(|t| t.text.clone())
-                            .unwrap_or_default(),
-                    );
-                    row.push(
-                        v.causes
-                            .iter()
-                            .map(|t| t.text.clone())
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    );
-                    row.push(
-                        v.solutions
-                            .iter()
-                            .map(|t| t.text.clone())
-                            .collect::<Vec<_>>()
-                            .join("\n"),
-                    );
-                }
-                None => row.extend(std::iter::repeat_n(String::new(), 4)),
-            }
-        }
-        writer.write_record(row.iter().map(|cell| csv_cell(cell)))?;
-    }
-    Ok(String::from_utf8(writer.into_inner()?)?)
+    header
+}
+
+/// A code's facts from the catalog, as the CSV's first cells (several
+/// flags, references or related codes joined by spaces).
+fn csv_facts(module: &str, c: &CodeEntry) -> Vec<String> {
+    vec![
+        c.code.to_string(),
+        c.name.value.clone(),
+        module.to_string(),
+        c.message
+            .as_ref()
+            .map(|m| m.value.clone())
+            .unwrap_or_default(),
+        c.member
+            .as_ref()
+            .map(|m| m.family.clone())
+            .unwrap_or_default(),
+        c.member
+            .as_ref()
+            .map(|m| m.name.clone())
+            .unwrap_or_default(),
+        c.flags
+            .iter()
+            .map(|f| f.value.message_id().trim_start_matches("flag-").to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+        c.references
+            .iter()
+            .map(|r| r.value.clone())
+            .collect::<Vec<_>>()
+            .join(" "),
+        c.related
+            .iter()
+            .map(|r| r.value.to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+        c.since
+            .as_ref()
+            .map(|s| s.value.clone())
+            .unwrap_or_default(),
+        c.deprecated
+            .as_ref()
+            .map(|s| s.value.clone())
+            .unwrap_or_default(),
+    ]
+}
+
+/// A code's title, description, causes and solutions in one locale, as
+/// four cells (empty where the locale does not have the code).
+fn csv_texts(locale: &LocaleModel, code: CodeNumber) -> Vec<String> {
+    let Some(v) = view(locale, code) else {
+        return vec![String::new(); 4];
+    };
+    vec![
+        v.title.text.clone(),
+        v.description
+            .as_ref()
+            .map(|t| t.text.clone())
+            .unwrap_or_default(),
+        v.causes
+            .iter()
+            .map(|t| t.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        v.solutions
+            .iter()
+            .map(|t| t.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    ]
 }
 
 /// A CSV cell a spreadsheet shows as text: one that starts with `=`, `+`,
