@@ -375,8 +375,8 @@ fn load_locale(
 /// that lacks one, or a template string added by a newer errdoc, still
 /// builds.
 const BUILTIN_UI: &[(&str, &str)] = &[
-    ("en", include_str!("../locales/en/ui.ftl")),
-    ("zh-CN", include_str!("../locales/zh-CN/ui.ftl")),
+    ("en", include_str!("../../locales/en/ui.ftl")),
+    ("zh-CN", include_str!("../../locales/zh-CN/ui.ftl")),
 ];
 
 /// The built-in UI locales.
