@@ -1,0 +1,412 @@
+//! What the checks need of a Fluent file, read from its AST: each
+//! message's and term's place, value and attributes; the references,
+//! selects and variables of each part; syntax errors and ids defined twice,
+//! reported where they are best fixed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast;
+
+use super::{EntryInfo, PartInfo, STUB_MARKER, SelectInfo, VariantInfo};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem};
+use crate::source::SourceFile;
+
+/// Records the messages and terms of `file`, reporting syntax errors and
+/// ids defined twice in the locale.
+pub(super) fn collect_entries(
+    file: &SourceFile,
+    index: usize,
+    entries: &mut BTreeMap<String, EntryInfo>,
+    earlier: &[SourceFile],
+    diags: &mut Diagnostics,
+) {
+    let resource = parse(file, diags);
+    let starts = entry_starts(file, &resource);
+    // The first start after `start`: `starts` is sorted, so a binary
+    // search (a scan per entry made files of 100,000 messages quadratic).
+    let end_of = |start: usize| {
+        starts
+            .get(starts.partition_point(|s| *s <= start))
+            .copied()
+            .unwrap_or(file.text().len())
+    };
+    for entry in &resource.body {
+        let (id, mut info) = match entry {
+            ast::Entry::Message(m) => (
+                m.id.name.to_string(),
+                entry_info(
+                    file,
+                    index,
+                    m.id.name,
+                    m.value.as_ref(),
+                    &m.attributes,
+                    m.comment.as_ref(),
+                ),
+            ),
+            ast::Entry::Term(t) => (
+                format!("-{}", t.id.name),
+                entry_info(
+                    file,
+                    index,
+                    t.id.name,
+                    Some(&t.value),
+                    &t.attributes,
+                    t.comment.as_ref(),
+                ),
+            ),
+            _ => continue,
+        };
+        info.range.end = end_of(info.range.end);
+        if let Some(first) = entries.get(&id) {
+            let first_file = if first.file == index {
+                file
+            } else {
+                earlier.get(first.file).unwrap_or(file)
+            };
+            diags.push(
+                Diagnostic::new(Problem::DuplicateMessage { id })
+                    .at(file, info.span)
+                    .first_at(first_file, first.span),
+            );
+            continue;
+        }
+        entries.insert(id, info);
+    }
+}
+
+/// The AST of `file`, with each syntax error reported where it is best
+/// fixed, and a hint of how.
+fn parse<'f>(file: &'f SourceFile, diags: &mut Diagnostics) -> ast::Resource<&'f str> {
+    match fluent_syntax::parser::parse(file.text()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                let start = syntax_error_offset(file.text(), &e);
+                let moved = start != e.pos.start;
+                let rest = file.text().get(start..).unwrap_or("");
+                let indent = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+                let (start, hint) = if !moved && rest.trim_start().starts_with('.') {
+                    // The parser gives up on the whole attribute and points
+                    // at its line; the reason is somewhere in that line.
+                    (
+                        start + indent,
+                        "this attribute does not parse: look for an unclosed `{`, a `}` without `{`, or a continuation line starting with `.`, `[`, `*` or `}`",
+                    )
+                } else if moved {
+                    (start, "close the placeable with `}` on this line")
+                } else {
+                    (
+                        start,
+                        "fix the syntax; https://projectfluent.org/fluent/guide/ explains it",
+                    )
+                };
+                diags.push(
+                    Diagnostic::new(Problem::FluentSyntax {
+                        detail: e.kind.to_string(),
+                        hint,
+                    })
+                    .at(file, file.span(start, start + 1)),
+                );
+            }
+            r
+        }
+    }
+}
+
+/// Where each entry of `resource` starts — its attached comment, a
+/// comment, junk — as the start of its line, sorted: where the entry
+/// before it ends.
+fn entry_starts(file: &SourceFile, resource: &ast::Resource<&str>) -> Vec<usize> {
+    let line_start = |at: usize| {
+        file.text()
+            .get(..at)
+            .and_then(|before| before.rfind('\n'))
+            .map_or(0, |i| i + 1)
+    };
+    let mut starts: Vec<usize> = resource
+        .body
+        .iter()
+        .filter_map(|entry| {
+            let first = match entry {
+                ast::Entry::Message(m) => m
+                    .comment
+                    .as_ref()
+                    .and_then(|c| c.content.first().copied())
+                    .unwrap_or(m.id.name),
+                ast::Entry::Term(t) => t
+                    .comment
+                    .as_ref()
+                    .and_then(|c| c.content.first().copied())
+                    .unwrap_or(t.id.name),
+                ast::Entry::Comment(c)
+                | ast::Entry::GroupComment(c)
+                | ast::Entry::ResourceComment(c) => c.content.first().copied()?,
+                ast::Entry::Junk { content } => content,
+            };
+            file.offset_of(first).map(line_start)
+        })
+        .collect();
+    starts.sort_unstable();
+    starts
+}
+
+/// Where to point at a syntax error. The parser notices an unclosed `{`
+/// only on a later line (inside a placeable, line breaks are allowed); the
+/// missing `}` belongs at the end of the line that left it open.
+fn syntax_error_offset(text: &str, error: &fluent_syntax::parser::ParserError) -> usize {
+    let start = error.pos.start.min(text.len());
+    let entry_start = error.slice.as_ref().map_or_else(
+        || {
+            // No slice: look at the line before the error only.
+            text.get(..start)
+                .and_then(|b| b.trim_end_matches(['\n', '\r', ' ', '\t']).rfind('\n'))
+                .map_or(0, |i| i + 1)
+        },
+        |s| s.start,
+    );
+    let Some(region) = text.get(entry_start.min(start)..start) else {
+        return start;
+    };
+    let mut depth = 0usize;
+    let mut offset = entry_start.min(start);
+    for line in region.split_inclusive('\n') {
+        let end_of_line = offset + line.trim_end_matches(['\n', '\r']).len();
+        depth += line.matches('{').count();
+        depth = depth.saturating_sub(line.matches('}').count());
+        if depth > 0 && line.ends_with('\n') {
+            return end_of_line;
+        }
+        offset += line.len();
+    }
+    start
+}
+
+fn entry_info(
+    file: &SourceFile,
+    index: usize,
+    id: &str,
+    value: Option<&ast::Pattern<&str>>,
+    attributes: &[ast::Attribute<&str>],
+    comment: Option<&ast::Comment<&str>>,
+) -> EntryInfo {
+    let span_of = |name: &str| {
+        let start = file.offset_of(name).unwrap_or(0);
+        file.span(start, start + name.len())
+    };
+    let mut variables = BTreeMap::new();
+    let mut parts = BTreeMap::new();
+    if let Some(value) = value {
+        variables.insert(None, pattern_variables(value));
+        parts.insert(None, part_info(file, value));
+    }
+    for a in attributes {
+        let name = Some(a.id.name.to_string());
+        variables.insert(name.clone(), pattern_variables(&a.value));
+        parts.insert(name, part_info(file, &a.value));
+    }
+    let id_start = file.offset_of(id).unwrap_or(0);
+    // The attached comment's first line starts the entry (after its `# `).
+    let start = comment
+        .and_then(|c| c.content.first())
+        .and_then(|line| file.offset_of(line))
+        .map_or(id_start, |at| {
+            file.text()
+                .get(..at)
+                .and_then(|before| before.rfind('\n'))
+                .map_or(0, |i| i + 1)
+        })
+        .min(id_start);
+    let stub = comment.is_some_and(|c| c.content.iter().any(|l| l.trim() == STUB_MARKER));
+    EntryInfo {
+        file: index,
+        span: span_of(id),
+        range: start..id_start,
+        has_value: value.is_some(),
+        attributes: attributes
+            .iter()
+            .map(|a| (a.id.name.to_string(), span_of(a.id.name)))
+            .collect(),
+        variables,
+        parts,
+        stub,
+    }
+}
+
+/// References, selects and variables of one pattern.
+fn part_info(file: &SourceFile, pattern: &ast::Pattern<&str>) -> PartInfo {
+    let mut info = PartInfo::default();
+    let mut literal = Some(String::new());
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => {
+                if let Some(text) = literal.as_mut() {
+                    text.push_str(value);
+                }
+            }
+            ast::PatternElement::Placeable { expression } => {
+                match (expression, literal.as_mut()) {
+                    (
+                        ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
+                        Some(text),
+                    ) => text.push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value)),
+                    _ => literal = None,
+                }
+                walk_expression(file, expression, &mut info, true);
+            }
+        }
+    }
+    info.literal = literal;
+    info
+}
+
+fn walk_expression(
+    file: &SourceFile,
+    expression: &ast::Expression<&str>,
+    info: &mut PartInfo,
+    outside: bool,
+) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            let mut selector_vars = BTreeSet::new();
+            inline_variables(selector, &mut selector_vars);
+            let numeric = match selector {
+                ast::InlineExpression::VariableReference { .. }
+                | ast::InlineExpression::NumberLiteral { .. } => true,
+                ast::InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
+                _ => false,
+            };
+            walk_inline(selector, info, outside);
+            let variants = variants
+                .iter()
+                .map(|v| {
+                    let key = match &v.key {
+                        ast::VariantKey::Identifier { name } => *name,
+                        ast::VariantKey::NumberLiteral { value } => *value,
+                    };
+                    let start = file.offset_of(key).unwrap_or(0);
+                    for element in &v.value.elements {
+                        if let ast::PatternElement::Placeable { expression } = element {
+                            walk_expression(file, expression, info, false);
+                        }
+                    }
+                    VariantInfo {
+                        key: key.to_string(),
+                        span: file.span(start, start + key.len()),
+                        variables: pattern_variables(&v.value),
+                    }
+                })
+                .collect();
+            info.selects.push(SelectInfo {
+                selector: selector_vars.into_iter().next(),
+                numeric,
+                variants,
+            });
+        }
+        ast::Expression::Inline(inline) => walk_inline(inline, info, outside),
+    }
+}
+
+fn walk_inline(inline: &ast::InlineExpression<&str>, info: &mut PartInfo, outside: bool) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } if outside => {
+            info.outside.insert(id.name.to_string());
+        }
+        ast::InlineExpression::MessageReference { id, attribute } => {
+            let name = match attribute {
+                Some(a) => format!("{}.{}", id.name, a.name),
+                None => id.name.to_string(),
+            };
+            info.references.insert(name);
+        }
+        ast::InlineExpression::TermReference { id, arguments, .. } => {
+            info.references.insert(format!("-{}", id.name));
+            if let Some(arguments) = arguments {
+                for p in &arguments.positional {
+                    walk_inline(p, info, outside);
+                }
+                for n in &arguments.named {
+                    walk_inline(&n.value, info, outside);
+                }
+            }
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for p in &arguments.positional {
+                walk_inline(p, info, outside);
+            }
+            for n in &arguments.named {
+                walk_inline(&n.value, info, outside);
+            }
+        }
+        // Nested placeables: what they use, a select's selector and
+        // variants too (files nest at most `MAX_NESTING` deep).
+        ast::InlineExpression::Placeable { expression } => walk_nested(expression, info, outside),
+        _ => {}
+    }
+}
+
+/// What a nested placeable uses: an inline expression as at the top, a
+/// select's selector and variants as inside a select.
+fn walk_nested(expression: &ast::Expression<&str>, info: &mut PartInfo, outside: bool) {
+    match expression {
+        ast::Expression::Inline(inline) => walk_inline(inline, info, outside),
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(selector, info, false);
+            for variant in variants {
+                for element in &variant.value.elements {
+                    if let ast::PatternElement::Placeable { expression } = element {
+                        walk_nested(expression, info, false);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The names of the variables (`$name`) a pattern uses, in every variant.
+fn pattern_variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, &mut found);
+        }
+    }
+    found
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, found: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, found);
+            for v in variants {
+                found.extend(pattern_variables(&v.value));
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, found),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, found: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            found.insert(id.name.to_string());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            call_variables(arguments, found);
+        }
+        ast::InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => call_variables(arguments, found),
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, found),
+        _ => {}
+    }
+}
+
+fn call_variables(arguments: &ast::CallArguments<&str>, found: &mut BTreeSet<String>) {
+    for p in &arguments.positional {
+        inline_variables(p, found);
+    }
+    for n in &arguments.named {
+        inline_variables(&n.value, found);
+    }
+}

@@ -1,0 +1,73 @@
+//! Tests of reading Fluent files: references, variables, locale tags,
+//! and where syntax errors and duplicates are reported.
+
+use super::*;
+
+fn info(text: &str) -> (BTreeMap<String, EntryInfo>, Diagnostics) {
+    let file = SourceFile::new("locales/en/x.ftl", text.to_string());
+    let mut entries = BTreeMap::new();
+    let mut diags = Diagnostics::new();
+    collect_entries(&file, 0, &mut entries, &[], &mut diags);
+    (entries, diags)
+}
+
+/// References in values and attributes, placeables nested or not,
+/// selectors, variants, function and term arguments (once in
+/// `l10n::ftl`, whose reading of the files this replaced).
+#[test]
+fn references_are_found_everywhere() {
+    let (entries, _) = info(
+        "a = { b } { c.attr } { -t } { { d } }\n    .x = { $n ->\n        [one] { e }\n       *[other] { FUN(f, g, k: 1) } { -u(case: \"x\") }\n    }\n-t = { -u.gender ->\n       *[other] { h }\n    }\n",
+    );
+    let a: Vec<String> = entries["a"].referenced_entries().into_iter().collect();
+    assert_eq!(a, ["-t", "-u", "b", "c", "d", "e", "f", "g"]);
+    let t: Vec<String> = entries["-t"].referenced_entries().into_iter().collect();
+    assert_eq!(t, ["-u", "h"]);
+}
+
+#[test]
+fn locale_tags_are_canonical_bcp47() {
+    for good in ["en", "zh-CN", "ja", "zh-Hant-TW"] {
+        assert!(is_locale_tag(good), "{good}");
+    }
+    for bad in ["zh_CN", "zh-cn", "ZH-CN", "", "not a tag"] {
+        assert!(!is_locale_tag(bad), "{bad}");
+    }
+}
+
+#[test]
+fn variables_are_collected_per_attribute_and_variant() {
+    let (entries, diags) = info(
+        "family-x = Title { $base }\n    .description = { $count ->\n        [one] { $name }\n       *[other] { $value } { NUMBER($code) }\n    }\n",
+    );
+    assert!(!diags.has_errors());
+    let e = &entries["family-x"];
+    assert_eq!(e.variables[&None], BTreeSet::from(["base".to_string()]));
+    let d: Vec<&str> = e.variables[&Some("description".to_string())]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(d, ["code", "count", "name", "value"]);
+    assert_eq!(e.span.start.line, 1);
+    assert_eq!(e.attributes[0].1.start.line, 2);
+    assert_eq!(e.attributes[0].1.start.column, 6);
+}
+
+#[test]
+fn syntax_errors_and_duplicates_are_located() {
+    let (_, diags) = info("a = 1\nb = { $x\nc = 3\na = 4\n");
+    let shown: Vec<String> = diags.sorted().iter().map(|d| d.to_string()).collect();
+    assert!(
+        shown[0].starts_with("locales/en/x.ftl:2:9: error[E0305]: Fluent syntax error: Expected a token starting with \"}\""),
+        "{}",
+        shown.join("")
+    );
+    assert!(shown[0].contains("Fluent syntax error"), "{}", shown[0]);
+    assert!(
+        shown[1].starts_with(
+            "locales/en/x.ftl:4:1: error[E0306]: `a` is defined twice — remove or rename one"
+        ),
+        "{}",
+        shown[1]
+    );
+}
