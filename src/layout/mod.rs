@@ -24,12 +24,14 @@
 //! (`templates/markdown/*.md`). A literal `{{` is written `{{"{{"}}`
 //! (anything in quotes there is written as it is: `{{"{"}}`).
 
+mod read;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::catalog::{Catalog, CodeNumber};
+use crate::catalog::{Catalog, CodeNumber, Module};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::input::{list_project, read_utf8};
 use crate::source::{SourceFile, Span};
@@ -354,191 +356,6 @@ impl Layout {
         }
         out
     }
-
-    /// Reads a layout file; problems go to `diags` at their place.
-    pub fn parse(file: &SourceFile, diags: &mut Diagnostics) -> Layout {
-        let text = file.text();
-        let mut layout = Layout::default();
-        let mut literal = String::new();
-        let mut rest = text;
-        let mut at = 0usize;
-        let flush = |literal: &mut String, layout: &mut Layout| {
-            if literal.is_empty() {
-                return;
-            }
-            let text = std::mem::take(literal);
-            if let Some(part) = layout.parts.last_mut() {
-                part.pieces.push(Piece::Literal(text));
-            } else if !text.trim().is_empty() {
-                // Text before any part is the top of the page.
-                layout.parts.push(Part {
-                    kind: PartKind::Head,
-                    pieces: vec![Piece::Literal(text)],
-                });
-            }
-        };
-        while let Some(open) = rest.find("{{") {
-            literal.push_str(&rest[..open]);
-            let token_at = at + open;
-            let after = &rest[open + 2..];
-            let Some(close) = after.find("}}") else {
-                diags.push(
-                    Diagnostic::new(Kind::LayoutUnclosed).at(file, span_at(file, token_at, 2)),
-                );
-                literal.push_str(&rest[open..]);
-                rest = "";
-                break;
-            };
-            let inner = &after[..close];
-            let consumed = open + 2 + close + 2;
-            let words: Vec<&str> = inner.split_whitespace().collect();
-            let line_start = text[..token_at].rfind('\n').map_or(0, |i| i + 1);
-            let alone = text[line_start..token_at].trim().is_empty();
-            if let Some(quoted) = inner
-                .strip_prefix('"')
-                .and_then(|q| q.strip_suffix('"'))
-                .filter(|q| !q.contains('"'))
-            {
-                // `{{"{{"}}`, `{{"{"}}`: written as it is.
-                literal.push_str(quoted);
-            } else if let Some(absent) = absent(&words).filter(|_| alone) {
-                layout.absent.extend(absent);
-                // Its line is not the page's.
-                let tail = &rest[consumed..];
-                let skip = tail.find('\n').map_or(tail.len(), |i| i + 1);
-                rest = &rest[consumed + skip..];
-                at = token_at + (consumed - open) + skip;
-                continue;
-            } else if let Some(kind) = PartKind::parse(&words).filter(|_| alone) {
-                flush(&mut literal, &mut layout);
-                let header_span = span_at(file, token_at, consumed - open);
-                if layout.parts.iter().any(|p| p.kind == kind) {
-                    diags.push(
-                        Diagnostic::new(Kind::LayoutPartAgain {
-                            token: inner.to_string(),
-                        })
-                        .at(file, header_span),
-                    );
-                }
-                layout.parts.push(Part {
-                    kind,
-                    pieces: Vec::new(),
-                });
-                // The header's line is not the page's: nothing else may
-                // stand on it.
-                let tail = &rest[consumed..];
-                let skip = tail.find('\n').map_or(tail.len(), |i| i + 1);
-                let after = tail[..skip].trim();
-                if !after.is_empty() {
-                    let from = token_at
-                        + (consumed - open)
-                        + (tail.len() - tail.trim_start().len()).min(skip);
-                    diags.push(
-                        Diagnostic::new(Kind::LayoutTextAfterPart {
-                            token: inner.to_string(),
-                        })
-                        .at(file, span_at(file, from, after.len())),
-                    );
-                }
-                rest = &rest[consumed + skip..];
-                at = token_at + (consumed - open) + skip;
-                continue;
-            } else if let Some(slot) = Slot::parse(&words) {
-                flush(&mut literal, &mut layout);
-                match layout.parts.last_mut() {
-                    Some(part) if slot.fits(&part.kind) => part.pieces.push(Piece::Slot(slot)),
-                    _ => diags.push(
-                        Diagnostic::new(Kind::LayoutSlotMisplaced {
-                            token: inner.to_string(),
-                        })
-                        .at(file, span_at(file, token_at, consumed - open)),
-                    ),
-                }
-            } else {
-                diags.push(
-                    Diagnostic::new(Kind::LayoutUnknownToken {
-                        token: inner.to_string(),
-                        hint: unknown_token_hint(&words, alone),
-                    })
-                    .at(file, span_at(file, token_at, consumed - open)),
-                );
-                literal.push_str(&rest[open..consumed]);
-            }
-            rest = &rest[consumed..];
-            at = token_at + (consumed - open);
-        }
-        literal.push_str(rest);
-        flush(&mut literal, &mut layout);
-        layout
-    }
-}
-
-/// The words a layout's `{{…}}` may begin with, and how each is written.
-const TOKENS: &[(&str, &str)] = &[
-    ("page", "{{page}}"),
-    (
-        "code",
-        "{{code N}} (or {{code N marker NAME [opens] [closes]}})",
-    ),
-    ("heading", "{{heading ID}}"),
-    ("absent", "{{absent N}} or {{absent heading ID}}"),
-    ("title", "{{title}}"),
-    ("meta", "{{meta KEY}}"),
-    ("note", "{{note}}"),
-    ("intro", "{{intro}}"),
-    ("message", "{{message}} or {{message plain}}"),
-    ("description", "{{description}}"),
-    ("cause", "{{cause N}}"),
-    ("solution", "{{solution N}}"),
-    ("details", "{{details}}"),
-    ("text", "{{text}}"),
-];
-
-/// What to say about a `{{…}}` that is nothing a layout has: how the
-/// token it resembles is written, or what there is.
-fn unknown_token_hint(words: &[&str], alone: bool) -> String {
-    let first = words.first().copied().unwrap_or("");
-    let known = TOKENS.iter().find(|(word, _)| *word == first).or_else(|| {
-        TOKENS
-            .iter()
-            .map(|t| (t, strsim::jaro_winkler(t.0, first)))
-            .filter(|(_, score)| *score > 0.8)
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(t, _)| t)
-    });
-    match known {
-        Some((word, form)) if *word == first && ["page", "code", "heading", "absent"].contains(word) && !alone => {
-            format!("{form} stands on a line of its own")
-        }
-        Some((word, form)) if *word == first => format!("write it {form}"),
-        Some((_, form)) => format!("did you mean {form}?"),
-        None => "parts are {{page}}, {{code N}} and {{heading ID}} on lines of their own; slots are {{title}}, {{meta KEY}}, {{note}}, {{intro}}, {{message}}, {{description}}, {{cause N}}, {{solution N}}, {{details}}, {{text}}; a literal `{{` is `{{\"{{\"}}`".to_string(),
-    }
-}
-
-/// What `{{absent 7600101 7600102}}` or `{{absent heading appendix}}`
-/// names.
-fn absent(words: &[&str]) -> Option<Absent> {
-    let mut absent = Absent::default();
-    match words {
-        ["absent", "heading", id] => {
-            absent.headings.insert((*id).to_string());
-        }
-        ["absent", codes @ ..] if !codes.is_empty() => {
-            for code in codes {
-                absent.codes.insert(code.parse().ok()?);
-            }
-        }
-        _ => return None,
-    }
-    Some(absent)
-}
-
-/// The span of `len` bytes at byte `at` of `file`.
-fn span_at(file: &SourceFile, at: usize, len: usize) -> Span {
-    let mut span = file.span(at, at + len);
-    span.len = span.len.max(1);
-    span
 }
 
 /// The layouts of a project: locale → page → layout.
@@ -652,57 +469,8 @@ impl Layouts {
                 );
                 continue;
             };
-            let codes: BTreeSet<CodeNumber> = module
-                .codes
-                .iter()
-                .map(|c| c.code)
-                .chain(module.listings.iter().map(|l| l.code.value))
-                .collect();
-            let unknown: Vec<String> = layout
-                .parts
-                .iter()
-                .filter(|part| match &part.kind {
-                    PartKind::Head => false,
-                    PartKind::Code { code, .. } => !codes.contains(code),
-                    PartKind::Heading { id } => !module.headings.iter().any(|h| h.id.value == *id),
-                })
-                .map(|part| format!("`{}`", part.kind.header()))
-                .collect();
-            // Marker lines are the page's: say where the catalog differs.
-            for part in &layout.parts {
-                let PartKind::Code { code, marker } = &part.kind else {
-                    continue;
-                };
-                let catalog = module
-                    .codes
-                    .iter()
-                    .find(|c| c.code == *code)
-                    .map(|c| c.marker.as_ref())
-                    .or_else(|| {
-                        module
-                            .listings
-                            .iter()
-                            .find(|l| l.code.value == *code)
-                            .map(|l| l.marker.as_ref())
-                    });
-                let Some(catalog) = catalog.map(|m| m.map(|m| m.value.as_str())) else {
-                    continue;
-                };
-                let here = marker.as_ref().map(|m| m.name.as_str());
-                if catalog != here {
-                    let shown = |m: Option<&str>| {
-                        m.map_or("no marker".to_string(), |m| format!("`<!--{m}-->`"))
-                    };
-                    diags.push(
-                        Diagnostic::new(Kind::LayoutMarkerDiffers {
-                            code: *code,
-                            catalog: shown(catalog),
-                            here: shown(here),
-                        })
-                        .at_path(&path),
-                    );
-                }
-            }
+            let unknown = unused_parts(layout, module);
+            check_markers(layout, module, &path, diags);
             if !unknown.is_empty() {
                 diags.push(
                     Diagnostic::new(Kind::LayoutUnusedParts {
@@ -728,106 +496,64 @@ impl Layouts {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// The headers (`` `{{code 1001}}` ``) of the parts of `layout` for codes
+/// and headings that `module` does not have.
+fn unused_parts(layout: &Layout, module: &Module) -> Vec<String> {
+    let codes: BTreeSet<CodeNumber> = module
+        .codes
+        .iter()
+        .map(|c| c.code)
+        .chain(module.listings.iter().map(|l| l.code.value))
+        .collect();
+    layout
+        .parts
+        .iter()
+        .filter(|part| match &part.kind {
+            PartKind::Head => false,
+            PartKind::Code { code, .. } => !codes.contains(code),
+            PartKind::Heading { id } => !module.headings.iter().any(|h| h.id.value == *id),
+        })
+        .map(|part| format!("`{}`", part.kind.header()))
+        .collect()
+}
 
-    #[test]
-    fn a_layout_reads_back_what_it_writes() {
-        let layout = Layout {
-            absent: Absent {
-                codes: BTreeSet::from([7600101, -3]),
-                headings: BTreeSet::from(["appendix".to_string()]),
-            },
-            parts: vec![
-                Part {
-                    kind: PartKind::Head,
-                    pieces: vec![
-                        Piece::Literal("# ".to_string()),
-                        Piece::Slot(Slot::Title),
-                        Piece::Literal("\n<!--Kit: ".to_string()),
-                        Piece::Slot(Slot::Meta("Kit".to_string())),
-                        Piece::Literal("-->\n\n".to_string()),
-                    ],
-                },
-                Part {
-                    kind: PartKind::Code {
-                        code: -1,
-                        marker: Some(Marker {
-                            name: "Del".to_string(),
-                            opens: true,
-                            closes: false,
-                        }),
-                    },
-                    pieces: vec![
-                        Piece::Literal("<!--Del-->\n## -1 ".to_string()),
-                        Piece::Slot(Slot::Title),
-                        Piece::Literal("\n\n**Possible Cause**<br>\n1.".to_string()),
-                        Piece::Slot(Slot::Cause(1)),
-                        Piece::Literal("\n\n```json\n{{ not a slot }}\n```\n".to_string()),
-                    ],
-                },
-            ],
+/// Warns where a code's part of `layout` (at `path`) has other marker
+/// lines than the catalog gives the code: marker lines are the page's.
+fn check_markers(layout: &Layout, module: &Module, path: &Path, diags: &mut Diagnostics) {
+    for part in &layout.parts {
+        let PartKind::Code { code, marker } = &part.kind else {
+            continue;
         };
-        let text = layout.to_text();
-        assert!(text.starts_with("{{absent -3}}\n{{absent 7600101}}\n{{absent heading appendix}}\n{{page}}\n# {{title}}\n<!--Kit: {{meta Kit}}-->\n\n{{code -1 marker Del opens}}\n"), "{text}");
-        let file = SourceFile::new("layouts/en/p.md", text);
-        let mut diags = Diagnostics::new();
-        assert_eq!(Layout::parse(&file, &mut diags), layout);
-        assert_eq!(diags.error_count() + diags.warning_count(), 0);
-    }
-
-    #[test]
-    fn bad_tokens_are_located() {
-        let file = SourceFile::new(
-            "layouts/en/p.md",
-            "{{page}}\n# {{title}}\n{{cause 1}}\n{{code x}}\n{{nope}} {{".to_string(),
-        );
-        let mut diags = Diagnostics::new();
-        Layout::parse(&file, &mut diags);
-        let shown: Vec<String> = diags
-            .sorted()
+        let catalog = module
+            .codes
             .iter()
-            .map(|d| d.to_string().lines().next().unwrap_or("").to_string())
-            .collect();
-        assert_eq!(shown.len(), 4, "{shown:?}");
-        assert!(
-            shown[0]
-                .starts_with("layouts/en/p.md:3:1: error[E0407]: `{{cause 1}}` has no place here"),
-            "{shown:?}"
-        );
-        assert!(
-            shown[1].starts_with(
-                "layouts/en/p.md:4:1: error[E0408]: `{{code x}}` is not a part or a slot"
-            ),
-            "{shown:?}"
-        );
-        assert!(
-            shown[3].starts_with("layouts/en/p.md:5:10: error[E0404]: `{{` is not closed"),
-            "{shown:?}"
-        );
-    }
-
-    #[test]
-    fn a_part_line_holds_only_its_header_and_comes_once() {
-        let file = SourceFile::new(
-            "layouts/en/p.md",
-            "{{page}}\n# {{title}}\n{{code 1}} ## 1 {{title}}\n{{code 1}}\n".to_string(),
-        );
-        let mut diags = Diagnostics::new();
-        let layout = Layout::parse(&file, &mut diags);
-        let shown: Vec<String> = diags
-            .sorted()
-            .iter()
-            .map(|d| d.to_string().lines().next().unwrap_or("").to_string())
-            .collect();
-        assert_eq!(
-            shown,
-            [
-                "layouts/en/p.md:3:12: error[E0406]: text after `{{code 1}}` on its line — a part's `{{…}}` stands on a line of its own: move the text to the next line",
-                "layouts/en/p.md:4:1: warning[E0405]: `{{code 1}}` again: only the first part of it is used — delete this part (from this line to the next part), or merge it into the first",
-            ]
-        );
-        assert_eq!(layout.parts.len(), 3);
+            .find(|c| c.code == *code)
+            .map(|c| c.marker.as_ref())
+            .or_else(|| {
+                module
+                    .listings
+                    .iter()
+                    .find(|l| l.code.value == *code)
+                    .map(|l| l.marker.as_ref())
+            });
+        let Some(catalog) = catalog.map(|m| m.map(|m| m.value.as_str())) else {
+            continue;
+        };
+        let here = marker.as_ref().map(|m| m.name.as_str());
+        if catalog != here {
+            let shown =
+                |m: Option<&str>| m.map_or("no marker".to_string(), |m| format!("`<!--{m}-->`"));
+            diags.push(
+                Diagnostic::new(Kind::LayoutMarkerDiffers {
+                    code: *code,
+                    catalog: shown(catalog),
+                    here: shown(here),
+                })
+                .at_path(path),
+            );
+        }
     }
 }
+
+#[cfg(test)]
+mod tests;
