@@ -6,11 +6,12 @@
 //! selects, empty text, U+FFFD and isolation marks, and every string
 //! formatted once with sample arguments.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::catalog::{Catalog, MessageId, RESERVED_TABLE_IDS};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem};
-use crate::locales::{EntryInfo, Locale, Locales};
+use crate::locales::{EntryInfo, Locale, Locales, PartInfo};
 use crate::source::Span;
 
 use crate::l10n::lock::SourcesLock;
@@ -138,31 +139,7 @@ pub(super) fn check(
 ) {
     let expected = expected_messages(catalog);
     let source = locales.source();
-    let catalog_file = &catalog.file;
-
-    // English text for everything the catalog declares.
-    for (id, (kind, span)) in &expected {
-        if kind.is_table_entry() {
-            continue;
-        }
-        match source.entries.get(id) {
-            None => diags.push(
-                Diagnostic::new(Problem::NoSourceText {
-                    id: id.to_string(),
-                    dir: source.dir().display().to_string(),
-                })
-                .at(catalog_file, *span),
-            ),
-            Some(info) if !info.has_value => {
-                if let Some((file, at)) = source.locate(id) {
-                    diags.push(
-                        Diagnostic::new(Problem::NoTitle { id: id.to_string() }).at(file, at),
-                    );
-                }
-            }
-            Some(_) => {}
-        }
-    }
+    source_texts(catalog, &expected, source, diags);
 
     let units = l10n::source_units(catalog, locales);
     let listing_texts = l10n::listing_texts(catalog);
@@ -233,6 +210,40 @@ pub(super) fn check(
     }
 }
 
+/// English text for everything the catalog declares (but table entries,
+/// whose English is in the catalog): a message, with a value.
+fn source_texts(
+    catalog: &Catalog,
+    expected: &BTreeMap<String, (ExpectedKind, Span)>,
+    source: &Locale,
+    diags: &mut Diagnostics,
+) {
+    for (id, (kind, span)) in expected {
+        if kind.is_table_entry() {
+            continue;
+        }
+        match source.entries.get(id) {
+            None => diags.push(
+                Diagnostic::new(Problem::NoSourceText {
+                    id: id.to_string(),
+                    dir: source.dir().display().to_string(),
+                })
+                .at(&catalog.file, *span),
+            ),
+            Some(info) if !info.has_value => {
+                if let Some((file, at)) = source.locate(id) {
+                    diags.push(
+                        Diagnostic::new(Problem::NoTitle { id: id.to_string() }).at(file, at),
+                    );
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Reports the attributes of message `id` that no message of its kind
+/// has.
 fn unknown_attributes(
     kind: Kind,
     id: &str,
@@ -266,31 +277,7 @@ fn compare_with_source(
     let Some(english) = source.entries.get(id) else {
         return;
     };
-    for (attribute, span) in &info.attributes {
-        // An attribute no message of its kind has is reported as unknown.
-        let unknown = kind.is_some_and(|k| !k.attribute_is_known(attribute));
-        if !unknown
-            && !english.attributes.iter().any(|(a, _)| a == attribute)
-            && let Some(file) = locale.files.get(info.file)
-        {
-            // Known attributes of catalog messages are shown in this locale.
-            let (id, attribute) = (id.to_string(), attribute.clone());
-            let problem = if kind.is_some() {
-                Problem::AttributeWithoutSource { id, attribute }
-            } else {
-                Problem::ObsoleteAttribute { id, attribute }
-            };
-            diags.push(Diagnostic::new(problem).at(file, *span));
-        }
-    }
-    if info.has_value
-        && !english.has_value
-        && let Some(file) = locale.files.get(info.file)
-    {
-        diags.push(
-            Diagnostic::new(Problem::ValueWithoutSource { id: id.to_string() }).at(file, info.span),
-        );
-    }
+    parts_without_source(id, info, english, kind, locale, diags);
     let categories = plural_categories(locale);
     for (part, mine) in &info.parts {
         let Some((file, span)) = locale.locate_part(id, part.as_deref()) else {
@@ -302,24 +289,7 @@ fn compare_with_source(
         if let Some(theirs) = english_part
             && mine.references != theirs.references
         {
-            let list = |set: &BTreeSet<String>| {
-                if set.is_empty() {
-                    "no references".to_string()
-                } else {
-                    set.iter()
-                        .map(|r| format!("{{ {r} }}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            };
-            diags.push(
-                Diagnostic::new(Problem::ReferencesDiffer {
-                    name: name.clone(),
-                    mine: list(&mine.references),
-                    theirs: list(&theirs.references),
-                })
-                .at(file, span),
-            );
+            diags.push(references_differ(name.clone(), mine, theirs).at(file, span));
         }
         let english_vars = english.variables.get(part);
         for select in &mine.selects {
@@ -367,6 +337,76 @@ fn compare_with_source(
             }
         }
     }
+    variables_differ(id, info, english, locale, diags);
+}
+
+/// Reports the attributes, and the value, of a translation of `id` that
+/// the English does not have (an attribute no message of its kind has is
+/// reported as unknown instead).
+fn parts_without_source(
+    id: &str,
+    info: &EntryInfo,
+    english: &EntryInfo,
+    kind: Option<Kind>,
+    locale: &Locale,
+    diags: &mut Diagnostics,
+) {
+    for (attribute, span) in &info.attributes {
+        // An attribute no message of its kind has is reported as unknown.
+        let unknown = kind.is_some_and(|k| !k.attribute_is_known(attribute));
+        if !unknown
+            && !english.attributes.iter().any(|(a, _)| a == attribute)
+            && let Some(file) = locale.files.get(info.file)
+        {
+            // Known attributes of catalog messages are shown in this locale.
+            let (id, attribute) = (id.to_string(), attribute.clone());
+            let problem = if kind.is_some() {
+                Problem::AttributeWithoutSource { id, attribute }
+            } else {
+                Problem::ObsoleteAttribute { id, attribute }
+            };
+            diags.push(Diagnostic::new(problem).at(file, *span));
+        }
+    }
+    if info.has_value
+        && !english.has_value
+        && let Some(file) = locale.files.get(info.file)
+    {
+        diags.push(
+            Diagnostic::new(Problem::ValueWithoutSource { id: id.to_string() }).at(file, info.span),
+        );
+    }
+}
+
+/// That part `name` of a translation references other messages and terms
+/// (`mine`) than the English (`theirs`).
+fn references_differ(name: String, mine: &PartInfo, theirs: &PartInfo) -> Diagnostic {
+    let list = |set: &BTreeSet<String>| {
+        if set.is_empty() {
+            "no references".to_string()
+        } else {
+            set.iter()
+                .map(|r| format!("{{ {r} }}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    Diagnostic::new(Problem::ReferencesDiffer {
+        name,
+        mine: list(&mine.references),
+        theirs: list(&theirs.references),
+    })
+}
+
+/// Reports each part of a translation of `id` whose variables, taken over
+/// all its variants, are not the English's.
+fn variables_differ(
+    id: &str,
+    info: &EntryInfo,
+    english: &EntryInfo,
+    locale: &Locale,
+    diags: &mut Diagnostics,
+) {
     for (part, variables) in &info.variables {
         let Some(english_variables) = english.variables.get(part) else {
             continue;
@@ -414,7 +454,7 @@ fn translation_states(
     // Where each table entry is, looked up once per missing entry: made
     // when first needed (a scan of the tables per entry made a translation
     // that lacks a table of 100,000 entries quadratic).
-    let table_spans = std::cell::OnceCell::new();
+    let table_spans = OnceCell::new();
     for unit in units {
         // An English message nothing uses is reported as such, not as
         // something to translate.
@@ -435,57 +475,13 @@ fn translation_states(
         match l10n::state_of(unit, locale, lock) {
             State::Translated => {}
             State::Missing => {
-                let stub = locale.has_part(&unit.id, attribute);
-                let no_value = attribute.is_none() && !stub && locale.has(&unit.id);
-                let tag = locale.tag.clone();
-                let (kind, at) = if no_value {
-                    (
-                        Problem::TitleNotTranslated { key, locale: tag },
-                        locale.locate(&unit.id),
-                    )
-                } else if stub {
-                    (
-                        Problem::StubNotTranslated { key },
-                        locale.locate_part(&unit.id, attribute),
-                    )
-                } else {
-                    let file = translation_file(catalog, locale, source, &unit.id)
-                        .display()
-                        .to_string();
-                    let kind = if attribute.is_some() && locale.has(&unit.id) {
-                        Problem::AttributeNotTranslated {
-                            key,
-                            locale: tag,
-                            file,
-                        }
-                    } else {
-                        Problem::NotTranslated {
-                            key,
-                            locale: tag,
-                            file,
-                        }
-                    };
-                    (kind, source.locate_part(&unit.id, attribute))
-                };
-                let mut d = Diagnostic::new(kind);
-                d = match at {
-                    Some((file, span)) => d.at(file, span),
-                    None => match table_spans
-                        .get_or_init(|| table_entry_spans(catalog))
-                        .get(unit.id.as_str())
-                        .copied()
-                    {
-                        Some(span) => d.at(&catalog.file, span),
-                        None => d,
-                    },
-                };
-                diags.push(d);
+                diags.push(missing(catalog, unit, locale, source, &table_spans));
             }
             State::Stale => {
                 if let Some((file, span)) = locale.locate_part(&unit.id, attribute) {
                     diags.push(
                         Diagnostic::new(Problem::StaleTranslation {
-                            key: key.clone(),
+                            key,
                             locale: locale.tag.clone(),
                         })
                         .at(file, span),
@@ -495,12 +491,70 @@ fn translation_states(
             State::Unchanged => {
                 if let Some((file, span)) = locale.locate_part(&unit.id, attribute) {
                     diags.push(
-                        Diagnostic::new(Problem::UnchangedTranslation { key: key.clone() })
-                            .at(file, span),
+                        Diagnostic::new(Problem::UnchangedTranslation { key }).at(file, span),
                     );
                 }
             }
         }
+    }
+}
+
+/// That `locale` lacks `unit`: a message's title (the message has only
+/// attributes), a stub's text, an attribute, or a whole message — said at
+/// the translation, else at the English, else at the table entry in the
+/// catalog (`table_spans`, made when first needed).
+fn missing(
+    catalog: &Catalog,
+    unit: &Unit,
+    locale: &Locale,
+    source: &Locale,
+    table_spans: &OnceCell<HashMap<String, Span>>,
+) -> Diagnostic {
+    let key = unit.key();
+    let attribute = unit.attribute.as_deref();
+    let stub = locale.has_part(&unit.id, attribute);
+    let no_value = attribute.is_none() && !stub && locale.has(&unit.id);
+    let tag = locale.tag.clone();
+    let (kind, at) = if no_value {
+        (
+            Problem::TitleNotTranslated { key, locale: tag },
+            locale.locate(&unit.id),
+        )
+    } else if stub {
+        (
+            Problem::StubNotTranslated { key },
+            locale.locate_part(&unit.id, attribute),
+        )
+    } else {
+        let file = translation_file(catalog, locale, source, &unit.id)
+            .display()
+            .to_string();
+        let kind = if attribute.is_some() && locale.has(&unit.id) {
+            Problem::AttributeNotTranslated {
+                key,
+                locale: tag,
+                file,
+            }
+        } else {
+            Problem::NotTranslated {
+                key,
+                locale: tag,
+                file,
+            }
+        };
+        (kind, source.locate_part(&unit.id, attribute))
+    };
+    let d = Diagnostic::new(kind);
+    match at {
+        Some((file, span)) => d.at(file, span),
+        None => match table_spans
+            .get_or_init(|| table_entry_spans(catalog))
+            .get(unit.id.as_str())
+            .copied()
+        {
+            Some(span) => d.at(&catalog.file, span),
+            None => d,
+        },
     }
 }
 

@@ -330,6 +330,10 @@ impl Validator<'_> {
         }
     }
 
+    /// The rules of the catalog's codes: each number and name defined once
+    /// (a family pattern's clashes reported per pattern), each written
+    /// code's own rules, the listings, codes in another module's range, and
+    /// related codes the catalog has.
     fn codes(&mut self) {
         let catalog = self.catalog;
         let mut by_number: HashMap<CodeNumber, (&Module, &CodeEntry)> = HashMap::new();
@@ -366,71 +370,89 @@ impl Validator<'_> {
                 } else {
                     by_name.insert(&code.name.value, code);
                 }
-                if code.is_generated() {
-                    continue;
-                }
-                if !code.name.value.is_empty() && !is_constant_name(&code.name.value) {
-                    let name = code.name.value.clone();
-                    self.report(code.name.span, Kind::NotAConstantName { name });
-                }
-                if !module.owns.iter().any(|r| r.contains(code.code)) && !module.owns.is_empty() {
-                    let kind = Kind::CodeOutsideOwns {
-                        code: code.code,
-                        module: module.id.value.clone(),
-                        ranges: ranges_text(module),
-                    };
-                    self.report(code.span(), kind);
-                }
-                if let Some(message) = &code.message {
-                    self.non_empty(message, "error message");
-                }
-                let related: Vec<(String, Span)> = code
-                    .related
-                    .iter()
-                    .map(|r| (r.value.to_string(), r.span))
-                    .collect();
-                self.listed_once(
-                    code.code,
-                    "related code",
-                    related.iter().map(|(v, s)| (v.as_str(), *s)),
-                );
-                let flags: Vec<(String, Span)> = code
-                    .flags
-                    .iter()
-                    .map(|f| {
-                        (
-                            f.value.message_id().trim_start_matches("flag-").to_string(),
-                            f.span,
-                        )
-                    })
-                    .collect();
-                self.listed_once(
-                    code.code,
-                    "flag",
-                    flags.iter().map(|(v, s)| (v.as_str(), *s)),
-                );
-                self.listed_once(
-                    code.code,
-                    "reference",
-                    code.references.iter().map(|r| (r.value.as_str(), r.span)),
-                );
-                self.marker(code.code, code.marker.as_ref());
-                self.drift(code.code, code.message.as_ref(), &code.message_drift);
-                for (what, value) in [("since", &code.since), ("deprecated", &code.deprecated)] {
-                    if value.as_ref().is_some_and(|v| v.value.trim().is_empty()) {
-                        let span = value.as_ref().map_or(code.span(), |v| v.span);
-                        let code = code.code;
-                        self.report(span, Kind::EmptyVersion { what, code });
-                    }
-                }
-                for related in &code.related {
-                    if related.value == code.code {
-                        let code = code.code;
-                        self.report(related.span, Kind::RelatedToItself { code });
-                    }
+                if !code.is_generated() {
+                    self.written_code(module, code);
                 }
             }
         }
+        self.pattern_clashes(clashes);
+        self.listings(&by_number);
+        self.foreign_codes();
+        self.unknown_related(&by_number);
+    }
+
+    /// The rules of a code written in the catalog (a family's members have
+    /// theirs): a constant's name, within its module's ranges, a message
+    /// that says something, related codes, flags and references listed
+    /// once, its marker and drift, versions that say something, and no
+    /// relation to itself.
+    fn written_code(&mut self, module: &Module, code: &CodeEntry) {
+        if !code.name.value.is_empty() && !is_constant_name(&code.name.value) {
+            let name = code.name.value.clone();
+            self.report(code.name.span, Kind::NotAConstantName { name });
+        }
+        if !module.owns.iter().any(|r| r.contains(code.code)) && !module.owns.is_empty() {
+            let kind = Kind::CodeOutsideOwns {
+                code: code.code,
+                module: module.id.value.clone(),
+                ranges: ranges_text(module),
+            };
+            self.report(code.span(), kind);
+        }
+        if let Some(message) = &code.message {
+            self.non_empty(message, "error message");
+        }
+        let related: Vec<(String, Span)> = code
+            .related
+            .iter()
+            .map(|r| (r.value.to_string(), r.span))
+            .collect();
+        self.listed_once(
+            code.code,
+            "related code",
+            related.iter().map(|(v, s)| (v.as_str(), *s)),
+        );
+        let flags: Vec<(String, Span)> = code
+            .flags
+            .iter()
+            .map(|f| {
+                (
+                    f.value.message_id().trim_start_matches("flag-").to_string(),
+                    f.span,
+                )
+            })
+            .collect();
+        self.listed_once(
+            code.code,
+            "flag",
+            flags.iter().map(|(v, s)| (v.as_str(), *s)),
+        );
+        self.listed_once(
+            code.code,
+            "reference",
+            code.references.iter().map(|r| (r.value.as_str(), r.span)),
+        );
+        self.marker(code.code, code.marker.as_ref());
+        self.drift(code.code, code.message.as_ref(), &code.message_drift);
+        for (what, value) in [("since", &code.since), ("deprecated", &code.deprecated)] {
+            if value.as_ref().is_some_and(|v| v.value.trim().is_empty()) {
+                let span = value.as_ref().map_or(code.span(), |v| v.span);
+                let code = code.code;
+                self.report(span, Kind::EmptyVersion { what, code });
+            }
+        }
+        for related in &code.related {
+            if related.value == code.code {
+                let code = code.code;
+                self.report(related.span, Kind::RelatedToItself { code });
+            }
+        }
+    }
+
+    /// Reports the names family patterns make that already exist: one
+    /// report per pattern (its first clash, and how many more), not one
+    /// per member.
+    fn pattern_clashes(&mut self, clashes: Vec<(Span, &CodeEntry, &CodeEntry, usize)>) {
         for (span, code, first, count) in clashes {
             let more = if count > 1 {
                 format!(" and {} more", count - 1)
@@ -445,13 +467,16 @@ impl Validator<'_> {
             };
             self.report_twice(span, first.name.span, kind);
         }
-        self.listings(&by_number);
-        self.foreign_codes();
-        // Related codes may point anywhere in the catalog, generated members too.
+    }
+
+    /// Reports related codes the catalog does not have: they may point
+    /// anywhere in it (`defined`), generated members too.
+    fn unknown_related(&mut self, defined: &HashMap<CodeNumber, (&Module, &CodeEntry)>) {
+        let catalog = self.catalog;
         for module in &catalog.modules {
             for code in &module.codes {
                 for related in &code.related {
-                    if !by_number.contains_key(&related.value) {
+                    if !defined.contains_key(&related.value) {
                         let kind = Kind::UnknownRelated {
                             code: code.code,
                             related: related.value,
