@@ -170,11 +170,7 @@ pub(crate) fn plan(
 ) -> anyhow::Result<SyncPlan> {
     let source = locales.source();
     let mut plan = SyncPlan::default();
-    let mut contents: BTreeMap<PathBuf, String> = BTreeMap::new();
-    for file in &locale.files {
-        contents.insert(file.path().to_path_buf(), file.text().to_string());
-    }
-    let mut originals = contents.clone();
+    let mut files = Files::of(root, locale);
     let english_refs = references_of(source);
     let own_refs = references_of(locale);
 
@@ -197,6 +193,51 @@ pub(crate) fn plan(
         .filter(|id| !locale.has(id) && group_of(catalog, id) != super::OTHER_GROUP)
         .collect();
     roots.extend(own_refs.values().flatten().map(String::as_str));
+    let stubs = stub_order(roots, locale, source, &by_message, &english_refs);
+
+    for id in stubs {
+        let parts = by_message.get(id).map(Vec::as_slice).unwrap_or_default();
+        let (path, stub) = match stub_of(catalog, source, locale, id, parts, &english_refs) {
+            Ok(found) => found,
+            Err(skipped) => {
+                plan.skipped.push(skipped);
+                continue;
+            }
+        };
+        files.append(&path, &stub)?;
+        plan.added.entry(path).or_default().push(id.to_string());
+        for unit in parts {
+            lock.record(&unit.key(), &unit.english);
+        }
+    }
+
+    record_english(units, locale, lock, &mut plan);
+
+    let obsolete = obsolete(catalog, locales, locale, &by_message);
+    plan.kept = referenced(locale, &own_refs, &obsolete);
+    let kept: BTreeSet<&str> = plan.kept.iter().map(|k| k.id.as_str()).collect();
+    plan.obsolete = obsolete
+        .iter()
+        .filter(|id| !kept.contains(*id))
+        .map(|id| (*id).to_string())
+        .collect();
+    if prune {
+        prune_obsolete(locale, &plan.obsolete, &mut files.contents);
+    }
+    files.into_plan(&mut plan, prune)?;
+    Ok(plan)
+}
+
+/// The entries that get a stub, from `roots`, each after the entries it
+/// references (the English's references): those the locale lacks and the
+/// English has, or table entries (whose English is the catalog's).
+fn stub_order<'a>(
+    roots: Vec<&'a str>,
+    locale: &Locale,
+    source: &Locale,
+    by_message: &BTreeMap<&str, Vec<&Unit>>,
+    english_refs: &'a BTreeMap<String, BTreeSet<String>>,
+) -> Vec<&'a str> {
     let mut planned: BTreeSet<&str> = BTreeSet::new();
     let mut stubs: Vec<&str> = Vec::new();
     for root_id in roots {
@@ -219,69 +260,58 @@ pub(crate) fn plan(
             }
         }
     }
+    stubs
+}
 
-    for id in stubs {
-        let parts = by_message.get(id).map(Vec::as_slice).unwrap_or_default();
-        let (path, stub) = match source.locate(id) {
-            Some((file, span)) => {
-                let name = file
-                    .path()
-                    .file_name()
-                    .map(PathBuf::from)
-                    .unwrap_or_default();
-                // A message's text changes when what it references is
-                // translated; its source is what tells a stub.
-                let uses =
-                    !id.starts_with('-') && english_refs.get(id).is_some_and(|r| !r.is_empty());
-                let Some(stub) = entry_stub(source, id, parts, uses) else {
-                    plan.skipped.push(Skipped {
-                        at: format!(
-                            "{}:{}:{}",
-                            file.path().display(),
-                            span.start.line,
-                            span.start.column
-                        ),
-                        id: id.to_string(),
-                    });
-                    continue;
-                };
-                (locale.dir().join(name), stub)
-            }
-            None => {
-                let english = parts.first().map_or("", |u| u.english.as_str());
-                let group = group_of(catalog, id);
-                (
-                    locale.dir().join(format!("{group}.ftl")),
-                    table_stub(id, english, &source.tag),
-                )
-            }
-        };
-        let mut text = match contents.get(&path) {
-            Some(text) => text.clone(),
-            None => {
-                // A file the locale did not load (there was none, or it was
-                // skipped and said why): what is on disk is the start.
-                let text = read_or_empty(root, &path)?;
-                originals.insert(path.clone(), text.clone());
-                text
-            }
-        };
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
+/// The stub of entry `id` (its strings `parts`) and the file of `locale`
+/// it goes in: named like the English one, or `<group>.ftl` for a table
+/// entry. The English entry's place where it cannot be copied.
+fn stub_of(
+    catalog: &Catalog,
+    source: &Locale,
+    locale: &Locale,
+    id: &str,
+    parts: &[&Unit],
+    english_refs: &BTreeMap<String, BTreeSet<String>>,
+) -> Result<(PathBuf, String), Skipped> {
+    match source.locate(id) {
+        Some((file, span)) => {
+            let name = file
+                .path()
+                .file_name()
+                .map(PathBuf::from)
+                .unwrap_or_default();
+            // A message's text changes when what it references is
+            // translated; its source is what tells a stub.
+            let uses = !id.starts_with('-') && english_refs.get(id).is_some_and(|r| !r.is_empty());
+            let Some(stub) = entry_stub(source, id, parts, uses) else {
+                return Err(Skipped {
+                    at: format!(
+                        "{}:{}:{}",
+                        file.path().display(),
+                        span.start.line,
+                        span.start.column
+                    ),
+                    id: id.to_string(),
+                });
+            };
+            Ok((locale.dir().join(name), stub))
         }
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(&stub);
-        contents.insert(path.clone(), text);
-        plan.added.entry(path).or_default().push(id.to_string());
-        for unit in parts {
-            lock.record(&unit.key(), &unit.english);
+        None => {
+            let english = parts.first().map_or("", |u| u.english.as_str());
+            let group = group_of(catalog, id);
+            Ok((
+                locale.dir().join(format!("{group}.ftl")),
+                table_stub(id, english, &source.tag),
+            ))
         }
     }
+}
 
-    // A record of the English for translations that have none: what they
-    // were translated from is not known, the English of today is assumed.
+/// Records the English of today for the translations the lock has none
+/// for (what they were translated from is not known), and forgets the
+/// strings the English no longer has.
+fn record_english(units: &[Unit], locale: &Locale, lock: &mut SourcesLock, plan: &mut SyncPlan) {
     for unit in units {
         let k = unit.key();
         if lock.get(&k).is_none() && locale.has_part(&unit.id, unit.attribute.as_deref()) {
@@ -299,14 +329,20 @@ pub(crate) fn plan(
         lock.forget(&k);
         plan.forgotten += 1;
     }
+}
 
-    // Obsolete messages: the locale has them, the English does not — but
-    // for a page's own texts of a code it lists, which only a translation
-    // may have (drift, kept until someone decides). Terms are the locale's
-    // own (a translation may need terms English does not) and never
-    // obsolete.
+/// Obsolete messages: the locale has them, the English does not — but for
+/// a page's own texts of a code it lists, which only a translation may
+/// have (drift, kept until someone decides). Terms are the locale's own (a
+/// translation may need terms English does not) and never obsolete.
+fn obsolete<'l>(
+    catalog: &Catalog,
+    locales: &Locales,
+    locale: &'l Locale,
+    by_message: &BTreeMap<&str, Vec<&Unit>>,
+) -> BTreeSet<&'l str> {
     let listings = super::listing_texts(catalog);
-    let obsolete: BTreeSet<&str> = locale
+    locale
         .entries
         .keys()
         .filter(|id| {
@@ -316,32 +352,74 @@ pub(crate) fn plan(
                 && !locales.builtin_source().is_some_and(|b| b.has(id))
         })
         .map(String::as_str)
-        .collect();
-    plan.kept = referenced(locale, &own_refs, &obsolete);
-    let kept: BTreeSet<&str> = plan.kept.iter().map(|k| k.id.as_str()).collect();
-    plan.obsolete = obsolete
-        .iter()
-        .filter(|id| !kept.contains(*id))
-        .map(|id| (*id).to_string())
-        .collect();
-    if prune {
-        prune_obsolete(locale, &plan.obsolete, &mut contents);
-    }
+        .collect()
+}
 
-    for (path, text) in contents {
-        let original = originals.get(&path).map(String::as_str);
-        if original != Some(text.as_str()) {
-            verify(
-                &path,
-                original,
-                &text,
-                plan.added.get(&path),
-                prune.then_some(&plan.obsolete),
-            )?;
-            plan.files.insert(path, text);
+/// The texts of a locale's files: as the sync leaves them, and as they
+/// were.
+struct Files<'r> {
+    root: &'r Path,
+    /// By path relative to the project root.
+    contents: BTreeMap<PathBuf, String>,
+    originals: BTreeMap<PathBuf, String>,
+}
+
+impl<'r> Files<'r> {
+    /// The files `locale` loaded from under `root`.
+    fn of(root: &'r Path, locale: &Locale) -> Self {
+        let mut contents: BTreeMap<PathBuf, String> = BTreeMap::new();
+        for file in &locale.files {
+            contents.insert(file.path().to_path_buf(), file.text().to_string());
+        }
+        let originals = contents.clone();
+        Files {
+            root,
+            contents,
+            originals,
         }
     }
-    Ok(plan)
+
+    /// Appends `stub` to the file at `path`, after a blank line.
+    fn append(&mut self, path: &Path, stub: &str) -> anyhow::Result<()> {
+        let mut text = match self.contents.get(path) {
+            Some(text) => text.clone(),
+            None => {
+                // A file the locale did not load (there was none, or it was
+                // skipped and said why): what is on disk is the start.
+                let text = read_or_empty(self.root, path)?;
+                self.originals.insert(path.to_path_buf(), text.clone());
+                text
+            }
+        };
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(stub);
+        self.contents.insert(path.to_path_buf(), text);
+        Ok(())
+    }
+
+    /// Puts each file whose text changed in the plan, once it is checked
+    /// to read back as planned.
+    fn into_plan(self, plan: &mut SyncPlan, prune: bool) -> anyhow::Result<()> {
+        for (path, text) in self.contents {
+            let original = self.originals.get(&path).map(String::as_str);
+            if original != Some(text.as_str()) {
+                verify(
+                    &path,
+                    original,
+                    &text,
+                    plan.added.get(&path),
+                    prune.then_some(&plan.obsolete),
+                )?;
+                plan.files.insert(path, text);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The obsolete messages that something kept references: every entry of
