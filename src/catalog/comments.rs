@@ -67,15 +67,7 @@ impl Comments {
     pub fn read(text: &str, header_lines: usize, anchors: &[Anchor]) -> Comments {
         let lines: Vec<&str> = text.lines().collect();
         let scan = scan_lines(&lines);
-        let content = |n: usize| scan[n].0;
-        let is_comment =
-            |n: usize| !content(n) && lines[n].trim_start().starts_with('#') && n >= header_lines;
-        // The last top-level key at or before each line (its index).
-        let mut top_at: Vec<Option<usize>> = Vec::with_capacity(lines.len());
-        for (n, line) in lines.iter().enumerate() {
-            let here = (!content(n) && top_level_key(line).is_some()).then_some(n);
-            top_at.push(here.or_else(|| n.checked_sub(1).and_then(|p| top_at[p])));
-        }
+        let top_at = top_keys(&lines, &scan);
         // The top-level keys start items too.
         let tops: Vec<Anchor> = top_at
             .iter()
@@ -91,55 +83,14 @@ impl Comments {
         let mut anchors: Vec<&Anchor> = anchors.iter().chain(&tops).collect();
         anchors.sort_by_key(|a| a.line);
         anchors.dedup_by_key(|a| a.line);
-        let top = |n: usize| {
-            let key = top_at[n].and_then(|t| top_level_key(lines[t]));
-            Place {
-                item: Item::Top(key.unwrap_or_default()),
-                field: None,
-                own_line: false,
-            }
+        let file = CatalogLines {
+            lines: &lines,
+            scan: &scan,
+            top_at: &top_at,
+            anchors: &anchors,
         };
-        // The last field key line of the item starting at `start`, at its
-        // keys' column, from `n` back (the item's lines only).
-        let field_of = |start: usize, n: usize, column: usize| {
-            (start..=n).rev().find_map(|i| {
-                let l = lines[i];
-                let indent = l.len() - l.trim_start_matches(' ').len();
-                (!content(i) && !l.trim_start().starts_with('#') && indent == column)
-                    .then(|| key_of(l.trim_start()))
-                    .flatten()
-                    .map(|key| (i, key))
-            })
-        };
-        let place = |n: usize| -> Place {
-            let at = anchors.partition_point(|a| a.line <= n + 1);
-            let Some(anchor) = at.checked_sub(1).map(|i| anchors[i]) else {
-                return top(n);
-            };
-            let start = anchor.line - 1;
-            // A top-level key after the item's start ends the item.
-            if matches!(anchor.item, Item::Top(_)) || top_at[n].is_some_and(|t| t > start) {
-                return top(n);
-            }
-            if start == n {
-                return Place {
-                    item: anchor.item.clone(),
-                    field: None,
-                    own_line: true,
-                };
-            }
-            match field_of(start + 1, n, key_column(lines[start])) {
-                Some((line, field)) => Place {
-                    item: anchor.item.clone(),
-                    field: Some(field),
-                    own_line: line == n,
-                },
-                None => Place {
-                    item: anchor.item.clone(),
-                    field: None,
-                    own_line: false,
-                },
-            }
+        let is_comment = |n: usize| {
+            !file.content(n) && lines[n].trim_start().starts_with('#') && n >= header_lines
         };
         let mut comments = Comments::default();
         let mut block: Vec<String> = Vec::new();
@@ -153,7 +104,7 @@ impl Comments {
             }
             // A comment block goes before the line that follows it.
             if !block.is_empty() {
-                let Place { item, field, .. } = place(n);
+                let Place { item, field, .. } = file.place(n);
                 let before = &mut comments.items.entry(item).or_default().before;
                 before.entry(field).or_default().append(&mut block);
             }
@@ -163,7 +114,7 @@ impl Comments {
                 item,
                 field,
                 own_line,
-            } = place(n);
+            } = file.place(n);
             let top_level = matches!(item, Item::Top(_));
             let entry = comments.items.entry(item).or_default();
             if own_line && !top_level && !entry.trailing.contains_key(&field) {
@@ -253,6 +204,95 @@ impl Comments {
             .chain(comments.trailing.values())
             .map(|c| format!("{c}\n"))
             .collect()
+    }
+}
+
+/// The index of the last top-level key at or before each line of `lines`
+/// (`scan` tells the lines that are a scalar's text).
+fn top_keys(lines: &[&str], scan: &[(bool, Option<usize>)]) -> Vec<Option<usize>> {
+    let mut top_at: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+    for (n, line) in lines.iter().enumerate() {
+        let here = (!scan[n].0 && top_level_key(line).is_some()).then_some(n);
+        top_at.push(here.or_else(|| n.checked_sub(1).and_then(|p| top_at[p])));
+    }
+    top_at
+}
+
+/// The lines of a catalog file, and what tells where each stands.
+struct CatalogLines<'a> {
+    lines: &'a [&'a str],
+    /// Per line: whether it is a scalar's text, and where a comment ends
+    /// it ([`scan_lines`]).
+    scan: &'a [(bool, Option<usize>)],
+    /// The last top-level key at or before each line (its index).
+    top_at: &'a [Option<usize>],
+    /// Where items start, top-level keys included, by line.
+    anchors: &'a [&'a Anchor],
+}
+
+impl CatalogLines<'_> {
+    /// Whether line `n` (0-based) is a scalar's text.
+    fn content(&self, n: usize) -> bool {
+        self.scan[n].0
+    }
+
+    /// Where line `n` stands when it is under a top-level key, outside any
+    /// item: with that key.
+    fn top(&self, n: usize) -> Place {
+        let key = self.top_at[n].and_then(|t| top_level_key(self.lines[t]));
+        Place {
+            item: Item::Top(key.unwrap_or_default()),
+            field: None,
+            own_line: false,
+        }
+    }
+
+    /// The last field key line of the item starting at `start`, at its
+    /// keys' column, from `n` back (the item's lines only).
+    fn field_of(&self, start: usize, n: usize, column: usize) -> Option<(usize, String)> {
+        (start..=n).rev().find_map(|i| {
+            let l = self.lines[i];
+            let indent = l.len() - l.trim_start_matches(' ').len();
+            (!self.content(i) && !l.trim_start().starts_with('#') && indent == column)
+                .then(|| key_of(l.trim_start()))
+                .flatten()
+                .map(|key| (i, key))
+        })
+    }
+
+    /// Where line `n` stands: in the item whose lines it is among (a
+    /// top-level key after the item's start ends the item), and in the
+    /// field whose key line is last at or before it.
+    fn place(&self, n: usize) -> Place {
+        let anchors = self.anchors;
+        let at = anchors.partition_point(|a| a.line <= n + 1);
+        let Some(anchor) = at.checked_sub(1).map(|i| anchors[i]) else {
+            return self.top(n);
+        };
+        let start = anchor.line - 1;
+        // A top-level key after the item's start ends the item.
+        if matches!(anchor.item, Item::Top(_)) || self.top_at[n].is_some_and(|t| t > start) {
+            return self.top(n);
+        }
+        if start == n {
+            return Place {
+                item: anchor.item.clone(),
+                field: None,
+                own_line: true,
+            };
+        }
+        match self.field_of(start + 1, n, key_column(self.lines[start])) {
+            Some((line, field)) => Place {
+                item: anchor.item.clone(),
+                field: Some(field),
+                own_line: line == n,
+            },
+            None => Place {
+                item: anchor.item.clone(),
+                field: None,
+                own_line: false,
+            },
+        }
     }
 }
 

@@ -3,9 +3,11 @@
 //! heading that is not a code. What an entry lacks or has too much of is
 //! reported at its line.
 
+use serde_saphyr::Spanned;
+
 use super::schema::{RawCode, RawModule};
 use super::schema::{located, located_all, span_of};
-use super::{CodeEntry, Heading, Listing, Located, Origin};
+use super::{CodeEntry, CodeNumber, Heading, Listing, Located, Origin};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::source::{SourceFile, Span};
 
@@ -63,6 +65,9 @@ fn field_outside(c: &RawCode, allowed: &[&str]) -> Option<&'static str> {
         .map(|(name, _)| name)
 }
 
+/// Reads an entry of `module`'s `codes:` as a heading, a definition or a
+/// listing; an entry of several kinds or of none is reported, and read as
+/// nothing.
 pub(super) fn read_entry(
     c: &RawCode,
     module: &RawModule,
@@ -76,79 +81,14 @@ pub(super) fn read_entry(
         return None;
     }
     if let Some(id) = &c.heading {
-        if let Some(field) =
-            field_outside(c, &["heading", "level"]).or(c.marker.as_ref().map(|_| "marker"))
-        {
-            diags.push(
-                Diagnostic::new(Kind::HeadingWithCodeField {
-                    heading: id.value.clone(),
-                    field,
-                })
-                .at(file, span_of(id)),
-            );
-        }
-        return Some(Entry::Heading(Heading {
-            id: located(id),
-            level: c.level.as_ref().map_or(
-                Located {
-                    value: 2,
-                    span: span_of(id),
-                },
-                located,
-            ),
-        }));
+        return Some(read_heading(c, id, file, diags));
     }
     if let Some(level) = &c.level {
         diags.push(Diagnostic::new(Kind::LevelOfCode).at(file, span_of(level)));
     }
     match (&c.code, &c.also) {
-        (Some(code), None) => {
-            let name = match &c.name {
-                Some(name) => located(name),
-                None => {
-                    diags.push(
-                        Diagnostic::new(Kind::CodeWithoutName { code: code.value })
-                            .at(file, span_of(code)),
-                    );
-                    Located {
-                        value: String::new(),
-                        span: span_of(code),
-                    }
-                }
-            };
-            Some(Entry::Defined(Box::new(CodeEntry {
-                code: code.value,
-                name,
-                message: c.message.as_ref().map(located),
-                references: located_all(&c.references),
-                related: located_all(&c.related),
-                flags: located_all(&c.flags),
-                since: c.since.as_ref().map(located),
-                deprecated: c.deprecated.as_ref().map(located),
-                marker: c.marker.as_ref().map(located),
-                message_drift: drift_of(c),
-                member: None,
-                origin: Origin::Explicit {
-                    span: span_of(code),
-                },
-            })))
-        }
-        (None, Some(also)) => {
-            if let Some(field) = field_outside(c, &["also", "message_drift"]) {
-                diags.push(
-                    Diagnostic::new(Kind::ListingWithCodeField {
-                        code: also.value,
-                        field,
-                    })
-                    .at(file, span_of(also)),
-                );
-            }
-            Some(Entry::Listed(Listing {
-                code: located(also),
-                marker: c.marker.as_ref().map(located),
-                message_drift: drift_of(c),
-            }))
-        }
+        (Some(code), None) => Some(read_definition(c, code, file, diags)),
+        (None, Some(also)) => Some(read_listing(c, also, file, diags)),
         _ => {
             diags.push(
                 Diagnostic::new(Kind::BareEntry {
@@ -159,4 +99,97 @@ pub(super) fn read_entry(
             None
         }
     }
+}
+
+/// A `heading:` entry, with its level (2 unless given); a field of a code
+/// in it is reported.
+fn read_heading(
+    c: &RawCode,
+    id: &Spanned<String>,
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Entry {
+    if let Some(field) =
+        field_outside(c, &["heading", "level"]).or(c.marker.as_ref().map(|_| "marker"))
+    {
+        diags.push(
+            Diagnostic::new(Kind::HeadingWithCodeField {
+                heading: id.value.clone(),
+                field,
+            })
+            .at(file, span_of(id)),
+        );
+    }
+    Entry::Heading(Heading {
+        id: located(id),
+        level: c.level.as_ref().map_or(
+            Located {
+                value: 2,
+                span: span_of(id),
+            },
+            located,
+        ),
+    })
+}
+
+/// A `code:` entry, defining the code; one without a name is reported,
+/// and gets an empty one.
+fn read_definition(
+    c: &RawCode,
+    code: &Spanned<CodeNumber>,
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Entry {
+    let name = match &c.name {
+        Some(name) => located(name),
+        None => {
+            diags.push(
+                Diagnostic::new(Kind::CodeWithoutName { code: code.value }).at(file, span_of(code)),
+            );
+            Located {
+                value: String::new(),
+                span: span_of(code),
+            }
+        }
+    };
+    Entry::Defined(Box::new(CodeEntry {
+        code: code.value,
+        name,
+        message: c.message.as_ref().map(located),
+        references: located_all(&c.references),
+        related: located_all(&c.related),
+        flags: located_all(&c.flags),
+        since: c.since.as_ref().map(located),
+        deprecated: c.deprecated.as_ref().map(located),
+        marker: c.marker.as_ref().map(located),
+        message_drift: drift_of(c),
+        member: None,
+        origin: Origin::Explicit {
+            span: span_of(code),
+        },
+    }))
+}
+
+/// An `also:` entry, listing a code another module defines; a field only
+/// a definition has is reported.
+fn read_listing(
+    c: &RawCode,
+    also: &Spanned<CodeNumber>,
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> Entry {
+    if let Some(field) = field_outside(c, &["also", "message_drift"]) {
+        diags.push(
+            Diagnostic::new(Kind::ListingWithCodeField {
+                code: also.value,
+                field,
+            })
+            .at(file, span_of(also)),
+        );
+    }
+    Entry::Listed(Listing {
+        code: located(also),
+        marker: c.marker.as_ref().map(located),
+        message_drift: drift_of(c),
+    })
 }
