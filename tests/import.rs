@@ -7,6 +7,10 @@
 
 // Helpers of tests: a failure should stop the test with its reason.
 #![allow(clippy::unwrap_used, clippy::panic)]
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test is one scenario, read from top to bottom; cut into pieces it would hide the order of its steps"
+)]
 
 mod support;
 
