@@ -336,12 +336,16 @@ pub(crate) fn range_text(page: &PageModel, range: &RangeView, style: &Style) -> 
 }
 
 /// A code as Markdown, in the pages' house style.
-pub(crate) fn markdown(code: &CodeView, labels: &Labels) -> String {
+pub(crate) fn markdown(code: &CodeView, labels: &Labels, style: &Style) -> String {
     let title = code.title.text.trim();
+    let shown = style
+        .shown_code
+        .clone()
+        .unwrap_or_else(|| code.code.to_string());
     let mut out = if title.is_empty() {
-        format!("## {}\n", code.code)
+        format!("## {shown}\n")
     } else {
-        format!("## {} {title}\n", code.code)
+        format!("## {shown} {title}\n")
     };
     if let Some(intro) = &code.intro {
         let _ = write!(out, "\n{}\n", intro.text.trim());

@@ -587,7 +587,7 @@ fn rebuild(root: &Path, shared: &Shared, verb: &str) {
             let count = snapshot.files.len();
             shared.replace(snapshot);
             let _ = shared.events.send(Change::Reload);
-            crate::console::say(&format!(
+            crate::console::status(&format!(
                 "{verb}: {count} files in {:.2}s",
                 started.elapsed().as_secs_f64()
             ));
@@ -633,7 +633,7 @@ pub(crate) fn run(root: &Path, host: IpAddr, port: u16, open: bool) -> anyhow::R
         }
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
-            crate::console::say("stopped");
+            crate::console::status("stopped");
             // Event streams stay open while pages are; do not wait for them.
             std::process::exit(0);
         };

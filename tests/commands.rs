@@ -54,19 +54,19 @@ const BROKEN: &[Broken] = &[
         name: "a Fluent syntax error",
         edits: "+++ locales/zh-CN/broken.ftl\nbroken = {\n",
         stage: Stage::Project,
-        located: "locales/zh-CN/broken.ftl:1:",
+        located: "locales/zh-CN/broken.ftl:1:11: error[E0305]: Fluent syntax error",
     },
     Broken {
         name: "a broken template override",
         edits: "+++ templates/html/code.html\n{% if %}\n",
         stage: Stage::Templates,
-        located: "templates/html/code.html:1:",
+        located: "templates/html/code.html:1:7: error[E0401]: template `html/code.html`",
     },
     Broken {
         name: "a missing source locale",
         edits: "",
         stage: Stage::Project,
-        located: "locales/en",
+        located: "locales/en: error[E0301]: the source locale `en` is missing",
     },
 ];
 

@@ -91,7 +91,8 @@ fn locale_tag(project: &Project, args: &ExplainArgs) -> Option<String> {
             Some(t) => Some((*t).to_string()),
             None => {
                 tell!(
-                    "error: there is no locale `{lang}` — the locales are {}",
+                    "error: there is no locale `{}` — the locales are {}",
+                    crate::console::printable(lang),
                     tags.join(", ")
                 );
                 None
@@ -148,7 +149,7 @@ fn codes_output(
             .iter()
             .filter_map(|n| explain::view(locale, *n))
             .map(|(page, code)| match format {
-                ExplainFormat::Markdown => explain::markdown(code, labels),
+                ExplainFormat::Markdown => explain::markdown(code, labels, style),
                 _ => explain::text(page, code, labels, style),
             })
             .collect::<Vec<_>>()

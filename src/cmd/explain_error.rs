@@ -70,7 +70,7 @@ pub(crate) fn run(args: &ExplainErrorArgs) -> anyhow::Result<ExitCode> {
     else {
         tell!(
             "error: `{}` is not a code of errdoc's errors — they are E0101 to {} (`errdoc check` prints them in brackets: `error[E0225]`)",
-            crate::console::printable(args.code.trim()),
+            crate::console::printable(&args.code.trim().chars().take(40).collect::<String>()),
             KINDS.last().map_or("", |k| k.code)
         );
         return Ok(failure());
@@ -96,9 +96,16 @@ pub(crate) fn run(args: &ExplainErrorArgs) -> anyhow::Result<ExitCode> {
     crate::cmd::explain::explain(&project, &query, Some(kind.code.to_string()))
 }
 
-/// The number of `E0225`, `e225` or `225`.
+/// The number of `E0225`, `e225`, `225`, `[E0225]` or `error[E0225]`.
 fn parse(code: &str) -> Option<u32> {
+    // As printed: `error[E0225]`, `[E0225]`.
     let code = code.trim();
+    let code = match code.split_once('[') {
+        Some((label, rest)) if ["", "error", "warning"].contains(&label) => {
+            rest.strip_suffix(']')?
+        }
+        _ => code,
+    };
     let digits = code.strip_prefix(['E', 'e']).unwrap_or(code);
     (!digits.is_empty() && digits.len() <= 4 && digits.bytes().all(|b| b.is_ascii_digit()))
         .then(|| digits.parse().ok())
@@ -119,6 +126,11 @@ mod tests {
         assert_eq!(parse("E"), None);
         assert_eq!(parse("E12345"), None);
         assert_eq!(parse("x225"), None);
+        assert_eq!(parse("error[E0225]"), Some(225));
+        assert_eq!(parse("[E0215]"), Some(215));
+        assert_eq!(parse("warning[E0215]"), Some(215));
+        assert_eq!(parse("note[E0215]"), None);
+        assert_eq!(parse("[E0215"), None);
     }
 
     #[test]

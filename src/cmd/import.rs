@@ -71,8 +71,9 @@ pub(crate) fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
                 .join(", ")
         );
     }
+    let colour = crate::console::colour(crate::console::Stream::Err);
     for d in &errors {
-        tell_raw!("{d}");
+        tell_raw!("{}", d.display(colour));
     }
     Ok(if failed { failure() } else { ExitCode::SUCCESS })
 }

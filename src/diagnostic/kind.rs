@@ -67,6 +67,7 @@ macro_rules! kinds {
                 code: stringify!($code),
                 name: stringify!($name),
                 severity: Severity::$severity,
+                message: $message,
             },)*
         ];
     };
@@ -83,6 +84,9 @@ pub struct KindInfo {
     pub name: &'static str,
     /// Whether it stops a command.
     pub severity: Severity,
+    /// Its message, as a `format!` string over the kind's fields
+    /// (`code {code} is defined twice`).
+    pub message: &'static str,
 }
 
 kinds! {

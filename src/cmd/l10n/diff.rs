@@ -1,7 +1,6 @@
 //! `errdoc l10n diff <id>`: the English a translation was made from beside
 //! the English of today, word by word, and the translation itself.
 
-use std::io::IsTerminal as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -24,7 +23,7 @@ pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
         Err(code) => return Ok(code),
     };
     let units = project.units();
-    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let colour = crate::console::colour(crate::console::Stream::Out);
     let mut unknown = false;
     for wanted in &args.ids {
         let selected = select(&units, wanted);
