@@ -1,8 +1,14 @@
-//! The on-disk shape of `catalog/codes.yaml`, exactly as serde reads it.
+//! The on-disk shape of `catalog/codes.yaml`, declared once for the loader
+//! and the writer: the loader reads it with each value `Spanned` (its line
+//! and column, for the errors of later checks: `Raw…<Read>`, the default);
+//! `import` reads the same schema with plain values (`Raw…<Plain>`) into
+//! the draft it edits and writes back ([`super::draft`]). The draft's tests
+//! hold the writer to the schema: a catalog stating every field the schema
+//! takes (each struct's fields as serde lists them) is written back and
+//! reads the same.
 //!
 //! Every struct denies unknown fields, so a typo (`mesage:`) is an error at
-//! its line instead of a silently missing message. Values that later checks
-//! must point at are `Spanned`, which keeps their line and column.
+//! its line instead of a silently missing message.
 
 use std::collections::BTreeMap;
 
@@ -10,100 +16,188 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::{CodeNumber, FamilyStyle, Flag, Located};
-use crate::source::{Position, Span, to_u32};
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct RawCatalog {
-    #[serde(default)]
-    pub(super) site: RawSite,
-    #[serde(default)]
-    pub(super) references: Vec<RawReference>,
-    #[serde(default)]
-    pub(super) tables: Vec<RawTable>,
-    #[serde(default)]
-    pub(super) modules: Vec<RawModule>,
+/// How the schema holds a value.
+pub(crate) trait Hold {
+    /// A value of type `T`, held this way.
+    type Of<T>: std::fmt::Debug + Clone + PartialEq
+    where
+        T: std::fmt::Debug + Clone + PartialEq;
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// Each value with where it stands in the file (the loader).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Read;
+
+impl Hold for Read {
+    type Of<T>
+        = Spanned<T>
+    where
+        T: std::fmt::Debug + Clone + PartialEq;
+}
+
+/// The values alone (what `init` and `import` change and write).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Plain;
+
+impl Hold for Plain {
+    type Of<T>
+        = T
+    where
+        T: std::fmt::Debug + Clone + PartialEq;
+}
+use crate::source::{Position, Span, to_u32};
+
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawSite {
-    pub(super) base_url: Option<Spanned<String>>,
-    pub(super) source_locale: Option<Spanned<String>>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawCatalog<H: Hold = Read> {
     #[serde(default)]
-    pub(super) style: RawStyle,
+    pub(crate) site: RawSite<H>,
+    #[serde(default)]
+    pub(crate) references: Vec<RawReference<H>>,
+    #[serde(default)]
+    pub(crate) tables: Vec<RawTable<H>>,
+    #[serde(default)]
+    pub(crate) modules: Vec<RawModule<H>>,
+}
+
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawSite<H: Hold = Read> {
+    pub(crate) base_url: Option<H::Of<String>>,
+    pub(crate) source_locale: Option<H::Of<String>>,
+    #[serde(default)]
+    pub(crate) style: RawStyle<H>,
 }
 
 /// How the Markdown pages look, where the house style is not wanted: on
 /// `site` for every page, on a module for its own.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawStyle {
-    pub(super) anchors: Option<Spanned<bool>>,
-    pub(super) references: Option<Spanned<bool>>,
-    pub(super) related: Option<Spanned<bool>>,
-    pub(super) family: Option<Spanned<FamilyStyle>>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawStyle<H: Hold = Read> {
+    pub(crate) anchors: Option<H::Of<bool>>,
+    pub(crate) references: Option<H::Of<bool>>,
+    pub(crate) related: Option<H::Of<bool>>,
+    pub(crate) family: Option<H::Of<FamilyStyle>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawReference {
-    pub(super) id: Spanned<String>,
-    pub(super) title: Spanned<String>,
-    pub(super) url: Spanned<String>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawReference<H: Hold = Read> {
+    pub(crate) id: H::Of<String>,
+    pub(crate) title: H::Of<String>,
+    pub(crate) url: H::Of<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawTable {
-    pub(super) id: Spanned<String>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawTable<H: Hold = Read> {
+    pub(crate) id: H::Of<String>,
     #[serde(default)]
-    pub(super) entries: Vec<RawTableEntry>,
+    pub(crate) entries: Vec<RawTableEntry<H>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawTableEntry {
-    pub(super) value: Spanned<u32>,
-    pub(super) name: Spanned<String>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawTableEntry<H: Hold = Read> {
+    pub(crate) value: H::Of<u32>,
+    pub(crate) name: H::Of<String>,
     #[serde(default)]
-    pub(super) aliases: Vec<Spanned<String>>,
-    pub(super) message: Spanned<String>,
+    pub(crate) aliases: Vec<H::Of<String>>,
+    pub(crate) message: H::Of<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawModule {
-    pub(super) id: Spanned<String>,
-    pub(super) page: Spanned<String>,
-    pub(super) namespace: Option<Spanned<String>>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawModule<H: Hold = Read> {
+    pub(crate) id: H::Of<String>,
+    pub(crate) page: H::Of<String>,
+    pub(crate) namespace: Option<H::Of<String>>,
     /// The level of the page's code headings (`3` for `### 13900001 …`
     /// under `## …` groups); 2 when absent.
-    pub(super) code_level: Option<Spanned<u8>>,
+    pub(crate) code_level: Option<H::Of<u8>>,
     #[serde(default)]
-    pub(super) style: RawStyle,
+    pub(crate) style: RawStyle<H>,
     #[serde(default)]
-    pub(super) metadata: RawMetadata,
+    pub(crate) metadata: RawMetadata<H>,
     #[serde(default)]
-    pub(super) owns: Vec<RawRange>,
+    pub(crate) owns: Vec<RawRange<H>>,
     #[serde(default)]
-    pub(super) ranges: Vec<RawNamedRange>,
+    pub(crate) ranges: Vec<RawNamedRange<H>>,
     #[serde(default)]
-    pub(super) families: Vec<RawFamily>,
+    pub(crate) families: Vec<RawFamily<H>>,
     #[serde(default)]
-    pub(super) codes: Vec<RawCode>,
+    pub(crate) codes: Vec<RawCode<H>>,
 }
 
 /// The page metadata block of OpenHarmony's docs, in its order.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawMetadata {
-    pub(super) kit: Option<Spanned<String>>,
-    pub(super) subsystem: Option<Spanned<String>>,
-    pub(super) owner: Option<Spanned<String>>,
-    pub(super) designer: Option<Spanned<String>>,
-    pub(super) tester: Option<Spanned<String>>,
-    pub(super) adviser: Option<Spanned<String>>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawMetadata<H: Hold = Read> {
+    pub(crate) kit: Option<H::Of<String>>,
+    pub(crate) subsystem: Option<H::Of<String>>,
+    pub(crate) owner: Option<H::Of<String>>,
+    pub(crate) designer: Option<H::Of<String>>,
+    pub(crate) tester: Option<H::Of<String>>,
+    pub(crate) adviser: Option<H::Of<String>>,
+}
+
+impl<H: Hold> Default for RawSite<H> {
+    fn default() -> Self {
+        RawSite {
+            base_url: None,
+            source_locale: None,
+            style: Default::default(),
+        }
+    }
+}
+
+impl<H: Hold> Default for RawStyle<H> {
+    fn default() -> Self {
+        RawStyle {
+            anchors: None,
+            references: None,
+            related: None,
+            family: None,
+        }
+    }
+}
+
+impl<H: Hold> Default for RawMetadata<H> {
+    fn default() -> Self {
+        RawMetadata {
+            kit: None,
+            subsystem: None,
+            owner: None,
+            designer: None,
+            tester: None,
+            adviser: None,
+        }
+    }
 }
 
 /// The metadata fields, in the house style's order: the keys of
@@ -111,9 +205,9 @@ pub(super) struct RawMetadata {
 pub(crate) const METADATA_FIELDS: [&str; 6] =
     ["kit", "subsystem", "owner", "designer", "tester", "adviser"];
 
-impl RawMetadata {
+impl<H: Hold> RawMetadata<H> {
     /// The value of the field `key` (one of [`METADATA_FIELDS`]).
-    pub(super) fn get(&self, key: &str) -> Option<&Spanned<String>> {
+    pub(crate) fn get(&self, key: &str) -> Option<&H::Of<String>> {
         match key {
             "kit" => self.kit.as_ref(),
             "subsystem" => self.subsystem.as_ref(),
@@ -126,7 +220,7 @@ impl RawMetadata {
     }
 
     /// The fields stated, in [`METADATA_FIELDS`] order: (key, value).
-    pub(super) fn stated(&self) -> impl Iterator<Item = (&'static str, &Spanned<String>)> {
+    pub(crate) fn stated(&self) -> impl Iterator<Item = (&'static str, &H::Of<String>)> {
         METADATA_FIELDS
             .into_iter()
             .filter_map(|key| self.get(key).map(|value| (key, value)))
@@ -134,7 +228,7 @@ impl RawMetadata {
 }
 
 /// How a page shows the metadata field `key`: `Kit`.
-pub(super) fn metadata_label(key: &'static str) -> &'static str {
+pub(crate) fn metadata_label(key: &'static str) -> &'static str {
     match key {
         "kit" => "Kit",
         "subsystem" => "Subsystem",
@@ -145,32 +239,41 @@ pub(super) fn metadata_label(key: &'static str) -> &'static str {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawRange {
-    pub(super) from: Spanned<CodeNumber>,
-    pub(super) to: Spanned<CodeNumber>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawRange<H: Hold = Read> {
+    pub(crate) from: H::Of<CodeNumber>,
+    pub(crate) to: H::Of<CodeNumber>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawNamedRange {
-    pub(super) id: Spanned<String>,
-    pub(super) from: Spanned<CodeNumber>,
-    pub(super) to: Spanned<CodeNumber>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawNamedRange<H: Hold = Read> {
+    pub(crate) id: H::Of<String>,
+    pub(crate) from: H::Of<CodeNumber>,
+    pub(crate) to: H::Of<CodeNumber>,
     #[serde(default)]
-    pub(super) references: Vec<Spanned<String>>,
+    pub(crate) references: Vec<H::Of<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawFamily {
-    pub(super) id: Spanned<String>,
-    pub(super) base: Spanned<CodeNumber>,
-    pub(super) table: Spanned<String>,
-    pub(super) name: Spanned<String>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawFamily<H: Hold = Read> {
+    pub(crate) id: H::Of<String>,
+    pub(crate) base: H::Of<CodeNumber>,
+    pub(crate) table: H::Of<String>,
+    pub(crate) name: H::Of<String>,
     #[serde(default)]
-    pub(super) references: Vec<Spanned<String>>,
+    pub(crate) references: Vec<H::Of<String>>,
 }
 
 /// An entry of a module's `codes:`, the page's sections in order: a code
@@ -179,33 +282,36 @@ pub(super) struct RawFamily {
 /// is not a code (`heading:`, with the text under it). Which one it is,
 /// and that it has what it needs, is checked when the catalog is
 /// expanded, so that the error points at the entry.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct RawCode {
-    pub(super) code: Option<Spanned<CodeNumber>>,
-    pub(super) also: Option<Spanned<CodeNumber>>,
-    pub(super) heading: Option<Spanned<String>>,
+#[serde(bound(
+    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
+))]
+pub(crate) struct RawCode<H: Hold = Read> {
+    pub(crate) code: Option<H::Of<CodeNumber>>,
+    pub(crate) also: Option<H::Of<CodeNumber>>,
+    pub(crate) heading: Option<H::Of<String>>,
     /// A heading's level (`2` for `##`).
-    pub(super) level: Option<Spanned<u8>>,
-    pub(super) name: Option<Spanned<String>>,
-    pub(super) message: Option<Spanned<String>>,
+    pub(crate) level: Option<H::Of<u8>>,
+    pub(crate) name: Option<H::Of<String>>,
+    pub(crate) message: Option<H::Of<String>>,
     /// What a page shows as the Error Message where it differs from
     /// `message`, by locale: drift between the languages, kept as data.
     #[serde(default)]
-    pub(super) message_drift: BTreeMap<String, Spanned<String>>,
+    pub(crate) message_drift: BTreeMap<String, H::Of<String>>,
     #[serde(default)]
-    pub(super) references: Vec<Spanned<String>>,
+    pub(crate) references: Vec<H::Of<String>>,
     #[serde(default)]
-    pub(super) related: Vec<Spanned<CodeNumber>>,
+    pub(crate) related: Vec<H::Of<CodeNumber>>,
     #[serde(default)]
-    pub(super) flags: Vec<Spanned<Flag>>,
-    pub(super) since: Option<Spanned<String>>,
-    pub(super) deprecated: Option<Spanned<String>>,
-    pub(super) marker: Option<Spanned<String>>,
+    pub(crate) flags: Vec<H::Of<Flag>>,
+    pub(crate) since: Option<H::Of<String>>,
+    pub(crate) deprecated: Option<H::Of<String>>,
+    pub(crate) marker: Option<H::Of<String>>,
 }
 
 /// Where a value read by serde-saphyr stands in the file.
-pub(super) fn span_of<T>(s: &Spanned<T>) -> Span {
+pub(crate) fn span_of<T>(s: &Spanned<T>) -> Span {
     let l = s.referenced;
     Span {
         start: Position {
@@ -217,7 +323,7 @@ pub(super) fn span_of<T>(s: &Spanned<T>) -> Span {
 }
 
 /// A value with where it stands.
-pub(super) fn located<T: Clone>(s: &Spanned<T>) -> Located<T> {
+pub(crate) fn located<T: Clone>(s: &Spanned<T>) -> Located<T> {
     Located {
         value: s.value.clone(),
         span: span_of(s),
@@ -225,6 +331,6 @@ pub(super) fn located<T: Clone>(s: &Spanned<T>) -> Located<T> {
 }
 
 /// Values with where each stands.
-pub(super) fn located_all<T: Clone>(items: &[Spanned<T>]) -> Vec<Located<T>> {
+pub(crate) fn located_all<T: Clone>(items: &[Spanned<T>]) -> Vec<Located<T>> {
     items.iter().map(located).collect()
 }

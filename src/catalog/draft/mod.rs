@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use super::CodeNumber;
 use super::comments::{Anchor, Comments, Item};
-use super::schema::RawCatalog;
+use super::schema::{Plain, RawCatalog, RawCode, RawModule, RawStyle};
 
 /// A reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,12 +118,12 @@ pub struct DraftStyle {
 }
 
 impl DraftStyle {
-    fn of(raw: &super::schema::RawStyle) -> Self {
+    fn of(raw: RawStyle<Plain>) -> Self {
         DraftStyle {
-            anchors: raw.anchors.as_ref().map(|s| s.value),
-            references: raw.references.as_ref().map(|s| s.value),
-            related: raw.related.as_ref().map(|s| s.value),
-            family: raw.family.as_ref().map(|s| s.value),
+            anchors: raw.anchors,
+            references: raw.references,
+            related: raw.related,
+            family: raw.family,
         }
     }
 
@@ -233,82 +233,69 @@ pub(crate) use super::schema::METADATA_FIELDS;
 
 impl DraftModule {
     /// A module as the catalog states it.
-    fn of(m: &super::schema::RawModule) -> DraftModule {
+    fn of(m: RawModule<Plain>) -> DraftModule {
         DraftModule {
-            id: m.id.value.clone(),
-            page: m.page.value.clone(),
-            namespace: m.namespace.as_ref().map(|n| n.value.clone()),
             metadata: m
                 .metadata
                 .stated()
-                .map(|(k, v)| (k.to_string(), v.value.clone()))
+                .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect(),
-            owns: m.owns.iter().map(|r| (r.from.value, r.to.value)).collect(),
+            id: m.id,
+            page: m.page,
+            namespace: m.namespace,
+            owns: m.owns.into_iter().map(|r| (r.from, r.to)).collect(),
             ranges: m
                 .ranges
-                .iter()
+                .into_iter()
                 .map(|r| DraftRange {
-                    id: r.id.value.clone(),
-                    from: r.from.value,
-                    to: r.to.value,
-                    references: strings(&r.references),
+                    id: r.id,
+                    from: r.from,
+                    to: r.to,
+                    references: r.references,
                 })
                 .collect(),
             families: m
                 .families
-                .iter()
+                .into_iter()
                 .map(|f| DraftFamily {
-                    id: f.id.value.clone(),
-                    base: f.base.value,
-                    table: f.table.value.clone(),
-                    name: f.name.value.clone(),
-                    references: strings(&f.references),
+                    id: f.id,
+                    base: f.base,
+                    table: f.table,
+                    name: f.name,
+                    references: f.references,
                 })
                 .collect(),
-            code_level: m.code_level.as_ref().map(|l| l.value),
-            style: DraftStyle::of(&m.style),
-            codes: m.codes.iter().map(DraftItem::of).collect(),
+            code_level: m.code_level,
+            style: DraftStyle::of(m.style),
+            codes: m.codes.into_iter().map(DraftItem::of).collect(),
         }
     }
 }
 
 impl DraftItem {
     /// An entry of `codes:` as the catalog states it.
-    fn of(c: &super::schema::RawCode) -> DraftItem {
-        let value = |s: &Option<serde_saphyr::Spanned<String>>| s.as_ref().map(|s| s.value.clone());
-        match &c.heading {
-            Some(id) => DraftItem::Heading(DraftHeading {
-                id: id.value.clone(),
-                level: c.level.as_ref().map(|l| l.value),
-            }),
+    fn of(c: RawCode<Plain>) -> DraftItem {
+        match c.heading {
+            Some(id) => DraftItem::Heading(DraftHeading { id, level: c.level }),
             None => DraftItem::Code(DraftCode {
-                code: c.code.as_ref().or(c.also.as_ref()).map_or(0, |n| n.value),
+                code: c.code.or(c.also).unwrap_or(0),
                 listed: c.code.is_none() && c.also.is_some(),
-                name: value(&c.name).unwrap_or_default(),
-                message: value(&c.message),
-                references: strings(&c.references),
-                related: c.related.iter().map(|r| r.value).collect(),
+                name: c.name.unwrap_or_default(),
+                message: c.message,
+                references: c.references,
+                related: c.related,
                 flags: c
                     .flags
                     .iter()
-                    .map(|f| f.value.message_id().trim_start_matches("flag-").to_string())
+                    .map(|f| f.message_id().trim_start_matches("flag-").to_string())
                     .collect(),
-                since: value(&c.since),
-                deprecated: value(&c.deprecated),
-                marker: value(&c.marker),
-                message_drift: c
-                    .message_drift
-                    .iter()
-                    .map(|(l, t)| (l.clone(), t.value.clone()))
-                    .collect(),
+                since: c.since,
+                deprecated: c.deprecated,
+                marker: c.marker,
+                message_drift: c.message_drift.into_iter().collect(),
             }),
         }
     }
-}
-
-/// The values of a list of strings.
-fn strings(v: &[serde_saphyr::Spanned<String>]) -> Vec<String> {
-    v.iter().map(|s| s.value.clone()).collect()
 }
 
 impl Draft {
@@ -338,39 +325,43 @@ impl Draft {
             .map(|l| format!("{l}\n"))
             .collect();
         let comments = Comments::read(&lines, header_lines, &anchors(&raw));
+        // The values, read once more without their places: the same schema.
+        let plain: RawCatalog<Plain> =
+            serde_saphyr::from_str_with_options(text, super::yaml_options())
+                .map_err(|e| e.to_string())?;
         Ok(Draft {
             comments,
             header: header.trim_end().to_string(),
-            base_url: raw.site.base_url.map(|s| s.value),
-            source_locale: raw.site.source_locale.map(|s| s.value),
-            style: DraftStyle::of(&raw.site.style),
-            references: raw
+            base_url: plain.site.base_url,
+            source_locale: plain.site.source_locale,
+            style: DraftStyle::of(plain.site.style),
+            references: plain
                 .references
                 .into_iter()
                 .map(|r| DraftReference {
-                    id: r.id.value,
-                    title: r.title.value,
-                    url: r.url.value,
+                    id: r.id,
+                    title: r.title,
+                    url: r.url,
                 })
                 .collect(),
-            tables: raw
+            tables: plain
                 .tables
                 .into_iter()
                 .map(|t| DraftTable {
-                    id: t.id.value,
+                    id: t.id,
                     entries: t
                         .entries
                         .into_iter()
                         .map(|e| DraftEntry {
-                            value: e.value.value,
-                            name: e.name.value,
-                            aliases: strings(&e.aliases),
-                            message: e.message.value,
+                            value: e.value,
+                            name: e.name,
+                            aliases: e.aliases,
+                            message: e.message,
                         })
                         .collect(),
                 })
                 .collect(),
-            modules: raw.modules.iter().map(DraftModule::of).collect(),
+            modules: plain.modules.into_iter().map(DraftModule::of).collect(),
         })
     }
 

@@ -102,3 +102,168 @@ fn comments_of_odd_places_settle_after_one_rewrite() {
     assert_eq!(again.to_yaml(), written);
     assert_eq!(Draft::parse(&again.to_yaml()).unwrap(), again);
 }
+
+/// A catalog that states every field of the schema.
+const EVERY_FIELD: &str = r#"site:
+  base_url: "https://example.org/errors/"
+  source_locale: "en"
+  style: { anchors: true, references: true, related: false, family: table }
+references:
+  - { id: rfc-1, title: "RFC 1", url: "https://example.org/rfc1" }
+tables:
+  - id: errno
+    entries:
+      - { value: 4, name: EINTR, aliases: [EINTERRUPTED], message: "Interrupted." }
+modules:
+  - id: net
+    page: errorcode-net
+    namespace: "api"
+    code_level: 3
+    style: { anchors: false, family: rule }
+    metadata: { kit: "Network Kit", subsystem: "Net", owner: "@a", designer: "@b", tester: "@c", adviser: "@d" }
+    owns:
+      - { from: 100, to: 199 }
+    ranges:
+      - { id: private, from: 150, to: 159, references: [rfc-1] }
+    families:
+      - { id: net-errno, base: 100, table: errno, name: "NET_{name}", references: [rfc-1] }
+    codes:
+      - heading: basics
+        level: 2
+      - code: 101
+        name: NET_FAILED
+        message: "Failed."
+        message_drift: { zh-CN: "Failed!" }
+        references: [rfc-1]
+        related: [104]
+        flags: [never-sent]
+        since: "API 10"
+        deprecated: "API 12"
+        marker: Del
+      - also: 7
+        marker: RP1
+        message_drift: { zh-CN: "Seven." }
+"#;
+
+/// The schema is the one declaration of the catalog's fields: whatever the
+/// loader reads, the draft writes back. A field the writer forgot would be
+/// lost by every `import`; this reads a catalog that states every field,
+/// writes it and reads it again with the same schema.
+#[test]
+fn every_field_of_the_schema_survives_a_draft() {
+    use super::super::schema::{Plain, RawCatalog};
+    let read = |text: &str| -> RawCatalog<Plain> {
+        serde_saphyr::from_str_with_options(text, super::super::yaml_options()).unwrap()
+    };
+    let written = Draft::parse(EVERY_FIELD).unwrap().to_yaml();
+    assert_eq!(read(&written), read(EVERY_FIELD), "{written}");
+}
+
+/// Where to put an unknown field for each struct of the schema, and the
+/// text of that struct in [`EVERY_FIELD`], which must state every field the
+/// error names.
+fn unknown_field_places() -> Vec<(&'static str, &'static str, String)> {
+    // Where to put the unknown field, and the text of that struct in the
+    // catalog above, which must state every field the error names.
+    let block = |from: &str, to: &str| {
+        let start = EVERY_FIELD.find(from).unwrap();
+        let end = start + EVERY_FIELD[start..].find(to).unwrap();
+        EVERY_FIELD[start..end].to_string()
+    };
+    let line = |at: &str| block(at, "\n");
+    vec![
+        (
+            "site:\n",
+            "site:\n  zzz: 1\n",
+            block("site:", "references:"),
+        ),
+        (
+            "  style: { anchors: true,",
+            "  style: { zzz: 1, anchors: true,",
+            line("  style: { anchors: true,"),
+        ),
+        (
+            "  - { id: rfc-1,",
+            "  - { zzz: 1, id: rfc-1,",
+            line("  - { id: rfc-1,"),
+        ),
+        (
+            "  - id: errno\n",
+            "  - id: errno\n    zzz: 1\n",
+            block("  - id: errno", "modules:"),
+        ),
+        (
+            "      - { value: 4,",
+            "      - { zzz: 1, value: 4,",
+            line("      - { value: 4,"),
+        ),
+        (
+            "  - id: net\n",
+            "  - id: net\n    zzz: 1\n",
+            EVERY_FIELD.to_string(),
+        ),
+        (
+            "    metadata: { kit:",
+            "    metadata: { zzz: 1, kit:",
+            line("    metadata: { kit:"),
+        ),
+        (
+            "      - { from: 100,",
+            "      - { zzz: 1, from: 100,",
+            line("      - { from: 100,"),
+        ),
+        (
+            "      - { id: private,",
+            "      - { zzz: 1, id: private,",
+            line("      - { id: private,"),
+        ),
+        (
+            "      - { id: net-errno,",
+            "      - { zzz: 1, id: net-errno,",
+            line("      - { id: net-errno,"),
+        ),
+        (
+            "      - code: 101\n",
+            "      - code: 101\n        zzz: 1\n",
+            EVERY_FIELD[EVERY_FIELD.find("    codes:").unwrap()..].to_string(),
+        ),
+        ("modules:\n", "zzz: 1\nmodules:\n", EVERY_FIELD.to_string()),
+    ]
+}
+
+/// And the catalog above does state every field the loader knows: each
+/// struct of the schema, given an unknown field, names the ones it takes
+/// (serde's `expected one of …`), and each is a key above.
+#[test]
+fn the_catalog_that_states_every_field_states_them_all() {
+    use super::super::schema::{Plain, RawCatalog};
+    let places = unknown_field_places();
+    let mut checked = 0;
+    for (at, with, scope) in places {
+        assert!(EVERY_FIELD.contains(at), "{at}");
+        let text = EVERY_FIELD.replacen(at, with, 1);
+        let error = serde_saphyr::from_str_with_options::<RawCatalog<Plain>>(
+            &text,
+            super::super::yaml_options(),
+        )
+        .unwrap_err()
+        .to_string();
+        let expected = error
+            .split("expected one of ")
+            .nth(1)
+            .and_then(|rest| rest.lines().next())
+            .unwrap_or_else(|| panic!("{error}"));
+        for field in expected.split(',').map(|f| f.trim().trim_matches('`')) {
+            let field = field.split_whitespace().next().unwrap_or(field);
+            assert!(
+                scope.contains(&format!(" {field}:"))
+                    || scope.contains(&format!("{{ {field}:"))
+                    || scope.starts_with(&format!("{field}:"))
+                    || scope.contains(&format!("\n{field}:")),
+                "`{field}` is a field of the schema the catalog above does not state ({error})"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "{checked}");
+}
