@@ -469,8 +469,34 @@ const MAX_NESTING: usize = 64;
 /// The offset of the first `{` nested deeper than [`MAX_NESTING`].
 fn too_deep(text: &str) -> Option<usize> {
     let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut line_start = true;
+    let mut comment = false;
     for (i, c) in text.char_indices() {
+        if line_start {
+            // A comment line (`#` at its start, outside placeables) holds
+            // no placeable: its braces are text.
+            comment = depth == 0 && c == '#';
+        }
+        line_start = c == '\n';
+        if comment {
+            continue;
+        }
+        if in_string {
+            // A string literal inside a placeable (`{"{"}`): its braces are
+            // text, `\"` does not end it.
+            // It ends at its line's end too: Fluent's do not span lines, so
+            // an unclosed one cannot hide the braces after it.
+            match (escaped, c) {
+                (_, '\n') | (false, '"') => in_string = false,
+                (false, '\\') => escaped = true,
+                _ => escaped = false,
+            }
+            continue;
+        }
         match c {
+            '"' if depth > 0 => in_string = true,
             '{' => {
                 depth += 1;
                 if depth > MAX_NESTING {

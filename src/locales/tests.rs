@@ -71,3 +71,27 @@ fn syntax_errors_and_duplicates_are_located() {
         shown[1]
     );
 }
+
+/// Placeables nested too deep are found by counting braces, but not those
+/// of a comment or of a string literal (`{"{"}` is one level, closed).
+#[test]
+fn nesting_counts_placeables_not_braces_in_text() {
+    let deep = format!("a = {}x{}\n", "{ ".repeat(65), " }".repeat(65));
+    assert!(too_deep(&deep).is_some());
+    let fine = format!("a = {}x{}\n", "{ ".repeat(64), " }".repeat(64));
+    assert_eq!(too_deep(&fine), None);
+    let literals = format!("a = {}\n", "{\"{\"}".repeat(200));
+    assert_eq!(too_deep(&literals), None);
+    let escaped = format!("a = {}\n", "{\"\\\"{\"}".repeat(200));
+    assert_eq!(too_deep(&escaped), None);
+    let comment = format!("# {}\na = b\n", "{".repeat(200));
+    assert_eq!(too_deep(&comment), None);
+}
+
+/// An unclosed string literal ends at its line: it cannot hide deep
+/// nesting on the lines after it from the guard.
+#[test]
+fn an_unclosed_string_hides_no_nesting() {
+    let text = format!("a = {{\"\nb = {}x\n", "{ ".repeat(100));
+    assert!(too_deep(&text).is_some());
+}

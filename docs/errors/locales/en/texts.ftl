@@ -27,7 +27,7 @@ code-303 = A locale folder's tag is not written the canonical way
 code-304 = Placeables are nested too deep
     .description = A placeable (an expression between braces in a Fluent text) can hold further placeables, and this file nests them more than 64 deep. errdoc does not parse such a file at all: it skips the whole file, so every message in it counts as missing.
     .cause-1 = The file was made by a tool or a fuzzer, or is hostile input; real messages nest two or three levels deep.
-    .cause-2 = Many opening braces are never closed. errdoc counts every opening brace in the file, in comments and string literals too, and each closing brace ends one; so unclosed braces add up across the whole file, even in different messages.
+    .cause-2 = Many opening braces are never closed. errdoc counts the opening braces of placeables (not those in comments or string literals), and each closing brace ends one; so unclosed braces add up across the whole file, even in different messages.
     .solution-1 = Go to the line and column the message gives (the first brace past the limit) and close the placeables left open before it.
     .solution-2 = If a tool wrote the file, fix the tool: real messages need only two or three levels.
 
