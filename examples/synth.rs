@@ -204,7 +204,7 @@ fn write_project(codes: usize, out: &Path) -> std::io::Result<()> {
             let verb = rng.below(EN_VERBS.len());
             let _ = write!(
                 catalog,
-                "      - code: {code}\n        name: SYNTH_{m}_{j}\n        message: \"{} {}.\"\n",
+                "      - code: {code}\n        name: SYNTH_{m:03}_{j:03}\n        message: \"{} {}.\"\n",
                 title_case(&words[..1]),
                 EN_VERBS[verb]
             );
