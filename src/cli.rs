@@ -277,6 +277,11 @@ pub(crate) struct BuildArgs {
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
 
+    /// Build everything even when nothing changed since the last build
+    /// (the cache, `.errdoc-cache`, is written anew)
+    #[arg(long)]
+    pub no_cache: bool,
+
     /// What to show for a stale translation (one whose English changed
     /// after it was translated): `mark` shows it with a note, `fallback`
     /// shows the English instead

@@ -11,6 +11,7 @@
 //! integration tests and fuzz targets reach is re-exported in [`testing`],
 //! which is not an API.
 
+mod cache;
 mod catalog;
 mod cli;
 mod cmd;

@@ -96,7 +96,17 @@ fn a_build_with_nothing_changed_rewrites_no_file() {
     let root = project(None);
     assert_eq!(errdoc(root.path(), &["build"]).status, 0);
     let before = snapshot(root.path());
+    // The cache says nothing changed; without it, every file is compared.
     let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains(": nothing changed since the last build, 0 files written in "),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(snapshot(root.path()), before, "a file was rewritten");
+    let run = errdoc(root.path(), &["build", "--no-cache"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
         run.stdout

@@ -88,6 +88,7 @@ fn init_makes_a_project_that_builds_at_once() {
         files,
         [
             ".errdoc.lock",
+            ".gitignore",
             "README.md",
             "catalog/codes.yaml",
             "locales/en/ui.ftl"

@@ -36,6 +36,13 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         Some(crate::output::lock(root, "build")?)
     };
     let timings = std::env::var_os("ERRDOC_TIMINGS").is_some();
+    // Read under the lock, before the project.
+    let inputs = cache_inputs(root, args, &diags);
+    if let Some(inputs) = inputs.as_deref().filter(|_| !args.no_cache)
+        && stands(root, inputs, started)
+    {
+        return Ok(ExitCode::SUCCESS);
+    }
     let policy = policy(args);
     let Loaded {
         project,
@@ -90,6 +97,19 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
     plan.apply(&site, &output)?;
     let stats = project.stats();
+    match inputs {
+        // A build with warnings is not cached: they are printed each time.
+        Some(inputs) if diags.is_empty() => {
+            crate::cache::save(root, &inputs, &stats, output.files().map(|(p, _)| p));
+        }
+        _ => crate::cache::forget(root),
+    }
+    summary(&stats, &plan, started);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `build: 2 locales, 6 pages, 293 codes: 3 files written, …`.
+fn summary(stats: &crate::project::Stats, plan: &Plan, started: Instant) {
     status!(
         "build: {} locales, {} pages, {} codes: {} written, {} unchanged, {} removed in {:.2}s",
         stats.locales,
@@ -100,7 +120,31 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         plan.remove.len(),
         started.elapsed().as_secs_f64()
     );
-    Ok(ExitCode::SUCCESS)
+}
+
+/// The fingerprint of the build's inputs, for the cache; `None` for a
+/// build the cache is not for (`--check`, `--diff`, a bad option).
+fn cache_inputs(root: &Path, args: &BuildArgs, diags: &Diagnostics) -> Option<String> {
+    if args.check || args.diff || !diags.is_empty() {
+        return None;
+    }
+    crate::cache::fingerprint(root, &format!("{:?} {:?}", args.base_url, args.stale))
+}
+
+/// Whether the last build stands: nothing it read has changed and `site/`
+/// is as it left it; then says so.
+fn stands(root: &Path, inputs: &str, started: Instant) -> bool {
+    let Some(stats) = crate::cache::hit(root, inputs) else {
+        return false;
+    };
+    status!(
+        "build: {} locales, {} pages, {} codes: nothing changed since the last build, 0 files written in {:.2}s",
+        stats.locales,
+        stats.pages,
+        stats.codes,
+        started.elapsed().as_secs_f64()
+    );
+    true
 }
 
 /// How `build` treats what it finds: `--diff` is about the pages, so the

@@ -32,6 +32,8 @@ pub(crate) fn run(root: &Path, args: &InitArgs) -> anyhow::Result<ExitCode> {
         (CATALOG_PATH, CATALOG),
         ("locales/en/ui.ftl", include_str!("../../locales/en/ui.ftl")),
         ("README.md", README),
+        // What errdoc keeps beside the project: its lock and build cache.
+        (".gitignore", ".errdoc.lock\n.errdoc-cache\n"),
     ];
     for (path, text) in files {
         let full = dir.join(path);

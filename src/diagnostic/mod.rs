@@ -377,6 +377,11 @@ impl Diagnostics {
         }
     }
 
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty() && self.not_shown() == 0
+    }
+
     /// Whether any problem is an error.
     pub fn has_errors(&self) -> bool {
         self.error_count() > 0

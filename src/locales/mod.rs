@@ -376,7 +376,7 @@ fn load_locale(
 /// the languages it ships, the one they are written in first: a project
 /// that lacks one, or a template string added by a newer errdoc, still
 /// builds.
-const BUILTIN_UI: &[(&str, &str)] = &[
+pub(crate) const BUILTIN_UI: &[(&str, &str)] = &[
     ("en", include_str!("../../locales/en/ui.ftl")),
     ("zh-CN", include_str!("../../locales/zh-CN/ui.ftl")),
 ];

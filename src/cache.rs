@@ -1,0 +1,176 @@
+//! The build cache: when nothing a build reads has changed since the last
+//! one, and `site/` is as that build left it, `build` says so and stops.
+//!
+//! `.errdoc-cache` (at the project's root, beside `site/`; ignored by git,
+//! safe to delete) holds a fingerprint of every input — each file under
+//! `catalog/`, `locales/`, `templates/` and `layouts/`, with its path —
+//! and of the options, errdoc's version and its built-in templates and
+//! strings; and the length and modification time of each file the build
+//! wrote. A hit needs all of it to match; anything else (no cache, one that
+//! does not parse, another version's, a file of `site/` touched since) is a
+//! full build, and a full build writes a new cache. Only a build that
+//! found no problem is cached, so a warning is printed on every build.
+//! `build --no-cache`, `--check` and `--diff` never use it.
+
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::output::{MANIFEST, SITE_DIR, write_atomically};
+use crate::project::Stats;
+
+/// The cache file, at the project's root.
+pub(crate) const CACHE_FILE: &str = ".errdoc-cache";
+
+/// The folders a build reads, under the project's root (with
+/// `catalog/codes.yaml`).
+const INPUTS: [&str; 4] = ["catalog", "locales", "templates", "layouts"];
+
+/// What the last build read and wrote.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+struct Cache {
+    /// errdoc's version and the fingerprint of everything that decides
+    /// the output.
+    inputs: String,
+    /// The figures of its summary line.
+    locales: usize,
+    pages: usize,
+    codes: usize,
+    /// Each file it wrote under `site/` (and the manifest): path, length,
+    /// modification time in nanoseconds.
+    outputs: Vec<(PathBuf, u64, u128)>,
+}
+
+/// The fingerprint of every input of a build of `root` with `options`
+/// (the build's options that change its output, written out); `None`
+/// where an input cannot be read plainly (a special file, a folder that
+/// cannot be listed): such a build is never cached.
+pub(crate) fn fingerprint(root: &Path, options: &str) -> Option<String> {
+    let mut found: Vec<(String, walkdir::DirEntry)> = Vec::new();
+    for dir in INPUTS {
+        let top = root.join(dir);
+        if !top.exists() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&top).follow_links(false) {
+            let entry = entry.ok()?;
+            let kind = entry.file_type();
+            let rel = entry.path().strip_prefix(root).ok()?;
+            let rel = rel.to_string_lossy().into_owned();
+            if !kind.is_dir() {
+                found.push((rel, entry));
+            }
+        }
+    }
+    // Read and hashed on every core.
+    let mut files: Vec<(String, String)> = found
+        .into_par_iter()
+        .map(|(rel, entry)| {
+            let kind = entry.file_type();
+            let mark = if kind.is_symlink() {
+                // Where it points (the build follows it inside the project,
+                // and the file it reaches is an input of its own).
+                format!("link {}", std::fs::read_link(entry.path()).ok()?.display())
+            } else if kind.is_file() {
+                crate::output::fingerprint(&std::fs::read(entry.path()).ok()?)
+            } else {
+                return None;
+            };
+            Some((rel, mark))
+        })
+        .collect::<Option<_>>()?;
+    files.sort();
+    let mut hash = Sha256::new();
+    for part in [
+        env!("CARGO_PKG_VERSION"),
+        &crate::render::builtin_fingerprint(),
+        options,
+    ] {
+        hash.update(part.as_bytes());
+        hash.update([0]);
+    }
+    for (path, mark) in &files {
+        hash.update(path.as_bytes());
+        hash.update([0]);
+        hash.update(mark.as_bytes());
+        hash.update([0]);
+    }
+    Some(format!(
+        "{} {:x}",
+        env!("CARGO_PKG_VERSION"),
+        hash.finalize()
+    ))
+}
+
+/// The figures of the last build, if it read `inputs` and `site/` is as it
+/// left it.
+pub(crate) fn hit(root: &Path, inputs: &str) -> Option<Stats> {
+    let text = std::fs::read_to_string(root.join(CACHE_FILE)).ok()?;
+    let cache: Cache = serde_json::from_str(&text).ok()?;
+    if cache.inputs != inputs || cache.outputs.is_empty() {
+        return None;
+    }
+    let site = root.join(SITE_DIR);
+    let intact = cache
+        .outputs
+        .par_iter()
+        .all(|(path, len, modified)| stamp(&site.join(path)) == Some((*len, *modified)));
+    if !intact {
+        return None;
+    }
+    Some(Stats {
+        locales: cache.locales,
+        pages: cache.pages,
+        codes: cache.codes,
+    })
+}
+
+/// Records a build that read `inputs` and wrote `outputs` (paths under
+/// `site/`); the cache is only a shortcut, so failing to write it is no
+/// error of the build.
+pub(crate) fn save<'p>(
+    root: &Path,
+    inputs: &str,
+    stats: &Stats,
+    outputs: impl Iterator<Item = &'p Path>,
+) {
+    let site = root.join(SITE_DIR);
+    let mut stamped = Vec::new();
+    for path in outputs.chain(std::iter::once(Path::new(MANIFEST))) {
+        let Some((len, modified)) = stamp(&site.join(path)) else {
+            return forget(root);
+        };
+        stamped.push((path.to_path_buf(), len, modified));
+    }
+    let cache = Cache {
+        inputs: inputs.to_string(),
+        locales: stats.locales,
+        pages: stats.pages,
+        codes: stats.codes,
+        outputs: stamped,
+    };
+    match serde_json::to_vec(&cache) {
+        Ok(json) if write_atomically(&root.join(CACHE_FILE), &json).is_ok() => {}
+        _ => forget(root),
+    }
+}
+
+/// Removes the cache (a build that is not cached must not leave an older
+/// one that could match again).
+pub(crate) fn forget(root: &Path) {
+    let _ = std::fs::remove_file(root.join(CACHE_FILE));
+}
+
+/// A file's length and modification time (nanoseconds since the epoch), or
+/// `None` if it is not a plain file.
+fn stamp(path: &Path) -> Option<(u64, u128)> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((meta.len(), modified.as_nanos()))
+}

@@ -1,0 +1,192 @@
+//! The build cache is never stale: after any edit of any kind of input, a
+//! deleted, corrupt or foreign cache, or a hand edit of `site/`, a cached
+//! build writes exactly what a build without the cache writes.
+
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::path::Path;
+
+use support::{apply_edits, copy_tree, errdoc, project, read_tree};
+
+/// `site/` of a fresh copy of `root`'s inputs built with `--no-cache` and
+/// `args`.
+fn uncached(root: &Path, args: &[&str]) -> std::collections::BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let fresh = tempfile::tempdir().unwrap();
+    for dir in ["catalog", "locales", "templates", "layouts"] {
+        if root.join(dir).exists() {
+            copy_tree(&root.join(dir), &fresh.path().join(dir));
+        }
+    }
+    let mut all = vec!["build", "--no-cache"];
+    all.extend(args);
+    let run = errdoc(fresh.path(), &all);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    read_tree(&fresh.path().join("site"))
+}
+
+/// What changes between two builds, and the options of the second.
+struct Change {
+    what: &'static str,
+    edits: &'static str,
+    args: &'static [&'static str],
+}
+
+const CHANGES: &[Change] = &[
+    Change {
+        what: "nothing",
+        edits: "",
+        args: &[],
+    },
+    Change {
+        what: "a title in an English .ftl file",
+        edits: "--- locales/en/close.ftl\n<<<\ncode-1006 = Abnormal Closure\n===\ncode-1006 = Abnormal closure, changed\n>>>\n",
+        args: &[],
+    },
+    Change {
+        what: "a translation",
+        edits: "--- locales/zh-CN/close.ftl\n<<<\n    .solution-1 = 退避后重新连接。\n===\n    .solution-1 = 稍后重新连接。\n>>>\n",
+        args: &[],
+    },
+    Change {
+        what: "a new .ftl file",
+        edits: "+++ locales/zh-CN/extra.ftl\n# nothing but a comment\n",
+        args: &[],
+    },
+    Change {
+        what: "the catalog",
+        edits: "--- catalog/codes.yaml\n<<<\n        name: ABNORMAL_CLOSURE\n===\n        name: ABNORMAL_CLOSE\n>>>\n",
+        args: &[],
+    },
+    Change {
+        what: "a template override",
+        edits: "+++ templates/static/style.css\nbody { color: black }\n",
+        args: &[],
+    },
+    Change {
+        what: "the base URL option",
+        edits: "",
+        args: &["--base-url", "https://example.org/errors/"],
+    },
+    Change {
+        what: "the stale option",
+        edits: "",
+        args: &["--stale", "fallback"],
+    },
+];
+
+#[test]
+fn a_cached_build_equals_an_uncached_one_after_any_change() {
+    for change in CHANGES {
+        let root = project(None);
+        let first = errdoc(root.path(), &["build"]);
+        assert_eq!(first.status, 0, "{}", first.stderr);
+        apply_edits(root.path(), change.edits);
+        let mut args = vec!["build"];
+        args.extend(change.args);
+        let second = errdoc(root.path(), &args);
+        assert_eq!(second.status, 0, "{}: {}", change.what, second.stderr);
+        let skipped = second
+            .stdout
+            .contains("nothing changed since the last build");
+        assert_eq!(
+            skipped,
+            change.what == "nothing",
+            "{}: {}",
+            change.what,
+            second.stdout
+        );
+        assert_eq!(
+            read_tree(&root.path().join("site")),
+            uncached(root.path(), change.args),
+            "{}",
+            change.what
+        );
+    }
+}
+
+#[test]
+fn a_missing_corrupt_or_foreign_cache_is_not_trusted() {
+    let cases: [(&str, Option<&str>); 4] = [
+        ("deleted", None),
+        ("garbage", Some("{ not json")),
+        ("empty", Some("")),
+        (
+            "another version's",
+            Some(
+                r#"{"inputs":"0.0.0 00","locales":9,"pages":9,"codes":9,"outputs":[["index.html",1,1]]}"#,
+            ),
+        ),
+    ];
+    for (what, contents) in cases {
+        let root = project(None);
+        assert_eq!(errdoc(root.path(), &["build"]).status, 0);
+        // Change an input and the site behind the cache's back, then
+        // replace the cache: the build must not believe it.
+        apply_edits(
+            root.path(),
+            "--- locales/en/close.ftl\n<<<\ncode-1006 = Abnormal Closure\n===\ncode-1006 = Abnormal closure, again\n>>>\n",
+        );
+        let cache = root.path().join(".errdoc-cache");
+        match contents {
+            None => std::fs::remove_file(&cache).unwrap(),
+            Some(text) => std::fs::write(&cache, text).unwrap(),
+        }
+        let run = errdoc(root.path(), &["build"]);
+        assert_eq!(run.status, 0, "{what}: {}", run.stderr);
+        assert!(
+            !run.stdout.contains("nothing changed"),
+            "{what}: {}",
+            run.stdout
+        );
+        assert_eq!(
+            read_tree(&root.path().join("site")),
+            uncached(root.path(), &[]),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn a_site_touched_since_the_last_build_is_built_again() {
+    for what in ["edited", "deleted"] {
+        let root = project(None);
+        assert_eq!(errdoc(root.path(), &["build"]).status, 0);
+        let page = root.path().join("site/en/index.html");
+        if what == "edited" {
+            std::fs::write(&page, "hand-made").unwrap();
+        } else {
+            std::fs::remove_file(&page).unwrap();
+        }
+        let run = errdoc(root.path(), &["build"]);
+        assert_eq!(run.status, 0, "{what}: {}", run.stderr);
+        assert!(
+            !run.stdout.contains("nothing changed"),
+            "{what}: {}",
+            run.stdout
+        );
+        assert_eq!(
+            read_tree(&root.path().join("site")),
+            uncached(root.path(), &[]),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn a_build_with_warnings_is_not_cached_and_says_them_each_time() {
+    let root = project(None);
+    apply_edits(
+        root.path(),
+        "+++ locales/en/unused.ftl\ncode-9999 = Nothing uses this\n",
+    );
+    for _ in 0..2 {
+        let run = errdoc(root.path(), &["build"]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        assert!(run.stderr.contains("warning[E0311]"), "{}", run.stderr);
+        assert!(!run.stdout.contains("nothing changed"), "{}", run.stdout);
+    }
+    assert!(!root.path().join(".errdoc-cache").exists());
+}
