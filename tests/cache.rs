@@ -107,6 +107,19 @@ fn a_cached_build_equals_an_uncached_one_after_any_change() {
     }
 }
 
+/// Builds `root`, which must not take the cache's word, and compares its
+/// site with an uncached build's.
+fn builds_again(root: &Path, what: &str) {
+    let run = errdoc(root, &["build"]);
+    assert_eq!(run.status, 0, "{what}: {}", run.stderr);
+    assert!(
+        !run.stdout.contains("nothing changed"),
+        "{what}: {}",
+        run.stdout
+    );
+    assert_eq!(read_tree(&root.join("site")), uncached(root, &[]), "{what}");
+}
+
 #[test]
 fn a_missing_corrupt_or_foreign_cache_is_not_trusted() {
     let cases: [(&str, Option<&str>); 4] = [
@@ -134,18 +147,7 @@ fn a_missing_corrupt_or_foreign_cache_is_not_trusted() {
             None => std::fs::remove_file(&cache).unwrap(),
             Some(text) => std::fs::write(&cache, text).unwrap(),
         }
-        let run = errdoc(root.path(), &["build"]);
-        assert_eq!(run.status, 0, "{what}: {}", run.stderr);
-        assert!(
-            !run.stdout.contains("nothing changed"),
-            "{what}: {}",
-            run.stdout
-        );
-        assert_eq!(
-            read_tree(&root.path().join("site")),
-            uncached(root.path(), &[]),
-            "{what}"
-        );
+        builds_again(root.path(), what);
     }
 }
 
@@ -160,18 +162,7 @@ fn a_site_touched_since_the_last_build_is_built_again() {
         } else {
             std::fs::remove_file(&page).unwrap();
         }
-        let run = errdoc(root.path(), &["build"]);
-        assert_eq!(run.status, 0, "{what}: {}", run.stderr);
-        assert!(
-            !run.stdout.contains("nothing changed"),
-            "{what}: {}",
-            run.stdout
-        );
-        assert_eq!(
-            read_tree(&root.path().join("site")),
-            uncached(root.path(), &[]),
-            "{what}"
-        );
+        builds_again(root.path(), what);
     }
 }
 
