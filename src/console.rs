@@ -103,7 +103,13 @@ pub(crate) fn width() -> usize {
 /// `text` in the ANSI style `sgr` (`1` bold, `31` red …) when `stream` is
 /// coloured. `text` is written as it is: make input [`printable`] first.
 pub(crate) fn paint(stream: Stream, sgr: &str, text: &str) -> String {
-    if colour(stream) {
+    styled(colour(stream), sgr, text)
+}
+
+/// `text` in the ANSI style `sgr` if `on`, else as it is: the one place
+/// errdoc writes an escape sequence.
+pub(crate) fn styled(on: bool, sgr: &str, text: &str) -> String {
+    if on {
         format!("\x1b[{sgr}m{text}\x1b[0m")
     } else {
         text.to_string()

@@ -177,12 +177,7 @@ impl Style {
 
     /// `text`, printable, in the ANSI style `sgr` when colours are on.
     fn paint(&self, sgr: &str, text: &str) -> String {
-        let text = printable(text);
-        if self.colour {
-            format!("\x1b[{sgr}m{text}\x1b[0m")
-        } else {
-            text
-        }
+        crate::console::styled(self.colour, sgr, &printable(text))
     }
 
     /// `text` indented by four spaces, wrapped to the width.

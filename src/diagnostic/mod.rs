@@ -252,13 +252,7 @@ impl Diagnostic {
     }
 
     fn write(&self, f: &mut fmt::Formatter<'_>, colour: bool) -> fmt::Result {
-        let paint = |sgr: &str, text: &str| {
-            if colour {
-                format!("\x1b[{sgr}m{text}\x1b[0m")
-            } else {
-                text.to_string()
-            }
-        };
+        let paint = |sgr: &str, text: &str| crate::console::styled(colour, sgr, text);
         let sgr = match self.severity {
             Severity::Error => "1;31",
             Severity::Warning => "1;33",

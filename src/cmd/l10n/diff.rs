@@ -119,14 +119,14 @@ pub(super) fn word_diff(old: &str, new: &str, colour: bool) -> (String, String) 
         }
     }
     (
-        render(&was, "[-", "-]", "\x1b[31;9m", colour),
-        render(&is, "{+", "+}", "\x1b[32;1m", colour),
+        render(&was, "[-", "-]", "31;9", colour),
+        render(&is, "{+", "+}", "32;1", colour),
     )
 }
 
 /// Joins the pieces of one side, marking each run of changed words; the
 /// spaces between two changed words belong to the run.
-fn render(pieces: &[(bool, &str)], open: &str, close: &str, style: &str, colour: bool) -> String {
+fn render(pieces: &[(bool, &str)], open: &str, close: &str, sgr: &str, colour: bool) -> String {
     let mut out = String::new();
     let mut run = String::new();
     let flush = |run: &mut String, out: &mut String| {
@@ -136,7 +136,7 @@ fn render(pieces: &[(bool, &str)], open: &str, close: &str, style: &str, colour:
         let body = run.trim_end();
         let trailing = &run[body.len()..];
         if colour {
-            out.push_str(&format!("{style}{body}\x1b[0m"));
+            out.push_str(&crate::console::styled(true, sgr, body));
         } else {
             out.push_str(&format!("{open}{body}{close}"));
         }
