@@ -13,16 +13,23 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use serde_saphyr::Spanned;
 
 use super::{CodeNumber, FamilyStyle, Flag, Located};
 
-/// How the schema holds a value.
+/// What a value of the schema is: shown, compared, read by serde.
+pub(crate) trait Value: std::fmt::Debug + Clone + PartialEq + DeserializeOwned {}
+
+impl<T: std::fmt::Debug + Clone + PartialEq + DeserializeOwned> Value for T {}
+
+/// How the schema holds a value. Whatever it holds serde reads, so the
+/// structs below need no bound of their own (`bound(deserialize = "")`).
 pub(crate) trait Hold {
     /// A value of type `T`, held this way.
-    type Of<T>: std::fmt::Debug + Clone + PartialEq
+    type Of<T>: Value
     where
-        T: std::fmt::Debug + Clone + PartialEq;
+        T: Value;
 }
 
 /// Each value with where it stands in the file (the loader).
@@ -33,7 +40,7 @@ impl Hold for Read {
     type Of<T>
         = Spanned<T>
     where
-        T: std::fmt::Debug + Clone + PartialEq;
+        T: Value;
 }
 
 /// The values alone (what `init` and `import` change and write).
@@ -44,15 +51,12 @@ impl Hold for Plain {
     type Of<T>
         = T
     where
-        T: std::fmt::Debug + Clone + PartialEq;
+        T: Value;
 }
 use crate::source::{Position, Span, to_u32};
 
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawCatalog<H: Hold = Read> {
     #[serde(default)]
     pub(crate) site: RawSite<H>,
@@ -65,10 +69,7 @@ pub(crate) struct RawCatalog<H: Hold = Read> {
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawSite<H: Hold = Read> {
     pub(crate) base_url: Option<H::Of<String>>,
     pub(crate) source_locale: Option<H::Of<String>>,
@@ -79,10 +80,7 @@ pub(crate) struct RawSite<H: Hold = Read> {
 /// How the Markdown pages look, where the house style is not wanted: on
 /// `site` for every page, on a module for its own.
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawStyle<H: Hold = Read> {
     pub(crate) anchors: Option<H::Of<bool>>,
     pub(crate) references: Option<H::Of<bool>>,
@@ -91,10 +89,7 @@ pub(crate) struct RawStyle<H: Hold = Read> {
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawReference<H: Hold = Read> {
     pub(crate) id: H::Of<String>,
     pub(crate) title: H::Of<String>,
@@ -102,10 +97,7 @@ pub(crate) struct RawReference<H: Hold = Read> {
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawTable<H: Hold = Read> {
     pub(crate) id: H::Of<String>,
     #[serde(default)]
@@ -113,10 +105,7 @@ pub(crate) struct RawTable<H: Hold = Read> {
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawTableEntry<H: Hold = Read> {
     pub(crate) value: H::Of<u32>,
     pub(crate) name: H::Of<String>,
@@ -126,10 +115,7 @@ pub(crate) struct RawTableEntry<H: Hold = Read> {
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawModule<H: Hold = Read> {
     pub(crate) id: H::Of<String>,
     pub(crate) page: H::Of<String>,
@@ -153,10 +139,7 @@ pub(crate) struct RawModule<H: Hold = Read> {
 
 /// The page metadata block of OpenHarmony's docs, in its order.
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawMetadata<H: Hold = Read> {
     pub(crate) kit: Option<H::Of<String>>,
     pub(crate) subsystem: Option<H::Of<String>>,
@@ -240,20 +223,14 @@ pub(crate) fn metadata_label(key: &'static str) -> &'static str {
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawRange<H: Hold = Read> {
     pub(crate) from: H::Of<CodeNumber>,
     pub(crate) to: H::Of<CodeNumber>,
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawNamedRange<H: Hold = Read> {
     pub(crate) id: H::Of<String>,
     pub(crate) from: H::Of<CodeNumber>,
@@ -263,10 +240,7 @@ pub(crate) struct RawNamedRange<H: Hold = Read> {
 }
 
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawFamily<H: Hold = Read> {
     pub(crate) id: H::Of<String>,
     pub(crate) base: H::Of<CodeNumber>,
@@ -283,10 +257,7 @@ pub(crate) struct RawFamily<H: Hold = Read> {
 /// and that it has what it needs, is checked when the catalog is
 /// expanded, so that the error points at the entry.
 #[derive(Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-#[serde(bound(
-    deserialize = "H::Of<String>: Deserialize<'de>, H::Of<CodeNumber>: Deserialize<'de>, H::Of<u32>: Deserialize<'de>, H::Of<u8>: Deserialize<'de>, H::Of<bool>: Deserialize<'de>, H::Of<FamilyStyle>: Deserialize<'de>, H::Of<Flag>: Deserialize<'de>"
-))]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawCode<H: Hold = Read> {
     pub(crate) code: Option<H::Of<CodeNumber>>,
     pub(crate) also: Option<H::Of<CodeNumber>>,
