@@ -54,8 +54,6 @@ pub(crate) struct Policy {
     pub warnings: Warnings,
     /// What its final line adds when it fails (`site/ was not changed`).
     pub unchanged: &'static str,
-    /// Warnings fail it too (`--deny-warnings`).
-    pub deny_warnings: bool,
     /// Diagnostics as one JSON document on standard output
     /// (`--format json`).
     pub json: bool,
@@ -81,7 +79,6 @@ impl Policy {
             stage,
             warnings: Warnings::Leave,
             unchanged: "",
-            deny_warnings: crate::console::deny_warnings(),
             json: false,
         }
     }
@@ -128,7 +125,7 @@ impl Policy {
 
     /// Whether `diags` fail the command.
     pub(crate) fn failed(&self, diags: &Diagnostics) -> bool {
-        diags.has_errors() || (self.deny_warnings && diags.warning_count() > 0)
+        diags.has_errors() || (crate::console::deny_warnings() && diags.warning_count() > 0)
     }
 
     /// Prints why the command stops, and gives its status.
@@ -137,7 +134,7 @@ impl Policy {
             self.print_json(diags, false);
         } else {
             self.print(diags);
-            let found = if self.warnings == Warnings::Show || self.deny_warnings {
+            let found = if self.warnings == Warnings::Show || crate::console::deny_warnings() {
                 diags.summary()
             } else {
                 plural(diags.error_count(), "error", "errors")
@@ -152,7 +149,7 @@ impl Policy {
 
     /// Prints the errors of `diags`, and its warnings as the policy says.
     fn print(&self, diags: &Diagnostics) {
-        let show_warnings = self.warnings == Warnings::Show || self.deny_warnings;
+        let show_warnings = self.warnings == Warnings::Show || crate::console::deny_warnings();
         diags.print(show_warnings);
         if !show_warnings && self.warnings == Warnings::Count && diags.warning_count() > 0 {
             crate::console::tell(&format!(
