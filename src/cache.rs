@@ -8,8 +8,10 @@
 //! strings; and the length and modification time of each file the build
 //! wrote. A hit needs all of it to match; anything else (no cache, one that
 //! does not parse, another version's, a file of `site/` touched since) is a
-//! full build, and a full build writes a new cache. Only a build that
-//! found no problem is cached, so a warning is printed on every build.
+//! full build, and a full build writes a new cache. The warnings a build
+//! printed are kept too and printed again on a hit (real doc sets have
+//! some: drift between the languages); with `-W` they fail the build, which
+//! then is a full one.
 //! `build --no-cache`, `--check` and `--diff` never use it.
 
 use std::path::{Path, PathBuf};
@@ -35,6 +37,8 @@ struct Cache {
     /// errdoc's version and the fingerprint of everything that decides
     /// the output.
     inputs: String,
+    /// The warnings it printed, plain and coloured, and how many.
+    warnings: (String, String, usize),
     /// The figures of its summary line.
     locales: usize,
     pages: usize,
@@ -105,9 +109,16 @@ pub(crate) fn fingerprint(root: &Path, options: &str) -> Option<String> {
     ))
 }
 
-/// The figures of the last build, if it read `inputs` and `site/` is as it
+/// What the last build found: the figures of its summary line, and its
+/// warnings (plain and coloured) and how many.
+pub(crate) struct Hit {
+    pub(crate) stats: Stats,
+    pub(crate) warnings: (String, String, usize),
+}
+
+/// What the last build found, if it read `inputs` and `site/` is as it
 /// left it.
-pub(crate) fn hit(root: &Path, inputs: &str) -> Option<Stats> {
+pub(crate) fn hit(root: &Path, inputs: &str) -> Option<Hit> {
     let text = std::fs::read_to_string(root.join(CACHE_FILE)).ok()?;
     let cache: Cache = serde_json::from_str(&text).ok()?;
     if cache.inputs != inputs || cache.outputs.is_empty() {
@@ -121,10 +132,13 @@ pub(crate) fn hit(root: &Path, inputs: &str) -> Option<Stats> {
     if !intact {
         return None;
     }
-    Some(Stats {
-        locales: cache.locales,
-        pages: cache.pages,
-        codes: cache.codes,
+    Some(Hit {
+        stats: Stats {
+            locales: cache.locales,
+            pages: cache.pages,
+            codes: cache.codes,
+        },
+        warnings: cache.warnings,
     })
 }
 
@@ -134,7 +148,7 @@ pub(crate) fn hit(root: &Path, inputs: &str) -> Option<Stats> {
 pub(crate) fn save<'p>(
     root: &Path,
     inputs: &str,
-    stats: &Stats,
+    found: &Hit,
     outputs: impl Iterator<Item = &'p Path>,
 ) {
     let site = root.join(SITE_DIR);
@@ -147,9 +161,10 @@ pub(crate) fn save<'p>(
     }
     let cache = Cache {
         inputs: inputs.to_string(),
-        locales: stats.locales,
-        pages: stats.pages,
-        codes: stats.codes,
+        warnings: found.warnings.clone(),
+        locales: found.stats.locales,
+        pages: found.stats.pages,
+        codes: found.stats.codes,
         outputs: stamped,
     };
     match serde_json::to_vec(&cache) {

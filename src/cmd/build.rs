@@ -96,16 +96,32 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         tell!("timing: compared {:.3}s", started.elapsed().as_secs_f64());
     }
     plan.apply(&site, &output)?;
-    let stats = project.stats();
-    match inputs {
-        // A build with warnings is not cached: they are printed each time.
-        Some(inputs) if diags.is_empty() => {
-            crate::cache::save(root, &inputs, &stats, output.files().map(|(p, _)| p));
-        }
-        _ => crate::cache::forget(root),
-    }
-    summary(&stats, &plan, started);
+    remember(root, inputs.as_deref(), &diags, project.stats(), &output);
+    summary(&project.stats(), &plan, started);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Records the build in the cache, with the warnings it printed, if its
+/// `inputs` could be fingerprinted; otherwise removes any older cache.
+fn remember(
+    root: &Path,
+    inputs: Option<&str>,
+    diags: &Diagnostics,
+    stats: crate::project::Stats,
+    output: &crate::output::Output,
+) {
+    let Some(inputs) = inputs else {
+        return crate::cache::forget(root);
+    };
+    let found = crate::cache::Hit {
+        warnings: (
+            diags.render(true, false),
+            diags.render(true, true),
+            diags.warning_count(),
+        ),
+        stats,
+    };
+    crate::cache::save(root, inputs, &found, output.files().map(|(p, _)| p));
 }
 
 /// `build: 2 locales, 6 pages, 293 codes: 3 files written, …`.
@@ -134,9 +150,17 @@ fn cache_inputs(root: &Path, args: &BuildArgs, diags: &Diagnostics) -> Option<St
 /// Whether the last build stands: nothing it read has changed and `site/`
 /// is as it left it; then says so.
 fn stands(root: &Path, inputs: &str, started: Instant) -> bool {
-    let Some(stats) = crate::cache::hit(root, inputs) else {
+    let Some(hit) = crate::cache::hit(root, inputs) else {
         return false;
     };
+    let (plain, coloured, count) = &hit.warnings;
+    if *count > 0 && crate::console::deny_warnings() {
+        // They fail the build: a full one says so.
+        return false;
+    }
+    let colour = crate::console::colour(crate::console::Stream::Err);
+    crate::console::tell_raw(if colour { coloured } else { plain });
+    let stats = hit.stats;
     status!(
         "build: {} locales, {} pages, {} codes: nothing changed since the last build, 0 files written in {:.2}s",
         stats.locales,

@@ -408,24 +408,29 @@ impl Diagnostics {
     /// every one, or with `warnings` false the errors only; their labels
     /// coloured where standard error is (`--color`).
     pub(crate) fn print(&self, warnings: bool) {
-        use std::io::Write as _;
         let colour = crate::console::colour(crate::console::Stream::Err);
-        let mut stderr = std::io::stderr().lock();
+        crate::console::tell_raw(&self.render(warnings, colour));
+    }
+
+    /// What [`Diagnostics::print`] writes, as text.
+    pub(crate) fn render(&self, warnings: bool, colour: bool) -> String {
+        use std::fmt::Write as _;
+        let mut out = String::new();
         for d in self
             .sorted()
             .into_iter()
             .filter(|d| warnings || d.severity() == Severity::Error)
         {
-            // Nothing sensible is left to do if standard error is gone.
-            let _ = write!(stderr, "{}", d.display(colour));
+            let _ = write!(out, "{}", d.display(colour));
         }
         if self.not_shown() > 0 {
             let _ = writeln!(
-                stderr,
+                out,
                 "… and {} more, not shown (the first ones are; fix them and run again)",
                 plural(self.not_shown(), "problem", "problems")
             );
         }
+        out
     }
 
     /// "2 errors and 1 warning", for summary lines.
