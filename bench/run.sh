@@ -41,7 +41,7 @@ for n in $SIZES; do
   [ "$n" -ge 100000 ] && runs=$(( RUNS < 3 ? RUNS : 3 ))
   : > "$WORK/cold"; : > "$WORK/rss"; : > "$WORK/same"; : > "$WORK/edit"
   for _ in $(seq "$runs"); do
-    rm -rf "$dir/site"
+    rm -rf "$dir/site" "$dir/.errdoc-cache"
     read -r wall rss < <(timed "$ERRDOC" --root "$dir" build)
     echo "$wall" >> "$WORK/cold"; echo "$((rss / 1024))" >> "$WORK/rss"
   done

@@ -15,14 +15,14 @@
 //! `build --no-cache`, `--check` and `--diff` never use it.
 
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::output::{MANIFEST, SITE_DIR, write_atomically};
+use crate::output::{Output, SITE_DIR, write_atomically};
 use crate::project::Stats;
+use crate::render::reuse::{Earlier, Key};
 
 /// The cache file, at the project's root.
 pub(crate) const CACHE_FILE: &str = ".errdoc-cache";
@@ -43,9 +43,25 @@ struct Cache {
     locales: usize,
     pages: usize,
     codes: usize,
-    /// Each file it wrote under `site/` (and the manifest): path, length,
-    /// modification time in nanoseconds.
-    outputs: Vec<(PathBuf, u64, u128)>,
+    /// Each file it wrote under `site/` (and the manifest).
+    outputs: Vec<Written>,
+}
+
+/// A file a build wrote under `site/`.
+#[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
+struct Written {
+    path: PathBuf,
+    /// Its length, and modification time in nanoseconds.
+    len: u64,
+    modified: u128,
+    /// The key of its inputs, if it is a page that has one
+    /// ([`crate::render::reuse`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<String>,
+    /// Its fingerprint ([`crate::output::fingerprint`]), for a page with
+    /// a key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    fingerprint: Option<String>,
 }
 
 /// The fingerprint of every input of a build of `root` with `options`
@@ -128,7 +144,7 @@ pub(crate) fn hit(root: &Path, inputs: &str) -> Option<Hit> {
     let intact = cache
         .outputs
         .par_iter()
-        .all(|(path, len, modified)| stamp(&site.join(path)) == Some((*len, *modified)));
+        .all(|w| crate::output::stamp(&site.join(&w.path)) == Some((w.len, w.modified)));
     if !intact {
         return None;
     }
@@ -142,23 +158,49 @@ pub(crate) fn hit(root: &Path, inputs: &str) -> Option<Hit> {
     })
 }
 
-/// Records a build that read `inputs` and wrote `outputs` (paths under
-/// `site/`); the cache is only a shortcut, so failing to write it is no
-/// error of the build.
-pub(crate) fn save<'p>(
-    root: &Path,
-    inputs: &str,
-    found: &Hit,
-    outputs: impl Iterator<Item = &'p Path>,
-) {
+/// The pages the last build wrote, with the keys of their inputs, for a
+/// build whose inputs changed to take those whose keys did not (each one
+/// only if its file is still as that build left it). Empty if there is no
+/// cache, or one that does not parse.
+pub(crate) fn earlier(root: &Path) -> Earlier {
+    let Some(cache) = std::fs::read_to_string(root.join(CACHE_FILE))
+        .ok()
+        .and_then(|text| serde_json::from_str::<Cache>(&text).ok())
+    else {
+        return Earlier::default();
+    };
+    let pages = cache.outputs.into_iter().filter_map(|w| {
+        let key = Key::from_hex(w.key.as_deref()?)?;
+        Some((w.path, key, (w.len, w.modified), w.fingerprint?))
+    });
+    Earlier::on_disk(&root.join(SITE_DIR), pages)
+}
+
+/// Records a build that read `inputs` and wrote `output` into `site/`; the
+/// cache is only a shortcut, so failing to write it is no error of the
+/// build.
+pub(crate) fn save(root: &Path, inputs: &str, found: &Hit, output: &Output) {
     let site = root.join(SITE_DIR);
-    let mut stamped = Vec::new();
-    for path in outputs.chain(std::iter::once(Path::new(MANIFEST))) {
-        let Some((len, modified)) = stamp(&site.join(path)) else {
-            return forget(root);
-        };
-        stamped.push((path.to_path_buf(), len, modified));
-    }
+    let paths: Vec<&Path> = output.bodies().map(|(p, _)| p).collect();
+    let stamped: Option<Vec<Written>> = paths
+        .par_iter()
+        .map(|path| {
+            let (len, modified) = crate::output::stamp(&site.join(path))?;
+            let key = output.key(path);
+            Some(Written {
+                path: path.to_path_buf(),
+                len,
+                modified,
+                key: key.map(Key::to_hex),
+                fingerprint: key
+                    .and_then(|_| output.fingerprint(path))
+                    .map(str::to_string),
+            })
+        })
+        .collect();
+    let Some(stamped) = stamped else {
+        return forget(root);
+    };
     let cache = Cache {
         inputs: inputs.to_string(),
         warnings: found.warnings.clone(),
@@ -177,15 +219,4 @@ pub(crate) fn save<'p>(
 /// one that could match again).
 pub(crate) fn forget(root: &Path) {
     let _ = std::fs::remove_file(root.join(CACHE_FILE));
-}
-
-/// A file's length and modification time (nanoseconds since the epoch), or
-/// `None` if it is not a plain file.
-fn stamp(path: &Path) -> Option<(u64, u128)> {
-    let meta = std::fs::symlink_metadata(path).ok()?;
-    if !meta.is_file() {
-        return None;
-    }
-    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
-    Some((meta.len(), modified.as_nanos()))
 }

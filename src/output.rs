@@ -16,6 +16,8 @@
 use std::collections::BTreeMap;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
 
 use anyhow::Context as _;
 use tempfile::TempPath;
@@ -29,7 +31,75 @@ pub(crate) const MANIFEST: &str = ".errdoc-manifest";
 /// The files a build produces: path under `site/` → contents.
 #[derive(Debug, Default)]
 pub(crate) struct Output {
-    files: BTreeMap<PathBuf, Vec<u8>>,
+    files: BTreeMap<PathBuf, Body>,
+    /// The key of each page's inputs ([`crate::render::reuse`]), for the
+    /// next build; pages without one are always rendered.
+    keys: BTreeMap<PathBuf, Key>,
+    /// Each file's fingerprint, once the manifest is made.
+    fingerprints: BTreeMap<PathBuf, String>,
+}
+
+/// The key of a page's inputs ([`crate::render::reuse`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Key([u8; 16]);
+
+impl Key {
+    /// The key made of `bytes`.
+    pub(crate) fn new(bytes: [u8; 16]) -> Key {
+        Key(bytes)
+    }
+
+    /// As hexadecimal digits (the build cache's form).
+    pub(crate) fn to_hex(self) -> String {
+        self.0.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// From [`Key::to_hex`]'s form.
+    pub(crate) fn from_hex(text: &str) -> Option<Key> {
+        if text.len() != 32 || !text.is_ascii() {
+            return None;
+        }
+        let mut bytes = [0; 16];
+        for (i, byte) in bytes.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
+        }
+        Some(Key(bytes))
+    }
+}
+
+/// A file of the output.
+#[derive(Debug)]
+pub(crate) enum Body {
+    /// Made by this build.
+    Made(Vec<u8>),
+    /// An earlier build's, kept in memory (`serve`).
+    Shared(Arc<[u8]>),
+    /// An earlier build's, in `site/` as that build wrote it (its length and
+    /// modification time say so): neither rendered nor read again.
+    OnDisk {
+        /// [`fingerprint`] of its contents.
+        fingerprint: String,
+    },
+}
+
+impl Body {
+    /// Its contents, unless they are on disk only.
+    pub(crate) fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            Body::Made(bytes) => Some(bytes),
+            Body::Shared(bytes) => Some(bytes),
+            Body::OnDisk { .. } => None,
+        }
+    }
+
+    /// [`fingerprint`] of its contents.
+    fn fingerprint(&self) -> String {
+        match self {
+            Body::Made(bytes) => fingerprint(bytes),
+            Body::Shared(bytes) => fingerprint(bytes),
+            Body::OnDisk { fingerprint } => fingerprint.clone(),
+        }
+    }
 }
 
 impl Output {
@@ -40,27 +110,64 @@ impl Output {
 
     /// Adds (or replaces) a file at `path` under `site/`.
     pub(crate) fn add(&mut self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), contents.into());
+        self.files.insert(path.into(), Body::Made(contents.into()));
+    }
+
+    /// Adds a page made from inputs whose key is `key` (`None`: a page that
+    /// must always be rendered).
+    pub(crate) fn add_page(&mut self, path: impl Into<PathBuf>, body: Body, key: Option<Key>) {
+        let path = path.into();
+        match key {
+            Some(key) => self.keys.insert(path.clone(), key),
+            None => self.keys.remove(&path),
+        };
+        self.files.insert(path, body);
     }
 
     /// Adds the manifest: the list of every file, so the next build knows
     /// which files are its own to remove.
     pub(crate) fn add_manifest(&mut self) {
+        use rayon::prelude::*;
         let mut list = String::from(
             "# Written by `errdoc build`: the files it made, each with its length and\n# hash. It removes a listed file when it no longer makes it and the file is\n# still as it made it; it never touches files that are not listed.\n",
         );
-        for (path, contents) in &self.files {
+        let files: Vec<(&PathBuf, &Body)> = self.files.iter().collect();
+        let marks: Vec<String> = files.par_iter().map(|(_, b)| b.fingerprint()).collect();
+        for ((path, _), mark) in files.iter().zip(&marks) {
             list.push_str(&path.to_string_lossy().replace('\\', "/"));
             list.push('\t');
-            list.push_str(&fingerprint(contents));
+            list.push_str(mark);
             list.push('\n');
         }
+        self.fingerprints = files
+            .into_iter()
+            .map(|(p, _)| p.clone())
+            .zip(marks)
+            .collect();
         self.add(MANIFEST, list);
     }
 
-    /// The files, sorted by path.
+    /// The files made or kept in memory, sorted by path, with their
+    /// contents (all of them, unless the build reused pages on disk).
     pub(crate) fn files(&self) -> impl Iterator<Item = (&Path, &[u8])> {
-        self.files.iter().map(|(p, c)| (p.as_path(), c.as_slice()))
+        self.files
+            .iter()
+            .filter_map(|(p, c)| Some((p.as_path(), c.bytes()?)))
+    }
+
+    /// Every file, sorted by path.
+    pub(crate) fn bodies(&self) -> impl Iterator<Item = (&Path, &Body)> {
+        self.files.iter().map(|(p, c)| (p.as_path(), c))
+    }
+
+    /// The key of `path`'s inputs, if it has one.
+    pub(crate) fn key(&self, path: &Path) -> Option<Key> {
+        self.keys.get(path).copied()
+    }
+
+    /// The fingerprint of `path`, once the manifest is made.
+    pub(crate) fn fingerprint(&self, path: &Path) -> Option<&str> {
+        self.fingerprints.get(path).map(String::as_str)
     }
 
     /// How many files.
@@ -96,18 +203,27 @@ impl Plan {
             );
         }
         let mut plan = Plan::default();
-        for (path, contents) in output.files() {
-            // Nothing is read through a link either (one to /dev/zero, to a
-            // file outside): the build refuses it before comparing.
-            refuse_symlinks(dir, path)?;
-            let full = dir.join(path);
-            match std::fs::read(&full) {
-                Ok(existing) if existing == contents => plan.unchanged += 1,
-                Ok(_) => plan.update.push(path.to_path_buf()),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    plan.create.push(path.to_path_buf());
-                }
-                Err(e) => return Err(e).with_context(|| format!("cannot read {}", full.display())),
+        // Nothing is read through a link either (one to /dev/zero, to a
+        // file outside): the build refuses it before comparing. Each folder
+        // is checked once, then each file (on every core).
+        let folders: std::collections::BTreeSet<&Path> =
+            output.files.keys().filter_map(|p| p.parent()).collect();
+        for folder in folders {
+            refuse_symlinks(dir, folder)?;
+        }
+        let compared: Vec<anyhow::Result<Option<bool>>> = {
+            use rayon::prelude::*;
+            let files: Vec<(&PathBuf, &Body)> = output.files.iter().collect();
+            files
+                .par_iter()
+                .map(|(path, body)| compare(dir, path, body))
+                .collect()
+        };
+        for ((path, _), same) in output.files.iter().zip(compared) {
+            match same? {
+                Some(true) => plan.unchanged += 1,
+                Some(false) => plan.update.push(path.clone()),
+                None => plan.create.push(path.clone()),
             }
         }
         refuse_symlinks(dir, Path::new(MANIFEST))?;
@@ -160,11 +276,11 @@ impl Plan {
     /// rename needs no room for contents), and files the build no longer
     /// makes are removed.
     pub(crate) fn apply(&self, dir: &Path, output: &Output) -> anyhow::Result<()> {
-        let writes: Vec<(&PathBuf, &Vec<u8>)> = self
+        let writes: Vec<(&PathBuf, &[u8])> = self
             .create
             .iter()
             .chain(&self.update)
-            .filter_map(|path| Some((path, output.files.get(path)?)))
+            .filter_map(|path| Some((path, output.files.get(path)?.bytes()?)))
             .collect();
         for path in writes.iter().map(|(p, _)| *p).chain(&self.remove) {
             refuse_symlinks(dir, path)?;
@@ -214,6 +330,27 @@ impl Plan {
         }
         last.into_iter().try_for_each(replace)?;
         Ok(())
+    }
+}
+
+/// Whether the file at `path` under `dir` holds `body`: `None` if there is
+/// none. A body kept on disk is there (the build that reused it checked).
+fn compare(dir: &Path, path: &Path, body: &Body) -> anyhow::Result<Option<bool>> {
+    let Some(contents) = body.bytes() else {
+        return Ok(Some(true));
+    };
+    let full = dir.join(path);
+    match std::fs::symlink_metadata(&full) {
+        Ok(meta) if meta.file_type().is_symlink() => return Err(refused_link(&full)),
+        Ok(meta) if meta.is_file() && meta.len() != contents.len() as u64 => {
+            return Ok(Some(false));
+        }
+        _ => {}
+    }
+    match std::fs::read(&full) {
+        Ok(existing) => Ok(Some(existing == contents)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", full.display())),
     }
 }
 
@@ -287,10 +424,7 @@ fn refuse_symlinks(dir: &Path, path: &Path) -> anyhow::Result<()> {
             current.push(part);
         }
         match std::fs::symlink_metadata(&current) {
-            Ok(meta) if meta.file_type().is_symlink() => anyhow::bail!(
-                "{} is a symbolic link; errdoc does not write through links (they could lead outside the site) — replace it with a folder or remove it",
-                current.display()
-            ),
+            Ok(meta) if meta.file_type().is_symlink() => return Err(refused_link(&current)),
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(e) => {
@@ -299,6 +433,14 @@ fn refuse_symlinks(dir: &Path, path: &Path) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The error for a link where errdoc would write.
+fn refused_link(path: &Path) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{} is a symbolic link; errdoc does not write through links (they could lead outside the site) — replace it with a folder or remove it",
+        path.display()
+    )
 }
 
 /// Removes the temporary files of a build that was killed half way
@@ -530,6 +672,17 @@ fn remove_empty_parents(root: &Path, file: &Path) {
         }
         dir = d.parent();
     }
+}
+
+/// A file's length and modification time (nanoseconds since the epoch), or
+/// `None` if it is not a plain file.
+pub(crate) fn stamp(path: &Path) -> Option<(u64, u128)> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
+    Some((meta.len(), modified.as_nanos()))
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use crate::model::{Model, StaleMode};
 use crate::output::Output;
 use crate::render::html::HtmlRenderer;
 use crate::render::markdown::MarkdownRenderer;
+use crate::render::reuse::{Earlier, Keys};
 use crate::render::{RenderContext, Renderer, Templates};
 use crate::validate::validate;
 
@@ -109,10 +110,12 @@ impl Project {
     }
 
     /// Loads the project at `root` with its look and renders it with the
-    /// default options; `Ok(None)` where an error stops that (the reasons
-    /// are in `diags`, as are the warnings).
+    /// default options, reusing `earlier`'s pages where it can; `Ok(None)`
+    /// where an error stops that (the reasons are in `diags`, as are the
+    /// warnings).
     pub(crate) fn rendered(
         root: &Path,
+        earlier: Option<&Earlier>,
         diags: &mut Diagnostics,
     ) -> anyhow::Result<Option<Rendered>> {
         let Some(project) = Project::load(root, diags)? else {
@@ -124,7 +127,7 @@ impl Project {
         let Some(look) = project.look(diags)? else {
             return Ok(None);
         };
-        let output = project.render(&look, &RenderOptions::default(), diags);
+        let output = project.render(&look, &RenderOptions::default(), earlier, diags);
         Ok((!diags.has_errors()).then_some(Rendered {
             project,
             look,
@@ -155,6 +158,7 @@ impl Project {
         &self,
         look: &Look,
         options: &RenderOptions,
+        earlier: Option<&Earlier>,
         diags: &mut Diagnostics,
     ) -> Output {
         let started = std::time::Instant::now();
@@ -194,16 +198,67 @@ impl Project {
             layouts: &look.layouts,
             base_url,
             status: &status,
+            keys: None,
+        };
+        let common = earlier.map(|_| self.common_inputs(look, options, base_url));
+        let keys = earlier
+            .zip(common.as_deref())
+            .map(|(earlier, common)| Keys::new(common, earlier));
+        let ctx = RenderContext {
+            keys: keys.as_ref(),
+            ..ctx
         };
         let renderers: [&dyn Renderer; 2] = [&MarkdownRenderer, &HtmlRenderer];
         let mut output = Output::new();
         timing("status");
         for renderer in renderers {
             renderer.render(&ctx, &mut output, diags);
-            timing(renderer.name());
+            let counts = keys.as_ref().map(Keys::counts).unwrap_or_default();
+            timing(&format!(
+                "{} (pages so far: {} reused, {} rendered)",
+                renderer.name(),
+                counts.0,
+                counts.1
+            ));
         }
         output.add_manifest();
         output
+    }
+
+    /// What every page is made from besides its own context, written out
+    /// (for [`Keys`]): errdoc's version and built-in files, the project's
+    /// templates and layouts, every UI string, the list of pages and the
+    /// options.
+    fn common_inputs(
+        &self,
+        look: &Look,
+        options: &RenderOptions,
+        base_url: Option<&str>,
+    ) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut part = |text: &str| {
+            out.extend_from_slice(text.as_bytes());
+            out.push(0);
+        };
+        part(env!("CARGO_PKG_VERSION"));
+        part(&crate::render::builtin_fingerprint());
+        for (name, text) in look.templates.sources() {
+            part(name);
+            part(text);
+        }
+        part("layouts");
+        for (tag, page, text) in look.layouts.sources() {
+            part(tag);
+            part(page);
+            part(text);
+        }
+        part("pages");
+        for module in &self.catalog.modules {
+            part(&module.page.value);
+        }
+        part(&format!("{base_url:?} {:?}", options.stale));
+        out.extend_from_slice(&self.locales.ui_fingerprint());
+        out
     }
 
     /// The parts of module `module`'s page in `locale` that its layout

@@ -46,6 +46,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use crate::diagnostic::Diagnostics;
 use crate::output::{MANIFEST, Output};
 use crate::project::Project;
+use crate::render::reuse::Earlier;
 
 /// The path of the event stream the injected script listens to.
 pub(crate) const EVENTS_PATH: &str = "/__errdoc/events";
@@ -79,7 +80,7 @@ const LIVE_RELOAD: &str = r#"<script>
 pub(crate) struct Snapshot {
     /// Site files by path (`en/index.html`), shared with the broken-build
     /// snapshot that keeps serving them.
-    files: Arc<HashMap<String, Vec<u8>>>,
+    files: Arc<HashMap<String, Arc<[u8]>>>,
     /// The diagnostics of the last failed build, while the input is broken.
     error: Option<String>,
 }
@@ -96,6 +97,9 @@ enum Change {
 pub struct Shared {
     snapshot: Arc<RwLock<Arc<Snapshot>>>,
     events: broadcast::Sender<Change>,
+    /// The last good build's pages, which a rebuild takes where their
+    /// inputs are the same ([`crate::render::reuse`]).
+    earlier: Arc<std::sync::Mutex<Earlier>>,
 }
 
 impl Shared {
@@ -121,16 +125,19 @@ impl Shared {
         let shared = Shared {
             snapshot: Arc::new(RwLock::new(Arc::new(Snapshot::default()))),
             events,
+            earlier: Arc::default(),
         };
         rebuild(root, &shared, "built");
         shared
     }
 }
 
-/// Builds the site into memory: the files, or the diagnostics as text.
-pub(crate) fn build(root: &Path) -> Result<Output, String> {
+/// Builds the site into memory, taking `earlier`'s pages where their
+/// inputs are the same: the files, or the diagnostics as text.
+pub(crate) fn build(root: &Path, earlier: &Earlier) -> Result<Output, String> {
     let mut diags = Diagnostics::new();
-    let rendered = Project::rendered(root, &mut diags).map_err(|e| format!("error: {e:#}\n"))?;
+    let rendered = Project::rendered(root, Some(earlier), &mut diags)
+        .map_err(|e| format!("error: {e:#}\n"))?;
     let text: String = diags.sorted().iter().map(ToString::to_string).collect();
     match rendered {
         Some(rendered) => {
@@ -143,16 +150,19 @@ pub(crate) fn build(root: &Path) -> Result<Output, String> {
     }
 }
 
-fn snapshot_of(output: &Output) -> Snapshot {
-    Snapshot {
-        files: output
-            .files()
+/// What to serve of `output`, and its pages for the next rebuild.
+fn snapshot_of(output: &Output) -> (Snapshot, Earlier) {
+    let (earlier, files) = Earlier::in_memory(output);
+    let snapshot = Snapshot {
+        files: files
+            .into_iter()
             .filter(|(p, _)| *p != Path::new(MANIFEST))
-            .map(|(p, c)| (p.to_string_lossy().replace('\\', "/"), c.to_vec()))
+            .map(|(p, c)| (p.to_string_lossy().replace('\\', "/"), c))
             .collect::<HashMap<_, _>>()
             .into(),
         error: None,
-    }
+    };
+    (snapshot, earlier)
 }
 
 /// Resolves a raw (still percent-encoded) request path.
@@ -581,9 +591,17 @@ fn watch(root: PathBuf, shared: Shared) -> anyhow::Result<()> {
 
 fn rebuild(root: &Path, shared: &Shared, verb: &str) {
     let started = Instant::now();
-    match build(root) {
+    let built = match shared.earlier.lock() {
+        Ok(earlier) => build(root, &earlier),
+        Err(poisoned) => build(root, &poisoned.into_inner()),
+    };
+    match built {
         Ok(output) => {
-            let snapshot = snapshot_of(&output);
+            let (snapshot, earlier) = snapshot_of(&output);
+            match shared.earlier.lock() {
+                Ok(mut e) => *e = earlier,
+                Err(poisoned) => *poisoned.into_inner() = earlier,
+            }
             let count = snapshot.files.len();
             shared.replace(snapshot);
             let _ = shared.events.send(Change::Reload);

@@ -27,9 +27,11 @@ fn uncached(root: &Path, args: &[&str]) -> std::collections::BTreeMap<std::path:
     read_tree(&fresh.path().join("site"))
 }
 
-/// What changes between two builds, and the options of the second.
+/// What changes between two builds (`setup` is made before the first),
+/// and the options of the second.
 struct Change {
     what: &'static str,
+    setup: &'static str,
     edits: &'static str,
     args: &'static [&'static str],
 }
@@ -39,41 +41,87 @@ const CHANGES: &[Change] = &[
         what: "nothing",
         edits: "",
         args: &[],
+        setup: "",
     },
     Change {
         what: "a title in an English .ftl file",
         edits: "--- locales/en/close.ftl\n<<<\ncode-1006 = Abnormal Closure\n===\ncode-1006 = Abnormal closure, changed\n>>>\n",
         args: &[],
+        setup: "",
     },
     Change {
         what: "a translation",
         edits: "--- locales/zh-CN/close.ftl\n<<<\n    .solution-1 = 退避后重新连接。\n===\n    .solution-1 = 稍后重新连接。\n>>>\n",
         args: &[],
+        setup: "",
     },
     Change {
         what: "a new .ftl file",
         edits: "+++ locales/zh-CN/extra.ftl\n# nothing but a comment\n",
         args: &[],
+        setup: "",
     },
     Change {
         what: "the catalog",
         edits: "--- catalog/codes.yaml\n<<<\n        name: ABNORMAL_CLOSURE\n===\n        name: ABNORMAL_CLOSE\n>>>\n",
         args: &[],
+        setup: "",
     },
     Change {
         what: "a template override",
         edits: "+++ templates/static/style.css\nbody { color: black }\n",
         args: &[],
+        setup: "",
     },
     Change {
         what: "the base URL option",
         edits: "",
         args: &["--base-url", "https://example.org/errors/"],
+        setup: "",
     },
     Change {
         what: "the stale option",
         edits: "",
         args: &["--stale", "fallback"],
+        setup: "",
+    },
+    // What every page is made from besides its own part of the model: a
+    // page an earlier build made is reused only if none of it changed.
+    Change {
+        what: "a UI string",
+        setup: "",
+        edits: "--- locales/en/ui.ftl\n<<<\nui-causes = Possible Causes\n===\nui-causes = Likely Causes\n>>>\n",
+        args: &[],
+    },
+    Change {
+        what: "a term a UI string uses, in another file",
+        setup: "+++ locales/en/brand.ftl\n-brand = Acme\nui-home = { -brand } home\n",
+        edits: "--- locales/en/brand.ftl\n<<<\n-brand = Acme\n===\n-brand = Globex\n>>>\n",
+        args: &[],
+    },
+    Change {
+        what: "an included Markdown template",
+        setup: "",
+        edits: "+++ templates/markdown/end.md\nThe end.\n",
+        args: &[],
+    },
+    Change {
+        what: "an included HTML template",
+        setup: "",
+        edits: "+++ templates/html/code_body.html\n<p>{{ code.code }}: {{ code.title.text }}</p>\n",
+        args: &[],
+    },
+    Change {
+        what: "a message that is no UI string, which a template asks for by id",
+        setup: "+++ templates/markdown/end.md\n{{ t(id=\"extra-text\") }}\n+++ locales/en/extra.ftl\nextra-text = One\n",
+        edits: "--- locales/en/extra.ftl\n<<<\nextra-text = One\n===\nextra-text = Two\n>>>\n",
+        args: &[],
+    },
+    Change {
+        what: "a layout",
+        setup: "+++ layouts/en/errorcode-close.md\n{{page}}\n# {{title}}\n\n<!--Owner: one-->\n\n> **NOTE**\n>\n> {{note}}\n",
+        edits: "--- layouts/en/errorcode-close.md\n<<<\n<!--Owner: one-->\n===\n<!--Owner: two-->\n>>>\n",
+        args: &[],
     },
 ];
 
@@ -81,8 +129,9 @@ const CHANGES: &[Change] = &[
 fn a_cached_build_equals_an_uncached_one_after_any_change() {
     for change in CHANGES {
         let root = project(None);
+        apply_edits(root.path(), change.setup);
         let first = errdoc(root.path(), &["build"]);
-        assert_eq!(first.status, 0, "{}", first.stderr);
+        assert_eq!(first.status, 0, "{}: {}", change.what, first.stderr);
         apply_edits(root.path(), change.edits);
         let mut args = vec!["build"];
         args.extend(change.args);
@@ -153,16 +202,28 @@ fn a_missing_corrupt_or_foreign_cache_is_not_trusted() {
 
 #[test]
 fn a_site_touched_since_the_last_build_is_built_again() {
-    for what in ["edited", "deleted"] {
-        let root = project(None);
-        assert_eq!(errdoc(root.path(), &["build"]).status, 0);
-        let page = root.path().join("site/en/index.html");
-        if what == "edited" {
+    // A page made from the whole site, and one the next build would take
+    // from the last (its inputs did not change).
+    for page in ["site/en/index.html", "site/en/codes/1006.html"] {
+        for what in ["edited", "deleted"] {
+            let root = project(None);
+            assert_eq!(errdoc(root.path(), &["build"]).status, 0);
+            let page = root.path().join(page);
+            if what == "edited" {
+                std::fs::write(&page, "hand-made").unwrap();
+            } else {
+                std::fs::remove_file(&page).unwrap();
+            }
+            builds_again(root.path(), what);
+            // And with an input of another page changed too: the page is
+            // not taken from the last build, though its inputs are the same.
             std::fs::write(&page, "hand-made").unwrap();
-        } else {
-            std::fs::remove_file(&page).unwrap();
+            apply_edits(
+                root.path(),
+                "--- locales/en/socket.ftl\n<<<\ncode-2301004 = System Call Interrupted\n===\ncode-2301004 = Interrupted\n>>>\n",
+            );
+            builds_again(root.path(), what);
         }
-        builds_again(root.path(), what);
     }
 }
 

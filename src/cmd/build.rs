@@ -68,7 +68,13 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let Some(look) = look else {
         return Ok(failure());
     };
-    let output = project.render(&look, &options, &mut diags);
+    // The last build's pages, where their inputs are the same: not for
+    // `--no-cache`, `--check` or `--diff`, which verify everything.
+    let earlier = inputs
+        .as_ref()
+        .filter(|_| !args.no_cache)
+        .map(|_| crate::cache::earlier(root));
+    let output = project.render(&look, &options, earlier.as_ref(), &mut diags);
     if timings {
         tell!("timing: rendered {:.3}s", started.elapsed().as_secs_f64());
     }
@@ -121,7 +127,7 @@ fn remember(
         ),
         stats,
     };
-    crate::cache::save(root, inputs, &found, output.files().map(|(p, _)| p));
+    crate::cache::save(root, inputs, &found, output);
 }
 
 /// `build: 2 locales, 6 pages, 293 codes: 3 files written, …`.

@@ -24,7 +24,7 @@ pub(crate) fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     if let Some(look) = look {
         loaded
             .project
-            .render(look, &RenderOptions::default(), &mut loaded.diags);
+            .render(look, &RenderOptions::default(), None, &mut loaded.diags);
     }
     if let Err(status) = policy.finish(&loaded.diags) {
         return Ok(status);

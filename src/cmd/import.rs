@@ -38,7 +38,7 @@ pub(crate) fn run(root: &Path, args: &ImportArgs) -> anyhow::Result<ExitCode> {
 
     // Build again and compare each imported page with the page made of it.
     let mut diags = Diagnostics::new();
-    let rendered = Project::rendered(root, &mut diags)?;
+    let rendered = Project::rendered(root, None, &mut diags)?;
     let errors: Vec<_> = diags
         .sorted()
         .into_iter()

@@ -367,6 +367,13 @@ pub(crate) struct Layouts {
 }
 
 impl Layouts {
+    /// Every layout's locale, page and source, for [`crate::render::reuse`]'s keys.
+    pub(crate) fn sources(&self) -> impl Iterator<Item = (&str, &str, &str)> {
+        self.files
+            .iter()
+            .map(|((tag, page), f)| (tag.as_str(), page.as_str(), f.text()))
+    }
+
     /// Reads `layouts/<locale>/<page>.md` under `root`.
     pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Layouts> {
         let mut layouts = Layouts::default();

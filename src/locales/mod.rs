@@ -31,6 +31,12 @@ pub(crate) fn is_locale_tag(tag: &str) -> bool {
     tag.parse::<LanguageIdentifier>().is_ok_and(|id| id == tag)
 }
 
+/// Whether `id` names a UI string (`ui-…`, `flag-…`): a text of the pages
+/// around the catalog's, which templates ask for with `t()`.
+pub(crate) fn is_ui_string(id: &str) -> bool {
+    id.starts_with("ui-") || id.starts_with("flag-")
+}
+
 /// Every locale of the project; the source locale comes first.
 pub(crate) struct Locales {
     list: Vec<Locale>,
@@ -200,6 +206,52 @@ impl Locales {
     /// The locale tagged `tag`.
     pub(crate) fn get(&self, tag: &str) -> Option<&Locale> {
         self.list.iter().find(|l| l.tag == tag)
+    }
+
+    /// Everything `t()` can return, written out: the source of each UI
+    /// string (`ui-…`, `flag-…`) of every locale, errdoc's own included,
+    /// and of each message or term they reference (for
+    /// [`crate::render::reuse`]'s keys).
+    pub(crate) fn ui_fingerprint(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        for locale in self.list.iter().chain(&self.builtin) {
+            let mut ids: BTreeSet<&str> = BTreeSet::new();
+            let mut todo: Vec<&str> = locale
+                .entries
+                .keys()
+                .map(String::as_str)
+                .filter(|id| is_ui_string(id))
+                .collect();
+            while let Some(id) = todo.pop() {
+                let Some(info) = locale.entries.get(id) else {
+                    continue;
+                };
+                if !ids.insert(id) {
+                    continue;
+                }
+                for referenced in info.referenced_entries() {
+                    if let Some((known, _)) = locale.entries.get_key_value(&referenced) {
+                        todo.push(known);
+                    }
+                }
+            }
+            for id in ids {
+                let Some(info) = locale.entries.get(id) else {
+                    continue;
+                };
+                let text = locale
+                    .files
+                    .get(info.file)
+                    .and_then(|f| f.text().get(info.range.clone()))
+                    .unwrap_or("");
+                for part in [locale.tag.as_str(), id, text] {
+                    out.extend_from_slice(part.as_bytes());
+                    out.push(0);
+                }
+                out.push(u8::from(info.stub));
+            }
+        }
+        out
     }
 
     /// errdoc's built-in UI strings for `tag`, if it ships that language.

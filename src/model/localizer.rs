@@ -38,7 +38,7 @@ impl Localizer<'_> {
         args: Option<&FluentArgs<'_>>,
     ) -> Option<Text> {
         let source = self.locales.source();
-        let mut locale = if is_ui_id(id) {
+        let mut locale = if crate::locales::is_ui_string(id) {
             self.locales.ui_chain(&self.locale.tag)
         } else {
             vec![self.locale, source]
@@ -47,7 +47,10 @@ impl Localizer<'_> {
         .find(|l| l.has_part(id, attribute))?;
         // A translation's state is judged against the English as written.
         let mut stale = None;
-        if !self.locales.is_source(locale) && !is_ui_id(id) && source.has_part(id, attribute) {
+        if !self.locales.is_source(locale)
+            && !crate::locales::is_ui_string(id)
+            && source.has_part(id, attribute)
+        {
             let english = source
                 .format(id, attribute, None)
                 .map(|(t, _)| t)
@@ -561,11 +564,6 @@ impl Localizer<'_> {
             ranges,
         }
     }
-}
-
-/// Whether `id` is a string of the templates rather than of the catalog.
-fn is_ui_id(id: &str) -> bool {
-    id.starts_with("ui-") || id.starts_with("flag-")
 }
 
 fn references<'a>(catalog: &Catalog, ids: impl Iterator<Item = &'a str>) -> Vec<ReferenceView> {

@@ -24,11 +24,12 @@ use serde::Serialize;
 use tera::{Filter, Kwargs, State, Tera, Value};
 
 use super::markdown_html::{self, Links};
+use super::reuse::{Fill, Inputs, Key};
 use super::search;
 use super::{RenderContext, Renderer};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::{CodeView, FamilyView, LocaleModel, PageModel};
-use crate::output::Output;
+use crate::output::{Body, Output};
 use crate::site;
 
 /// Renders the HTML site.
@@ -51,8 +52,9 @@ struct Page<'a> {
     locale: &'a LocaleModel,
 }
 
-/// A rendered page (its path in the site and its HTML), or why not.
-type Rendered = Result<(String, String), Diagnostic>;
+/// A rendered page (its path in the site, its HTML and the key of its
+/// inputs), or why not.
+type Rendered = Result<(String, Body, Option<Key>), Diagnostic>;
 
 /// What a page shows.
 enum PageKind<'a> {
@@ -113,20 +115,19 @@ impl Renderer for HtmlRenderer {
             })
             .collect();
         let pages: Vec<Page<'_>> = ctx.model.locales.iter().flat_map(pages_of).collect();
-        let render = |page: &Page<'_>, shared: Option<&SharedPages>| {
-            let locale = page.locale;
-            let depth = page.path.matches('/').count();
-            let mut context = context_of(page, ctx.status, shared);
-            context.insert("locale", &locale.tag);
-            context.insert("is_source", &locale.is_source);
-            context.insert("locales", &switcher);
-            context.insert("page_path", &page.path);
-            context.insert("to_locale", &"../".repeat(depth));
-            context.insert("root", &"../".repeat(depth + 1));
-            context.insert("base_url", &ctx.base_url);
-            ctx.templates
-                .render(page.template, &context)
-                .map(|html| (site::in_locale(&locale.tag, &page.path), html))
+        let render = |page: &Page<'_>, shared: Option<&SharedPages>| -> Rendered {
+            let path = site::in_locale(&page.locale.tag, &page.path);
+            let inputs = PageInputs {
+                page,
+                status: ctx.status,
+                shared,
+                switcher: &switcher,
+                base_url: ctx.base_url,
+            };
+            let (made, key) = ctx.page(page.template, path.as_ref(), &inputs, |context| {
+                ctx.templates.render(page.template, &context)
+            })?;
+            Ok((path, made.into_body(), key))
         };
         // Pages are independent: render them on every core. The home page
         // shows every module page as the module page itself does: each is
@@ -147,7 +148,7 @@ impl Renderer for HtmlRenderer {
         let rendered = rendered.into_iter().map(|(_, r)| r);
         for result in rendered {
             match result {
-                Ok((path, html)) => output.add(path, html),
+                Ok((path, body, key)) => output.add_page(path, body, key),
                 Err(d) => {
                     diags.push(d);
                     return;
@@ -265,63 +266,96 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
     pages
 }
 
-/// The page's own part of the template context; `shared` has the values
-/// of the module pages, where they were made.
-fn context_of(
-    page: &Page<'_>,
-    status: &[crate::l10n::LocaleStatus],
-    shared: Option<&SharedPages>,
-) -> tera::Context {
-    let locale = page.locale;
-    let mut context = tera::Context::new();
-    match page.kind {
-        PageKind::Home => match shared.and_then(|s| s.pages(locale)) {
-            Some(pages) => context.insert_value("pages", Value::from(pages.as_slice())),
-            None => context.insert("pages", &locale.pages),
-        },
-        PageKind::Status => {
-            let overview: Vec<StatusRow<'_>> = status
-                .iter()
-                .map(|s| StatusRow::new(&s.locale, None, None, &s.all))
-                .collect();
-            context.insert("overview", &overview);
-            let rows: Option<Vec<StatusRow<'_>>> =
-                status.iter().find(|s| s.locale == locale.tag).map(|s| {
-                    s.groups
-                        .iter()
-                        .map(|g| {
-                            let page = locale.pages.iter().find(|p| p.module == g.group);
-                            StatusRow::new(
-                                &g.group,
-                                page.map(|p| p.title.text.as_str()),
-                                page.map(|p| p.file.as_str()),
-                                &g.counts,
-                            )
-                        })
-                        .chain(std::iter::once(StatusRow::new("all", None, None, &s.all)))
-                        .collect()
-                });
-            context.insert("rows", &rows);
-        }
-        PageKind::Module(page, index) => match shared.and_then(|s| s.pages(locale)?.get(index)) {
-            Some(value) => context.insert_value("page", value.clone()),
-            None => context.insert("page", page),
-        },
-        PageKind::Code(page, code, family) => {
-            context.insert("page", &PageSummary::of(page));
-            context.insert("code", code);
-            context.insert(
-                "family",
-                &family.map(|f| FamilySummary {
-                    id: &f.id,
-                    base: f.base,
-                    title: &f.title,
-                    has_members: !f.members.is_empty(),
-                }),
-            );
+/// What an HTML page is made from; `shared` has the values of the module
+/// pages, where they were made.
+struct PageInputs<'a> {
+    page: &'a Page<'a>,
+    status: &'a [crate::l10n::LocaleStatus],
+    shared: Option<&'a SharedPages>,
+    switcher: &'a [LocaleLink<'a>],
+    base_url: Option<&'a str>,
+}
+
+impl Inputs for PageInputs<'_> {
+    /// The home and status pages are made from the whole site.
+    fn keyed(&self) -> bool {
+        !matches!(self.page.kind, PageKind::Home | PageKind::Status)
+    }
+
+    fn fill<F: Fill>(&self, into: &mut F) {
+        let page = self.page;
+        let locale = page.locale;
+        let depth = page.path.matches('/').count();
+        into.put("locale", &locale.tag);
+        into.put("is_source", &locale.is_source);
+        into.put("locales", self.switcher);
+        into.put("page_path", &page.path);
+        into.put("to_locale", &"../".repeat(depth));
+        into.put("root", &"../".repeat(depth + 1));
+        into.put("base_url", &self.base_url);
+        match page.kind {
+            PageKind::Home => into.put_made(
+                "pages",
+                &locale.pages,
+                self.shared
+                    .and_then(|s| s.pages(locale))
+                    .map(|pages| Value::from(pages.as_slice()))
+                    .as_ref(),
+            ),
+            PageKind::Status => self.fill_status(into),
+            PageKind::Module(module, index) => into.put_made(
+                "page",
+                module,
+                self.shared.and_then(|s| s.pages(locale)?.get(index)),
+            ),
+            PageKind::Code(module, code, family) => {
+                into.put("page", &PageSummary::of(module));
+                into.put("code", code);
+                into.put(
+                    "family",
+                    &family.map(|f| FamilySummary {
+                        id: &f.id,
+                        base: f.base,
+                        title: &f.title,
+                        has_members: !f.members.is_empty(),
+                    }),
+                );
+            }
         }
     }
-    context
+}
+
+impl PageInputs<'_> {
+    /// The status page's rows: every locale's, and this one's by module.
+    fn fill_status<F: Fill>(&self, into: &mut F) {
+        let locale = self.page.locale;
+        let overview: Vec<StatusRow<'_>> = self
+            .status
+            .iter()
+            .map(|s| StatusRow::new(&s.locale, None, None, &s.all))
+            .collect();
+        into.put("overview", &overview);
+        let rows: Option<Vec<StatusRow<'_>>> = self
+            .status
+            .iter()
+            .find(|s| s.locale == locale.tag)
+            .map(|s| {
+                s.groups
+                    .iter()
+                    .map(|g| {
+                        let page = locale.pages.iter().find(|p| p.module == g.group);
+                        StatusRow::new(
+                            &g.group,
+                            page.map(|p| p.title.text.as_str()),
+                            page.map(|p| p.file.as_str()),
+                            &g.counts,
+                        )
+                    })
+                    .chain(std::iter::once(StatusRow::new("all", None, None, &s.all)))
+                    .collect()
+            });
+        into.put("rows", &rows);
+    }
 }
 
 /// A row of the translation-status page.

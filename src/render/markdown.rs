@@ -12,13 +12,15 @@ use rayon::prelude::*;
 use tera::{Kwargs, State, Tera};
 
 use super::layout::stitch;
+use super::reuse::{Fill, Inputs, Page};
 use super::{RenderContext, Renderer};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::layout::Layouts;
 use crate::markup::{
     block, inline, item, link_text, literal, literal_on_one_line, page_hazard, quoted, tidy,
 };
-use crate::output::Output;
+use crate::model::{LocaleModel, PageModel};
+use crate::output::{Body, Output};
 
 /// Renders `markdown/page.md` for every page of every locale.
 pub(crate) struct MarkdownRenderer;
@@ -43,15 +45,21 @@ impl Renderer for MarkdownRenderer {
         let rendered: Vec<_> = pages
             .par_iter()
             .map(|(locale, page)| {
-                let mut context = tera::Context::new();
-                context.insert("locale", &locale.tag);
-                context.insert("is_source", &locale.is_source);
-                context.insert("page", page);
                 let path = crate::site::markdown_path(&locale.tag, &page.file);
                 let layout = ctx.layouts.get(&locale.tag, &page.file);
-                let text = match layout {
-                    None => tidy(&ctx.templates.render("markdown/page.md", &context)?),
-                    Some(layout) => stitch(ctx, context, locale, page, layout)?,
+                let template = "markdown/page.md";
+                let (page_made, key) = ctx.page(
+                    template,
+                    path.as_ref(),
+                    &PageInputs { locale, page },
+                    |context| match layout {
+                        None => Ok(tidy(&ctx.templates.render(template, &context)?)),
+                        Some(layout) => stitch(ctx, context, locale, page, layout),
+                    },
+                )?;
+                let text = match page_made {
+                    Page::Made(text) => text,
+                    earlier @ Page::Earlier(_) => return Ok((path, earlier.into_body(), key)),
                 };
                 if let Some((line, what)) = page_hazard(&text).filter(|_| check_pages) {
                     // A layout's own line: said where it is.
@@ -80,12 +88,12 @@ impl Renderer for MarkdownRenderer {
                         from,
                     }));
                 }
-                Ok((path, text))
+                Ok((path, Body::Made(text.into_bytes()), key))
             })
             .collect();
         for result in rendered {
             match result {
-                Ok((path, text)) => output.add(path, text),
+                Ok((path, body, key)) => output.add_page(path, body, key),
                 Err(d) => {
                     diags.push(d);
                     // One report per template is enough.
@@ -93,6 +101,20 @@ impl Renderer for MarkdownRenderer {
                 }
             }
         }
+    }
+}
+
+/// What a Markdown page is made from.
+struct PageInputs<'a> {
+    locale: &'a LocaleModel,
+    page: &'a PageModel,
+}
+
+impl Inputs for PageInputs<'_> {
+    fn fill<F: Fill>(&self, into: &mut F) {
+        into.put("locale", &self.locale.tag);
+        into.put("is_source", &self.locale.is_source);
+        into.put("page", self.page);
     }
 }
 

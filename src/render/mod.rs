@@ -9,6 +9,7 @@ pub(crate) mod html;
 pub(crate) mod layout;
 pub(crate) mod markdown;
 pub mod markdown_html;
+pub(crate) mod reuse;
 pub(crate) mod search;
 
 use std::collections::{BTreeMap, HashMap};
@@ -153,6 +154,36 @@ pub(crate) struct RenderContext<'a> {
     pub base_url: Option<&'a str>,
     /// The translation status of every locale but the source.
     pub status: &'a [crate::l10n::LocaleStatus],
+    /// The keys of pages' inputs and an earlier build's pages, where the
+    /// build may reuse them.
+    pub keys: Option<&'a reuse::Keys<'a>>,
+}
+
+impl RenderContext<'_> {
+    /// Renders a page, or takes the earlier build's: `inputs` fill a
+    /// context with what the page is made from, and `render` renders
+    /// `template` with it. Returns the page and the key of its inputs.
+    pub(crate) fn page<E>(
+        &self,
+        template: &str,
+        path: &std::path::Path,
+        inputs: &impl reuse::Inputs,
+        render: impl FnOnce(tera::Context) -> Result<String, E>,
+    ) -> Result<(reuse::Page, Option<reuse::Key>), E> {
+        let key = self
+            .keys
+            .filter(|_| inputs.keyed())
+            .and_then(|keys| keys.key(template, |hasher| inputs.fill(hasher)));
+        if let Some(keys) = self.keys
+            && let Some(body) = keys.reuse(path, key)
+        {
+            return Ok((reuse::Page::Earlier(body), key));
+        }
+        let mut context = tera::Context::new();
+        inputs.fill(&mut context);
+        let (made, key) = reuse::rendered(key, || render(context));
+        Ok((reuse::Page::Made(made?), key))
+    }
 }
 
 /// The loaded templates, with errdoc's functions and filters registered.
@@ -231,6 +262,11 @@ impl Templates {
             sources,
             statics,
         }))
+    }
+
+    /// Every template's name and source, for [`reuse`]'s keys.
+    pub(crate) fn sources(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sources.iter().map(|(n, f)| (n.as_str(), f.text()))
     }
 
     /// The static files to copy into the site: (name, contents).
@@ -360,6 +396,7 @@ fn register(
             return translate(&locales, &kwargs, state).map(Value::from);
         }
         let id = kwargs.must_get::<&str>("id")?;
+        reuse::asked(id);
         let (from_state, formatted);
         let tag = match kwargs.get::<&str>("locale")? {
             Some(tag) => tag,
@@ -421,6 +458,7 @@ fn register_paths(tera: &mut Tera) {
 /// variable.
 fn translate(locales: &Locales, kwargs: &Kwargs, state: &State) -> tera::TeraResult<String> {
     let id: String = kwargs.must_get::<&str>("id")?.to_string();
+    reuse::asked(&id);
     // `locale=` picks another locale than the page's (the language picker).
     let tag: String = match kwargs.get::<&str>("locale")? {
         Some(tag) => tag.to_string(),
