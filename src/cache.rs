@@ -4,7 +4,8 @@
 //! `.errdoc-cache` (at the project's root, beside `site/`; ignored by git,
 //! safe to delete) holds a fingerprint of every input — each file under
 //! `catalog/`, `locales/`, `templates/` and `layouts/`, with its path —
-//! and of the options, errdoc's version and its built-in templates and
+//! and of the options, errdoc's version and build (`ERRDOC_BUILD_ID`, a
+//! hash of its sources from `build.rs`) and its built-in templates and
 //! strings; and the length and modification time of each file the build
 //! wrote. A hit needs all of it to match; anything else (no cache, one that
 //! does not parse, another version's, a file of `site/` touched since) is a
@@ -20,7 +21,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::output::{Output, SITE_DIR, write_atomically};
+use crate::output::{Body, Output, SITE_DIR, write_atomically};
 use crate::project::Stats;
 use crate::render::reuse::{Earlier, Key};
 
@@ -106,6 +107,7 @@ pub(crate) fn fingerprint(root: &Path, options: &str) -> Option<String> {
     let mut hash = Sha256::new();
     for part in [
         env!("CARGO_PKG_VERSION"),
+        env!("ERRDOC_BUILD_ID"),
         &crate::render::builtin_fingerprint(),
         options,
     ] {
@@ -181,12 +183,15 @@ pub(crate) fn earlier(root: &Path) -> Earlier {
 /// build.
 pub(crate) fn save(root: &Path, inputs: &str, found: &Hit, output: &Output) {
     let site = root.join(SITE_DIR);
-    let paths: Vec<&Path> = output.bodies().map(|(p, _)| p).collect();
-    let stamped: Option<Vec<Written>> = paths
+    let bodies: Vec<(&Path, &Body)> = output.bodies().collect();
+    let stamped: Option<Vec<Written>> = bodies
         .par_iter()
-        .map(|path| {
+        .map(|(path, body)| {
             let (len, modified) = crate::output::stamp(&site.join(path))?;
-            let key = output.key(path);
+            // A page taken from the last build and edited during this one
+            // is recorded without its key: the next build makes it again.
+            let edited = matches!(body, Body::OnDisk { stamp: Some(taken), .. } if *taken != (len, modified));
+            let key = output.key(path).filter(|_| !edited);
             Some(Written {
                 path: path.to_path_buf(),
                 len,

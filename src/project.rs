@@ -127,7 +127,13 @@ impl Project {
         let Some(look) = project.look(diags)? else {
             return Ok(None);
         };
-        let output = project.render(&look, &RenderOptions::default(), earlier, diags);
+        let output = project.render(
+            &look,
+            &RenderOptions::default(),
+            earlier,
+            Output::new(),
+            diags,
+        );
         Ok((!diags.has_errors()).then_some(Rendered {
             project,
             look,
@@ -159,6 +165,7 @@ impl Project {
         look: &Look,
         options: &RenderOptions,
         earlier: Option<&Earlier>,
+        mut output: Output,
         diags: &mut Diagnostics,
     ) -> Output {
         let started = std::time::Instant::now();
@@ -209,7 +216,6 @@ impl Project {
             ..ctx
         };
         let renderers: [&dyn Renderer; 2] = [&MarkdownRenderer, &HtmlRenderer];
-        let mut output = Output::new();
         timing("status");
         for renderer in renderers {
             renderer.render(&ctx, &mut output, diags);
@@ -226,7 +232,7 @@ impl Project {
     }
 
     /// What every page is made from besides its own context, written out
-    /// (for [`Keys`]): errdoc's version and built-in files, the project's
+    /// (for [`Keys`]): errdoc's version, build and built-in files, the project's
     /// templates and layouts, every UI string, the list of pages and the
     /// options.
     fn common_inputs(
@@ -241,6 +247,7 @@ impl Project {
             out.push(0);
         };
         part(env!("CARGO_PKG_VERSION"));
+        part(env!("ERRDOC_BUILD_ID"));
         part(&crate::render::builtin_fingerprint());
         for (name, text) in look.templates.sources() {
             part(name);

@@ -94,6 +94,12 @@ const CHANGES: &[Change] = &[
         args: &[],
     },
     Change {
+        what: "a UI string of a translation",
+        setup: "",
+        edits: "--- locales/zh-CN/ui.ftl\n<<<\nui-causes = 可能原因\n===\nui-causes = 可能的原因\n>>>\n",
+        args: &[],
+    },
+    Change {
         what: "a term a UI string uses, in another file",
         setup: "+++ locales/en/brand.ftl\n-brand = Acme\nui-home = { -brand } home\n",
         edits: "--- locales/en/brand.ftl\n<<<\n-brand = Acme\n===\n-brand = Globex\n>>>\n",
@@ -210,7 +216,12 @@ fn a_site_touched_since_the_last_build_is_built_again() {
             assert_eq!(errdoc(root.path(), &["build"]).status, 0);
             let page = root.path().join(page);
             if what == "edited" {
-                std::fs::write(&page, "hand-made").unwrap();
+                // Of the same length: its modification time tells.
+                let mut bytes = std::fs::read(&page).unwrap();
+                let last = bytes.len() - 2;
+                bytes[last] = if bytes[last] == b'x' { b'y' } else { b'x' };
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                std::fs::write(&page, bytes).unwrap();
             } else {
                 std::fs::remove_file(&page).unwrap();
             }
@@ -260,4 +271,54 @@ fn a_cached_build_says_the_warnings_again() {
         "{}",
         denied.stdout
     );
+}
+
+/// `(reused, rendered)` from the last `ERRDOC_TIMINGS` line of a build.
+fn page_counts(stderr: &str) -> (usize, usize) {
+    let line = stderr
+        .lines()
+        .rfind(|l| l.contains("pages so far"))
+        .unwrap_or_else(|| panic!("no page counts in:\n{stderr}"));
+    let numbers: Vec<usize> = line
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (numbers[0], numbers[1])
+}
+
+/// The keys are not only sound but used: after one title is edited, the
+/// pages it does not show are taken from the last build, three builds in a
+/// row (the second's keys are the third's), and the site is always the one
+/// a build without the cache makes.
+#[test]
+fn pages_whose_inputs_did_not_change_are_taken_from_the_last_build() {
+    let root = project(None);
+    let timed = |root: &Path| {
+        let run = support::errdoc_env(root, &["build"], &[("ERRDOC_TIMINGS", "1")]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        page_counts(&run.stderr)
+    };
+    let (reused, all) = timed(root.path());
+    assert_eq!(reused, 0);
+    for [from, to] in [
+        ["Abnormal Closure", "Edited once"],
+        ["Edited once", "Edited twice"],
+    ] {
+        apply_edits(
+            root.path(),
+            &format!(
+                "--- locales/en/close.ftl\n<<<\ncode-1006 = {from}\n===\ncode-1006 = {to}\n>>>\n"
+            ),
+        );
+        let (reused, rendered) = timed(root.path());
+        assert_eq!(reused + rendered, all);
+        // The English close page (Markdown and HTML), the code's page and
+        // the pages made from the whole site are made again; the rest not.
+        assert!(reused >= all / 2, "{reused} reused, {rendered} rendered");
+        assert!(rendered >= 3, "{reused} reused, {rendered} rendered");
+        assert_eq!(
+            read_tree(&root.path().join("site")),
+            uncached(root.path(), &[])
+        );
+    }
 }

@@ -199,6 +199,52 @@ fn pages_are_served_with_their_types_and_the_reload_script() {
     assert_eq!(stderr, "");
 }
 
+/// `serve` keeps the last build's pages in memory and takes those whose
+/// inputs did not change: after edits of two kinds, every file it serves is
+/// the file a fresh build without the cache writes (HTML with the reload
+/// script).
+#[test]
+fn pages_kept_from_the_last_build_are_never_stale() {
+    let root = project(None);
+    let server = Server::start(root.path());
+    server.wait_for("en/codes/1006.html", "Abnormal Closure");
+    apply_edits(
+        root.path(),
+        "--- locales/en/close.ftl\n<<<\ncode-1006 = Abnormal Closure\n===\ncode-1006 = Abnormal Closure, Kept\n>>>\n",
+    );
+    server.wait_for("en/codes/1006.html", "Abnormal Closure, Kept");
+    apply_edits(
+        root.path(),
+        "--- locales/en/ui.ftl\n<<<\nui-causes = Possible Causes\n===\nui-causes = Likely Causes\n>>>\n",
+    );
+    server.wait_for("en/codes/2301004.html", "Likely Causes");
+    let fresh = tempfile::tempdir().unwrap();
+    support::copy_tree(root.path(), fresh.path());
+    let _ = std::fs::remove_dir_all(fresh.path().join("site"));
+    let built = support::errdoc(fresh.path(), &["build", "--no-cache"]);
+    assert_eq!(built.status, 0, "{}", built.stderr);
+    let site = support::read_tree(&fresh.path().join("site"));
+    let mut compared = 0;
+    for (path, contents) in &site {
+        let path = path.to_string_lossy().replace('\\', "/");
+        if path.starts_with('.') {
+            continue; // the manifest is not served
+        }
+        let expected = String::from_utf8(contents.clone()).unwrap();
+        let (status, _, served) = server.get(&path);
+        assert_eq!(status, 200, "{path}");
+        match expected.rfind("</body>") {
+            Some(at) if path.ends_with(".html") => assert!(
+                served.starts_with(&expected[..at]) && served.ends_with(&expected[at..]),
+                "{path} is not as a fresh build makes it"
+            ),
+            _ => assert_eq!(served, expected, "{path}"),
+        }
+        compared += 1;
+    }
+    assert!(compared > 20, "{compared} files");
+}
+
 #[test]
 fn an_edit_is_rebuilt_and_a_broken_one_keeps_the_last_good_build() {
     let root = project(None);

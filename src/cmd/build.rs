@@ -11,21 +11,14 @@ use crate::cli::Stale;
 use crate::cmd::failure;
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, plural};
 use crate::model::StaleMode;
-use crate::output::{Plan, SITE_DIR};
+use crate::output::{Output, Plan, SITE_DIR};
 use crate::project::RenderOptions;
 use crate::run::{Loaded, Policy, Stage, Warnings};
 
 /// Runs `errdoc build`.
 pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let mut diags = Diagnostics::new();
-    if let Some(url) = &args.base_url
-        && !crate::validate::is_base_url(url)
-    {
-        diags.push(Diagnostic::new(Kind::BadBaseUrlOption {
-            url: url.to_string(),
-        }));
-    }
+    let diags = option_problems(args);
     // One build writes at a time, and reads the project only when no
     // other command is writing it (an import half done). `--check` and
     // `--diff` write nothing: they take no lock, so they run beside
@@ -58,13 +51,7 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
             started.elapsed().as_secs_f64()
         );
     }
-    let options = RenderOptions {
-        base_url: args.base_url.clone(),
-        stale: match args.stale {
-            Stale::Mark => StaleMode::Mark,
-            Stale::Fallback => StaleMode::Fallback,
-        },
-    };
+    let options = render_options(args);
     let Some(look) = look else {
         return Ok(failure());
     };
@@ -74,7 +61,15 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         .as_ref()
         .filter(|_| !args.no_cache)
         .map(|_| crate::cache::earlier(root));
-    let output = project.render(&look, &options, earlier.as_ref(), &mut diags);
+    let site = root.join(SITE_DIR);
+    // A build writes each file into site/ (staged) as it is made, and
+    // keeps only what it needs to list it; `--check` and `--diff` compare.
+    let into = if args.check || args.diff {
+        Output::new()
+    } else {
+        Output::staged(&site)?
+    };
+    let mut output = project.render(&look, &options, earlier.as_ref(), into, &mut diags);
     if timings {
         tell!("timing: rendered {:.3}s", started.elapsed().as_secs_f64());
     }
@@ -91,7 +86,6 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         ));
     }
 
-    let site = root.join(SITE_DIR);
     let plan = Plan::new(&site, &output)?;
     warn_kept(&plan);
     if args.check {
@@ -101,7 +95,7 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     if timings {
         tell!("timing: compared {:.3}s", started.elapsed().as_secs_f64());
     }
-    plan.apply(&site, &output)?;
+    plan.apply(&site, &mut output)?;
     remember(root, inputs.as_deref(), &diags, project.stats(), &output);
     summary(&project.stats(), &plan, started);
     Ok(ExitCode::SUCCESS)
@@ -128,6 +122,30 @@ fn remember(
         stats,
     };
     crate::cache::save(root, inputs, &found, output);
+}
+
+/// What is wrong with the options (a base URL that is none).
+fn option_problems(args: &BuildArgs) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    if let Some(url) = &args.base_url
+        && !crate::validate::is_base_url(url)
+    {
+        diags.push(Diagnostic::new(Kind::BadBaseUrlOption {
+            url: url.to_string(),
+        }));
+    }
+    diags
+}
+
+/// How the options say to render.
+fn render_options(args: &BuildArgs) -> RenderOptions {
+    RenderOptions {
+        base_url: args.base_url.clone(),
+        stale: match args.stale {
+            Stale::Mark => StaleMode::Mark,
+            Stale::Fallback => StaleMode::Fallback,
+        },
+    }
 }
 
 /// `build: 2 locales, 6 pages, 293 codes: 3 files written, …`.

@@ -22,9 +22,13 @@ pub(crate) fn run(root: &Path, args: &CheckArgs) -> anyhow::Result<ExitCode> {
     // Rendering finds what validation cannot: formatting and template errors.
     let look = loaded.look.as_ref();
     if let Some(look) = look {
-        loaded
-            .project
-            .render(look, &RenderOptions::default(), None, &mut loaded.diags);
+        loaded.project.render(
+            look,
+            &RenderOptions::default(),
+            None,
+            crate::output::Output::new(),
+            &mut loaded.diags,
+        );
     }
     if let Err(status) = policy.finish(&loaded.diags) {
         return Ok(status);

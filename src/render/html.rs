@@ -115,6 +115,7 @@ impl Renderer for HtmlRenderer {
             })
             .collect();
         let pages: Vec<Page<'_>> = ctx.model.locales.iter().flat_map(pages_of).collect();
+        let into: &Output = output;
         let render = |page: &Page<'_>, shared: Option<&SharedPages>| -> Rendered {
             let path = site::in_locale(&page.locale.tag, &page.path);
             let inputs = PageInputs {
@@ -127,7 +128,9 @@ impl Renderer for HtmlRenderer {
             let (made, key) = ctx.page(page.template, path.as_ref(), &inputs, |context| {
                 ctx.templates.render(page.template, &context)
             })?;
-            Ok((path, made.into_body(), key))
+            // Written (staged) here, on this core, where the build streams.
+            let body = into.prepare(path.as_ref(), made.into_body());
+            Ok((path, body, key))
         };
         // Pages are independent: render them on every core. The home page
         // shows every module page as the module page itself does: each is

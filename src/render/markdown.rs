@@ -41,6 +41,7 @@ impl Renderer for MarkdownRenderer {
         // from it (a reference to `javascript:` already reported) would
         // only add a misleading second report.
         let check_pages = !diags.has_errors();
+        let into: &Output = output;
         // Pages are independent: render them on every core.
         let rendered: Vec<_> = pages
             .par_iter()
@@ -88,7 +89,10 @@ impl Renderer for MarkdownRenderer {
                         from,
                     }));
                 }
-                Ok((path, Body::Made(text.into_bytes()), key))
+                // Written (staged) here, on this core, where the build
+                // streams.
+                let body = into.prepare(path.as_ref(), Body::Made(text.into_bytes()));
+                Ok((path, body, key))
             })
             .collect();
         for result in rendered {

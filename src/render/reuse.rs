@@ -188,7 +188,7 @@ impl Earlier {
             let shared: Arc<[u8]> = match body {
                 Body::Shared(bytes) => Arc::clone(bytes),
                 Body::Made(bytes) => Arc::from(bytes.as_slice()),
-                Body::OnDisk { .. } => continue,
+                Body::OnDisk { .. } | Body::Staged { .. } => continue,
             };
             if let Some(key) = output.key(path) {
                 pages.insert(path.to_path_buf(), (key, Kept::Shared(Arc::clone(&shared))));
@@ -213,6 +213,7 @@ impl Earlier {
                 fingerprint,
             } => (crate::output::stamp(&site.join(path)) == Some(*stamp)).then(|| Body::OnDisk {
                 fingerprint: fingerprint.clone(),
+                stamp: Some(*stamp),
             }),
         }
     }
@@ -285,10 +286,18 @@ impl<'a> Keys<'a> {
 
 /// Renders a page with `render`, and says whether it can be keyed: `key`,
 /// unless the template asked `t()` for a text that is not in it.
+/// (A render inside a render on the same thread, should a filter ever run
+/// work on other cores and this thread take some of it, marks its own page
+/// and then the outer page's, which is then keyed only if both could be.)
 pub(crate) fn rendered<T>(key: Option<Key>, render: impl FnOnce() -> T) -> (T, Option<Key>) {
-    UNKEYED.with(|c| c.set(false));
+    let outer = UNKEYED.with(|c| c.replace(false));
     let made = render();
-    let unkeyed = UNKEYED.with(|c| c.replace(false));
+    let unkeyed = UNKEYED.with(|c| c.replace(outer));
+    if unkeyed {
+        // Conservative: the outer page may have shared its thread with
+        // this one's unkeyed lookups.
+        UNKEYED.with(|c| c.set(true));
+    }
     (made, key.filter(|_| !unkeyed))
 }
 

@@ -118,11 +118,17 @@ pub struct Run {
 
 /// Runs `errdoc --root <root> <args>`.
 pub fn errdoc(root: &Path, args: &[&str]) -> Run {
+    errdoc_env(root, args, &[])
+}
+
+/// [`errdoc`] with environment variables set.
+pub fn errdoc_env(root: &Path, args: &[&str], vars: &[(&str, &str)]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_errdoc"))
         .arg("--root")
         .arg(root)
         .args(args)
         .env_remove("ERRDOC_BLESS")
+        .envs(vars.iter().copied())
         .output()
         .unwrap();
     Run {

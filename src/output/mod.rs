@@ -1,26 +1,35 @@
 //! Stage 6: write the rendered files into `site/` without ever leaving it
 //! half-written.
 //!
-//! Everything is rendered into memory first, so a build that fails on its
-//! input never touches `site/`. Then each file is compared with what is on
-//! disk: an unchanged file is not rewritten (its mtime stays, so rsync and
-//! browsers' caches see nothing new). Every new or changed file is first
-//! written to a temporary file in its folder; only when all of them are
-//! written (so a full disk or a read-only folder leaves `site/` exactly as
-//! it was) is each renamed over the old one, so a build killed half way
-//! leaves old or new files, never a truncated one.
+//! A build that fails on its input never touches `site/`: the project is
+//! loaded and checked before anything is rendered. `build` then streams:
+//! each file, as it is rendered (on every core), is compared with what is
+//! on disk; an unchanged file is not rewritten (its mtime stays, so rsync
+//! and browsers' caches see nothing new), and a new or changed one is
+//! written to a temporary file in its folder at once, so the build holds
+//! the fingerprints of the site, not its contents ([`Stage`]). Only when
+//! every file is rendered and staged (so a template error, a full disk or a
+//! read-only folder leaves `site/` exactly as it was: the stage removes its
+//! temporary files and folders) is each renamed over the old one, so a
+//! build killed half way leaves old or new files, never a truncated one.
+//! `serve`, `build --check` and `--diff` keep the files in memory instead.
 //! `site/.errdoc-manifest` lists what the build wrote; a file listed there
 //! that the build no longer makes is removed. Files errdoc did not write
 //! (a hand-made page, a CNAME) are never touched.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 use anyhow::Context as _;
 use tempfile::TempPath;
+
+mod files;
+mod stage;
+
+pub(crate) use files::{input_problem, lock, read_or_empty, write_atomically, write_if_changed};
+use stage::{Stage, site_folder, stage, write_hint};
 
 /// Where the output goes, relative to the project root.
 pub(crate) const SITE_DIR: &str = "site";
@@ -37,6 +46,9 @@ pub(crate) struct Output {
     keys: BTreeMap<PathBuf, Key>,
     /// Each file's fingerprint, once the manifest is made.
     fingerprints: BTreeMap<PathBuf, String>,
+    /// Where files go as they are made, for a build that writes `site/`
+    /// (after `files`: its temporary files are removed before its folders).
+    stage: Option<Stage>,
 }
 
 /// The key of a page's inputs ([`crate::render::reuse`]).
@@ -74,11 +86,25 @@ pub(crate) enum Body {
     Made(Vec<u8>),
     /// An earlier build's, kept in memory (`serve`).
     Shared(Arc<[u8]>),
-    /// An earlier build's, in `site/` as that build wrote it (its length and
-    /// modification time say so): neither rendered nor read again.
+    /// In `site/` as it should be: an earlier build's page whose inputs
+    /// are the same (its length and modification time say it is as that
+    /// build wrote it), or a file this build made and found there already.
     OnDisk {
         /// [`fingerprint`] of its contents.
         fingerprint: String,
+        /// For an earlier build's page: the length and modification time
+        /// it was taken with (if they are not the same when the build is
+        /// recorded, the file was edited meanwhile, and the next build
+        /// must not take it again).
+        stamp: Option<(u64, u128)>,
+    },
+    /// Made by this build and written to a temporary file beside its place,
+    /// which [`Plan::apply`] renames over it.
+    Staged {
+        fingerprint: String,
+        temp: TempPath,
+        /// Whether a file is in its place (an update, not a creation).
+        existed: bool,
     },
 }
 
@@ -88,7 +114,7 @@ impl Body {
         match self {
             Body::Made(bytes) => Some(bytes),
             Body::Shared(bytes) => Some(bytes),
-            Body::OnDisk { .. } => None,
+            Body::OnDisk { .. } | Body::Staged { .. } => None,
         }
     }
 
@@ -97,7 +123,9 @@ impl Body {
         match self {
             Body::Made(bytes) => fingerprint(bytes),
             Body::Shared(bytes) => fingerprint(bytes),
-            Body::OnDisk { fingerprint } => fingerprint.clone(),
+            Body::OnDisk { fingerprint, .. } | Body::Staged { fingerprint, .. } => {
+                fingerprint.clone()
+            }
         }
     }
 }
@@ -108,9 +136,31 @@ impl Output {
         Self::default()
     }
 
+    /// An output that writes each new or changed file into `dir` as it
+    /// is added, staged ([`Stage`]); [`Plan::apply`] puts them in place.
+    pub(crate) fn staged(dir: &Path) -> anyhow::Result<Self> {
+        Ok(Output {
+            stage: Some(Stage::new(dir)?),
+            ..Self::default()
+        })
+    }
+
     /// Adds (or replaces) a file at `path` under `site/`.
     pub(crate) fn add(&mut self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), Body::Made(contents.into()));
+        let path = path.into();
+        let body = self.prepare(&path, Body::Made(contents.into()));
+        self.files.insert(path, body);
+    }
+
+    /// What the output keeps of `body` at `path`: where it writes `site/`
+    /// as it goes, the file is staged (or found as it should be) and only
+    /// its fingerprint is kept. Renderers call it on every core, before
+    /// adding the page.
+    pub(crate) fn prepare(&self, path: &Path, body: Body) -> Body {
+        match &self.stage {
+            Some(stage) => stage.put(path, body),
+            None => body,
+        }
     }
 
     /// Adds a page made from inputs whose key is `key` (`None`: a page that
@@ -121,6 +171,7 @@ impl Output {
             Some(key) => self.keys.insert(path.clone(), key),
             None => self.keys.remove(&path),
         };
+        let body = self.prepare(&path, body);
         self.files.insert(path, body);
     }
 
@@ -196,12 +247,10 @@ pub(crate) struct Plan {
 impl Plan {
     /// Compares `output` with the contents of `dir`.
     pub(crate) fn new(dir: &Path, output: &Output) -> anyhow::Result<Plan> {
-        if dir.exists() && !dir.is_dir() {
-            anyhow::bail!(
-                "{} is not a folder — move it away: errdoc writes the site there",
-                shown(dir)
-            );
+        if let Some(failed) = output.stage.as_ref().and_then(Stage::failed) {
+            return Err(failed);
         }
+        site_folder(dir)?;
         let mut plan = Plan::default();
         // Nothing is read through a link either (one to /dev/zero, to a
         // file outside): the build refuses it before comparing. Each folder
@@ -216,7 +265,13 @@ impl Plan {
             let files: Vec<(&PathBuf, &Body)> = output.files.iter().collect();
             files
                 .par_iter()
-                .map(|(path, body)| compare(dir, path, body))
+                .map(|(path, body)| match body {
+                    Body::Made(_) | Body::Shared(_) => {
+                        compare(dir, path, body.bytes().unwrap_or_default())
+                    }
+                    Body::OnDisk { .. } => Ok(Some(true)),
+                    Body::Staged { existed, .. } => Ok(existed.then_some(false)),
+                })
                 .collect()
         };
         for ((path, _), same) in output.files.iter().zip(compared) {
@@ -275,7 +330,7 @@ impl Plan {
     /// as it was. Then each temporary file is renamed over its place (a
     /// rename needs no room for contents), and files the build no longer
     /// makes are removed.
-    pub(crate) fn apply(&self, dir: &Path, output: &Output) -> anyhow::Result<()> {
+    pub(crate) fn apply(&self, dir: &Path, output: &mut Output) -> anyhow::Result<()> {
         let writes: Vec<(&PathBuf, &[u8])> = self
             .create
             .iter()
@@ -285,7 +340,11 @@ impl Plan {
         for path in writes.iter().map(|(p, _)| *p).chain(&self.remove) {
             refuse_symlinks(dir, path)?;
         }
-        remove_leftovers(dir);
+        // A killed build's temporary files (a stage removed them before
+        // making its own).
+        if output.stage.is_none() {
+            remove_leftovers(dir);
+        }
         let mut made = Vec::new();
         let mut staged = Vec::with_capacity(writes.len());
         for (path, contents) in &writes {
@@ -303,6 +362,20 @@ impl Plan {
                         write_hint(&e),
                         shown(dir)
                     );
+                }
+            }
+        }
+        for (path, body) in &mut output.files {
+            if let Body::Staged { fingerprint, .. } = body {
+                let fingerprint = fingerprint.clone();
+                if let Body::Staged { temp, .. } = std::mem::replace(
+                    body,
+                    Body::OnDisk {
+                        fingerprint,
+                        stamp: None,
+                    },
+                ) {
+                    staged.push((temp, dir.join(path)));
                 }
             }
         }
@@ -333,78 +406,23 @@ impl Plan {
     }
 }
 
-/// Whether the file at `path` under `dir` holds `body`: `None` if there is
-/// none. A body kept on disk is there (the build that reused it checked).
-fn compare(dir: &Path, path: &Path, body: &Body) -> anyhow::Result<Option<bool>> {
-    let Some(contents) = body.bytes() else {
-        return Ok(Some(true));
-    };
+/// Whether the file at `path` under `dir` holds `contents`: `None` if
+/// there is none.
+fn compare(dir: &Path, path: &Path, contents: &[u8]) -> anyhow::Result<Option<bool>> {
     let full = dir.join(path);
     match std::fs::symlink_metadata(&full) {
         Ok(meta) if meta.file_type().is_symlink() => return Err(refused_link(&full)),
-        Ok(meta) if meta.is_file() && meta.len() != contents.len() as u64 => {
-            return Ok(Some(false));
-        }
+        Ok(meta) if !meta.is_file() => anyhow::bail!(
+            "{} is not a file (a folder, a pipe or a device), and errdoc writes a page there — move it away",
+            full.display()
+        ),
+        Ok(meta) if meta.len() != contents.len() as u64 => return Ok(Some(false)),
         _ => {}
     }
     match std::fs::read(&full) {
         Ok(existing) => Ok(Some(existing == contents)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| format!("cannot read {}", full.display())),
-    }
-}
-
-/// Writes `contents` to a temporary file in `path`'s folder (making the
-/// folder, and noting each one made in `made`); the file is removed when
-/// the returned path is dropped.
-fn stage(path: &Path, contents: &[u8], made: &mut Vec<PathBuf>) -> std::io::Result<TempPath> {
-    let parent = path.parent().unwrap_or(Path::new("."));
-    let missing: Vec<&Path> = parent
-        .ancestors()
-        .take_while(|folder| !folder.as_os_str().is_empty() && !folder.is_dir())
-        .collect();
-    for folder in missing.into_iter().rev() {
-        std::fs::create_dir(folder)?;
-        made.push(folder.to_path_buf());
-    }
-    let mut file = temp_builder().tempfile_in(parent).map_err(plain_io)?;
-    file.write_all(contents).map_err(plain_io)?;
-    Ok(file.into_temp_path())
-}
-
-/// A temporary file's name (`.errdoc-*.tmp`, which a later build removes if
-/// this one is killed) and mode: tempfile makes 0600 files, and published
-/// pages must be readable.
-fn temp_builder() -> tempfile::Builder<'static, 'static> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".errdoc-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        builder.permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    builder
-}
-
-/// tempfile adds ` at path "…"` to its errors; the caller names the path
-/// itself, so the message keeps only the reason (and the error its kind).
-fn plain_io(error: std::io::Error) -> std::io::Error {
-    let message = error.to_string();
-    match message.split_once(" at path ") {
-        Some((reason, _)) => std::io::Error::new(error.kind(), reason.to_string()),
-        None => error,
-    }
-}
-
-/// What to do about a failed write.
-fn write_hint(error: &std::io::Error) -> &'static str {
-    use std::io::ErrorKind as K;
-    match error.kind() {
-        K::PermissionDenied | K::ReadOnlyFilesystem => {
-            " — make the site folder and everything in it writable"
-        }
-        K::StorageFull | K::QuotaExceeded | K::FileTooLarge => " — free some disk space",
-        _ => "",
     }
 }
 
@@ -498,168 +516,6 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     format!("{}:{hash:016x}", bytes.len())
 }
 
-/// Takes the project's lock (`.errdoc.lock` at its root) for a command
-/// that writes (`what`: "build", "import", "l10n sync"…), waiting while
-/// another holds it and saying which; it is released when the file is
-/// dropped. Two imports at once, or an import during a build, would each
-/// write what the other read before: one at a time. Holding it, the
-/// temporary files a killed command left are removed.
-pub(crate) fn lock(root: &Path, what: &str) -> anyhow::Result<ProjectLock> {
-    let path = root.join(".errdoc.lock");
-    let mut file = match std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(&path)
-    {
-        Ok(file) => file,
-        // A lock made by another user may be read-only to this one; a
-        // lock on a file needs no write access. If that fails too, the
-        // first error is the one that says why.
-        Err(first) => std::fs::File::open(&path)
-            .map_err(|_| first)
-            .with_context(|| format!("cannot open the lock {}", shown(&path)))?,
-    };
-    if file.try_lock().is_err() {
-        let holder = std::fs::read_to_string(&path).unwrap_or_default();
-        let holder = crate::console::printable(holder.trim());
-        let holder = if holder.is_empty() {
-            "another errdoc command".to_string()
-        } else {
-            holder
-        };
-        crate::console::tell(&format!(
-            "waiting for {holder} to finish with this project (it holds {})…",
-            shown(&path)
-        ));
-        file.lock()
-            .with_context(|| format!("cannot take the lock {}", shown(&path)))?;
-    }
-    // Who holds it, for the next one to say (best effort: the lock stands
-    // without it).
-    let _ = file.set_len(0);
-    let _ = std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(0));
-    let _ = write!(file, "errdoc {what} (process {})", std::process::id());
-    remove_user_leftovers(root);
-    Ok(ProjectLock { file })
-}
-
-/// The project's lock, held until dropped; then its file is emptied again
-/// (it stays: removing it would let two commands lock two files).
-#[derive(Debug)]
-pub(crate) struct ProjectLock {
-    file: std::fs::File,
-}
-
-impl Drop for ProjectLock {
-    fn drop(&mut self) {
-        let _ = self.file.set_len(0);
-    }
-}
-
-/// Removes the temporary files (`.errdoc-*.tmp`) a killed command left
-/// beside the project's own files; only errdoc makes such names.
-fn remove_user_leftovers(root: &Path) {
-    // Only in a project (not a folder `init` is about to make one), and
-    // never through a folder that is a link: it may lead anywhere.
-    if !root.join(crate::catalog::CATALOG_PATH).is_file() {
-        return;
-    }
-    for dir in [
-        Path::new(""),
-        Path::new("catalog"),
-        Path::new("locales"),
-        Path::new(crate::layout::LAYOUTS_DIR),
-    ] {
-        if !dir.as_os_str().is_empty()
-            && std::fs::symlink_metadata(root.join(dir)).is_ok_and(|m| m.file_type().is_symlink())
-        {
-            continue;
-        }
-        remove_temporary_files(
-            &root.join(dir),
-            if dir.as_os_str().is_empty() { 1 } else { 3 },
-        );
-    }
-}
-
-/// Writes `contents` to a temporary file beside `path`, then renames it
-/// over `path`: readers see the old file or the new one, never a part.
-pub(crate) fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
-    // No fsync: the rename makes a kill safe (the old file or the whole new
-    // one); an fsync per page would cost more than the build on a real disk.
-    stage(path, contents, &mut Vec::new())
-        .and_then(|temp| temp.persist(path).map_err(|e| e.error))
-        .with_context(|| format!("cannot write {}", shown(path)))
-}
-
-/// Writes `text` to the project's file `rel` (under `root`) unless it holds
-/// exactly that text already; returns whether it wrote. Keeps mtimes (and
-/// editors' buffers) still when a command has nothing to change.
-///
-/// A user's file is rewritten as it was: staged beside it, then renamed
-/// over it (a killed command leaves the old file or the whole new one),
-/// with its mode; through a link that stays inside the project (the link
-/// stays a link); never through one that leaves it.
-pub(crate) fn write_if_changed(root: &Path, rel: &Path, text: &str) -> anyhow::Result<bool> {
-    let mut path = root.join(rel);
-    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-        let target = std::fs::canonicalize(&path)
-            .with_context(|| format!("{} is a link that leads nowhere", shown(&path)))?;
-        let project =
-            std::fs::canonicalize(root).with_context(|| format!("cannot read {}", shown(root)))?;
-        if !target.starts_with(&project) {
-            anyhow::bail!(
-                "{} is a link to {}, outside the project: errdoc writes nothing through it — copy the file into the project, or make the link point inside it",
-                shown(&path),
-                target.display()
-            );
-        }
-        path = target;
-    }
-    if std::fs::read_to_string(&path).ok().as_deref() == Some(text) {
-        return Ok(false);
-    }
-    let mode = std::fs::metadata(&path).ok().map(|m| m.permissions());
-    stage(&path, text.as_bytes(), &mut Vec::new())
-        .and_then(|temp| {
-            if let Some(mode) = mode {
-                std::fs::set_permissions(&temp, mode)?;
-            }
-            temp.persist(&path).map_err(|e| e.error)
-        })
-        .with_context(|| format!("cannot write {}", shown(&path)))?;
-    Ok(true)
-}
-
-/// Reads the project's file `rel` (under `root`) as text, by the rules of
-/// every input ([`crate::input::read_utf8`]: no link out of the project,
-/// no special file, at most 64 MiB, UTF-8); a missing file reads as empty,
-/// any other failure is an error naming the file.
-pub(crate) fn read_or_empty(root: &Path, rel: &Path) -> anyhow::Result<String> {
-    let mut diags = crate::diagnostic::Diagnostics::new();
-    match crate::input::read_utf8(root, rel, &mut diags) {
-        Ok(Some(text)) => Ok(text),
-        Ok(None) => Err(input_problem(&diags, rel)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
-        Err(e) => Err(e).with_context(|| format!("cannot read {}", shown(&root.join(rel)))),
-    }
-}
-
-/// The first problem of `diags` (found reading `rel`) as an error:
-/// `path: what is wrong`.
-pub(crate) fn input_problem(diags: &crate::diagnostic::Diagnostics, rel: &Path) -> anyhow::Error {
-    match diags.sorted().first() {
-        Some(d) => anyhow::anyhow!(
-            "{}: {}",
-            d.path().unwrap_or(rel).display(),
-            crate::console::printable(d.message())
-        ),
-        None => anyhow::anyhow!("cannot read {}", rel.display()),
-    }
-}
-
 fn remove_empty_parents(root: &Path, file: &Path) {
     let mut dir = file.parent();
     while let Some(d) = dir {
@@ -725,7 +581,7 @@ mod tests {
         assert_eq!(plan.kept, [PathBuf::from("md/en/hand.md")]);
         assert_eq!(plan.unchanged, 1);
 
-        plan.apply(site.as_path(), &output).unwrap();
+        plan.apply(site.as_path(), &mut output).unwrap();
         assert!(Plan::new(site.as_path(), &output).unwrap().is_empty());
         assert_eq!(
             std::fs::read_to_string(site.as_path().join("md/en/old.md")).unwrap(),

@@ -1,0 +1,196 @@
+//! Writing a file of the site: staged beside its place, renamed over it
+//! later; and a build's stage, which writes files as they are made.
+
+use std::collections::HashSet;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use tempfile::TempPath;
+
+use super::{Body, compare, fingerprint, refuse_symlinks, remove_leftovers, shown};
+
+/// Refuses a site folder that is a file.
+pub(super) fn site_folder(dir: &Path) -> anyhow::Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!(
+            "{} is not a folder — move it away: errdoc writes the site there",
+            shown(dir)
+        );
+    }
+    Ok(())
+}
+
+/// Where a build's files go as they are made: each new or changed file is
+/// written at once to a temporary file beside its place in `site/`, and the
+/// build keeps only its fingerprint, so it holds the model, not the site.
+/// Nothing takes a file's place before [`Plan::apply`]; a build that stops
+/// first (an error in a template, a full disk) drops the stage, which
+/// removes its temporary files and the folders made for them, and `site/`
+/// is as it was.
+#[derive(Debug)]
+pub(super) struct Stage {
+    dir: PathBuf,
+    /// Folders checked for links.
+    checked: Mutex<HashSet<PathBuf>>,
+    /// Folders made for temporary files.
+    made: Mutex<Vec<PathBuf>>,
+    /// The first failure, which [`Plan::new`] reports.
+    failed: Mutex<Option<anyhow::Error>>,
+}
+
+impl Stage {
+    pub(super) fn new(dir: &Path) -> anyhow::Result<Stage> {
+        site_folder(dir)?;
+        // A killed build's temporary files, before any of this one's.
+        remove_leftovers(dir);
+        Ok(Stage {
+            dir: dir.to_path_buf(),
+            checked: Mutex::default(),
+            made: Mutex::default(),
+            failed: Mutex::default(),
+        })
+    }
+
+    /// `body`, to be at `path`: found there already, or staged. After a
+    /// failure, the body as it is (the build fails at [`Plan::new`]).
+    pub(super) fn put(&self, path: &Path, body: Body) -> Body {
+        let Some(contents) = body.bytes() else {
+            return body;
+        };
+        if self.failed.lock().is_ok_and(|f| f.is_some()) {
+            return body;
+        }
+        match self.try_put(path, contents) {
+            Ok(put) => put,
+            Err(e) => {
+                if let Ok(mut failed) = self.failed.lock() {
+                    failed.get_or_insert(e);
+                }
+                body
+            }
+        }
+    }
+
+    fn try_put(&self, path: &Path, contents: &[u8]) -> anyhow::Result<Body> {
+        let folder = path.parent().unwrap_or(Path::new(""));
+        let known = self.checked.lock().is_ok_and(|c| c.contains(folder));
+        if !known {
+            refuse_symlinks(&self.dir, folder)?;
+            if let Ok(mut checked) = self.checked.lock() {
+                checked.insert(folder.to_path_buf());
+            }
+        }
+        let fingerprint = fingerprint(contents);
+        let existed = match compare(&self.dir, path, contents)? {
+            Some(true) => {
+                return Ok(Body::OnDisk {
+                    fingerprint,
+                    stamp: None,
+                });
+            }
+            found => found.is_some(),
+        };
+        let full = self.dir.join(path);
+        let mut made = Vec::new();
+        let temp = stage(&full, contents, &mut made);
+        if let Ok(mut all) = self.made.lock() {
+            all.extend(made);
+        }
+        let temp = temp.map_err(|e| {
+            anyhow::anyhow!(
+                "cannot write {}: {e}{}; {}/ was not changed",
+                shown(&full),
+                write_hint(&e),
+                shown(&self.dir)
+            )
+        })?;
+        Ok(Body::Staged {
+            fingerprint,
+            temp,
+            existed,
+        })
+    }
+
+    /// The first failure, once.
+    pub(super) fn failed(&self) -> Option<anyhow::Error> {
+        self.failed.lock().ok()?.take()
+    }
+}
+
+impl Drop for Stage {
+    /// Removes the folders made for temporary files that are empty: all of
+    /// them if the build stopped before [`Plan::apply`] (its temporary files
+    /// are gone by then), none that holds a file.
+    fn drop(&mut self) {
+        if let Ok(made) = self.made.get_mut() {
+            made.sort();
+            for folder in made.iter().rev() {
+                let _ = std::fs::remove_dir(folder);
+            }
+        }
+    }
+}
+
+/// Writes `contents` to a temporary file in `path`'s folder (making the
+/// folder, and noting each one made in `made`); the file is removed when
+/// the returned path is dropped.
+pub(super) fn stage(
+    path: &Path,
+    contents: &[u8],
+    made: &mut Vec<PathBuf>,
+) -> std::io::Result<TempPath> {
+    let parent = path.parent().unwrap_or(Path::new("."));
+    let missing: Vec<&Path> = parent
+        .ancestors()
+        .take_while(|folder| !folder.as_os_str().is_empty() && !folder.is_dir())
+        .collect();
+    for folder in missing.into_iter().rev() {
+        match std::fs::create_dir(folder) {
+            Ok(()) => made.push(folder.to_path_buf()),
+            // Made meanwhile for another file (files are staged on every
+            // core).
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && folder.is_dir() => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let mut file = temp_builder().tempfile_in(parent).map_err(plain_io)?;
+    file.write_all(contents).map_err(plain_io)?;
+    Ok(file.into_temp_path())
+}
+
+/// A temporary file's name (`.errdoc-*.tmp`, which a later build removes if
+/// this one is killed) and mode: tempfile makes 0600 files, and published
+/// pages must be readable.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".errdoc-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    builder
+}
+
+/// tempfile adds ` at path "…"` to its errors; the caller names the path
+/// itself, so the message keeps only the reason (and the error its kind).
+fn plain_io(error: std::io::Error) -> std::io::Error {
+    let message = error.to_string();
+    match message.split_once(" at path ") {
+        Some((reason, _)) => std::io::Error::new(error.kind(), reason.to_string()),
+        None => error,
+    }
+}
+
+/// What to do about a failed write.
+pub(super) fn write_hint(error: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match error.kind() {
+        K::PermissionDenied | K::ReadOnlyFilesystem => {
+            " — make the site folder and everything in it writable"
+        }
+        K::StorageFull | K::QuotaExceeded | K::FileTooLarge => " — free some disk space",
+        _ => "",
+    }
+}
