@@ -177,28 +177,31 @@ impl Project {
                 ));
             }
         };
-        let model = Model::build(
-            &self.catalog,
-            &self.locales,
-            &self.locks,
-            options.stale,
-            diags,
+        // The model and the translation status are independent: each on
+        // its own core.
+        let (model, status) = rayon::join(
+            || {
+                let mut found = Diagnostics::new();
+                let model = Model::build(
+                    &self.catalog,
+                    &self.locales,
+                    &self.locks,
+                    options.stale,
+                    &mut found,
+                );
+                (model, found)
+            },
+            || self.statuses(),
         );
+        let (model, found) = model;
+        diags.extend(found);
         let base_url = options.base_url.as_deref().or(self
             .catalog
             .site
             .base_url
             .as_ref()
             .map(|u| u.value.as_str()));
-        timing("model");
-        let units = self.units();
-        let status: Vec<LocaleStatus> = self
-            .locales
-            .all()
-            .iter()
-            .filter(|l| !self.locales.is_source(l))
-            .map(|l| self.status_of(l, &units))
-            .collect();
+        timing("model and status");
         let ctx = RenderContext {
             model: &model,
             templates: &look.templates,
@@ -216,7 +219,6 @@ impl Project {
             ..ctx
         };
         let renderers: [&dyn Renderer; 2] = [&MarkdownRenderer, &HtmlRenderer];
-        timing("status");
         for renderer in renderers {
             renderer.render(&ctx, &mut output, diags);
             let counts = keys.as_ref().map(Keys::counts).unwrap_or_default();
@@ -266,6 +268,17 @@ impl Project {
         part(&format!("{base_url:?} {:?}", options.stale));
         out.extend_from_slice(&self.locales.ui_fingerprint());
         out
+    }
+
+    /// The translation status of every locale but the source.
+    fn statuses(&self) -> Vec<LocaleStatus> {
+        let units = self.units();
+        self.locales
+            .all()
+            .iter()
+            .filter(|l| !self.locales.is_source(l))
+            .map(|l| self.status_of(l, &units))
+            .collect()
     }
 
     /// The parts of module `module`'s page in `locale` that its layout

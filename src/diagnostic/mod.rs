@@ -369,6 +369,10 @@ impl Diagnostics {
         for d in other.items {
             self.push(d);
         }
+        // What `other` counted but did not keep stays counted.
+        for (mine, theirs) in self.dropped.iter_mut().zip(other.dropped) {
+            *mine += theirs;
+        }
     }
 
     /// Whether nothing was found.
@@ -453,6 +457,19 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_counted_but_not_kept_stay_counted_when_merged() {
+        let mut part = Diagnostics::new();
+        for code in 0..(KEPT + 7) as crate::catalog::CodeNumber {
+            part.push(Diagnostic::new(Kind::DuplicateCode { code }));
+        }
+        assert_eq!(part.not_shown(), 7);
+        let mut all = Diagnostics::new();
+        all.extend(part);
+        assert_eq!(all.error_count(), KEPT + 7);
+        assert_eq!(all.not_shown(), 7);
+    }
 
     #[test]
     fn renders_location_hint_line_and_caret() {

@@ -163,8 +163,18 @@ impl Locales {
                 .filter(|f| f.is_dir)
                 .map(|f| f.path)
                 .collect();
-            for folder in folders {
-                if let Some(locale) = load_locale(root, &folder, diags)? {
+            // Each locale's files are parsed on their own core.
+            use rayon::prelude::*;
+            let loaded: Vec<(anyhow::Result<Option<Locale>>, Diagnostics)> = folders
+                .par_iter()
+                .map(|folder| {
+                    let mut found = Diagnostics::new();
+                    (load_locale(root, folder, &mut found), found)
+                })
+                .collect();
+            for (locale, found) in loaded {
+                diags.extend(found);
+                if let Some(locale) = locale? {
                     list.push(locale);
                 }
             }

@@ -26,21 +26,35 @@ pub(crate) fn validate(
     locks: &std::collections::BTreeMap<String, crate::l10n::lock::SourcesLock>,
     diags: &mut Diagnostics,
 ) {
-    let mut v = Validator {
-        catalog,
-        locales,
-        diags,
-    };
-    v.site();
-    v.references();
-    v.tables();
-    v.modules();
-    v.codes();
-    v.families();
-    v.ranges();
-    v.citations();
-    v.export_names();
-    locales::check(catalog, locales, locks, diags);
+    // The catalog's checks and the translations' are independent: each on
+    // its own core, reported in the same order as one after the other.
+    let (of_catalog, of_locales) = rayon::join(
+        || {
+            let mut found = Diagnostics::new();
+            let mut v = Validator {
+                catalog,
+                locales,
+                diags: &mut found,
+            };
+            v.site();
+            v.references();
+            v.tables();
+            v.modules();
+            v.codes();
+            v.families();
+            v.ranges();
+            v.citations();
+            v.export_names();
+            found
+        },
+        || {
+            let mut found = Diagnostics::new();
+            locales::check(catalog, locales, locks, &mut found);
+            found
+        },
+    );
+    diags.extend(of_catalog);
+    diags.extend(of_locales);
 }
 
 struct Validator<'a> {
