@@ -320,11 +320,6 @@ impl Project {
         l10n::source_units(&self.catalog, &self.locales)
     }
 
-    /// The translation status of `locale`.
-    pub(crate) fn status(&self, locale: &Locale) -> LocaleStatus {
-        self.status_of(locale, &self.units())
-    }
-
     /// The translation status of `locale`, given the English strings.
     pub(crate) fn status_of(&self, locale: &Locale, units: &[Unit]) -> LocaleStatus {
         let assessment = l10n::assess(

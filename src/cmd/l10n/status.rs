@@ -20,9 +20,11 @@ pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
+    // The English strings once, for every locale.
+    let units = project.units();
     let statuses: Vec<LocaleStatus> = locales
         .iter()
-        .map(|locale| project.status(locale))
+        .map(|locale| project.status_of(locale, &units))
         .collect();
     match args.format {
         Format::Json => {
