@@ -157,9 +157,15 @@ fn messages_that_reference_each_other_in_a_circle_are_an_error() {
 fn a_site_folder_that_links_outside_is_never_written_through() {
     let root = project(None);
     let outside = tempfile::tempdir().unwrap();
+    // A file there named like errdoc's temporary files: not errdoc's to
+    // clean up, as nothing there is.
+    let theirs = outside.path().join(".errdoc-theirs.tmp");
+    std::fs::write(&theirs, "not errdoc's").unwrap();
     std::os::unix::fs::symlink(outside.path(), root.path().join("site")).unwrap();
     let run = errdoc(root.path(), &["build"]);
     assert_eq!(run.status, 1);
+    assert!(theirs.exists(), "a file behind the link was removed");
+    std::fs::remove_file(&theirs).unwrap();
     assert!(
         run.stderr
             .contains("is a symbolic link; errdoc does not write through links"),

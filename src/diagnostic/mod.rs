@@ -336,6 +336,9 @@ pub struct Diagnostics {
     seen: std::collections::HashSet<u64>,
     /// Errors and warnings past the first `KEPT`, counted, not kept.
     dropped: [usize; 2],
+    /// Each of those: its hash and severity (to merge lists without
+    /// counting one problem twice).
+    dropped_seen: Vec<(u64, Severity)>,
 }
 
 impl Diagnostics {
@@ -355,8 +358,14 @@ impl Diagnostics {
         if self.items.len() < KEPT {
             self.items.push(diagnostic);
         } else {
-            self.dropped[diagnostic.severity as usize] += 1;
+            self.drop_one(hash, diagnostic.severity);
         }
+    }
+
+    /// Counts a problem not kept.
+    fn drop_one(&mut self, hash: u64, severity: Severity) {
+        self.dropped[severity as usize] += 1;
+        self.dropped_seen.push((hash, severity));
     }
 
     /// How many problems are counted but not kept to show.
@@ -369,9 +378,11 @@ impl Diagnostics {
         for d in other.items {
             self.push(d);
         }
-        // What `other` counted but did not keep stays counted.
-        for (mine, theirs) in self.dropped.iter_mut().zip(other.dropped) {
-            *mine += theirs;
+        // What `other` counted but did not keep stays counted, once.
+        for (hash, severity) in other.dropped_seen {
+            if self.seen.insert(hash) {
+                self.drop_one(hash, severity);
+            }
         }
     }
 
@@ -469,6 +480,14 @@ mod tests {
         all.extend(part);
         assert_eq!(all.error_count(), KEPT + 7);
         assert_eq!(all.not_shown(), 7);
+        // The same problems again (another locale falling back to the same
+        // text): counted once.
+        let mut again = Diagnostics::new();
+        for code in 0..(KEPT + 7) as crate::catalog::CodeNumber {
+            again.push(Diagnostic::new(Kind::DuplicateCode { code }));
+        }
+        all.extend(again);
+        assert_eq!(all.error_count(), KEPT + 7);
     }
 
     #[test]

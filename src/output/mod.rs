@@ -464,6 +464,10 @@ fn refused_link(path: &Path) -> anyhow::Error {
 /// Removes the temporary files of a build that was killed half way
 /// (`.errdoc-*.tmp`); they are never the site's.
 fn remove_leftovers(dir: &Path) {
+    // Never through a link to somewhere else.
+    if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        return;
+    }
     remove_temporary_files(dir, usize::MAX);
 }
 

@@ -42,6 +42,8 @@ pub(super) struct Stage {
 impl Stage {
     pub(super) fn new(dir: &Path) -> anyhow::Result<Stage> {
         site_folder(dir)?;
+        // Never through a link, not even to clean up.
+        refuse_symlinks(dir, Path::new(""))?;
         // A killed build's temporary files, before any of this one's.
         remove_leftovers(dir);
         Ok(Stage {
@@ -84,9 +86,10 @@ impl Stage {
         let fingerprint = fingerprint(contents);
         let existed = match compare(&self.dir, path, contents)? {
             Some(true) => {
+                // As found: an edit before the build is recorded shows.
                 return Ok(Body::OnDisk {
                     fingerprint,
-                    stamp: None,
+                    stamp: super::stamp(&self.dir.join(path)),
                 });
             }
             found => found.is_some(),
