@@ -4,9 +4,9 @@
 //! `.errdoc-cache` (at the project's root, beside `site/`; ignored by git,
 //! safe to delete) holds a fingerprint of every input — each file under
 //! `catalog/`, `locales/`, `templates/` and `layouts/`, with its path —
-//! and of the options, errdoc's version and build (`ERRDOC_BUILD_ID`, a
-//! hash of its sources from `build.rs`) and its built-in templates and
-//! strings; and the length and modification time of each file the build
+//! and of the options and of which errdoc this is ([`crate::render::BUILD`]:
+//! its version and a hash of its sources, built-in templates and strings);
+//! and the length and modification time of each file the build
 //! wrote. A hit needs all of it to match; anything else (no cache, one that
 //! does not parse, another version's, a file of `site/` touched since) is a
 //! full build, and a full build writes a new cache. The warnings a build
@@ -34,12 +34,12 @@ const INPUTS: [&str; 4] = ["catalog", "locales", "templates", "layouts"];
 
 /// What the last build read and wrote.
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]
-struct Cache {
+pub(crate) struct Cache {
     /// errdoc's version and the fingerprint of everything that decides
     /// the output.
     inputs: String,
-    /// The warnings it printed, plain and coloured, and how many.
-    warnings: (String, String, usize),
+    /// The warnings it printed.
+    warnings: Printed,
     /// The figures of its summary line.
     locales: usize,
     pages: usize,
@@ -105,12 +105,7 @@ pub(crate) fn fingerprint(root: &Path, options: &str) -> Option<String> {
         .collect::<Option<_>>()?;
     files.sort();
     let mut hash = Sha256::new();
-    for part in [
-        env!("CARGO_PKG_VERSION"),
-        env!("ERRDOC_BUILD_ID"),
-        &crate::render::builtin_fingerprint(),
-        options,
-    ] {
+    for part in [crate::render::BUILD, options] {
         hash.update(part.as_bytes());
         hash.update([0]);
     }
@@ -127,55 +122,60 @@ pub(crate) fn fingerprint(root: &Path, options: &str) -> Option<String> {
     ))
 }
 
+/// The warnings a build printed: as text, plain and coloured, and how many.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub(crate) struct Printed {
+    pub(crate) plain: String,
+    pub(crate) coloured: String,
+    pub(crate) count: usize,
+}
+
 /// What the last build found: the figures of its summary line, and its
-/// warnings (plain and coloured) and how many.
+/// warnings.
 pub(crate) struct Hit {
     pub(crate) stats: Stats,
-    pub(crate) warnings: (String, String, usize),
+    pub(crate) warnings: Printed,
 }
 
-/// What the last build found, if it read `inputs` and `site/` is as it
-/// left it.
-pub(crate) fn hit(root: &Path, inputs: &str) -> Option<Hit> {
+/// The cache of the last build at `root`, if there is one that parses.
+pub(crate) fn read(root: &Path) -> Option<Cache> {
     let text = std::fs::read_to_string(root.join(CACHE_FILE)).ok()?;
-    let cache: Cache = serde_json::from_str(&text).ok()?;
-    if cache.inputs != inputs || cache.outputs.is_empty() {
-        return None;
-    }
-    let site = root.join(SITE_DIR);
-    let intact = cache
-        .outputs
-        .par_iter()
-        .all(|w| crate::output::stamp(&site.join(&w.path)) == Some((w.len, w.modified)));
-    if !intact {
-        return None;
-    }
-    Some(Hit {
-        stats: Stats {
-            locales: cache.locales,
-            pages: cache.pages,
-            codes: cache.codes,
-        },
-        warnings: cache.warnings,
-    })
+    serde_json::from_str(&text).ok()
 }
 
-/// The pages the last build wrote, with the keys of their inputs, for a
-/// build whose inputs changed to take those whose keys did not (each one
-/// only if its file is still as that build left it). Empty if there is no
-/// cache, or one that does not parse.
-pub(crate) fn earlier(root: &Path) -> Earlier {
-    let Some(cache) = std::fs::read_to_string(root.join(CACHE_FILE))
-        .ok()
-        .and_then(|text| serde_json::from_str::<Cache>(&text).ok())
-    else {
-        return Earlier::default();
-    };
-    let pages = cache.outputs.into_iter().filter_map(|w| {
-        let key = Key::from_hex(w.key.as_deref()?)?;
-        Some((w.path, key, (w.len, w.modified), w.fingerprint?))
-    });
-    Earlier::on_disk(&root.join(SITE_DIR), pages)
+impl Cache {
+    /// What the last build found, if it read `inputs` and `site/` is as it
+    /// left it.
+    pub(crate) fn hit(&self, root: &Path, inputs: &str) -> Option<Hit> {
+        if self.inputs != inputs || self.outputs.is_empty() {
+            return None;
+        }
+        let site = root.join(SITE_DIR);
+        let intact = self
+            .outputs
+            .par_iter()
+            .all(|w| crate::output::stamp(&site.join(&w.path)) == Some((w.len, w.modified)));
+        intact.then(|| Hit {
+            stats: Stats {
+                locales: self.locales,
+                pages: self.pages,
+                codes: self.codes,
+            },
+            warnings: self.warnings.clone(),
+        })
+    }
+
+    /// The pages the last build wrote into `root`'s `site/`, with the keys
+    /// of their inputs, for a build whose inputs changed to take those
+    /// whose keys did not (each one only if its file is still as that
+    /// build left it).
+    pub(crate) fn earlier(self, root: &Path) -> Earlier {
+        let pages = self.outputs.into_iter().filter_map(|w| {
+            let key = Key::from_hex(w.key.as_deref()?)?;
+            Some((w.path, key, (w.len, w.modified), w.fingerprint?))
+        });
+        Earlier::on_disk(&root.join(SITE_DIR), pages)
+    }
 }
 
 /// Records a build that read `inputs` and wrote `output` into `site/`; the
@@ -183,23 +183,21 @@ pub(crate) fn earlier(root: &Path) -> Earlier {
 /// build.
 pub(crate) fn save(root: &Path, inputs: &str, found: &Hit, output: &Output) {
     let site = root.join(SITE_DIR);
-    let bodies: Vec<(&Path, &Body)> = output.bodies().collect();
+    let bodies: Vec<_> = output.bodies().collect();
     let stamped: Option<Vec<Written>> = bodies
         .par_iter()
-        .map(|(path, body)| {
+        .map(|(path, body, key)| {
             let (len, modified) = crate::output::stamp(&site.join(path))?;
             // A page taken from the last build and edited during this one
             // is recorded without its key: the next build makes it again.
             let edited = matches!(body, Body::OnDisk { stamp: Some(taken), .. } if *taken != (len, modified));
-            let key = output.key(path).filter(|_| !edited);
+            let key = key.filter(|_| !edited);
             Some(Written {
                 path: path.to_path_buf(),
                 len,
                 modified,
                 key: key.map(Key::to_hex),
-                fingerprint: key
-                    .and_then(|_| output.fingerprint(path))
-                    .map(str::to_string),
+                fingerprint: key.map(|_| body.fingerprint()),
             })
         })
         .collect();

@@ -202,21 +202,15 @@ impl Project {
             .as_ref()
             .map(|u| u.value.as_str()));
         timing("model and status");
+        let keys =
+            earlier.map(|earlier| Keys::new(&self.common_inputs(look, options, base_url), earlier));
         let ctx = RenderContext {
             model: &model,
             templates: &look.templates,
             layouts: &look.layouts,
             base_url,
             status: &status,
-            keys: None,
-        };
-        let common = earlier.map(|_| self.common_inputs(look, options, base_url));
-        let keys = earlier
-            .zip(common.as_deref())
-            .map(|(earlier, common)| Keys::new(common, earlier));
-        let ctx = RenderContext {
             keys: keys.as_ref(),
-            ..ctx
         };
         let renderers: [&dyn Renderer; 2] = [&MarkdownRenderer, &HtmlRenderer];
         for renderer in renderers {
@@ -234,7 +228,7 @@ impl Project {
     }
 
     /// What every page is made from besides its own context, written out
-    /// (for [`Keys`]): errdoc's version, build and built-in files, the project's
+    /// (for [`Keys`]): which errdoc this is, the project's
     /// templates and layouts, every UI string, the list of pages and the
     /// options.
     fn common_inputs(
@@ -248,9 +242,7 @@ impl Project {
             out.extend_from_slice(text.as_bytes());
             out.push(0);
         };
-        part(env!("CARGO_PKG_VERSION"));
-        part(env!("ERRDOC_BUILD_ID"));
-        part(&crate::render::builtin_fingerprint());
+        part(crate::render::BUILD);
         for (name, text) in look.templates.sources() {
             part(name);
             part(text);

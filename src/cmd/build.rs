@@ -31,8 +31,16 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let timings = std::env::var_os("ERRDOC_TIMINGS").is_some();
     // Read under the lock, before the project.
     let inputs = cache_inputs(root, args, &diags);
-    if let Some(inputs) = inputs.as_deref().filter(|_| !args.no_cache)
-        && stands(root, inputs, started)
+    // The last build's record, read once, where the cache is for this
+    // build (not `--no-cache`, `--check` or `--diff`, which verify
+    // everything): it stands, or it lends the pages whose inputs are the
+    // same.
+    let cached = inputs
+        .as_deref()
+        .filter(|_| !args.no_cache)
+        .map(|inputs| (inputs, crate::cache::read(root)));
+    if let Some((inputs, Some(cache))) = &cached
+        && stands(cache, root, inputs, started)
     {
         return Ok(ExitCode::SUCCESS);
     }
@@ -55,12 +63,8 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let Some(look) = look else {
         return Ok(failure());
     };
-    // The last build's pages, where their inputs are the same: not for
-    // `--no-cache`, `--check` or `--diff`, which verify everything.
-    let earlier = inputs
-        .as_ref()
-        .filter(|_| !args.no_cache)
-        .map(|_| crate::cache::earlier(root));
+    // With no cache yet, nothing to take, but keys to record.
+    let earlier = cached.map(|(_, cache)| cache.map(|c| c.earlier(root)).unwrap_or_default());
     let site = root.join(SITE_DIR);
     // A build writes each file into site/ (staged) as it is made, and
     // keeps only what it needs to list it; `--check` and `--diff` compare.
@@ -96,8 +100,9 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         tell!("timing: compared {:.3}s", started.elapsed().as_secs_f64());
     }
     plan.apply(&site, &mut output)?;
-    remember(root, inputs.as_deref(), &diags, project.stats(), &output);
-    summary(&project.stats(), &plan, started);
+    let stats = project.stats();
+    remember(root, inputs.as_deref(), &diags, stats, &output);
+    summary(&stats, &plan, started);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -114,11 +119,11 @@ fn remember(
         return crate::cache::forget(root);
     };
     let found = crate::cache::Hit {
-        warnings: (
-            diags.render(true, false),
-            diags.render(true, true),
-            diags.warning_count(),
-        ),
+        warnings: crate::cache::Printed {
+            plain: diags.render(true, false),
+            coloured: diags.render(true, true),
+            count: diags.warning_count(),
+        },
         stats,
     };
     crate::cache::save(root, inputs, &found, output);
@@ -173,17 +178,17 @@ fn cache_inputs(root: &Path, args: &BuildArgs, diags: &Diagnostics) -> Option<St
 
 /// Whether the last build stands: nothing it read has changed and `site/`
 /// is as it left it; then says so.
-fn stands(root: &Path, inputs: &str, started: Instant) -> bool {
-    let Some(hit) = crate::cache::hit(root, inputs) else {
+fn stands(cache: &crate::cache::Cache, root: &Path, inputs: &str, started: Instant) -> bool {
+    let Some(hit) = cache.hit(root, inputs) else {
         return false;
     };
-    let (plain, coloured, count) = &hit.warnings;
-    if *count > 0 && crate::console::deny_warnings() {
+    let said = &hit.warnings;
+    if said.count > 0 && crate::console::deny_warnings() {
         // They fail the build: a full one says so.
         return false;
     }
     let colour = crate::console::colour(crate::console::Stream::Err);
-    crate::console::tell_raw(if colour { coloured } else { plain });
+    crate::console::tell_raw(if colour { &said.coloured } else { &said.plain });
     let stats = hit.stats;
     status!(
         "build: {} locales, {} pages, {} codes: nothing changed since the last build, 0 files written in {:.2}s",

@@ -334,11 +334,10 @@ pub struct Diagnostics {
     /// What is already reported (by hash): a message formatted for each of
     /// a family's members fails the same way each time, and says so once.
     seen: std::collections::HashSet<u64>,
-    /// Errors and warnings past the first `KEPT`, counted, not kept.
-    dropped: [usize; 2],
-    /// Each of those: its hash and severity (to merge lists without
-    /// counting one problem twice).
-    dropped_seen: Vec<(u64, Severity)>,
+    /// Errors and warnings past the first `KEPT`, counted, not kept: the
+    /// hash and severity of each (lists merge without counting one problem
+    /// twice).
+    dropped: Vec<(u64, Severity)>,
 }
 
 impl Diagnostics {
@@ -364,13 +363,12 @@ impl Diagnostics {
 
     /// Counts a problem not kept.
     fn drop_one(&mut self, hash: u64, severity: Severity) {
-        self.dropped[severity as usize] += 1;
-        self.dropped_seen.push((hash, severity));
+        self.dropped.push((hash, severity));
     }
 
     /// How many problems are counted but not kept to show.
     pub fn not_shown(&self) -> usize {
-        self.dropped.iter().sum()
+        self.dropped.len()
     }
 
     /// Adds every problem of `other`.
@@ -379,7 +377,7 @@ impl Diagnostics {
             self.push(d);
         }
         // What `other` counted but did not keep stays counted, once.
-        for (hash, severity) in other.dropped_seen {
+        for (hash, severity) in other.dropped {
             if self.seen.insert(hash) {
                 self.drop_one(hash, severity);
             }
@@ -408,7 +406,7 @@ impl Diagnostics {
 
     fn count(&self, severity: Severity) -> usize {
         self.items.iter().filter(|d| d.severity == severity).count()
-            + self.dropped[severity as usize]
+            + self.dropped.iter().filter(|(_, s)| *s == severity).count()
     }
 
     /// The problems, sorted by file and position (located ones first); the

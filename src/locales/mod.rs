@@ -225,7 +225,7 @@ impl Locales {
     pub(crate) fn ui_fingerprint(&self) -> Vec<u8> {
         let mut out = Vec::new();
         for locale in self.list.iter().chain(&self.builtin) {
-            let mut ids: BTreeSet<&str> = BTreeSet::new();
+            let mut found: BTreeMap<&str, &EntryInfo> = BTreeMap::new();
             let mut todo: Vec<&str> = locale
                 .entries
                 .keys()
@@ -233,10 +233,10 @@ impl Locales {
                 .filter(|id| is_ui_string(id))
                 .collect();
             while let Some(id) = todo.pop() {
-                let Some(info) = locale.entries.get(id) else {
+                let Some((id, info)) = locale.entries.get_key_value(id) else {
                     continue;
                 };
-                if !ids.insert(id) {
+                if found.insert(id, info).is_some() {
                     continue;
                 }
                 for referenced in info.referenced_entries() {
@@ -245,10 +245,7 @@ impl Locales {
                     }
                 }
             }
-            for id in ids {
-                let Some(info) = locale.entries.get(id) else {
-                    continue;
-                };
+            for (id, info) in found {
                 let text = locale
                     .files
                     .get(info.file)

@@ -29,7 +29,7 @@ mod files;
 mod stage;
 
 pub(crate) use files::{input_problem, lock, read_or_empty, write_atomically, write_if_changed};
-use stage::{Stage, site_folder, stage, write_hint};
+use stage::{Stage, site_folder};
 
 /// Where the output goes, relative to the project root.
 pub(crate) const SITE_DIR: &str = "site";
@@ -37,15 +37,12 @@ pub(crate) const SITE_DIR: &str = "site";
 /// The list of the files a build wrote, under `site/`.
 pub(crate) const MANIFEST: &str = ".errdoc-manifest";
 
-/// The files a build produces: path under `site/` → contents.
+/// The files a build produces: path under `site/` → contents, and for a
+/// page the key of its inputs ([`crate::render::reuse`]), for the next
+/// build (pages without one are always rendered).
 #[derive(Debug, Default)]
 pub(crate) struct Output {
-    files: BTreeMap<PathBuf, Body>,
-    /// The key of each page's inputs ([`crate::render::reuse`]), for the
-    /// next build; pages without one are always rendered.
-    keys: BTreeMap<PathBuf, Key>,
-    /// Each file's fingerprint, once the manifest is made.
-    fingerprints: BTreeMap<PathBuf, String>,
+    files: BTreeMap<PathBuf, (Body, Option<Key>)>,
     /// Where files go as they are made, for a build that writes `site/`
     /// (after `files`: its temporary files are removed before its folders).
     stage: Option<Stage>,
@@ -119,7 +116,7 @@ impl Body {
     }
 
     /// [`fingerprint`] of its contents.
-    fn fingerprint(&self) -> String {
+    pub(crate) fn fingerprint(&self) -> String {
         match self {
             Body::Made(bytes) => fingerprint(bytes),
             Body::Shared(bytes) => fingerprint(bytes),
@@ -147,9 +144,7 @@ impl Output {
 
     /// Adds (or replaces) a file at `path` under `site/`.
     pub(crate) fn add(&mut self, path: impl Into<PathBuf>, contents: impl Into<Vec<u8>>) {
-        let path = path.into();
-        let body = self.prepare(&path, Body::Made(contents.into()));
-        self.files.insert(path, body);
+        self.add_page(path, Body::Made(contents.into()), None);
     }
 
     /// What the output keeps of `body` at `path`: where it writes `site/`
@@ -167,12 +162,8 @@ impl Output {
     /// must always be rendered).
     pub(crate) fn add_page(&mut self, path: impl Into<PathBuf>, body: Body, key: Option<Key>) {
         let path = path.into();
-        match key {
-            Some(key) => self.keys.insert(path.clone(), key),
-            None => self.keys.remove(&path),
-        };
         let body = self.prepare(&path, body);
-        self.files.insert(path, body);
+        self.files.insert(path, (body, key));
     }
 
     /// Adds the manifest: the list of every file, so the next build knows
@@ -182,7 +173,7 @@ impl Output {
         let mut list = String::from(
             "# Written by `errdoc build`: the files it made, each with its length and\n# hash. It removes a listed file when it no longer makes it and the file is\n# still as it made it; it never touches files that are not listed.\n",
         );
-        let files: Vec<(&PathBuf, &Body)> = self.files.iter().collect();
+        let files: Vec<(&PathBuf, &Body)> = self.files.iter().map(|(p, (b, _))| (p, b)).collect();
         let marks: Vec<String> = files.par_iter().map(|(_, b)| b.fingerprint()).collect();
         for ((path, _), mark) in files.iter().zip(&marks) {
             list.push_str(&path.to_string_lossy().replace('\\', "/"));
@@ -190,11 +181,6 @@ impl Output {
             list.push_str(mark);
             list.push('\n');
         }
-        self.fingerprints = files
-            .into_iter()
-            .map(|(p, _)| p.clone())
-            .zip(marks)
-            .collect();
         self.add(MANIFEST, list);
     }
 
@@ -203,22 +189,13 @@ impl Output {
     pub(crate) fn files(&self) -> impl Iterator<Item = (&Path, &[u8])> {
         self.files
             .iter()
-            .filter_map(|(p, c)| Some((p.as_path(), c.bytes()?)))
+            .filter_map(|(p, (b, _))| Some((p.as_path(), b.bytes()?)))
     }
 
-    /// Every file, sorted by path.
-    pub(crate) fn bodies(&self) -> impl Iterator<Item = (&Path, &Body)> {
-        self.files.iter().map(|(p, c)| (p.as_path(), c))
-    }
-
-    /// The key of `path`'s inputs, if it has one.
-    pub(crate) fn key(&self, path: &Path) -> Option<Key> {
-        self.keys.get(path).copied()
-    }
-
-    /// The fingerprint of `path`, once the manifest is made.
-    pub(crate) fn fingerprint(&self, path: &Path) -> Option<&str> {
-        self.fingerprints.get(path).map(String::as_str)
+    /// Every file, sorted by path, with the key of its inputs if it has
+    /// one.
+    pub(crate) fn bodies(&self) -> impl Iterator<Item = (&Path, &Body, Option<Key>)> {
+        self.files.iter().map(|(p, (b, k))| (p.as_path(), b, *k))
     }
 
     /// How many files.
@@ -262,7 +239,8 @@ impl Plan {
         }
         let compared: Vec<anyhow::Result<Option<bool>>> = {
             use rayon::prelude::*;
-            let files: Vec<(&PathBuf, &Body)> = output.files.iter().collect();
+            let files: Vec<(&PathBuf, &Body)> =
+                output.files.iter().map(|(p, (b, _))| (p, b)).collect();
             files
                 .par_iter()
                 .map(|(path, body)| match body {
@@ -323,49 +301,32 @@ impl Plan {
         self.create.is_empty() && self.update.is_empty() && self.remove.is_empty()
     }
 
-    /// Carries the plan out in `dir`, in two steps. First every new or
-    /// changed file is written to a temporary file beside its place; if any
-    /// of that fails (a read-only folder, a full disk), the temporary files
-    /// and any folder made for them are removed again and `dir` is exactly
-    /// as it was. Then each temporary file is renamed over its place (a
-    /// rename needs no room for contents), and files the build no longer
-    /// makes are removed.
+    /// Carries the plan out in `dir`, for an output made with
+    /// [`Output::staged`]: every new or changed file is staged already (a
+    /// stage that failed, a read-only folder or a full disk, failed the
+    /// build before, and `dir` was left as it was). Each temporary file is
+    /// renamed over its place (a rename needs no room for contents), and
+    /// files the build no longer makes are removed.
     pub(crate) fn apply(&self, dir: &Path, output: &mut Output) -> anyhow::Result<()> {
-        let writes: Vec<(&PathBuf, &[u8])> = self
-            .create
-            .iter()
-            .chain(&self.update)
-            .filter_map(|path| Some((path, output.files.get(path)?.bytes()?)))
-            .collect();
-        for path in writes.iter().map(|(p, _)| *p).chain(&self.remove) {
+        if let Some(path) = self.create.iter().chain(&self.update).find(|p| {
+            output
+                .files
+                .get(*p)
+                .is_some_and(|(b, _)| b.bytes().is_some())
+        }) {
+            // A file of an output kept in memory (`serve`, `--check`): the
+            // stage alone writes into the site.
+            anyhow::bail!(
+                "{} was not staged; {}/ was not changed",
+                shown(path),
+                shown(dir)
+            );
+        }
+        for path in &self.remove {
             refuse_symlinks(dir, path)?;
         }
-        // A killed build's temporary files (a stage removed them before
-        // making its own).
-        if output.stage.is_none() {
-            remove_leftovers(dir);
-        }
-        let mut made = Vec::new();
-        let mut staged = Vec::with_capacity(writes.len());
-        for (path, contents) in &writes {
-            let full = dir.join(path);
-            match stage(&full, contents, &mut made) {
-                Ok(temp) => staged.push((temp, full)),
-                Err(e) => {
-                    drop(staged); // removes the temporary files
-                    for folder in made.iter().rev() {
-                        let _ = std::fs::remove_dir(folder);
-                    }
-                    anyhow::bail!(
-                        "cannot write {}: {e}{}; {}/ was not changed",
-                        shown(&full),
-                        write_hint(&e),
-                        shown(dir)
-                    );
-                }
-            }
-        }
-        for (path, body) in &mut output.files {
+        let mut staged = Vec::new();
+        for (path, (body, _)) in &mut output.files {
             if let Body::Staged { fingerprint, .. } = body {
                 let fingerprint = fingerprint.clone();
                 if let Body::Staged { temp, .. } = std::mem::replace(
@@ -569,7 +530,7 @@ mod tests {
             ),
         )
         .unwrap();
-        let mut output = Output::new();
+        let mut output = Output::staged(&site).unwrap();
         output.add("md/en/same.md", "same");
         output.add("md/en/old.md", "new");
         output.add("md/zh-CN/new.md", "new");

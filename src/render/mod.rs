@@ -95,23 +95,11 @@ const BUILTIN: &[(&str, &str)] = &[
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
 ];
 
-/// A fingerprint of what errdoc builds into every site: its templates,
-/// static files and UI strings (the build cache's, with its version: a dev
-/// build with other templates is another errdoc).
-pub(crate) fn builtin_fingerprint() -> String {
-    let mut all = Vec::new();
-    for (name, text) in BUILTIN
-        .iter()
-        .chain(BUILTIN_STATIC)
-        .chain(crate::locales::BUILTIN_UI)
-    {
-        all.extend_from_slice(name.as_bytes());
-        all.push(0);
-        all.extend_from_slice(text.as_bytes());
-        all.push(0);
-    }
-    crate::output::fingerprint(&all)
-}
+/// Which errdoc this is: its version and `ERRDOC_BUILD_ID`, a hash of the
+/// sources, built-in templates and strings and locked dependencies that
+/// `build.rs` takes (the build cache's and the page keys': a development
+/// build with other code or templates is another errdoc).
+pub(crate) const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), " ", env!("ERRDOC_BUILD_ID"));
 
 /// Files copied into the site as they are (`templates/static/<name>`):
 /// (name, contents).

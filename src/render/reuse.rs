@@ -140,6 +140,8 @@ impl Page {
 /// The pages of an earlier build, by path under `site/`.
 #[derive(Default)]
 pub(crate) struct Earlier {
+    /// Where the pages kept on disk are.
+    site: PathBuf,
     pages: HashMap<PathBuf, (Key, Kept)>,
 }
 
@@ -148,7 +150,6 @@ enum Kept {
     /// In `site/`, with the length and modification time it was written
     /// with, and its fingerprint.
     OnDisk {
-        site: Arc<PathBuf>,
         stamp: (u64, u128),
         fingerprint: String,
     },
@@ -163,17 +164,12 @@ impl Earlier {
         site: &Path,
         pages: impl IntoIterator<Item = (PathBuf, Key, (u64, u128), String)>,
     ) -> Earlier {
-        let site = Arc::new(site.to_path_buf());
         Earlier {
+            site: site.to_path_buf(),
             pages: pages
                 .into_iter()
                 .map(|(path, key, stamp, fingerprint)| {
-                    let kept = Kept::OnDisk {
-                        site: Arc::clone(&site),
-                        stamp,
-                        fingerprint,
-                    };
-                    (path, (key, kept))
+                    (path, (key, Kept::OnDisk { stamp, fingerprint }))
                 })
                 .collect(),
         }
@@ -184,18 +180,24 @@ impl Earlier {
     pub(crate) fn in_memory(output: &Output) -> (Earlier, HashMap<PathBuf, Arc<[u8]>>) {
         let mut pages = HashMap::new();
         let mut files = HashMap::new();
-        for (path, body) in output.bodies() {
+        for (path, body, key) in output.bodies() {
             let shared: Arc<[u8]> = match body {
                 Body::Shared(bytes) => Arc::clone(bytes),
                 Body::Made(bytes) => Arc::from(bytes.as_slice()),
                 Body::OnDisk { .. } | Body::Staged { .. } => continue,
             };
-            if let Some(key) = output.key(path) {
+            if let Some(key) = key {
                 pages.insert(path.to_path_buf(), (key, Kept::Shared(Arc::clone(&shared))));
             }
             files.insert(path.to_path_buf(), shared);
         }
-        (Earlier { pages }, files)
+        (
+            Earlier {
+                site: PathBuf::new(),
+                pages,
+            },
+            files,
+        )
     }
 
     /// The earlier page at `path`, if its key was `key` and it is still as
@@ -207,11 +209,9 @@ impl Earlier {
         }
         match kept {
             Kept::Shared(bytes) => Some(Body::Shared(Arc::clone(bytes))),
-            Kept::OnDisk {
-                site,
-                stamp,
-                fingerprint,
-            } => (crate::output::stamp(&site.join(path)) == Some(*stamp)).then(|| Body::OnDisk {
+            Kept::OnDisk { stamp, fingerprint } => (crate::output::stamp(&self.site.join(path))
+                == Some(*stamp))
+            .then(|| Body::OnDisk {
                 fingerprint: fingerprint.clone(),
                 stamp: Some(*stamp),
             }),
@@ -288,16 +288,11 @@ impl<'a> Keys<'a> {
 /// unless the template asked `t()` for a text that is not in it.
 /// (A render inside a render on the same thread, should a filter ever run
 /// work on other cores and this thread take some of it, marks its own page
-/// and then the outer page's, which is then keyed only if both could be.)
+/// and the outer page, which is then keyed only if both could be.)
 pub(crate) fn rendered<T>(key: Option<Key>, render: impl FnOnce() -> T) -> (T, Option<Key>) {
     let outer = UNKEYED.with(|c| c.replace(false));
     let made = render();
-    let unkeyed = UNKEYED.with(|c| c.replace(outer));
-    if unkeyed {
-        // Conservative: the outer page may have shared its thread with
-        // this one's unkeyed lookups.
-        UNKEYED.with(|c| c.set(true));
-    }
+    let unkeyed = UNKEYED.with(|c| c.replace(outer || c.get()));
     (made, key.filter(|_| !unkeyed))
 }
 
