@@ -18,6 +18,7 @@ use crate::output::Output;
 use crate::render::html::HtmlRenderer;
 use crate::render::markdown::MarkdownRenderer;
 use crate::render::reuse::{Earlier, Keys};
+use crate::render::values::Values;
 use crate::render::{RenderContext, Renderer, Templates};
 use crate::validate::validate;
 
@@ -204,8 +205,10 @@ impl Project {
         timing("model and status");
         let keys =
             earlier.map(|earlier| Keys::new(&self.common_inputs(look, options, base_url), earlier));
+        let values = Values::new(&model);
         let ctx = RenderContext {
             model: &model,
+            values: &values,
             templates: &look.templates,
             layouts: &look.layouts,
             base_url,

@@ -247,3 +247,35 @@ fn help_describes_the_commands() {
     );
     assert!(run.stdout.contains("--root <DIR>"), "{}", run.stdout);
 }
+
+/// A page's UI strings (`ui["…"]` in the built-in templates) come from the
+/// same places as `t()`'s, in the same order: the project's locale, errdoc's
+/// built-in strings in that language, the project's source locale, then
+/// errdoc's built-in English.
+#[test]
+fn ui_strings_come_from_the_project_then_builtins_then_the_source() {
+    let root = project(None);
+    let locales = root.path().join("locales");
+    let append = |file: &str, text: &str| {
+        let path = locales.join(file);
+        let mut all = std::fs::read_to_string(&path).unwrap_or_default();
+        all.push_str(text);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, all).unwrap();
+    };
+    append("en/ui.ftl", "ui-skip = Jump to the text\n");
+    append("zh-CN/ui.ftl", "ui-home = 项目首页\n");
+    append("ja/ui.ftl", "ui-home = ホーム\n");
+    let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let page = |path: &str| std::fs::read_to_string(root.path().join("site").join(path)).unwrap();
+    let en = page("en/codes/1006.html");
+    assert!(en.contains(">Jump to the text</a>"), "{en}");
+    assert!(en.contains(">Home</a>"), "{en}");
+    let zh = page("zh-CN/codes/1006.html");
+    assert!(zh.contains(">项目首页</a>"), "{zh}");
+    assert!(zh.contains(">跳到正文</a>"), "{zh}");
+    let ja = page("ja/codes/1006.html");
+    assert!(ja.contains(">ホーム</a>"), "{ja}");
+    assert!(ja.contains(">Jump to the text</a>"), "{ja}");
+}

@@ -292,6 +292,30 @@ impl Locales {
         chain
     }
 
+    /// Every UI string (`ui-…`, `flag-…`) of locale `tag` that needs no
+    /// variables, formatted once, as `t(id=…)` would return it: found along
+    /// [`Self::ui_chain`]. A string the first locale that has it cannot
+    /// format without variables is left out (`t()` with arguments formats
+    /// it, and reports what is wrong).
+    pub(crate) fn ui_strings(&self, tag: &str) -> BTreeMap<String, String> {
+        let chain = self.ui_chain(tag);
+        let mut ids: Vec<&str> = chain
+            .iter()
+            .flat_map(|l| l.entries.keys())
+            .map(String::as_str)
+            .filter(|id| is_ui_string(id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let none = FluentArgs::new();
+        ids.into_iter()
+            .filter_map(|id| {
+                let (text, errors) = chain.iter().find_map(|l| l.format(id, None, Some(&none)))?;
+                errors.is_empty().then(|| (id.to_string(), text))
+            })
+            .collect()
+    }
+
     /// Whether `locale` is the source locale.
     pub(crate) fn is_source(&self, locale: &Locale) -> bool {
         locale.tag == self.source().tag

@@ -180,6 +180,7 @@ impl Localizer<'_> {
             is_source: self.locales.is_source(self.locale),
             name,
             pages,
+            ui: self.locales.ui_strings(tag),
             code_index: OnceLock::new(),
         }
     }

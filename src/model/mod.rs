@@ -37,23 +37,21 @@ pub(crate) struct LocaleModel {
     pub name: String,
     /// One page per module, in catalog order.
     pub pages: Vec<PageModel>,
+    /// Its UI strings that take no variables, by id, as `t(id=…)` returns
+    /// them ([`Locales::ui_strings`]): templates read them as data.
+    #[serde(skip)]
+    pub ui: BTreeMap<String, String>,
     /// Where each code's own view is, made on the first [`Self::code`]:
     /// `export` looks up every code, and a scan each made it quadratic.
     #[serde(skip)]
     pub(crate) code_index: OnceLock<HashMap<CodeNumber, CodeAt>>,
 }
 
-/// Where a code's own view is in a [`LocaleModel`].
+/// Where a code's own view is in a [`LocaleModel`]: on `pages[page]`.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum CodeAt {
-    /// `pages[page].codes[index]`.
-    Code { page: usize, index: usize },
-    /// `pages[page].families[family].members[index]`.
-    Member {
-        page: usize,
-        family: usize,
-        index: usize,
-    },
+pub(crate) struct CodeAt {
+    page: usize,
+    slot: Slot,
 }
 
 impl LocaleModel {
@@ -64,20 +62,12 @@ impl LocaleModel {
             .code_index
             .get_or_init(|| self.index_codes())
             .get(&code)?;
-        match at {
-            CodeAt::Code { page, index } => {
-                let p = self.pages.get(page)?;
-                Some((p, p.codes.get(index)?))
-            }
-            CodeAt::Member {
-                page,
-                family,
-                index,
-            } => {
-                let p = self.pages.get(page)?;
-                Some((p, p.families.get(family)?.members.get(index)?))
-            }
-        }
+        let p = self.pages.get(at.page)?;
+        let view = match at.slot {
+            Slot::Code(index) => p.codes.get(index)?,
+            Slot::Member { family, index } => p.families.get(family)?.members.get(index)?,
+        };
+        Some((p, view))
     }
 
     /// Every code's place, in the order of [`PageModel::defined_codes`]
@@ -85,17 +75,8 @@ impl LocaleModel {
     fn index_codes(&self) -> HashMap<CodeNumber, CodeAt> {
         let mut found = HashMap::new();
         for (page, p) in self.pages.iter().enumerate() {
-            for (index, c) in p.codes.iter().enumerate().filter(|(_, c)| !c.listed) {
-                found.entry(c.code).or_insert(CodeAt::Code { page, index });
-            }
-            for (family, f) in p.families.iter().enumerate() {
-                for (index, c) in f.members.iter().enumerate() {
-                    found.entry(c.code).or_insert(CodeAt::Member {
-                        page,
-                        family,
-                        index,
-                    });
-                }
+            for (slot, c, _) in p.defined_codes() {
+                found.entry(c.code).or_insert(CodeAt { page, slot });
             }
         }
         found
@@ -171,21 +152,41 @@ pub(crate) struct PageModel {
 }
 
 impl PageModel {
-    /// Every code the page defines, written and generated, with its family:
-    /// not the codes of other modules it lists, which have their own page.
-    pub(crate) fn defined_codes(&self) -> Vec<(&CodeView, Option<&FamilyView>)> {
+    /// Every code the page defines, written and generated, with where it
+    /// is on the page and its family: not the codes of other modules it
+    /// lists, which have their own page.
+    pub(crate) fn defined_codes(&self) -> Vec<(Slot, &CodeView, Option<&FamilyView>)> {
         let family = |code: &CodeView| {
             code.member
                 .as_ref()
                 .and_then(|m| self.families.iter().find(|f| f.id == m.family))
         };
-        self.codes
+        let written = self
+            .codes
             .iter()
-            .filter(|c| !c.listed)
-            .chain(self.families.iter().flat_map(|f| &f.members))
-            .map(|c| (c, family(c)))
+            .enumerate()
+            .filter(|(_, c)| !c.listed)
+            .map(|(i, c)| (Slot::Code(i), c));
+        let generated = self.families.iter().enumerate().flat_map(|(family, f)| {
+            f.members
+                .iter()
+                .enumerate()
+                .map(move |(index, c)| (Slot::Member { family, index }, c))
+        });
+        written
+            .chain(generated)
+            .map(|(slot, c)| (slot, c, family(c)))
             .collect()
     }
+}
+
+/// Where a code is on its page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    /// `codes[i]`.
+    Code(usize),
+    /// `families[family].members[index]`.
+    Member { family: usize, index: usize },
 }
 
 /// A code with everything a reader sees.

@@ -26,9 +26,10 @@ use tera::{Filter, Kwargs, State, Tera, Value};
 use super::markdown_html::{self, Links};
 use super::reuse::{Fill, Inputs, Key};
 use super::search;
+use super::values::Values;
 use super::{RenderContext, Renderer};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{CodeView, FamilyView, LocaleModel, PageModel};
+use crate::model::{CodeView, FamilyView, LocaleModel, PageModel, Slot};
 use crate::output::{Body, Output};
 use crate::site;
 
@@ -62,32 +63,15 @@ enum PageKind<'a> {
     Status,
     /// The module page and its index in the locale's pages.
     Module(&'a PageModel, usize),
-    Code(&'a PageModel, &'a CodeView, Option<&'a FamilyView>),
-}
-
-/// Every page of every locale as a template value, made once for the
-/// module page and the home page, which shows them all.
-struct SharedPages {
-    /// By locale tag, in page order.
-    locales: std::collections::HashMap<String, Vec<Value>>,
-}
-
-impl SharedPages {
-    fn new(model: &crate::model::Model) -> SharedPages {
-        let locales = model
-            .locales
-            .par_iter()
-            .map(|l| {
-                let pages = l.pages.par_iter().map(Value::from_serializable).collect();
-                (l.tag.clone(), pages)
-            })
-            .collect();
-        SharedPages { locales }
-    }
-
-    fn pages(&self, locale: &LocaleModel) -> Option<&Vec<Value>> {
-        self.locales.get(&locale.tag)
-    }
+    /// A code, its module's page, that page's index in the locale's pages
+    /// and where the code is on it.
+    Code {
+        page: &'a PageModel,
+        index: usize,
+        slot: Slot,
+        code: &'a CodeView,
+        family: Option<&'a FamilyView>,
+    },
 }
 
 /// What a code page needs of its family: not its members.
@@ -116,12 +100,12 @@ impl Renderer for HtmlRenderer {
             .collect();
         let pages: Vec<Page<'_>> = ctx.model.locales.iter().flat_map(pages_of).collect();
         let into: &Output = output;
-        let render = |page: &Page<'_>, shared: Option<&SharedPages>| -> Rendered {
+        let render = |page: &Page<'_>| -> Rendered {
             let path = site::in_locale(&page.locale.tag, &page.path);
             let inputs = PageInputs {
                 page,
                 status: ctx.status,
-                shared,
+                values: ctx.values,
                 switcher: &switcher,
                 base_url: ctx.base_url,
             };
@@ -132,20 +116,12 @@ impl Renderer for HtmlRenderer {
             let body = into.prepare(path.as_ref(), made.into_body());
             Ok((path, body, key))
         };
-        // Pages are independent: render them on every core. The home page
-        // shows every module page as the module page itself does: each is
-        // made a template value once, for both, and dropped before the
-        // pages of the codes (a module page's value holds every code of
-        // it, 100,000 family members as well).
-        let (whole, codes): (Vec<usize>, Vec<usize>) =
-            (0..pages.len()).partition(|&i| !matches!(pages[i].kind, PageKind::Code(..)));
-        let shared = SharedPages::new(ctx.model);
-        let mut rendered: Vec<(usize, Rendered)> = whole
+        // Pages are independent: render them on every core.
+        let mut rendered: Vec<(usize, Rendered)> = pages
             .par_iter()
-            .map(|&i| (i, render(&pages[i], Some(&shared))))
+            .enumerate()
+            .map(|(i, page)| (i, render(page)))
             .collect();
-        drop(shared);
-        rendered.par_extend(codes.par_iter().map(|&i| (i, render(&pages[i], None))));
         // In page order, so that the error reported is the first page's.
         rendered.sort_unstable_by_key(|(i, _)| *i);
         let rendered = rendered.into_iter().map(|(_, r)| r);
@@ -193,6 +169,9 @@ impl HtmlRenderer {
         };
         let mut context = tera::Context::new();
         context.insert("locale", &source.tag);
+        if let Some(ui) = ctx.values.ui(source) {
+            context.insert_value("ui", ui.clone());
+        }
         context.insert("locales", switcher);
         context.insert("base_url", &ctx.base_url);
         context.insert("root", "");
@@ -257,11 +236,17 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
             kind: PageKind::Module(page, index),
             locale,
         });
-        for (code, family) in page.defined_codes() {
+        for (slot, code, family) in page.defined_codes() {
             pages.push(Page {
                 template: "html/code.html",
                 path: site::code_path(code.code),
-                kind: PageKind::Code(page, code, family),
+                kind: PageKind::Code {
+                    page,
+                    index,
+                    slot,
+                    code,
+                    family,
+                },
                 locale,
             });
         }
@@ -269,12 +254,12 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
     pages
 }
 
-/// What an HTML page is made from; `shared` has the values of the module
-/// pages, where they were made.
+/// What an HTML page is made from; `values` has the model's parts as
+/// template values.
 struct PageInputs<'a> {
     page: &'a Page<'a>,
     status: &'a [crate::l10n::LocaleStatus],
-    shared: Option<&'a SharedPages>,
+    values: &'a Values,
     switcher: &'a [LocaleLink<'a>],
     base_url: Option<&'a str>,
 }
@@ -296,24 +281,26 @@ impl Inputs for PageInputs<'_> {
         into.put("to_locale", &"../".repeat(depth));
         into.put("root", &"../".repeat(depth + 1));
         into.put("base_url", &self.base_url);
+        into.put_common("ui", self.values.ui(locale));
         match page.kind {
             PageKind::Home => into.put_made(
                 "pages",
                 &locale.pages,
-                self.shared
-                    .and_then(|s| s.pages(locale))
-                    .map(|pages| Value::from(pages.as_slice()))
-                    .as_ref(),
+                self.values.pages(locale).map(Value::from).as_ref(),
             ),
             PageKind::Status => self.fill_status(into),
-            PageKind::Module(module, index) => into.put_made(
-                "page",
-                module,
-                self.shared.and_then(|s| s.pages(locale)?.get(index)),
-            ),
-            PageKind::Code(module, code, family) => {
+            PageKind::Module(module, index) => {
+                into.put_made("page", module, self.values.page(locale, index));
+            }
+            PageKind::Code {
+                page: module,
+                index,
+                slot,
+                code,
+                family,
+            } => {
                 into.put("page", &PageSummary::of(module));
-                into.put("code", code);
+                into.put_made("code", code, self.values.code(locale, index, slot).as_ref());
                 into.put(
                     "family",
                     &family.map(|f| FamilySummary {

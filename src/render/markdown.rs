@@ -13,6 +13,7 @@ use tera::{Kwargs, State, Tera};
 
 use super::layout::stitch;
 use super::reuse::{Fill, Inputs, Page};
+use super::values::Values;
 use super::{RenderContext, Renderer};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::layout::Layouts;
@@ -35,7 +36,7 @@ impl Renderer for MarkdownRenderer {
             .model
             .locales
             .iter()
-            .flat_map(|l| l.pages.iter().map(move |p| (l, p)))
+            .flat_map(|l| l.pages.iter().enumerate().map(move |(i, p)| (l, i, p)))
             .collect();
         // With errors in the input the build fails anyway, and a page made
         // from it (a reference to `javascript:` already reported) would
@@ -45,14 +46,19 @@ impl Renderer for MarkdownRenderer {
         // Pages are independent: render them on every core.
         let rendered: Vec<_> = pages
             .par_iter()
-            .map(|(locale, page)| {
+            .map(|&(locale, index, page)| {
                 let path = crate::site::markdown_path(&locale.tag, &page.file);
                 let layout = ctx.layouts.get(&locale.tag, &page.file);
                 let template = "markdown/page.md";
                 let (page_made, key) = ctx.page(
                     template,
                     path.as_ref(),
-                    &PageInputs { locale, page },
+                    &PageInputs {
+                        locale,
+                        page,
+                        values: ctx.values,
+                        index,
+                    },
                     |context| match layout {
                         None => Ok(tidy(&ctx.templates.render(template, &context)?)),
                         Some(layout) => stitch(ctx, context, locale, page, layout),
@@ -112,13 +118,17 @@ impl Renderer for MarkdownRenderer {
 struct PageInputs<'a> {
     locale: &'a LocaleModel,
     page: &'a PageModel,
+    /// The page as a template value, and its index in the locale's pages.
+    values: &'a Values,
+    index: usize,
 }
 
 impl Inputs for PageInputs<'_> {
     fn fill<F: Fill>(&self, into: &mut F) {
         into.put("locale", &self.locale.tag);
         into.put("is_source", &self.locale.is_source);
-        into.put("page", self.page);
+        into.put_common("ui", self.values.ui(self.locale));
+        into.put_made("page", self.page, self.values.page(self.locale, self.index));
     }
 }
 

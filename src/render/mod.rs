@@ -2,8 +2,10 @@
 //!
 //! Built-in templates are compiled into the binary; a file of the same name
 //! under the project's `templates/` overrides one, file by file, and other
-//! files there are available to `{% include %}`. Fluent lookups for UI
-//! strings are the Tera function `t(id="…")`.
+//! files there are available to `{% include %}`. A page's UI strings are
+//! data, `ui["ui-home"]`, formatted once per locale; one that takes
+//! variables is the Tera function `t(id="ui-since", version=…)`, which
+//! also looks up any string by its id.
 
 pub(crate) mod html;
 pub(crate) mod layout;
@@ -11,6 +13,7 @@ pub(crate) mod markdown;
 pub mod markdown_html;
 pub(crate) mod reuse;
 pub(crate) mod search;
+pub(crate) mod values;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -134,6 +137,8 @@ pub(crate) trait Renderer {
 pub(crate) struct RenderContext<'a> {
     /// The localized model.
     pub model: &'a Model,
+    /// The model as template values, shared by the pages that show it.
+    pub values: &'a values::Values,
     /// The templates.
     pub templates: &'a Templates,
     /// The pages' layouts.

@@ -59,6 +59,11 @@ pub(crate) trait Fill {
         let _ = made;
         self.put(name, value);
     }
+
+    /// Puts `made` in as `name`: a value that is the same for every page
+    /// of a locale and in every key already ([`Keys::new`]'s common part:
+    /// the UI strings), so a key leaves it out.
+    fn put_common(&mut self, name: &'static str, made: Option<&tera::Value>);
 }
 
 impl Fill for tera::Context {
@@ -75,6 +80,12 @@ impl Fill for tera::Context {
         match made {
             Some(made) => self.insert_value(name, made.clone()),
             None => self.insert(name, value),
+        }
+    }
+
+    fn put_common(&mut self, name: &'static str, made: Option<&tera::Value>) {
+        if let Some(made) = made {
+            self.insert_value(name, made.clone());
         }
     }
 }
@@ -106,6 +117,8 @@ impl Fill for Hasher {
         }
         self.hash.update([0]);
     }
+
+    fn put_common(&mut self, _: &'static str, _: Option<&tera::Value>) {}
 }
 
 impl Hasher {

@@ -123,7 +123,7 @@ pub(crate) fn index_script(locale: &LocaleModel) -> String {
         ranges: Vec::new(),
     };
     for page in &locale.pages {
-        for (code, _) in page.defined_codes() {
+        for (_, code, _) in page.defined_codes() {
             index.codes.push(Entry(
                 code.code,
                 plain_text(&code.title.text),
@@ -207,7 +207,7 @@ pub(crate) fn codes_json(locale: &LocaleModel) -> CodesJson<'_> {
     let mut codes = Vec::new();
     let mut ranges = Vec::new();
     for page in &locale.pages {
-        for (code, _) in page.defined_codes() {
+        for (_, code, _) in page.defined_codes() {
             let mut fallback = Vec::new();
             let fields: [(&'static str, bool); 7] = [
                 ("title", fell_back(&code.title)),
@@ -317,6 +317,7 @@ mod tests {
             is_source: false,
             name: "简体中文".to_string(),
             code_index: Default::default(),
+            ui: Default::default(),
             pages: vec![PageModel {
                 module: "m".to_string(),
                 file: "errorcode-m".to_string(),
