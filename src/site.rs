@@ -34,6 +34,15 @@ pub(crate) const SEARCH_INDEX: &str = "search-index.js";
 
 /// The page of `code`, from its language's folder: `codes/1006.html`.
 pub(crate) fn code_path(code: CodeNumber) -> String {
+    code_path_of(code)
+}
+
+/// [`code_path`] with `{code}` for the number (the search script's).
+pub(crate) fn code_path_pattern() -> String {
+    code_path_of("{code}")
+}
+
+fn code_path_of(code: impl std::fmt::Display) -> String {
     format!("codes/{code}.html")
 }
 

@@ -313,3 +313,86 @@ fn a_translation_cannot_run_script() {
         );
     }
 }
+
+/// `tests/search-queries.tsv`, what readers type and paste (log lines,
+/// typos, aliases, libc's wordings, the other language), run by the
+/// site's own script in the browser, on every index of the site with its
+/// detail shards: at least 95 % have the expected code in the top 3, 85 %
+/// first, and a query that holds its code always has it first.
+#[test]
+fn the_query_set_is_answered() {
+    let rows: Vec<Vec<String>> = include_str!("search-queries.tsv")
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    assert!(rows.len() >= 100, "{} queries", rows.len());
+    let browser = Browser::start("en");
+    let base = format!("file://{}/", site().display());
+    browser.goto(&format!("{base}en/index.html"));
+    browser.eval(
+        "window.__loaded = {}; const tags = ['en', 'zh-CN'];\
+         const add = (src, then) => { const s = document.createElement('script'); s.src = src; s.onload = then; document.head.appendChild(s); };\
+         tags.forEach(tag => add('../' + tag + '/search-index.js', () => {\
+           const index = window.errdocIndexes[tag]; let left = index.details.length;\
+           const engine = window.errdocSearch.prepare(index);\
+           if (!left) window.__loaded[tag] = engine;\
+           index.details.forEach(d => add('../' + tag + '/' + d, () => {\
+             engine.addDetails(d, window.errdocDetails[tag + '/' + d]);\
+             if (--left === 0) window.__loaded[tag] = engine; })); }));",
+    );
+    browser.wait_for("return Object.keys(window.__loaded).length === 2 ? true : null");
+    let rows_json = serde_json::to_string(&rows).unwrap();
+    let outcome = browser.eval(&format!(
+        "const rows = {rows_json}; const S = window.errdocSearch, E = window.__loaded;\
+         return rows.map(([locale, query, expected]) => {{\
+           const other = locale === 'en' ? 'zh-CN' : 'en';\
+           const a = S.answer(E[locale], [{{ tag: other, engine: E[other] }}], query, false);\
+           return a.results.slice(0, 3).map(r => r.code.split('–')[0]); }});"
+    ));
+    let answers: Vec<Vec<String>> = serde_json::from_value(outcome).unwrap();
+    let (mut top1, mut top3) = (0, 0);
+    let mut missed = Vec::new();
+    for (row, got) in rows.iter().zip(&answers) {
+        let want: Vec<&str> = row[2].split('|').collect();
+        let first = got.first().is_some_and(|c| want.contains(&c.as_str()));
+        top1 += usize::from(first);
+        top3 += usize::from(got.iter().any(|c| want.contains(&c.as_str())));
+        if !first {
+            missed.push(format!(
+                "{}\t{}\twant {}\tgot {got:?}",
+                row[0], row[1], row[2]
+            ));
+        }
+        let holds_code = want
+            .iter()
+            .any(|w| row[1].split(|c: char| !c.is_ascii_digit()).any(|n| n == *w));
+        assert!(
+            !holds_code || first,
+            "{:?} holds code {} but the first result is {got:?}",
+            row[1],
+            row[2]
+        );
+    }
+    let share = |n: usize| n as f64 * 100.0 / rows.len() as f64;
+    println!(
+        "search queries: {} rows, top 1 {:.1} %, top 3 {:.1} %\nfirst result not the expected one:\n{}",
+        rows.len(),
+        share(top1),
+        share(top3),
+        missed.join("\n")
+    );
+    assert!(
+        share(top3) >= 95.0,
+        "top 3: {:.1} %\n{}",
+        share(top3),
+        missed.join("\n")
+    );
+    assert!(
+        share(top1) >= 85.0,
+        "top 1: {:.1} %\n{}",
+        share(top1),
+        missed.join("\n")
+    );
+}

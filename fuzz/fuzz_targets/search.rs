@@ -45,21 +45,23 @@ struct Input {
 /// script's own rules; returns the results of each search.
 const HARNESS: &str = r#"
 var S = module.exports;
-function errdocCheck(index, query, pick) {
-  var docs = S.prepare(index);
-  var out = { clean: S.cleanQuery(query), query: S.search(docs, index.ranges, query) };
+function errdocCheck(index, details, query, pick) {
+  var engine = S.prepare(index);
+  engine.addDetails("search-details-0.js", details);
+  var docs = engine.docs;
+  var out = { clean: S.cleanQuery(query), query: S.search(engine, query) };
   if (docs.length) {
     var d = docs[pick % docs.length];
     var tw = S.cleanQuery(d.title).split(" ").filter(Boolean);
     var mw = S.cleanQuery(d.message).split(" ").filter(Boolean);
     out.pick = d.code;
-    out.byTitle = { q: S.cleanQuery(d.title), r: S.search(docs, index.ranges, d.title) };
-    out.byMessage = { q: S.cleanQuery(d.message), r: S.search(docs, index.ranges, d.message) };
+    out.byTitle = { q: S.cleanQuery(d.title), r: S.search(engine, d.title) };
+    out.byMessage = { q: S.cleanQuery(d.message), r: S.search(engine, d.message) };
     if (tw.length && mw.length) {
       var two = tw[0] + " " + mw[mw.length - 1];
-      out.byWords = { q: S.cleanQuery(two), r: S.search(docs, index.ranges, two) };
+      out.byWords = { q: S.cleanQuery(two), r: S.search(engine, two) };
     }
-    out.byCode = S.search(docs, index.ranges, String(d.code));
+    out.byCode = S.search(engine, String(d.code));
   }
   return JSON.stringify(out);
 }
@@ -99,10 +101,11 @@ fuzz_target!(|input: Input| {
     let entries: Vec<Value> = codes
         .iter()
         .map(|c| {
-            json!([c.code, plain_text(&c.title), c.name, c.message, plain_text(&c.body),
-                   format!("codes/{}.html", c.code), u8::from(c.generated)])
+            json!([c.code, c.name, "", plain_text(&c.title), c.message, "", 0,
+                   u8::from(c.generated), ""])
         })
         .collect();
+    let details: Vec<Value> = codes.iter().map(|c| json!([c.code, plain_text(&c.body)])).collect();
     // Ranges are unique in a catalog (validation refuses overlaps).
     let mut bounds: Vec<(u32, u32, &String)> =
         input.ranges.iter().take(4).map(|(a, b, t)| (*a.min(b), *a.max(b), t)).collect();
@@ -112,9 +115,13 @@ fuzz_target!(|input: Input| {
         .iter()
         .map(|(a, b, t)| json!([a, b, plain_text(t), format!("p.html#{a}-{b}")]))
         .collect();
-    let index = json!({ "locale": "en", "codes": entries, "ranges": ranges });
+    let index = json!({
+        "v": 2, "locale": "en", "url": "codes/{code}.html", "modules": [["M", "m.html"]],
+        "codes": entries, "ranges": ranges, "synonyms": [], "details": ["search-details-0.js"]
+    });
+    let details = Value::Array(details);
     let call = format!(
-        "errdocCheck({index}, {}, {})",
+        "errdocCheck({index}, {details}, {}, {})",
         Value::String(input.query.clone()),
         input.pick
     );

@@ -99,3 +99,5 @@ ui-search-placeholder = Code, constant or words
 ui-search-hint = Press / to search
 ui-search-none = No matching error code
 ui-search-more = More codes match than are listed; type more to narrow the search.
+ui-search-did-you-mean = Did you mean:
+ui-search-other = Found in another language:

@@ -87,3 +87,5 @@ ui-search-placeholder = 错误码、常量名或关键词
 ui-search-hint = 按 / 键搜索
 ui-search-none = 没有匹配的错误码
 ui-search-more = 匹配的错误码多于所列；请输入更多内容缩小范围。
+ui-search-did-you-mean = 您是不是要找：
+ui-search-other = 在另一种语言中找到：

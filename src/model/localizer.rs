@@ -388,6 +388,16 @@ impl Localizer<'_> {
             since: code.since.as_ref().map(|s| s.value.clone()),
             deprecated: code.deprecated.as_ref().map(|s| s.value.clone()),
             member: code.member.clone(),
+            also: code.member.as_ref().map(|m| {
+                let entry = Self::table_entry(catalog, m);
+                let message = code
+                    .message
+                    .as_ref()
+                    .map(|l| l.value.as_str())
+                    .or(entry.map(|e| e.message.value.as_str()))
+                    .unwrap_or("");
+                super::wordings::also(m, entry, message)
+            }),
             generated: code.is_generated(),
             stale,
             marker: marker.map(|m| m.value.clone()),

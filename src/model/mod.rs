@@ -16,6 +16,7 @@ use crate::l10n::lock::SourcesLock;
 use crate::locales::Locales;
 
 mod localizer;
+pub(crate) mod wordings;
 
 use localizer::Localizer;
 
@@ -236,6 +237,9 @@ pub(crate) struct CodeView {
     pub deprecated: Option<String>,
     /// Its family and table value.
     pub member: Option<Membership>,
+    /// Other names and wordings of its table value, for search.
+    #[serde(skip)]
+    pub also: Option<wordings::Also>,
     /// Whether a family generated it.
     pub generated: bool,
     /// Keys of its stale translations (`code-1006.description`).

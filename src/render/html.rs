@@ -140,10 +140,10 @@ impl Renderer for HtmlRenderer {
             .map(|p| p.path.clone())
             .collect();
         for locale in &ctx.model.locales {
-            output.add(
-                site::in_locale(&locale.tag, site::SEARCH_INDEX),
-                search::index_script(locale),
-            );
+            let synonyms = search::synonyms(&locale.tag);
+            for (path, script) in search::index::files(locale, &synonyms) {
+                output.add(site::in_locale(&locale.tag, &path), script);
+            }
             // Cannot fail: the document holds strings, numbers, lists and
             // maps with string keys only.
             let json =

@@ -1,177 +1,720 @@
 /* errdoc search.
  *
  * The index of the page's locale is a <script> (site/<locale>/search-index.js)
- * loaded on first use, so search works from file:// where fetch() is blocked.
- * It is a hand-written ranking, not a search library: an exact code first,
- * then codes that start with the query, then titles and constant names, then
- * error messages, then descriptions, causes and solutions. English matches
- * case-insensitively, Chinese by substring (no word splitting). Results are
- * built with createElement and textContent only: nothing from the index is
+ * loaded on the first keystroke, so search works from file:// where fetch()
+ * is blocked. It holds what a result shows and what most queries need:
+ * each code's number, constant name and aliases, title, error message (and
+ * the C libraries' other wordings of it) and module. Descriptions, causes
+ * and solutions are in detail shards (search-details-<n>.js) loaded after
+ * the first answer; the results are ranked again when they arrive.
+ *
+ * A query is read as a reader means it:
+ *  - a code anywhere in it (a log line, a JSON error) comes first, in the
+ *    order written; a number alone lists the codes it starts, else the
+ *    codes of that errno (or SSL_get_error value, after "ssl"), then the
+ *    ranges that hold it; "errno 13", "[Errno 13]", "(os error 13)" and
+ *    "errno=13" name an errno;
+ *  - every other word may match (not all must): each code gets a BM25F
+ *    score over its fields (name and aliases > title > message > module >
+ *    details), with a bonus for a constant name written out, and for the
+ *    query's words found in the same order; documented codes come before
+ *    generated ones at an equal score;
+ *  - a word not in the index matches words one typo away (two for words of
+ *    eight letters or more), a word it starts or that starts it (plurals,
+ *    "-ed"), and the synonyms the index lists; Chinese, Japanese and
+ *    Korean text is matched by character pairs, and a pair not in the
+ *    index by its single characters.
+ * Results are built with createElement and textContent only; the matched
+ * words are highlighted by splitting text nodes: nothing from the index is
  * ever parsed as HTML.
  */
 (function () {
   "use strict";
 
   var LIMIT = 200;
+  var K1 = 1.2, B = 0.5;
+  /* Field weights, by the field's letter: name and aliases, title,
+   * message, module, details. */
+  var FIELDS = ["n", "t", "m", "g", "d"];
+  var WEIGHT = { n: 8, t: 6, m: 4, g: 1, d: 1.5 };
+  var STOP = {};
+  ("a an and are as at be by can could did do does for from has have if in into is it its " +
+   "of on or that the this to was were will with error errors err code codes errno exception " +
+   "message msg reason failed failure e w i d f v")
+    .split(" ").forEach(function (w) { STOP[w] = true; });
+  /* Han, kana, hangul: matched by character pairs. */
+  var CJK = /[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
+  /* Letters, marks and digits of any script (an engine without Unicode
+   * property escapes gets Latin letters and CJK). */
+  var TOKEN;
+  try { TOKEN = new RegExp("[\\p{L}\\p{M}\\p{N}_]+", "gu"); } catch (e) {
+    TOKEN = /[a-z0-9_\u00c0-\u024f\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/g;
+  }
+  var RUNS = /[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+|[^\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/g;
+
+  function fold(text) {
+    var s = String(text == null ? "" : text);
+    try { s = s.normalize("NFKC"); } catch (e) { /* an engine without it */ }
+    return s.toLowerCase();
+  }
 
   function normalize(text) {
-    return String(text).toLowerCase().replace(/\s+/g, " ").trim();
+    return fold(text).replace(/\s+/g, " ").trim();
   }
 
   /* A pasted log line often ends with "." or "。" or is quoted. */
   function cleanQuery(query) {
     return normalize(query)
-      .replace(/^["'“”‘’「」『』]+/, "")
+      .replace(/^["'“”‘’「」『』#]+/, "")
       .replace(/["'“”‘’「」『』.。!！?？,，;；:：]+$/, "")
       .trim();
   }
 
-  function prepare(index) {
-    return index.codes.map(function (e) {
-      return {
-        code: e[0], title: e[1], name: e[2], message: e[3], url: e[5],
-        generated: e[6] === 1,
-        digits: String(e[0]), t: normalize(e[1]), n: e[2].toLowerCase(),
-        m: cleanQuery(e[3]), b: normalize(e[4])
-      };
-    });
-  }
-
-  /* Lower is better: tier * 10 + how exactly the field matched. */
-  function rank(doc, q, words) {
-    if (doc.t === q) return 20;
-    if (doc.n === q) return 21;
-    if (doc.t.indexOf(q) === 0) return 22;
-    if (doc.t.indexOf(q) >= 0) return 23;
-    if (doc.n.indexOf(q) >= 0) return 24;
-    if (doc.m === q) return 30;
-    if (doc.m.indexOf(q) >= 0) return 31;
-    if (doc.b.indexOf(q) >= 0) return 40;
-    if (words.length > 1) {
-      var all = doc.t + " " + doc.n + " " + doc.m + " " + doc.b;
-      for (var i = 0; i < words.length; i++) {
-        if (all.indexOf(words[i]) < 0) return -1;
+  /* The words of a text, in order: Latin words and numbers (a constant
+   * name also as its parts), and CJK runs as character pairs (a single
+   * character as itself). `chars` collects CJK characters one by one. */
+  function tokenize(text, chars) {
+    var out = [];
+    // CamelCase names (CloseGoingAway) as words too.
+    var raw = String(text == null ? "" : text);
+    var camel = (raw.match(/[A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*/g) || []).join(" ").replace(/([a-z0-9])([A-Z])/g, "$1 $2");
+    var s = fold(camel ? raw + " " + camel : raw).replace(/['’]/g, "");
+    var m, runs = [];
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(s))) runs.push.apply(runs, m[0].match(RUNS) || []);
+    for (var r = 0; r < runs.length; r++) {
+      var w = runs[r];
+      if (CJK.test(w[0])) {
+        if (w.length === 1) out.push(w);
+        for (var i = 0; i + 1 < w.length; i++) out.push(w.substr(i, 2));
+        if (chars) for (var j = 0; j < w.length; j++) chars.push(w[j]);
+      } else {
+        if (w.indexOf("_") >= 0) {
+          var parts = w.split("_").filter(Boolean);
+          if (parts.length > 1) out.push(w.replace(/^_+|_+$/g, ""));
+          out.push.apply(out, parts);
+        } else {
+          out.push(w);
+          // Windows' WSAECONNREFUSED is ECONNREFUSED.
+          if (/^wsae[a-z]{3,}$/.test(w)) out.push(w.slice(3));
+        }
       }
-      return 50;
     }
-    return -1;
+    return out;
   }
 
-  /* Ranked results: {code, title, message, url} objects, at most LIMIT;
-   * `total` on the array says how many matched. */
-  function search(docs, ranges, query) {
-    var q = cleanQuery(query);
-    if (!q) return [];
-    var found = [];
-    if (/^-?\d+$/.test(q)) {
-      // A number (negative codes exist: -1) lists the codes it starts (and
-      // only those), exact first, then in numeric order. A number no code
-      // starts may lie in a range of codes (close code 4001 is private
-      // use), listed first, and may be in a title or a message (a port,
-      // an HTTP status).
-      docs.forEach(function (d) {
-        if (d.digits.indexOf(q) === 0) found.push({ doc: d, score: d.digits === q ? 0 : 10 });
+  function Engine(index) {
+    this.locale = index.locale || "";
+    this.url = index.url || "codes/{code}.html";
+    this.modules = index.modules || [];
+    this.ranges = index.ranges || [];
+    this.docs = [];
+    this.post = new Map();   /* term -> [doc, field, doc, field, ...] */
+    this.chars = new Map();  /* CJK character -> [doc, ...] */
+    this.lens = { n: 0, t: 0, m: 0, g: 0, d: 0 };
+    this.byCode = new Map();
+    this.byValue = new Map(); /* "errno:13" -> [doc, ...] */
+    this.synonyms = new Map();
+    this.cjk = 0;
+    this.per = index.per || 0;
+    this.shards = (index.details || []).slice();
+    this.loaded = {};
+    var self = this;
+    (index.synonyms || []).forEach(function (group) {
+      var words = group.map(function (g) { return tokenize(g); })
+        .filter(function (t) { return t.length === 1; })
+        .map(function (t) { return t[0]; });
+      words.forEach(function (w) {
+        var list = self.synonyms.get(w) || [];
+        words.forEach(function (o) { if (o !== w && list.indexOf(o) < 0) list.push(o); });
+        self.synonyms.set(w, list);
       });
-      if (found.length) return finish(found, true);
-      var n = Number(q);
-      (ranges || []).forEach(function (r) {
-        if (n >= r[0] && n <= r[1]) found.push({ range: r, score: 15 });
-      });
-    }
-    var words = q.split(" ").filter(Boolean);
-    docs.forEach(function (d) {
-      var s = rank(d, q, words);
-      if (s >= 0) found.push({ doc: d, score: s });
     });
-    return finish(found, false);
+    (index.codes || []).forEach(function (e) { self.add(e); });
+    this.finish();
   }
 
-  function finish(found, numeric) {
+  Engine.prototype.add = function (e) {
+    /* [code, name, aliases, title, message, variants, module, generated, value] */
+    var i = this.docs.length;
+    var module = this.modules[e[6]] || ["", ""];
+    var doc = {
+      code: e[0], name: String(e[1] || ""), aliases: String(e[2] || ""),
+      title: String(e[3] || ""), message: String(e[4] || ""), module: module[0],
+      generated: e[7] === 1, value: e[8] || "", digits: String(e[0]),
+      fields: { n: [], t: [], m: [], g: [], d: [] },
+      names: {}
+    };
+    this.docs.push(doc);
+    this.byCode.set(doc.digits, i);
+    var names = (doc.name + " " + doc.aliases).split(/\s+/).filter(Boolean);
+    names.forEach(function (n) { doc.names[fold(n)] = true; });
+    if (doc.value) {
+      var list = this.byValue.get(doc.value) || [];
+      list.push(i);
+      this.byValue.set(doc.value, list);
+    }
+    doc.exact = [doc.title, doc.message].concat(String(e[5] || "").split("\n")).map(cleanQuery).filter(Boolean);
+    if (CJK.test(doc.title)) this.cjk++;
+    this.field(i, "n", names.join(" "));
+    this.field(i, "t", doc.title);
+    this.field(i, "m", doc.message + " \n " + String(e[5] || ""));
+    this.field(i, "g", doc.module);
+  };
+
+  Engine.prototype.field = function (i, f, text) {
+    var chars = [];
+    var tokens = tokenize(text, chars);
+    var doc = this.docs[i];
+    doc.fields[f] = doc.fields[f].concat(tokens);
+    this.lens[f] += tokens.length;
+    var seen = {};
+    for (var k = 0; k < tokens.length; k++) {
+      var list = this.post.get(tokens[k]);
+      if (!list) { list = []; this.post.set(tokens[k], list); }
+      list.push(i, f);
+    }
+    for (var c = 0; c < chars.length; c++) {
+      if (seen[chars[c]]) continue;
+      seen[chars[c]] = true;
+      var cl = this.chars.get(chars[c]);
+      if (!cl) { cl = []; this.chars.set(chars[c], cl); }
+      cl.push(i);
+    }
+  };
+
+  /* After the codes or a detail shard are in: document frequencies, the
+   * vocabulary (sorted, for prefixes; by length, for typos). */
+  Engine.prototype.finish = function () {
+    var n = this.docs.length || 1;
+    this.avg = {};
+    for (var f in this.lens) this.avg[f] = this.lens[f] / n || 1;
+    this.df = new Map();
+    var self = this;
+    this.post.forEach(function (list, term) {
+      var last = -1, count = 0;
+      for (var k = 0; k < list.length; k += 2) if (list[k] !== last) { last = list[k]; count++; }
+      self.df.set(term, count);
+    });
+    this.vocab = Array.from(this.post.keys()).filter(function (t) { return !CJK.test(t[0]); }).sort();
+    this.byLength = [];
+    this.vocab.forEach(function (t) {
+      (self.byLength[t.length] = self.byLength[t.length] || []).push(t);
+    });
+  };
+
+  /* Detail shard `n`: [[code, text], ...]. */
+  Engine.prototype.addDetails = function (n, rows) {
+    if (this.loaded[n]) return;
+    this.loaded[n] = true;
+    var self = this;
+    rows.forEach(function (r) {
+      var i = self.byCode.get(String(r[0]));
+      if (i !== undefined) self.field(i, "d", r[1]);
+    });
+    this.finish();
+  };
+
+  Engine.prototype.idf = function (term) {
+    var df = this.df.get(term) || 0;
+    var n = this.docs.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  };
+
+  /* Ways a query word may be written in the index: [term, weight]. */
+  Engine.prototype.alternatives = function (word, last) {
+    var out = [];
+    var seen = {};
+    var self = this;
+    function add(t, w) {
+      if (seen[t] === undefined && self.post.has(t)) { seen[t] = out.length; out.push([t, w]); }
+    }
+    add(word, 1);
+    (this.synonyms.get(word) || []).forEach(function (s) { add(s, 0.8); });
+    if (CJK.test(word[0])) return out;
+    // A word it starts or that starts it: plurals, "-ed", "-ing".
+    if (word.length >= 4) {
+      for (var l = 4; l < word.length; l++) if (word.length - l <= 3) add(word.slice(0, l), 0.8);
+      this.prefixed(word, 3, function (t) { add(t, 0.85); });
+    }
+    // As typed: the last word may be unfinished.
+    if (last && word.length >= 2) this.prefixed(word, 12, function (t) { add(t, 0.7); });
+    if (!out.length && word.length >= 4 && !/^\d+$/.test(word)) {
+      var k = word.length >= 8 ? 2 : 1;
+      for (var len = word.length - k; len <= word.length + k; len++) {
+        (this.byLength[len] || []).forEach(function (t) {
+          var d = distance(word, t, k);
+          if (d <= k) add(t, d === 1 ? 0.6 : 0.45);
+        });
+      }
+    }
+    // What the found words mean, too.
+    out.slice().forEach(function (a) {
+      (self.synonyms.get(a[0]) || []).forEach(function (s) { add(s, a[1] * 0.8); });
+    });
+    return out;
+  };
+
+  /* Calls `each` with the vocabulary's words that start with `word`, at
+   * most `extra` letters longer. */
+  Engine.prototype.prefixed = function (word, extra, each) {
+    var v = this.vocab, lo = 0, hi = v.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (v[mid] < word) lo = mid + 1; else hi = mid; }
+    for (var i = lo; i < v.length && v[i].indexOf(word) === 0 && i < lo + 64; i++) {
+      if (v[i] !== word && v[i].length - word.length <= extra) each(v[i]);
+    }
+  };
+
+  /* Damerau-Levenshtein distance of a and b, or max + 1 once above max. */
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (var j2 = 1; j2 <= b.length; j2++) {
+        var cost = a[i - 1] === b[j2 - 1] ? 0 : 1;
+        var v = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + cost);
+        if (prev2 && i > 1 && j2 > 1 && a[i - 1] === b[j2 - 2] && a[i - 2] === b[j2 - 1]) {
+          v = Math.min(v, prev2[j2 - 2] + 1);
+        }
+        cur.push(v);
+        if (v < best) best = v;
+      }
+      if (best > max) return max + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* Adds to `scores` the BM25F score of `term` (times `weight`) for every
+   * code that has it, keeping each code's best for query word `slot`. */
+  Engine.prototype.score = function (term, weight, slot, best) {
+    var list = this.post.get(term);
+    if (!list) return;
+    var idf = this.idf(term);
+    var tf = new Map();
+    for (var k = 0; k < list.length; k += 2) {
+      var i = list[k], f = list[k + 1];
+      var len = this.docs[i].fields[f].length;
+      var add = WEIGHT[f] / (1 - B + B * len / this.avg[f]);
+      tf.set(i, (tf.get(i) || 0) + add);
+    }
+    tf.forEach(function (t, i) {
+      var s = weight * idf * t * (K1 + 1) / (t + K1);
+      var row = best.get(i);
+      if (!row) { row = []; best.set(i, row); }
+      if (!(row[slot] >= s)) row[slot] = s;
+    });
+  };
+
+  /* The words of a query that are not noise, and what they match. */
+  Engine.prototype.read = function (q, typing) {
+    var words = tokenize(q).filter(function (w) { return !/^\d+$/.test(w); });
+    var kept = words.filter(function (w) { return !STOP[w]; });
+    if (!kept.length) kept = words;
+    var seen = {};
+    kept = kept.filter(function (w) { if (seen[w]) return false; seen[w] = true; return true; });
+    var self = this;
+    return kept.map(function (w, i) {
+      return { word: w, alts: self.alternatives(w, typing && i === kept.length - 1) };
+    });
+  };
+
+  /* What a query names by number, in the order written: codes (`code`),
+   * codes of a table value (`valued`: "errno 13", "ssl error 5", "(os
+   * error 13)") and ranges ("close code 4001"). */
+  Engine.prototype.numbers = function (q) {
+    var codes = [], valued = [], ranges = [];
+    var self = this;
+    var m, number = /(^|[^0-9a-z.])(-?)(\d+)(?![0-9])/g;
+    while ((m = number.exec(q))) {
+      var i = this.byCode.get(m[2] + m[3].replace(/^0+(?=\d)/, ""));
+      if (i !== undefined) { if (codes.indexOf(i) < 0) codes.push(i); continue; }
+      var before = tokenize(q.slice(Math.max(0, m.index - 24), m.index + m[1].length));
+      var n = Number(m[3]);
+      var tables = this.tables(before);
+      if (m[2] && !tables.length) tables = ["errno"];
+      tables.forEach(function (t) {
+        (self.byValue.get(t + ":" + n) || []).forEach(function (d) { if (valued.indexOf(d) < 0) valued.push(d); });
+      });
+      if (/(^|[^a-z])(code|close)[^a-z]*$/.test(q.slice(0, m.index + m[1].length))) {
+        this.ranges.forEach(function (r) { if (n >= r[0] && n <= r[1] && ranges.indexOf(r) < 0) ranges.push(r); });
+      }
+    }
+    return { codes: codes, valued: valued, ranges: ranges };
+  };
+
+  /* The tables the words before a number name: "errno", "os error" and
+   * "错误号" name the errno table; else a table whose id has a word of
+   * them ("ssl" for `ssl-error`). */
+  Engine.prototype.tables = function (words) {
+    var out = [];
+    var ids = this.tableIds || (this.tableIds = Array.from(new Set(Array.from(this.byValue.keys()).map(function (k) { return k.split(":")[0]; }))));
+    var joined = " " + words.join(" ") + " ";
+    if (/ (errno|os error|错误号|错误码|错误) /.test(joined) || / os /.test(joined)) out.push("errno");
+    ids.forEach(function (id) {
+      var parts = id.split("-").filter(function (p) { return p !== "error" && p !== "errno" && p.length > 1; });
+      if (parts.some(function (p) { return words.indexOf(p) >= 0; }) && out.indexOf(id) < 0) out.push(id);
+    });
+    if (out.length > 1) out.splice(out.indexOf("errno"), out.indexOf("errno") >= 0 ? 1 : 0);
+    return out;
+  };
+
+  /* Ranked results: {code, title, message, module, url, terms} objects, at
+   * most LIMIT; `total` on the array says how many matched, `suggestion`
+   * a corrected query when no word was found as written. */
+  Engine.prototype.search = function (query, typing) {
+    var q = cleanQuery(query);
+    var results = [];
+    results.total = 0;
+    if (!q) return results;
+    var found = [];
+    var self = this;
+    if (/^-?\d+$/.test(q)) return this.number(q);
+    var numbers = this.numbers(q);
+    // Read from the query as written: a CamelCase name keeps its words.
+    var slots = this.read(String(query), typing);
+    var best = new Map();
+    slots.forEach(function (s, slot) {
+      s.alts.forEach(function (a) { self.score(a[0], a[1], slot, best); });
+    });
+    // A CJK pair the index lacks: its characters, at a discount.
+    slots.forEach(function (s, slot) {
+      if (s.alts.length || !CJK.test(s.word[0])) return;
+      for (var c = 0; c < s.word.length; c++) {
+        var list = self.chars.get(s.word[c]) || [];
+        var idf = Math.log(1 + (self.docs.length - list.length + 0.5) / (list.length + 0.5));
+        list.forEach(function (i) {
+          var row = best.get(i) || [];
+          best.set(i, row);
+          row[slot] = (row[slot] || 0) + 0.35 * idf * WEIGHT.t / 2;
+        });
+      }
+    });
+    // No word at all (a title of signs): the texts that hold the query.
+    if (!slots.length) {
+      this.docs.forEach(function (d, i) {
+        var at = [d.title, d.name, d.message].map(normalize).join(" \n ").indexOf(q);
+        if (at >= 0) best.set(i, [1]);
+      });
+    }
+    var phrase = slots.map(function (s) { return s.word; });
+    best.forEach(function (row, i) {
+      var doc = self.docs[i];
+      var score = 0, matched = 0;
+      for (var k = 0; k < row.length; k++) if (row[k]) { score += row[k]; matched++; }
+      score *= 0.5 + 0.5 * matched / (slots.length || 1);
+      // A constant name or alias written out; a title or message as it is.
+      for (var w = 0; w < phrase.length; w++) if (doc.names[phrase[w]]) score += 20;
+      if (doc.exact.indexOf(q) >= 0) score += 30;
+      score += self.order(doc, row, slots);
+      // Documented codes before generated ones at about equal score.
+      if (doc.generated) score *= 0.9;
+      found.push({ doc: doc, score: score, matched: matched });
+    });
     found.sort(function (a, b) {
-      if (a.score !== b.score) return a.score - b.score;
-      var ga = a.doc && a.doc.generated ? 1 : 0, gb = b.doc && b.doc.generated ? 1 : 0;
-      // For words, documented codes before generated ones.
-      if (!numeric && ga !== gb) return ga - gb;
+      if (a.score !== b.score) return b.score - a.score;
+      if (a.doc.generated !== b.doc.generated) return a.doc.generated ? 1 : -1;
+      return a.doc.code - b.doc.code;
+    });
+    // Codes written out first, as written; then the codes of a table
+    // value and the ranges named, best words first; then the rest.
+    var scoreOf = new Map(found.map(function (f) { return [f.doc, f.score]; }));
+    var valued = numbers.valued.map(function (i) { return self.docs[i]; });
+    valued.sort(function (a, b) { return (scoreOf.get(b) || 0) - (scoreOf.get(a) || 0) || a.code - b.code; });
+    var first = numbers.codes.map(function (i) { return { doc: self.docs[i] }; })
+      .concat(valued.filter(function (d) { return numbers.codes.indexOf(self.docs.indexOf(d)) < 0; }).map(function (d) { return { doc: d }; }))
+      .concat(numbers.ranges.map(function (r) { return { range: r }; }));
+    var named = first.map(function (f) { return f.doc; });
+    var rest = found.filter(function (f) { return named.indexOf(f.doc) < 0; });
+    results = this.finishResults(first.concat(rest), slots);
+    results.coverage = first.length ? 1 : found.length ? found[0].matched / (slots.length || 1) : 0;
+    if (!found.length || slots.every(function (s) { return !s.alts.length || s.alts[0][0] !== s.word; })) {
+      var fixed = slots.map(function (s) { return s.alts.length ? s.alts[0][0] : s.word; }).join(" ");
+      if (slots.length && fixed !== phrase.join(" ")) results.suggestion = fixed;
+    }
+    return results;
+  };
+
+  /* A bonus for the query's words found next to each other, in order, in
+   * one field of the code. */
+  Engine.prototype.order = function (doc, row, slots) {
+    if (slots.length < 2) return 0;
+    var bonus = 0;
+    for (var s = 0; s + 1 < slots.length; s++) {
+      if (!row[s] || !row[s + 1]) continue;
+      var a = slots[s].alts.map(function (x) { return x[0]; });
+      var b = slots[s + 1].alts.map(function (x) { return x[0]; });
+      for (var f = 0; f < FIELDS.length; f++) {
+        var t = doc.fields[FIELDS[f]];
+        var hit = false;
+        for (var k = 0; k + 1 < t.length && !hit; k++) {
+          if (a.indexOf(t[k]) >= 0 && (b.indexOf(t[k + 1]) >= 0 || (k + 2 < t.length && b.indexOf(t[k + 2]) >= 0))) hit = true;
+        }
+        if (hit) { bonus += 0.25 * (row[s] + row[s + 1]) * WEIGHT[FIELDS[f]] / WEIGHT.t; break; }
+      }
+    }
+    return bonus;
+  };
+
+  /* A number alone: the codes it starts (the exact one first); else the
+   * codes of that errno, then the ranges that hold it; and codes whose
+   * words hold it. */
+  Engine.prototype.number = function (q) {
+    var found = [];
+    var self = this;
+    if (q[0] === "-" && !this.byCode.has(q)) q = q.slice(1);
+    this.docs.forEach(function (d) {
+      if (d.digits.indexOf(q) === 0) found.push({ doc: d, score: d.digits === q ? 2 : 1 });
+    });
+    if (found.length) {
+      found.sort(function (a, b) { return b.score - a.score || a.doc.code - b.doc.code; });
+      return this.finishResults(found, []);
+    }
+    (this.byValue.get("errno:" + Number(q)) || []).forEach(function (i) {
+      found.push({ doc: self.docs[i], score: 3 });
+    });
+    var n = Number(q);
+    this.ranges.forEach(function (r) {
+      if (n >= r[0] && n <= r[1]) found.push({ range: r, score: 2 });
+    });
+    var slot = [{ word: q, alts: this.post.has(q) ? [[q, 1]] : [] }];
+    var best = new Map();
+    if (slot[0].alts.length) this.score(q, 1, 0, best);
+    best.forEach(function (row, i) { found.push({ doc: self.docs[i], score: 1 }); });
+    var seen = new Set();
+    found = found.filter(function (f) {
+      var key = f.doc ? f.doc.code : "r" + f.range[0];
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    found.sort(function (a, b) {
+      if (a.score !== b.score) return b.score - a.score;
       var ca = a.doc ? a.doc.code : a.range[0], cb = b.doc ? b.doc.code : b.range[0];
       return ca - cb;
     });
+    return this.finishResults(found, slot);
+  };
+
+  Engine.prototype.finishResults = function (found, slots) {
+    var self = this;
+    var terms = [];
+    slots.forEach(function (s) { s.alts.forEach(function (a) { if (terms.indexOf(a[0]) < 0) terms.push(a[0]); }); });
     var results = found.slice(0, LIMIT).map(function (f) {
       if (f.range) {
-        return { code: f.range[0] + "–" + f.range[1], title: f.range[2], message: "", url: f.range[3] };
+        return { code: f.range[0] + "–" + f.range[1], title: f.range[2], message: "", module: "", url: f.range[3], terms: terms };
       }
-      return { code: String(f.doc.code), title: f.doc.title, message: f.doc.message, url: f.doc.url };
+      var d = f.doc;
+      return {
+        code: d.digits, title: d.title, message: d.message, module: d.module,
+        url: self.url.replace("{code}", d.digits), terms: terms
+      };
     });
     results.total = found.length;
     return results;
+  };
+
+  /* Where `terms` are in `text`: [[start, end], ...], for highlighting. */
+  function marks(text, terms) {
+    var out = [];
+    if (!terms || !terms.length) return out;
+    var s = String(text);
+    var lower = s.toLowerCase();
+    var m, word = /[A-Za-z0-9_]+/g;
+    while ((m = word.exec(s))) {
+      var w = m[0].toLowerCase();
+      var parts = w.split("_");
+      for (var i = 0; i < terms.length; i++) {
+        var t = terms[i];
+        if (CJK.test(t[0])) continue;
+        if (w === t || parts.indexOf(t) >= 0 || (t.length >= 3 && w.indexOf(t) === 0)) {
+          out.push([m.index, m.index + m[0].length]);
+          break;
+        }
+      }
+    }
+    terms.forEach(function (t) {
+      if (!CJK.test(t[0])) return;
+      var from = 0, at;
+      while ((at = lower.indexOf(t, from)) >= 0) { out.push([at, at + t.length]); from = at + 1; }
+    });
+    out.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    out.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    });
+    return merged;
   }
 
-  if (typeof module === "object" && module.exports) {
-    module.exports = { search: search, prepare: prepare, cleanQuery: cleanQuery };
+  /* Whether the index is of a language written in CJK characters. */
+  Engine.prototype.isCJK = function () {
+    return this.cjk * 2 > this.docs.length;
+  };
+
+  /* The answer to `query` on the site of `engine`'s language: its own
+   * results, or, for a query in another script (Chinese words on the
+   * English site) that they do not answer in full, those of the first of
+   * `others` ([{tag, engine}]) written in the query's script that has
+   * some. Returns {results, other: the other's tag or null}. */
+  function answer(engine, others, query, typing) {
+    var results = engine.search(query, typing);
+    var q = cleanQuery(query);
+    var cjk = CJK.test(q);
+    if (!q || /^-?\d+$/.test(q) || cjk === engine.isCJK() || results.coverage >= 1) {
+      return { results: results, other: null };
+    }
+    for (var i = 0; i < others.length; i++) {
+      var o = others[i];
+      if (!o.engine || o.engine.isCJK() !== cjk) continue;
+      var theirs = o.engine.search(query, typing);
+      if (theirs.length && theirs.coverage > (results.coverage || 0)) return { results: theirs, other: o.tag };
+    }
+    return { results: results, other: null };
   }
+
+  function prepare(index) { return new Engine(index); }
+  function search(engine, query, typing) { return engine.search(query, typing); }
+
+  var api = {
+    prepare: prepare, search: search, answer: answer, cleanQuery: cleanQuery, tokenize: tokenize,
+    marks: marks, distance: distance
+  };
+  if (typeof module === "object" && module.exports) module.exports = api;
+  if (typeof window === "object") window.errdocSearch = api;
   if (typeof document === "undefined") return;
 
-  var input, list, status, docs = null, ranges = null, active = -1, loading = false, pending = null;
+  var input, list, status, active = -1, shownFor = null;
   var body = document.body;
+  /* Loaded indexes by locale tag: {engine, waiting: [callbacks]}. */
+  var indexes = {};
+  var current = body.getAttribute("data-locale") || "";
 
-  function load(then) {
-    if (docs) return then();
-    pending = then;
-    if (loading) return;
-    loading = true;
-    var script = document.createElement("script");
-    script.src = body.getAttribute("data-index");
-    script.onload = function () {
-      var index = window.errdocIndex || { codes: [], ranges: [] };
-      docs = prepare(index);
-      ranges = index.ranges;
-      if (pending) pending();
-    };
-    document.head.appendChild(script);
+  function root() {
+    return (body.getAttribute("data-to-locale") || "") + "../";
   }
 
-  function show(results) {
+  function script(src, then) {
+    var el = document.createElement("script");
+    el.src = src;
+    el.onload = then;
+    el.onerror = then;
+    document.head.appendChild(el);
+  }
+
+  /* The engine of locale `tag`, loaded once; `then(engine)`. */
+  function load(tag, then) {
+    var entry = indexes[tag];
+    if (entry && entry.engine) return then(entry.engine);
+    if (entry) { entry.waiting.push(then); return; }
+    entry = indexes[tag] = { engine: null, waiting: [then] };
+    window.errdocIndexes = window.errdocIndexes || {};
+    var src = tag === current ? body.getAttribute("data-index") : root() + tag + "/search-index.js";
+    script(src, function () {
+      var index = window.errdocIndexes[tag] || window.errdocIndex || { codes: [] };
+      if (tag !== current && window.errdocIndex && window.errdocIndex.locale !== tag) index = window.errdocIndexes[tag] || { codes: [] };
+      entry.engine = prepare(index);
+      var waiting = entry.waiting;
+      entry.waiting = [];
+      waiting.forEach(function (w) { w(entry.engine); });
+    });
+  }
+
+  /* The detail shards of the page's locale, one after another; the current
+   * query is answered again when they are all in. */
+  function loadDetails(engine) {
+    if (engine.detailing) return;
+    engine.detailing = true;
+    var left = engine.shards.slice();
+    var base = body.getAttribute("data-to-locale") || "";
+    window.errdocDetails = window.errdocDetails || {};
+    (function next() {
+      if (!left.length) { if (input.value) run(); return; }
+      var n = left.shift();
+      script(base + n, function () {
+        var key = engine.locale + "/" + n;
+        if (window.errdocDetails[key]) engine.addDetails(n, window.errdocDetails[key]);
+        next();
+      });
+    })();
+  }
+
+  function highlight(parent, text, terms) {
+    var at = 0;
+    marks(text, terms).forEach(function (r) {
+      if (r[0] > at) parent.appendChild(document.createTextNode(text.slice(at, r[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(r[0], r[1]);
+      parent.appendChild(mark);
+      at = r[1];
+    });
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  function note(text, className) {
+    var li = document.createElement("li");
+    li.className = "none " + className;
+    li.textContent = text;
+    list.appendChild(li);
+    return li;
+  }
+
+  function show(results, other) {
+    shownFor = input.value;
     while (list.firstChild) list.removeChild(list.firstChild);
     active = -1;
     input.removeAttribute("aria-activedescendant");
     var none = !results.length;
-    if (none) {
-      var empty = document.createElement("li");
-      empty.className = "none";
-      empty.textContent = body.getAttribute("data-none");
-      list.appendChild(empty);
+    var prefix = other ? root() + other.tag + "/" : body.getAttribute("data-to-locale");
+    if (other) note(body.getAttribute("data-other") + " " + other.name, "other");
+    if (results.suggestion) {
+      var li = note(body.getAttribute("data-did-you-mean") + " ", "suggestion");
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = results.suggestion;
+      b.addEventListener("click", function () { input.value = results.suggestion; run(); input.focus(); });
+      li.appendChild(b);
     }
+    if (none) note(body.getAttribute("data-none"), "empty");
     results.forEach(function (r, i) {
       var li = document.createElement("li");
       li.id = "result-" + i;
       li.setAttribute("role", "option");
       var a = document.createElement("a");
-      a.href = body.getAttribute("data-to-locale") + r.url;
+      a.href = prefix + r.url;
       a.tabIndex = -1;
+      if (other) a.hreflang = other.tag;
       var code = document.createElement("span");
       code.className = "code";
       code.textContent = r.code;
       var title = document.createElement("span");
       title.className = "title";
-      title.textContent = r.title;
+      highlight(title, r.title, r.terms);
       a.appendChild(code);
       a.appendChild(title);
+      if (r.module) {
+        var module = document.createElement("span");
+        module.className = "module";
+        module.textContent = r.module;
+        a.appendChild(module);
+      }
       if (r.message) {
         var message = document.createElement("span");
         message.className = "message";
         message.lang = "en";
-        message.textContent = r.message;
+        highlight(message, r.message, r.terms);
         a.appendChild(message);
       }
       li.appendChild(a);
       list.appendChild(li);
     });
     var more = results.total > results.length;
-    if (more) {
-      var rest = document.createElement("li");
-      rest.className = "none more";
-      rest.textContent = body.getAttribute("data-more");
-      list.appendChild(rest);
-    }
+    if (more) note(body.getAttribute("data-more"), "more");
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
     status.textContent = none
@@ -200,10 +743,42 @@
     items[active].scrollIntoView({ block: "nearest" });
   }
 
-  function run() {
+  /* Other languages of the site: [{tag, name}]. */
+  function others() {
+    var out = [];
+    var links = document.querySelectorAll("nav.languages a[hreflang]");
+    for (var i = 0; i < links.length; i++) {
+      out.push({ tag: links[i].getAttribute("hreflang"), name: links[i].textContent });
+    }
+    return out;
+  }
+
+  /* Whether a query in `engine`'s language may need another's index. */
+  function mayNeedOthers(engine, q) {
+    return CJK.test(q) !== engine.isCJK();
+  }
+
+  function run(then) {
     var q = input.value;
     if (!cleanQuery(q)) return hide();
-    load(function () { show(search(docs, ranges, input.value)); });
+    var typing = !/\s$/.test(q);
+    load(current, function (engine) {
+      loadDetails(engine);
+      var langs = others();
+      var answered = function () {
+        var loaded = langs.map(function (l) {
+          return { tag: l.tag, name: l.name, engine: indexes[l.tag] && indexes[l.tag].engine };
+        });
+        var a = answer(engine, loaded, input.value, typing);
+        var other = null;
+        loaded.forEach(function (l) { if (l.tag === a.other) other = l; });
+        show(a.results, other);
+        if (then) then();
+      };
+      if (!mayNeedOthers(engine, q) || !langs.length) return answered();
+      var left = langs.length;
+      langs.forEach(function (l) { load(l.tag, function () { if (--left === 0) answered(); }); });
+    });
   }
 
   function go() {
@@ -228,12 +803,12 @@
     list = document.getElementById("search-results");
     status = document.querySelector(".search-status");
     if (!input || !list) return;
-    input.addEventListener("input", run);
-    input.addEventListener("focus", function () { load(function () {}); if (input.value) run(); });
+    input.addEventListener("input", function () { run(); });
+    input.addEventListener("focus", function () { load(current, function () {}); if (input.value) run(); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) run(); else move(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); move(active - 1); }
-      else if (e.key === "Enter") { e.preventDefault(); if (docs) go(); else load(function () { show(search(docs, ranges, input.value)); go(); }); }
+      else if (e.key === "Enter") { e.preventDefault(); if (!list.hidden && shownFor === input.value) go(); else run(go); }
       else if (e.key === "Escape") { if (list.hidden) input.value = ""; hide(); }
     });
     input.form.addEventListener("submit", function (e) { e.preventDefault(); });
