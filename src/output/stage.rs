@@ -35,8 +35,10 @@ pub(super) struct Stage {
     checked: Mutex<HashSet<PathBuf>>,
     /// Folders made for temporary files.
     made: Mutex<Vec<PathBuf>>,
-    /// The first failure, which [`Plan::new`] reports.
-    failed: Mutex<Option<anyhow::Error>>,
+    /// The failure [`Plan::new`] reports: that of the first path, in path
+    /// order, whichever thread got there first (a build reports the same
+    /// file every time).
+    failed: Mutex<Option<(PathBuf, anyhow::Error)>>,
 }
 
 impl Stage {
@@ -60,14 +62,21 @@ impl Stage {
         let Some(contents) = body.bytes() else {
             return body;
         };
-        if self.failed.lock().is_ok_and(|f| f.is_some()) {
+        // After a failure, only a path before it is still tried.
+        if self
+            .failed
+            .lock()
+            .is_ok_and(|f| f.as_ref().is_some_and(|(at, _)| path >= at.as_path()))
+        {
             return body;
         }
         match self.try_put(path, contents) {
             Ok(put) => put,
             Err(e) => {
-                if let Ok(mut failed) = self.failed.lock() {
-                    failed.get_or_insert(e);
+                if let Ok(mut failed) = self.failed.lock()
+                    && failed.as_ref().is_none_or(|(at, _)| path < at.as_path())
+                {
+                    *failed = Some((path.to_path_buf(), e));
                 }
                 body
             }
@@ -117,7 +126,7 @@ impl Stage {
 
     /// The first failure, once.
     pub(super) fn failed(&self) -> Option<anyhow::Error> {
-        self.failed.lock().ok()?.take()
+        self.failed.lock().ok()?.take().map(|(_, e)| e)
     }
 }
 
