@@ -27,6 +27,9 @@ pub(crate) const NOT_FOUND: &str = "404.html";
 pub(crate) const STATUS: &str = "status.html";
 /// The sitemap (written when the site has a base URL).
 pub(crate) const SITEMAP: &str = "sitemap.xml";
+/// A locale's OpenSearch description (with a base URL only: its search
+/// address must be absolute), from the locale's folder.
+pub(crate) const OPENSEARCH: &str = "opensearch.xml";
 /// A language's codes as JSON (`errdoc explain --format json` has its shape).
 pub(crate) const CODES_JSON: &str = "codes.json";
 /// A language's search index.

@@ -62,7 +62,7 @@ fn results(browser: &Browser, first: &str) -> Vec<String> {
 /// The codes of the page's index that start with `prefix`, in order.
 fn codes_starting(browser: &Browser, prefix: &str) -> Vec<String> {
     let codes = browser.eval(&format!(
-        "return window.errdocIndex.codes.map(c => String(c[0])).filter(c => c.startsWith({prefix:?}))"
+        "return window.errdocSearch.prepare(window.errdocIndex).docs.map(d => d.digits).filter(c => c.startsWith({prefix:?}))"
     ));
     codes
         .as_array()

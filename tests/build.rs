@@ -45,7 +45,7 @@ fn first_build_writes_every_page_and_says_so() {
     let line = run.stdout.trim_end();
     assert!(
         line.starts_with(
-            "build: 2 locales, 4 pages, 4 codes: 33 files written, 0 unchanged, 0 removed in "
+            "build: 2 locales, 4 pages, 4 codes: 35 files written, 0 unchanged, 0 removed in "
         ),
         "{line}"
     );
@@ -67,6 +67,7 @@ fn first_build_writes_every_page_and_says_so() {
         "en/errorcode-close.html",
         "en/errorcode-net-socket.html",
         "en/index.html",
+        "en/opensearch.xml",
         "en/search-details-0.js",
         "en/search-index.js",
         "en/status.html",
@@ -85,6 +86,7 @@ fn first_build_writes_every_page_and_says_so() {
         "zh-CN/errorcode-close.html",
         "zh-CN/errorcode-net-socket.html",
         "zh-CN/index.html",
+        "zh-CN/opensearch.xml",
         "zh-CN/search-details-0.js",
         "zh-CN/search-index.js",
         "zh-CN/status.html",
@@ -112,7 +114,7 @@ fn a_build_with_nothing_changed_rewrites_no_file() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .contains(": 0 files written, 33 unchanged, 0 removed in "),
+            .contains(": 0 files written, 35 unchanged, 0 removed in "),
         "{}",
         run.stdout
     );
@@ -153,10 +155,11 @@ fn build_check_lists_every_change_and_writes_nothing() {
     assert_eq!(errdoc(root.path(), &["build"]).status, 0);
     let up_to_date = errdoc(root.path(), &["build", "--check"]);
     assert_eq!(up_to_date.status, 0, "{}", up_to_date.stderr);
-    assert_eq!(up_to_date.stdout, "site/ is up to date (33 files)\n");
+    assert_eq!(up_to_date.stdout, "site/ is up to date (35 files)\n");
 
     // A solution shows on its module page, its code page, the Markdown
-    // page, the search index and codes.json.
+    // page, the search index's detail shard (not its first shard) and
+    // codes.json.
     edit(
         &root.path().join("locales/zh-CN/close.ftl"),
         "退避后重新连接。",
@@ -188,7 +191,7 @@ fn build_check_lists_every_change_and_writes_nothing() {
          \x20 update site/zh-CN/codes/1006.html\n\
          \x20 update site/zh-CN/codes.json\n\
          \x20 update site/zh-CN/errorcode-close.html\n\
-         \x20 update site/zh-CN/search-index.js\n\
+         \x20 update site/zh-CN/search-details-0.js\n\
          \x20 remove site/md/en/stale.md\n\
          run `errdoc build` and commit site/\n"
     );
@@ -198,7 +201,7 @@ fn build_check_lists_every_change_and_writes_nothing() {
     assert!(
         build
             .stdout
-            .contains(": 7 files written, 24 unchanged, 1 removed in "),
+            .contains(": 7 files written, 28 unchanged, 1 removed in "),
         "{}",
         build.stdout
     );
@@ -280,4 +283,32 @@ fn ui_strings_come_from_the_project_then_builtins_then_the_source() {
     let ja = page("ja/codes/1006.html");
     assert!(ja.contains(">ホーム</a>"), "{ja}");
     assert!(ja.contains(">Jump to the text</a>"), "{ja}");
+}
+
+/// `site.synonyms` of the catalog add to errdoc's own groups in each
+/// locale's search index: a language's groups (`zh`) and a tag's (`zh-CN`).
+#[test]
+fn the_catalogs_synonyms_reach_the_search_index() {
+    let root = project(None);
+    edit(
+        &root.path().join("catalog/codes.yaml"),
+        "  base_url: \"https://example.org/errors/\"\n",
+        "  base_url: \"https://example.org/errors/\"\n  synonyms:\n    en: [[refused, declined]]\n    zh-CN: [[握手, 协商]]\n",
+    );
+    let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let index = |tag: &str| {
+        std::fs::read_to_string(root.path().join(format!("site/{tag}/search-index.js"))).unwrap()
+    };
+    let en = index("en");
+    assert!(en.contains(r#"["refused","declined"]"#), "{en}");
+    assert!(
+        en.contains(r#"["refused","rejected"]"#),
+        "errdoc's own: {en}"
+    );
+    assert!(!en.contains("握手"), "{en}");
+    let zh = index("zh-CN");
+    assert!(zh.contains(r#"["握手","协商"]"#), "{zh}");
+    assert!(zh.contains(r#"["超时","逾时"]"#), "errdoc's own: {zh}");
+    assert!(!zh.contains("declined"), "{zh}");
 }

@@ -144,6 +144,9 @@ pub struct Site {
     pub source_locale: Option<Located<String>>,
     /// The style of every page, where a module says nothing else.
     pub style: PageStyle,
+    /// Groups of words that mean the same, for search, by locale tag or
+    /// language (`zh`); they add to errdoc's own (`data/synonyms.tsv`).
+    pub synonyms: std::collections::BTreeMap<String, Vec<Vec<Located<String>>>>,
 }
 
 /// A document that codes cite.

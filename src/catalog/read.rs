@@ -104,6 +104,7 @@ pub(super) fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics)
         base_url: raw.site.base_url.as_ref().map(located),
         source_locale: raw.site.source_locale.as_ref().map(located),
         style: style_of(&raw.site.style, PageStyle::default()),
+        synonyms: synonyms_of(&raw.site.synonyms, &file, diags),
     };
     let references: Vec<Reference> = raw
         .references
@@ -161,6 +162,43 @@ pub(super) fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics)
 }
 
 /// `raw` over `base`: what it states, else what `base` has.
+/// `site.synonyms`: each group of two words or more (a smaller one is
+/// reported and left out).
+fn synonyms_of(
+    raw: &std::collections::BTreeMap<String, Vec<Vec<Spanned<String>>>>,
+    file: &SourceFile,
+    diags: &mut Diagnostics,
+) -> std::collections::BTreeMap<String, Vec<Vec<Located<String>>>> {
+    raw.iter()
+        .map(|(tag, groups)| {
+            let groups = groups
+                .iter()
+                .filter(|group| {
+                    let words: Vec<&str> = group
+                        .iter()
+                        .map(|w| w.value.trim())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    if words.len() >= 2 {
+                        return true;
+                    }
+                    let diagnostic = Diagnostic::new(Kind::SynonymGroup {
+                        locale: tag.clone(),
+                        words: words.len(),
+                    });
+                    diags.push(match group.first() {
+                        Some(first) => diagnostic.at(file, span_of(first)),
+                        None => diagnostic.at_path(file.path()),
+                    });
+                    false
+                })
+                .map(|group| located_all(group))
+                .collect();
+            (tag.clone(), groups)
+        })
+        .collect()
+}
+
 fn style_of(raw: &schema::RawStyle, base: PageStyle) -> PageStyle {
     PageStyle {
         anchors: raw.anchors.as_ref().map_or(base.anchors, |s| s.value),

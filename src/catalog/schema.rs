@@ -75,6 +75,9 @@ pub(crate) struct RawSite<H: Hold = Read> {
     pub(crate) source_locale: Option<H::Of<String>>,
     #[serde(default)]
     pub(crate) style: RawStyle<H>,
+    /// Words that mean the same, for search, by locale tag or language.
+    #[serde(default)]
+    pub(crate) synonyms: std::collections::BTreeMap<String, Vec<Vec<H::Of<String>>>>,
 }
 
 /// How the Markdown pages look, where the house style is not wanted: on
@@ -155,6 +158,7 @@ impl<H: Hold> Default for RawSite<H> {
             base_url: None,
             source_locale: None,
             style: Default::default(),
+            synonyms: std::collections::BTreeMap::new(),
         }
     }
 }

@@ -294,6 +294,9 @@ kinds! {
     E0248 Error CLibraryMacro { name: String, code: CodeNumber, header: &'static str, more: String }
         => "name `{name}` of code {code} is a macro of the C library ({header}){more}",
         hint "the C export defines each name as a macro, so a program that includes {header} would get two: give the code another name (a prefix: `APP_{name}`)";
+    E0249 Error SynonymGroup { locale: String, words: usize }
+        => "a group of synonyms of `{locale}` has {words} word(s)",
+        hint "a group lists two words or more that mean the same (`[refused, rejected]`); add a word or remove the group";
 
     // E03xx: the locales and their Fluent files.
     E0301 Error SourceLocaleMissing { tag: String, dir: String }

@@ -181,6 +181,7 @@ impl Localizer<'_> {
             name,
             pages,
             ui: self.locales.ui_strings(tag),
+            synonyms: super::wordings::synonyms(tag, &catalog.site),
             code_index: OnceLock::new(),
         }
     }

@@ -42,6 +42,10 @@ pub(crate) struct LocaleModel {
     /// them ([`Locales::ui_strings`]): templates read them as data.
     #[serde(skip)]
     pub ui: BTreeMap<String, String>,
+    /// Groups of words that mean the same, for search
+    /// ([`wordings::synonyms`]).
+    #[serde(skip)]
+    pub synonyms: Vec<Vec<String>>,
     /// Where each code's own view is, made on the first [`Self::code`]:
     /// `export` looks up every code, and a scan each made it quadratic.
     #[serde(skip)]

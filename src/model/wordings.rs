@@ -50,6 +50,34 @@ fn errnos() -> &'static HashMap<u32, Errno> {
     })
 }
 
+/// The groups of words that mean the same in locale `tag`, for search:
+/// errdoc's own (`data/synonyms.tsv`), then the catalog's
+/// (`site.synonyms`), those of the language (`zh`) before those of the tag
+/// (`zh-CN`).
+pub(crate) fn synonyms(tag: &str, site: &crate::catalog::Site) -> Vec<Vec<String>> {
+    let language = tag.split('-').next().unwrap_or(tag);
+    let ours = |t: &str| t.eq_ignore_ascii_case(language) || t.eq_ignore_ascii_case(tag);
+    let builtin = include_str!("../../data/synonyms.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(t, _)| ours(t))
+        .map(|(_, words)| words.split('|').map(|w| w.trim().to_string()).collect());
+    let mut tags: Vec<&String> = site.synonyms.keys().filter(|t| ours(t)).collect();
+    tags.sort_by_key(|t| t.len());
+    let project = tags
+        .into_iter()
+        .flat_map(|t| &site.synonyms[t])
+        .map(|group| {
+            group
+                .iter()
+                .map(|w| w.value.trim().to_string())
+                .filter(|w| !w.is_empty())
+                .collect()
+        });
+    builtin.chain(project).collect()
+}
+
 /// What a reader may search a code by besides its own name and message.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Also {

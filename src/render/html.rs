@@ -140,8 +140,7 @@ impl Renderer for HtmlRenderer {
             .map(|p| p.path.clone())
             .collect();
         for locale in &ctx.model.locales {
-            let synonyms = search::synonyms(&locale.tag);
-            for (path, script) in search::index::files(locale, &synonyms) {
+            for (path, script) in search::index::files(locale, &locale.synonyms) {
                 output.add(site::in_locale(&locale.tag, &path), script);
             }
             // Cannot fail: the document holds strings, numbers, lists and
@@ -149,6 +148,18 @@ impl Renderer for HtmlRenderer {
             let json =
                 serde_json::to_string_pretty(&search::codes_json(locale)).unwrap_or_default();
             output.add(site::in_locale(&locale.tag, site::CODES_JSON), json + "\n");
+            if let Some(base_url) = ctx.base_url {
+                let mut context = tera::Context::new();
+                context.insert("locale", &locale.tag);
+                context.insert("base_url", base_url);
+                if let Some(ui) = ctx.values.ui(locale) {
+                    context.insert_value("ui", ui.clone());
+                }
+                match ctx.templates.render("opensearch.xml", &context) {
+                    Ok(xml) => output.add(site::in_locale(&locale.tag, site::OPENSEARCH), xml),
+                    Err(d) => return diags.push(d),
+                }
+            }
         }
         self.site_files(ctx, &switcher, &paths, output, diags);
     }

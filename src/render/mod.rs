@@ -96,6 +96,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/html/status.html"),
     ),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
+    (
+        "opensearch.xml",
+        include_str!("../../templates/opensearch.xml"),
+    ),
 ];
 
 /// Which errdoc this is: its version and `ERRDOC_BUILD_ID`, a hash of the

@@ -32,11 +32,13 @@
   "use strict";
 
   var LIMIT = 200;
+  /* Candidates that get the order and exact-text bonuses, best first. */
+  var TOP = 400;
   var K1 = 1.2, B = 0.5;
-  /* Field weights, by the field's letter: name and aliases, title,
-   * message, module, details. */
-  var FIELDS = ["n", "t", "m", "g", "d"];
-  var WEIGHT = { n: 8, t: 6, m: 4, g: 1, d: 1.5 };
+  /* Fields, by index: name and aliases, title, message (and its other
+   * wordings), module, details; and their weights. */
+  var NAME = 0, TITLE = 1, MESSAGE = 2, MODULE = 3, DETAILS = 4;
+  var WEIGHT = [8, 6, 4, 1, 1.5];
   var STOP = {};
   ("a an and are as at be by can could did do does for from has have if in into is it its " +
    "of on or that the this to was were will with error errors err code codes errno exception " +
@@ -50,11 +52,15 @@
   try { TOKEN = new RegExp("[\\p{L}\\p{M}\\p{N}_]+", "gu"); } catch (e) {
     TOKEN = /[a-z0-9_\u00c0-\u024f\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/g;
   }
+  var ASCII_TOKEN = /[a-z0-9_]+/g;
   var RUNS = /[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+|[^\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/g;
+  var ASCII = /^[\x00-\x7f]*$/;
 
   function fold(text) {
     var s = String(text == null ? "" : text);
-    try { s = s.normalize("NFKC"); } catch (e) { /* an engine without it */ }
+    if (!ASCII.test(s)) {
+      try { s = s.normalize("NFKC"); } catch (e) { /* an engine without it */ }
+    }
     return s.toLowerCase();
   }
 
@@ -70,34 +76,40 @@
       .trim();
   }
 
-  /* The words of a text, in order: Latin words and numbers (a constant
-   * name also as its parts), and CJK runs as character pairs (a single
-   * character as itself). `chars` collects CJK characters one by one. */
+  /* The words of a text, in order: words and numbers of any script (a
+   * constant name also as its parts, a CamelCase one as its words too),
+   * and CJK runs as character pairs (a single character as itself).
+   * `chars` collects CJK characters one by one. */
   function tokenize(text, chars) {
     var out = [];
-    // CamelCase names (CloseGoingAway) as words too.
     var raw = String(text == null ? "" : text);
-    var camel = (raw.match(/[A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*/g) || []).join(" ").replace(/([a-z0-9])([A-Z])/g, "$1 $2");
-    var s = fold(camel ? raw + " " + camel : raw).replace(/['’]/g, "");
+    var camel = /[a-z0-9][A-Z]/.test(raw)
+      ? (raw.match(/[A-Za-z0-9]*[a-z0-9][A-Z][A-Za-z0-9]*/g) || []).join(" ").replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      : "";
+    var s = fold(camel ? raw + " " + camel : raw);
+    if (s.indexOf("'") >= 0 || s.indexOf("’") >= 0) s = s.replace(/['’]/g, "");
+    var ascii = ASCII.test(s);
+    var re = ascii ? ASCII_TOKEN : TOKEN;
     var m, runs = [];
-    TOKEN.lastIndex = 0;
-    while ((m = TOKEN.exec(s))) runs.push.apply(runs, m[0].match(RUNS) || []);
+    re.lastIndex = 0;
+    while ((m = re.exec(s))) {
+      if (ascii || !CJK.test(m[0])) runs.push(m[0]);
+      else runs.push.apply(runs, m[0].match(RUNS) || []);
+    }
     for (var r = 0; r < runs.length; r++) {
       var w = runs[r];
-      if (CJK.test(w[0])) {
+      if (!ascii && CJK.test(w[0])) {
         if (w.length === 1) out.push(w);
         for (var i = 0; i + 1 < w.length; i++) out.push(w.substr(i, 2));
         if (chars) for (var j = 0; j < w.length; j++) chars.push(w[j]);
+      } else if (w.indexOf("_") >= 0) {
+        var parts = w.split("_").filter(Boolean);
+        if (parts.length > 1) out.push(w.replace(/^_+|_+$/g, ""));
+        for (var p = 0; p < parts.length; p++) out.push(parts[p]);
       } else {
-        if (w.indexOf("_") >= 0) {
-          var parts = w.split("_").filter(Boolean);
-          if (parts.length > 1) out.push(w.replace(/^_+|_+$/g, ""));
-          out.push.apply(out, parts);
-        } else {
-          out.push(w);
-          // Windows' WSAECONNREFUSED is ECONNREFUSED.
-          if (/^wsae[a-z]{3,}$/.test(w)) out.push(w.slice(3));
-        }
+        out.push(w);
+        // Windows' WSAECONNREFUSED is ECONNREFUSED.
+        if (w.length > 6 && w.lastIndexOf("wsae", 0) === 0) out.push(w.slice(3));
       }
     }
     return out;
@@ -105,18 +117,18 @@
 
   function Engine(index) {
     this.locale = index.locale || "";
-    this.url = index.url || "codes/{code}.html";
+    this.url = index.url || "";
     this.modules = index.modules || [];
     this.ranges = index.ranges || [];
     this.docs = [];
     this.post = new Map();   /* term -> [doc, field, doc, field, ...] */
     this.chars = new Map();  /* CJK character -> [doc, ...] */
-    this.lens = { n: 0, t: 0, m: 0, g: 0, d: 0 };
+    this.lens = [0, 0, 0, 0, 0];
     this.byCode = new Map();
     this.byValue = new Map(); /* "errno:13" -> [doc, ...] */
+    this.byName = new Map();  /* "econnrefused" -> [doc, ...] */
     this.synonyms = new Map();
     this.cjk = 0;
-    this.per = index.per || 0;
     this.shards = (index.details || []).slice();
     this.loaded = {};
     var self = this;
@@ -130,50 +142,63 @@
         self.synonyms.set(w, list);
       });
     });
-    (index.codes || []).forEach(function (e) { self.add(e); });
-    this.finish();
+    // A list per field; the numbers as differences from the one before.
+    var c = index.codes || {};
+    var col = function (name, i) { return (c[name] || [])[i]; };
+    for (var i = 0, code = 0; i < (c.code || []).length; i++) {
+      code += c.code[i];
+      this.add([code, col("name", i), col("aliases", i), col("title", i), col("message", i),
+        col("wordings", i), col("module", i), col("generated", i), col("value", i)]);
+    }
+    this.changed();
   }
 
   Engine.prototype.add = function (e) {
-    /* [code, name, aliases, title, message, variants, module, generated, value] */
+    /* [code, name, aliases, title, message, wordings, module, generated, value] */
     var i = this.docs.length;
     var module = this.modules[e[6]] || ["", ""];
     var doc = {
       code: e[0], name: String(e[1] || ""), aliases: String(e[2] || ""),
-      title: String(e[3] || ""), message: String(e[4] || ""), module: module[0],
-      generated: e[7] === 1, value: e[8] || "", digits: String(e[0]),
-      fields: { n: [], t: [], m: [], g: [], d: [] },
+      title: String(e[3] || ""), message: String(e[4] || ""), wordings: String(e[5] || ""),
+      module: module[0], generated: e[7] === 1, value: e[8] || "", digits: String(e[0]),
+      fields: [[], [], [], [], []],
       names: {}
     };
     this.docs.push(doc);
     this.byCode.set(doc.digits, i);
     var names = (doc.name + " " + doc.aliases).split(/\s+/).filter(Boolean);
-    names.forEach(function (n) { doc.names[fold(n)] = true; });
+    var byName = this.byName;
+    names.forEach(function (n) {
+      var key = fold(n);
+      if (doc.names[key]) return;
+      doc.names[key] = true;
+      var list = byName.get(key);
+      if (!list) byName.set(key, [i]); else list.push(i);
+    });
     if (doc.value) {
       var list = this.byValue.get(doc.value) || [];
       list.push(i);
       this.byValue.set(doc.value, list);
     }
-    doc.exact = [doc.title, doc.message].concat(String(e[5] || "").split("\n")).map(cleanQuery).filter(Boolean);
     if (CJK.test(doc.title)) this.cjk++;
-    this.field(i, "n", names.join(" "));
-    this.field(i, "t", doc.title);
-    this.field(i, "m", doc.message + " \n " + String(e[5] || ""));
-    this.field(i, "g", doc.module);
+    this.field(i, NAME, names.join(" "));
+    this.field(i, TITLE, doc.title);
+    this.field(i, MESSAGE, doc.wordings ? doc.message + " \n " + doc.wordings : doc.message);
+    this.field(i, MODULE, doc.module);
   };
 
   Engine.prototype.field = function (i, f, text) {
     var chars = [];
     var tokens = tokenize(text, chars);
     var doc = this.docs[i];
-    doc.fields[f] = doc.fields[f].concat(tokens);
+    doc.fields[f] = doc.fields[f].length ? doc.fields[f].concat(tokens) : tokens;
     this.lens[f] += tokens.length;
-    var seen = {};
     for (var k = 0; k < tokens.length; k++) {
       var list = this.post.get(tokens[k]);
       if (!list) { list = []; this.post.set(tokens[k], list); }
       list.push(i, f);
     }
+    var seen = {};
     for (var c = 0; c < chars.length; c++) {
       if (seen[chars[c]]) continue;
       seen[chars[c]] = true;
@@ -183,40 +208,51 @@
     }
   };
 
-  /* After the codes or a detail shard are in: document frequencies, the
-   * vocabulary (sorted, for prefixes; by length, for typos). */
-  Engine.prototype.finish = function () {
+  /* After codes or details came in: averages now; document frequencies
+   * and the vocabulary (sorted, for prefixes; by length, for typos) when
+   * a query needs them. */
+  Engine.prototype.changed = function () {
     var n = this.docs.length || 1;
-    this.avg = {};
-    for (var f in this.lens) this.avg[f] = this.lens[f] / n || 1;
+    this.avg = this.lens.map(function (l) { return l / n || 1; });
     this.df = new Map();
+    this.vocab = null;
+    this.buffers = null;
+  };
+
+  Engine.prototype.words = function () {
+    if (this.vocab) return this.vocab;
     var self = this;
-    this.post.forEach(function (list, term) {
-      var last = -1, count = 0;
-      for (var k = 0; k < list.length; k += 2) if (list[k] !== last) { last = list[k]; count++; }
-      self.df.set(term, count);
-    });
     this.vocab = Array.from(this.post.keys()).filter(function (t) { return !CJK.test(t[0]); }).sort();
     this.byLength = [];
     this.vocab.forEach(function (t) {
       (self.byLength[t.length] = self.byLength[t.length] || []).push(t);
     });
+    return this.vocab;
   };
 
   /* Detail shard `n`: [[code, text], ...]. */
   Engine.prototype.addDetails = function (n, rows) {
-    if (this.loaded[n]) return;
+    if (this.loaded[n] || !rows) return;
     this.loaded[n] = true;
-    var self = this;
-    rows.forEach(function (r) {
-      var i = self.byCode.get(String(r[0]));
-      if (i !== undefined) self.field(i, "d", r[1]);
-    });
-    this.finish();
+    for (var r = 0; r < rows.length; r++) {
+      var i = this.byCode.get(String(rows[r][0]));
+      if (i !== undefined) this.field(i, DETAILS, rows[r][1]);
+    }
+    this.changed();
   };
 
   Engine.prototype.idf = function (term) {
-    var df = this.df.get(term) || 0;
+    var df = this.df.get(term);
+    if (df === undefined) {
+      var list = this.post.get(term) || [];
+      var last = -1, seen = new Set();
+      df = 0;
+      for (var k = 0; k < list.length; k += 2) {
+        if (list[k] !== last && !seen.has(list[k])) { seen.add(list[k]); df++; }
+        last = list[k];
+      }
+      this.df.set(term, df);
+    }
     var n = this.docs.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
@@ -232,6 +268,7 @@
     add(word, 1);
     (this.synonyms.get(word) || []).forEach(function (s) { add(s, 0.8); });
     if (CJK.test(word[0])) return out;
+    this.words();
     // A word it starts or that starts it: plurals, "-ed", "-ing".
     if (word.length >= 4) {
       for (var l = 4; l < word.length; l++) if (word.length - l <= 3) add(word.slice(0, l), 0.8);
@@ -242,10 +279,11 @@
     if (!out.length && word.length >= 4 && !/^\d+$/.test(word)) {
       var k = word.length >= 8 ? 2 : 1;
       for (var len = word.length - k; len <= word.length + k; len++) {
-        (this.byLength[len] || []).forEach(function (t) {
-          var d = distance(word, t, k);
-          if (d <= k) add(t, d === 1 ? 0.6 : 0.45);
-        });
+        var bucket = this.byLength[len] || [];
+        for (var b = 0; b < bucket.length; b++) {
+          var d = k === 1 ? (oneEdit(word, bucket[b]) ? 1 : 2) : distance(word, bucket[b], k);
+          if (d <= k) add(bucket[b], d === 1 ? 0.6 : 0.45);
+        }
       }
     }
     // What the found words mean, too.
@@ -258,12 +296,26 @@
   /* Calls `each` with the vocabulary's words that start with `word`, at
    * most `extra` letters longer. */
   Engine.prototype.prefixed = function (word, extra, each) {
-    var v = this.vocab, lo = 0, hi = v.length;
+    var v = this.words(), lo = 0, hi = v.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (v[mid] < word) lo = mid + 1; else hi = mid; }
-    for (var i = lo; i < v.length && v[i].indexOf(word) === 0 && i < lo + 64; i++) {
+    for (var i = lo; i < v.length && v[i].lastIndexOf(word, 0) === 0 && i < lo + 64; i++) {
       if (v[i] !== word && v[i].length - word.length <= extra) each(v[i]);
     }
   };
+
+  /* Whether a and b (not equal) are one edit apart: a letter changed,
+   * added, left out, or two next to each other swapped. */
+  function oneEdit(a, b) {
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1 || a === b) return false;
+    var i = 0;
+    while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (la === lb) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
 
   /* Damerau-Levenshtein distance of a and b, or max + 1 once above max. */
   function distance(a, b, max) {
@@ -289,25 +341,44 @@
     return prev[b.length];
   }
 
-  /* Adds to `scores` the BM25F score of `term` (times `weight`) for every
-   * code that has it, keeping each code's best for query word `slot`. */
-  Engine.prototype.score = function (term, weight, slot, best) {
+  /* Buffers a query scores in, one per query word, kept between queries. */
+  Engine.prototype.buffer = function (slot) {
+    var n = this.docs.length;
+    if (!this.buffers) {
+      // Each field's weight over its length against the average, per code.
+      var weighted = [];
+      for (var f = 0; f < WEIGHT.length; f++) {
+        var w = new Float64Array(n);
+        for (var i = 0; i < n; i++) w[i] = WEIGHT[f] / (1 - B + B * this.docs[i].fields[f].length / this.avg[f]);
+        weighted.push(w);
+      }
+      this.buffers = { slots: [], acc: new Float64Array(n), mark: new Uint8Array(n), weighted: weighted };
+    }
+    while (this.buffers.slots.length <= slot) this.buffers.slots.push(new Float64Array(n));
+    return this.buffers;
+  };
+
+  /* Keeps, for query word `slot`, each code's best BM25F score of `term`
+   * (times `weight`). `hit` collects the codes that have any. */
+  Engine.prototype.score = function (term, weight, slot, hit) {
     var list = this.post.get(term);
     if (!list) return;
+    var buf = this.buffer(slot);
+    var acc = buf.acc, weighted = buf.weighted, seen = [];
     var idf = this.idf(term);
-    var tf = new Map();
     for (var k = 0; k < list.length; k += 2) {
-      var i = list[k], f = list[k + 1];
-      var len = this.docs[i].fields[f].length;
-      var add = WEIGHT[f] / (1 - B + B * len / this.avg[f]);
-      tf.set(i, (tf.get(i) || 0) + add);
+      var i = list[k];
+      if (acc[i] === 0) seen.push(i);
+      acc[i] += weighted[list[k + 1]][i];
     }
-    tf.forEach(function (t, i) {
-      var s = weight * idf * t * (K1 + 1) / (t + K1);
-      var row = best.get(i);
-      if (!row) { row = []; best.set(i, row); }
-      if (!(row[slot] >= s)) row[slot] = s;
-    });
+    var row = buf.slots[slot];
+    for (var s = 0; s < seen.length; s++) {
+      var d = seen[s], t = acc[d];
+      acc[d] = 0;
+      var v = weight * idf * t * (K1 + 1) / (t + K1);
+      if (v > row[d]) row[d] = v;
+      if (!buf.mark[d]) { buf.mark[d] = 1; hit.push(d); }
+    }
   };
 
   /* The words of a query that are not noise, and what they match. */
@@ -318,8 +389,8 @@
     var seen = {};
     kept = kept.filter(function (w) { if (seen[w]) return false; seen[w] = true; return true; });
     var self = this;
-    return kept.map(function (w, i) {
-      return { word: w, alts: self.alternatives(w, typing && i === kept.length - 1) };
+    return kept.slice(0, 32).map(function (w, i, all) {
+      return { word: w, alts: self.alternatives(w, typing && i === all.length - 1) };
     });
   };
 
@@ -359,67 +430,100 @@
       var parts = id.split("-").filter(function (p) { return p !== "error" && p !== "errno" && p.length > 1; });
       if (parts.some(function (p) { return words.indexOf(p) >= 0; }) && out.indexOf(id) < 0) out.push(id);
     });
-    if (out.length > 1) out.splice(out.indexOf("errno"), out.indexOf("errno") >= 0 ? 1 : 0);
+    if (out.length > 1 && out.indexOf("errno") >= 0) out.splice(out.indexOf("errno"), 1);
     return out;
   };
 
   /* Ranked results: {code, title, message, module, url, terms} objects, at
-   * most LIMIT; `total` on the array says how many matched, `suggestion`
-   * a corrected query when no word was found as written. */
+   * most LIMIT; `total` on the array says how many matched, `coverage`
+   * the share of the query's words the first matched, `suggestion` a
+   * corrected query when no word was found as written. */
   Engine.prototype.search = function (query, typing) {
     var q = cleanQuery(query);
     var results = [];
     results.total = 0;
     if (!q) return results;
-    var found = [];
     var self = this;
     if (/^-?\d+$/.test(q)) return this.number(q);
     var numbers = this.numbers(q);
     // Read from the query as written: a CamelCase name keeps its words.
     var slots = this.read(String(query), typing);
-    var best = new Map();
+    var hit = [];
     slots.forEach(function (s, slot) {
-      s.alts.forEach(function (a) { self.score(a[0], a[1], slot, best); });
+      s.alts.forEach(function (a) { self.score(a[0], a[1], slot, hit); });
     });
+    var buf = this.buffer(slots.length);
     // A CJK pair the index lacks: its characters, at a discount.
     slots.forEach(function (s, slot) {
       if (s.alts.length || !CJK.test(s.word[0])) return;
+      var row = buf.slots[slot];
       for (var c = 0; c < s.word.length; c++) {
         var list = self.chars.get(s.word[c]) || [];
         var idf = Math.log(1 + (self.docs.length - list.length + 0.5) / (list.length + 0.5));
-        list.forEach(function (i) {
-          var row = best.get(i) || [];
-          best.set(i, row);
-          row[slot] = (row[slot] || 0) + 0.35 * idf * WEIGHT.t / 2;
-        });
+        for (var k = 0; k < list.length; k++) {
+          var d = list[k];
+          row[d] += 0.35 * idf * WEIGHT[TITLE] / 2;
+          if (!buf.mark[d]) { buf.mark[d] = 1; hit.push(d); }
+        }
       }
     });
     // No word at all (a title of signs): the texts that hold the query.
     if (!slots.length) {
       this.docs.forEach(function (d, i) {
-        var at = [d.title, d.name, d.message].map(normalize).join(" \n ").indexOf(q);
-        if (at >= 0) best.set(i, [1]);
+        if ([d.title, d.name, d.message].map(normalize).join(" \n ").indexOf(q) >= 0) hit.push(i);
       });
     }
     var phrase = slots.map(function (s) { return s.word; });
-    best.forEach(function (row, i) {
-      var doc = self.docs[i];
-      var score = 0, matched = 0;
-      for (var k = 0; k < row.length; k++) if (row[k]) { score += row[k]; matched++; }
-      score *= 0.5 + 0.5 * matched / (slots.length || 1);
-      // A constant name or alias written out; a title or message as it is.
-      for (var w = 0; w < phrase.length; w++) if (doc.names[phrase[w]]) score += 20;
-      if (doc.exact.indexOf(q) >= 0) score += 30;
-      score += self.order(doc, row, slots);
-      // Documented codes before generated ones at about equal score.
-      if (doc.generated) score *= 0.9;
-      found.push({ doc: doc, score: score, matched: matched });
+    // A constant name or alias written out.
+    var named = new Map();
+    phrase.forEach(function (w) {
+      (self.byName.get(w) || []).forEach(function (d) { named.set(d, (named.get(d) || 0) + 20); });
     });
-    found.sort(function (a, b) {
+    // Every code's score in a typed list; objects for the best only.
+    var totals = new Float64Array(hit.length), counts = new Uint8Array(hit.length);
+    var rows = buf.slots, many = slots.length || 1;
+    for (var h = 0; h < hit.length; h++) {
+      var i = hit[h];
+      var score = slots.length ? 0 : 1, matched = 0;
+      for (var k = 0; k < slots.length; k++) {
+        var v = rows[k][i];
+        if (v) { score += v; matched++; }
+      }
+      score *= 0.5 + 0.5 * matched / many;
+      if (named.size) score += named.get(i) || 0;
+      // Documented codes before generated ones at about equal score.
+      if (this.docs[i].generated) score *= 0.9;
+      totals[h] = score;
+      counts[h] = matched;
+    }
+    var least = -Infinity;
+    if (hit.length > TOP) {
+      var sorted = totals.slice().sort();
+      least = sorted[hit.length - TOP];
+    }
+    var found = [];
+    for (var j = 0; j < hit.length; j++) {
+      var d = hit[j];
+      if (totals[j] >= least) {
+        var row = [];
+        for (var r = 0; r < slots.length; r++) row.push(buf.slots[r][d]);
+        found.push({ doc: this.docs[d], score: totals[j], matched: counts[j], row: row });
+      }
+      for (var z = 0; z < slots.length; z++) buf.slots[z][d] = 0;
+      buf.mark[d] = 0;
+    }
+    var rank = function (a, b) {
       if (a.score !== b.score) return b.score - a.score;
       if (a.doc.generated !== b.doc.generated) return a.doc.generated ? 1 : -1;
       return a.doc.code - b.doc.code;
+    };
+    // The best get a bonus for the words in order, and for a title or
+    // message that is the query.
+    found.forEach(function (f) {
+      f.score += self.order(f.doc, f.row, slots);
+      if (self.exact(f.doc, q)) f.score += 30;
     });
+    found.sort(rank);
     // Codes written out first, as written; then the codes of a table
     // value and the ranges named, best words first; then the rest.
     var scoreOf = new Map(found.map(function (f) { return [f.doc, f.score]; }));
@@ -428,9 +532,10 @@
     var first = numbers.codes.map(function (i) { return { doc: self.docs[i] }; })
       .concat(valued.filter(function (d) { return numbers.codes.indexOf(self.docs.indexOf(d)) < 0; }).map(function (d) { return { doc: d }; }))
       .concat(numbers.ranges.map(function (r) { return { range: r }; }));
-    var named = first.map(function (f) { return f.doc; });
-    var rest = found.filter(function (f) { return named.indexOf(f.doc) < 0; });
+    var listed = first.map(function (f) { return f.doc; });
+    var rest = found.filter(function (f) { return listed.indexOf(f.doc) < 0; });
     results = this.finishResults(first.concat(rest), slots);
+    results.total = first.length + Math.max(rest.length, hit.length - listed.length);
     results.coverage = first.length ? 1 : found.length ? found[0].matched / (slots.length || 1) : 0;
     if (!found.length || slots.every(function (s) { return !s.alts.length || s.alts[0][0] !== s.word; })) {
       var fixed = slots.map(function (s) { return s.alts.length ? s.alts[0][0] : s.word; }).join(" ");
@@ -439,8 +544,16 @@
     return results;
   };
 
-  /* A bonus for the query's words found next to each other, in order, in
-   * one field of the code. */
+  /* Whether the query is the code's title, message or another wording. */
+  Engine.prototype.exact = function (doc, q) {
+    if (!doc.exact) {
+      doc.exact = [doc.title, doc.message].concat(doc.wordings.split("\n")).map(cleanQuery).filter(Boolean);
+    }
+    return doc.exact.indexOf(q) >= 0;
+  };
+
+  /* A bonus for the query's words found next to each other (or one word
+   * apart), in order, in one field of the code. */
   Engine.prototype.order = function (doc, row, slots) {
     if (slots.length < 2) return 0;
     var bonus = 0;
@@ -448,13 +561,13 @@
       if (!row[s] || !row[s + 1]) continue;
       var a = slots[s].alts.map(function (x) { return x[0]; });
       var b = slots[s + 1].alts.map(function (x) { return x[0]; });
-      for (var f = 0; f < FIELDS.length; f++) {
-        var t = doc.fields[FIELDS[f]];
+      for (var f = 0; f < doc.fields.length; f++) {
+        var t = doc.fields[f];
         var hit = false;
         for (var k = 0; k + 1 < t.length && !hit; k++) {
           if (a.indexOf(t[k]) >= 0 && (b.indexOf(t[k + 1]) >= 0 || (k + 2 < t.length && b.indexOf(t[k + 2]) >= 0))) hit = true;
         }
-        if (hit) { bonus += 0.25 * (row[s] + row[s + 1]) * WEIGHT[FIELDS[f]] / WEIGHT.t; break; }
+        if (hit) { bonus += 0.25 * (row[s] + row[s + 1]) * WEIGHT[f] / WEIGHT[TITLE]; break; }
       }
     }
     return bonus;
@@ -468,7 +581,7 @@
     var self = this;
     if (q[0] === "-" && !this.byCode.has(q)) q = q.slice(1);
     this.docs.forEach(function (d) {
-      if (d.digits.indexOf(q) === 0) found.push({ doc: d, score: d.digits === q ? 2 : 1 });
+      if (d.digits.lastIndexOf(q, 0) === 0) found.push({ doc: d, score: d.digits === q ? 2 : 1 });
     });
     if (found.length) {
       found.sort(function (a, b) { return b.score - a.score || a.doc.code - b.doc.code; });
@@ -482,9 +595,9 @@
       if (n >= r[0] && n <= r[1]) found.push({ range: r, score: 2 });
     });
     var slot = [{ word: q, alts: this.post.has(q) ? [[q, 1]] : [] }];
-    var best = new Map();
-    if (slot[0].alts.length) this.score(q, 1, 0, best);
-    best.forEach(function (row, i) { found.push({ doc: self.docs[i], score: 1 }); });
+    (this.post.get(q) || []).forEach(function (d, k) {
+      if (k % 2 === 0) found.push({ doc: self.docs[d], score: 1 });
+    });
     var seen = new Set();
     found = found.filter(function (f) {
       var key = f.doc ? f.doc.code : "r" + f.range[0];

@@ -219,6 +219,8 @@ pub struct Draft {
     pub source_locale: Option<String>,
     /// `site.style`.
     pub style: DraftStyle,
+    /// `site.synonyms`.
+    pub synonyms: std::collections::BTreeMap<String, Vec<Vec<String>>>,
     /// References.
     pub references: Vec<DraftReference>,
     /// Tables.
@@ -335,6 +337,7 @@ impl Draft {
             base_url: plain.site.base_url,
             source_locale: plain.site.source_locale,
             style: DraftStyle::of(plain.site.style),
+            synonyms: plain.site.synonyms,
             references: plain
                 .references
                 .into_iter()
@@ -365,16 +368,13 @@ impl Draft {
         })
     }
 
-    /// The catalog as YAML, with its comments where they stood.
-    pub fn to_yaml(&self) -> String {
-        let mut out = String::new();
-        if !self.header.is_empty() {
-            out.push_str(&self.header);
-            out.push_str("\n\n");
-        }
-        let comments = &self.comments;
-        out.push_str(&comments.top("site"));
-        if self.base_url.is_some() || self.source_locale.is_some() || !self.style.is_empty() {
+    /// `site:`, if it says anything.
+    fn site_yaml(&self, out: &mut String) {
+        if self.base_url.is_some()
+            || self.source_locale.is_some()
+            || !self.style.is_empty()
+            || !self.synonyms.is_empty()
+        {
             out.push_str("site:\n");
             if let Some(url) = &self.base_url {
                 let _ = writeln!(out, "  base_url: {}", quote(url));
@@ -385,8 +385,27 @@ impl Draft {
             if !self.style.is_empty() {
                 let _ = writeln!(out, "  style: {}", self.style.inline());
             }
+            if !self.synonyms.is_empty() {
+                out.push_str("  synonyms:\n");
+                for (tag, groups) in &self.synonyms {
+                    let groups: Vec<String> = groups.iter().map(|g| list(g)).collect();
+                    let _ = writeln!(out, "    {}: [{}]", quote(tag), groups.join(", "));
+                }
+            }
             out.push('\n');
         }
+    }
+
+    /// The catalog as YAML, with its comments where they stood.
+    pub fn to_yaml(&self) -> String {
+        let mut out = String::new();
+        if !self.header.is_empty() {
+            out.push_str(&self.header);
+            out.push_str("\n\n");
+        }
+        let comments = &self.comments;
+        out.push_str(&comments.top("site"));
+        self.site_yaml(&mut out);
         out.push_str(&comments.top("references"));
         if !self.references.is_empty() {
             out.push_str("references:\n");

@@ -107,6 +107,9 @@ fn comments_of_odd_places_settle_after_one_rewrite() {
 const EVERY_FIELD: &str = r#"site:
   base_url: "https://example.org/errors/"
   source_locale: "en"
+  synonyms:
+    "en": [["refused", "rejected"], ["timeout", "timed"]]
+    "zh": [["超时", "逾时"]]
   style: { anchors: true, references: true, related: false, family: table }
 references:
   - { id: rfc-1, title: "RFC 1", url: "https://example.org/rfc1" }

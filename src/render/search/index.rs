@@ -27,20 +27,43 @@ use crate::site;
 /// Codes per detail shard.
 pub(crate) const PER_SHARD: usize = 1000;
 
-/// A code in the first shard: `[code, name, aliases, title, message,
-/// wordings, module, generated, value]`.
-#[derive(Serialize)]
-struct Entry(
-    CodeNumber,
-    String,
-    String,
-    String,
-    String,
-    String,
-    usize,
-    u8,
-    String,
-);
+/// The codes of the first shard, a list per field (a field's values
+/// together compress better): the numbers as differences from the one
+/// before (the first from 0), in code order.
+#[derive(Serialize, Default)]
+struct Codes {
+    code: Vec<CodeNumber>,
+    name: Vec<String>,
+    /// Other names, separated by spaces.
+    aliases: Vec<String>,
+    title: Vec<String>,
+    message: Vec<String>,
+    /// Other wordings of the message, one per line.
+    wordings: Vec<String>,
+    /// Index in `modules`.
+    module: Vec<usize>,
+    generated: Vec<u8>,
+    /// `errno:110`, `ssl-error:5`, or empty.
+    value: Vec<String>,
+}
+
+impl Codes {
+    fn push(&mut self, code: &CodeView, module: usize, before: CodeNumber) {
+        let also = code.also.as_ref();
+        self.code.push(code.code - before);
+        self.name.push(code.name.clone());
+        self.aliases
+            .push(also.map(|a| a.names.join(" ")).unwrap_or_default());
+        self.title.push(plain_text(&code.title.text));
+        self.message.push(code.message.clone().unwrap_or_default());
+        self.wordings
+            .push(also.map(|a| a.wordings.join("\n")).unwrap_or_default());
+        self.module.push(module);
+        self.generated.push(u8::from(code.generated));
+        self.value
+            .push(also.map(|a| a.value.clone()).unwrap_or_default());
+    }
+}
 
 /// A range of codes: `[from, to, title, url]`.
 #[derive(Serialize)]
@@ -55,7 +78,7 @@ struct First<'a> {
     url: String,
     /// Each module: `[title, page]`.
     modules: Vec<(String, String)>,
-    codes: Vec<Entry>,
+    codes: Codes,
     ranges: Vec<RangeEntry>,
     /// Groups of words that mean the same.
     synonyms: &'a [Vec<String>],
@@ -85,11 +108,19 @@ pub(crate) fn files(locale: &LocaleModel, synonyms: &[Vec<String>]) -> Vec<(Stri
     let chunks: Vec<&[(&CodeView, usize)]> = codes.chunks(PER_SHARD).collect();
     let names: Vec<String> = (0..chunks.len()).map(shard_path).collect();
     let first = First {
-        v: 2,
+        v: 3,
         locale: tag,
         url: site::code_path_pattern(),
         modules,
-        codes: codes.iter().map(|(c, m)| entry(c, *m)).collect(),
+        codes: {
+            let mut columns = Codes::default();
+            let mut before = 0;
+            for (c, m) in &codes {
+                columns.push(c, *m, before);
+                before = c.code;
+            }
+            columns
+        },
         ranges,
         synonyms,
         details: names.clone(),
@@ -124,21 +155,6 @@ pub(crate) fn files(locale: &LocaleModel, synonyms: &[Vec<String>]) -> Vec<(Stri
 /// The path of detail shard `n`, from the locale's folder.
 fn shard_path(n: usize) -> String {
     format!("search-details-{n}.js")
-}
-
-fn entry(code: &CodeView, module: usize) -> Entry {
-    let also = code.also.as_ref();
-    Entry(
-        code.code,
-        code.name.clone(),
-        also.map(|a| a.names.join(" ")).unwrap_or_default(),
-        plain_text(&code.title.text),
-        code.message.clone().unwrap_or_default(),
-        also.map(|a| a.wordings.join("\n")).unwrap_or_default(),
-        module,
-        u8::from(code.generated),
-        also.map(|a| a.value.clone()).unwrap_or_default(),
-    )
 }
 
 /// What a code's page says besides its title and message, as plain text.

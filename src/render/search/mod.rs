@@ -69,20 +69,6 @@ pub(crate) fn plain_blocks(markdown: &str) -> Vec<String> {
     blocks
 }
 
-/// The groups of words that mean the same in locale `tag` (errdoc's own,
-/// `data/synonyms.tsv`), for the search index: those of its language
-/// (`zh`), then those of the tag (`zh-CN`).
-pub(crate) fn synonyms(tag: &str) -> Vec<Vec<String>> {
-    let language = tag.split('-').next().unwrap_or(tag);
-    include_str!("../../../data/synonyms.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .filter(|(t, _)| t.eq_ignore_ascii_case(language) || t.eq_ignore_ascii_case(tag))
-        .map(|(_, words)| words.split('|').map(|w| w.trim().to_string()).collect())
-        .collect()
-}
-
 /// `codes.json`: every code of a locale with its localized fields.
 #[derive(Serialize)]
 pub(crate) struct CodesJson<'a> {
@@ -250,6 +236,7 @@ mod tests {
             name: "简体中文".to_string(),
             code_index: Default::default(),
             ui: Default::default(),
+            synonyms: Vec::new(),
             pages: vec![PageModel {
                 module: "m".to_string(),
                 file: "errorcode-m".to_string(),
@@ -302,18 +289,12 @@ mod tests {
         assert_eq!(first["synonyms"], serde_json::json!([["超时", "逾时"]]));
         assert_eq!(first["details"], serde_json::json!(["search-details-0.js"]));
         assert_eq!(
-            first["codes"][0],
-            serde_json::json!([
-                2303210,
-                "C_2303210",
-                "",
-                "连接<超时>",
-                "Connection timed out.",
-                "",
-                0,
-                0,
-                ""
-            ])
+            first["codes"],
+            serde_json::json!({
+                "code": [2303210], "name": ["C_2303210"], "aliases": [""], "title": ["连接<超时>"],
+                "message": ["Connection timed out."], "wordings": [""], "module": [0],
+                "generated": [0], "value": [""]
+            })
         );
         assert_eq!(
             first["ranges"][0],

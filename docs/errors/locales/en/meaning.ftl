@@ -1,4 +1,4 @@
-# errdoc's own errors E0201–E0248: what the catalog says.
+# errdoc's own errors E0201–E0249: what the catalog says.
 
 module-meaning = What the catalog says
     .note = Errors and warnings about what `catalog/codes.yaml` says, once it has been read: ids and names, codes defined twice, the ranges modules own (`owns`), families, named ranges, references, listings (`also:`), headings, markers, message drift, and names the exports cannot use. errdoc reports all of them in one run, each at its place in the catalog. Warnings do not stop a build; errors do.
@@ -299,3 +299,8 @@ code-248 = A name is a macro of the C library
     .cause-1 = A family's pattern is `{"{"}name{"}"}` alone, without a prefix, and its table holds errno names such as `EDOM`, `ERANGE` or `EILSEQ`.
     .cause-2 = A code is named after a common constant, such as `EOF`, `NULL`, `INT_MAX` or `SIZE_MAX`.
     .solution-1 = Give the code another name, for example with a prefix: `APP_EOF`. For a family, give the pattern a prefix: `SOCKET_{"{"}name{"}"}`.
+
+code-249 = A group of synonyms has fewer than two words
+    .description = `site.synonyms` lists, for a locale tag or a language, groups of words that mean the same, so that the site's search finds a code by any of them: `en: [[refused, rejected]]`. A group of one word (or of empty words) says nothing, and errdoc leaves it out of the search index.
+    .cause-1 = A group was written as a single word, `en: [refused]`, or a word was left empty: `[refused, ""]`.
+    .solution-1 = Add the words that mean the same to the group, `[refused, rejected]`, or remove the group.

@@ -1,4 +1,4 @@
-# errdoc's own errors E0201–E0248: what the catalog says.
+# errdoc's own errors E0201–E0249: what the catalog says.
 
 module-meaning = 目录的内容
     .note = 本页介绍`catalog/codes.yaml`读取成功后，针对其内容的错误和警告：id和名称、重复定义的错误码、模块拥有的区间（`owns`）、错误码族、具名区间、参考资料、列出条目（`also:`）、标题、标记、错误信息偏差，以及导出时无法使用的名称。errdoc会在一次运行中报告全部问题，并指出每个问题在目录中的位置。警告不会中止构建，错误会。
@@ -299,3 +299,8 @@ code-248 = 名称是C标准库的宏
     .cause-1 = 错误码族的名称模式只有`{"{"}name{"}"}`、没有前缀，而它的表中有`EDOM`、`ERANGE`或`EILSEQ`等errno名称。
     .cause-2 = 错误码以常见的常量命名，如`EOF`、`NULL`、`INT_MAX`或`SIZE_MAX`。
     .solution-1 = 为该错误码换一个名称，例如加上前缀：`APP_EOF`。对于错误码族，请为名称模式加上前缀：`SOCKET_{"{"}name{"}"}`。
+
+code-249 = 同义词组不足两个词
+    .description = `site.synonyms`按语言标签或语言列出意思相同的词组，使网站搜索用其中任何一个词都能找到错误码，例如`en: [[refused, rejected]]`。只有一个词（或只有空词）的词组没有意义，errdoc不会把它放进搜索索引。
+    .cause-1 = 词组只写了一个词，如`en: [refused]`，或其中有空词，如`[refused, ""]`。
+    .solution-1 = 为词组补上意思相同的词，如`[refused, rejected]`，或删除该词组。
