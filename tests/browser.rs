@@ -396,3 +396,53 @@ fn the_query_set_is_answered() {
         missed.join("\n")
     );
 }
+
+/// What a reader sees besides the codes: the matched words marked (as
+/// elements, the text unchanged), a "Did you mean" line for a typo that
+/// corrects the query when clicked, and Chinese words on the English site
+/// answered from the Chinese index, said so, with links to its pages.
+#[test]
+fn results_mark_words_correct_typos_and_cross_languages() {
+    let browser = Browser::start("en");
+    let base = format!("file://{}/", site().display());
+    browser.goto(&format!("{base}en/codes/1006.html"));
+    search_for(&browser, "connection refused");
+    let found = results(&browser, "");
+    assert!(found.contains(&"2301111".to_string()), "{found:?}");
+    let marked = browser.eval(
+        "const a = [...document.querySelectorAll('#search-results li[role=option]')]\
+           .find(li => li.querySelector('.code').textContent === '2301111');\
+         return [a.querySelector('.title').textContent, [...a.querySelectorAll('mark')].map(m => m.textContent.toLowerCase())];",
+    );
+    let title = marked[0].as_str().unwrap();
+    let marks: Vec<&str> = marked[1]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert!(title.to_lowercase().contains("refused"), "{title}");
+    assert!(marks.contains(&"refused"), "{marks:?}");
+
+    search_for(&browser, "conection refused");
+    browser.wait_for(
+        "return document.querySelector('#search-results .suggestion button') ? true : null",
+    );
+    browser.eval("document.querySelector('#search-results .suggestion button').click();");
+    browser.wait_for(
+        "return document.getElementById('search').value === 'connection refused' ? true : null",
+    );
+
+    search_for(&browser, "连接超时");
+    let note = browser.wait_for(
+        "const n = document.querySelector('#search-results li.other'); return n ? n.textContent : null",
+    );
+    assert_eq!(note, Value::from("Found in another language: 简体中文"));
+    let href =
+        browser.eval("return document.querySelector('#search-results li[role=option] a').href");
+    let href = href.as_str().unwrap();
+    assert!(
+        href.ends_with("/zh-CN/codes/2303210.html") || href.ends_with("/zh-CN/codes/2301110.html"),
+        "{href}"
+    );
+}

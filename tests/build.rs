@@ -312,3 +312,37 @@ fn the_catalogs_synonyms_reach_the_search_index() {
     assert!(zh.contains(r#"["超时","逾时"]"#), "errdoc's own: {zh}");
     assert!(!zh.contains("declined"), "{zh}");
 }
+
+/// A reader who lands on a missing page can search from it, in every
+/// language (a form that opens the language's home page with `?q=`); with
+/// a base URL, each language has an OpenSearch description that every
+/// page links.
+#[test]
+fn the_404_page_searches_and_each_language_has_opensearch() {
+    let root = project(None);
+    let run = errdoc(root.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let read = |path: &str| std::fs::read_to_string(root.path().join("site").join(path)).unwrap();
+    let not_found = read("404.html");
+    for tag in ["en", "zh-CN"] {
+        assert!(
+            not_found.contains(&format!(
+                "<form class=\"search\" role=\"search\" action=\"{tag}/index.html\" method=\"get\">"
+            )),
+            "{not_found}"
+        );
+        let xml = read(&format!("{tag}/opensearch.xml"));
+        assert!(
+            xml.contains(&format!(
+                "template=\"https://example.org/errors/{tag}/index.html?q={{searchTerms}}\""
+            )),
+            "{xml}"
+        );
+        assert!(
+            read(&format!("{tag}/codes/1006.html")).contains(&format!(
+                "<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"https://example.org/errors/{tag}/opensearch.xml\""
+            ))
+        );
+    }
+    assert_eq!(not_found.matches("name=\"q\"").count(), 2, "{not_found}");
+}

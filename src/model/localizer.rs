@@ -397,7 +397,7 @@ impl Localizer<'_> {
                     .map(|l| l.value.as_str())
                     .or(entry.map(|e| e.message.value.as_str()))
                     .unwrap_or("");
-                super::wordings::also(m, entry, message)
+                super::wordings::also(&code.name.value, m, entry, message)
             }),
             generated: code.is_generated(),
             stale,

@@ -89,9 +89,14 @@ pub(crate) struct Also {
     pub value: String,
 }
 
-/// What `member` (the entry `entry` of its table) is also known by; the
-/// code's own message is not repeated.
-pub(crate) fn also(member: &Membership, entry: Option<&TableEntry>, message: &str) -> Also {
+/// What code `name`, `member` (the entry `entry` of its table), is also
+/// known by; its own name and message are not repeated.
+pub(crate) fn also(
+    name: &str,
+    member: &Membership,
+    entry: Option<&TableEntry>,
+    message: &str,
+) -> Also {
     let mut names: Vec<String> = vec![member.name.clone()];
     if let Some(entry) = entry {
         names.extend(entry.aliases.iter().map(|a| a.value.clone()));
@@ -118,7 +123,7 @@ pub(crate) fn also(member: &Membership, entry: Option<&TableEntry>, message: &st
         }
     }
     let mut seen = std::collections::HashSet::new();
-    names.retain(|n| seen.insert(n.clone()));
+    names.retain(|n| n != name && seen.insert(n.clone()));
     Also {
         names,
         wordings,
@@ -144,24 +149,31 @@ mod tests {
 
     #[test]
     fn a_linux_errno_gets_the_c_libraries_wordings_and_names() {
-        let a = also(&member("ETIMEDOUT", 110), None, "Connection timed out");
+        let a = also("C", &member("ETIMEDOUT", 110), None, "Connection timed out");
         assert_eq!(a.wordings, ["Operation timed out"]);
         assert_eq!(a.value, "errno:110");
         let a = also(
+            "C",
             &member("EDEADLK", 35),
             None,
             "Resource deadlock would occur",
         );
         assert_eq!(a.names, ["EDEADLK", "EDEADLOCK"]);
-        let a = also(&member("EOPNOTSUPP", 95), None, "x");
+        let a = also("C", &member("EOPNOTSUPP", 95), None, "x");
         assert!(a.names.contains(&"ENOTSUP".to_string()), "{a:?}");
-        let a = also(&member("EBADF", 9), None, "Bad file number");
+        let a = also("C", &member("EBADF", 9), None, "Bad file number");
         assert_eq!(a.wordings, ["Bad file descriptor"]);
     }
 
     #[test]
+    fn the_codes_own_name_is_not_an_other_name() {
+        let a = also("EINTR", &member("EINTR", 4), None, "m");
+        assert!(a.names.is_empty(), "{a:?}");
+    }
+
+    #[test]
     fn another_table_or_a_name_that_is_not_the_errno_gets_nothing_else() {
-        let a = also(&member("SSL_ERROR_SYSCALL", 5), None, "m");
+        let a = also("C", &member("SSL_ERROR_SYSCALL", 5), None, "m");
         assert_eq!(a.names, ["SSL_ERROR_SYSCALL"]);
         assert!(a.wordings.is_empty());
         assert_eq!(a.value, "t:5");

@@ -39,7 +39,9 @@
    * wordings), module, details; and their weights. */
   var NAME = 0, TITLE = 1, MESSAGE = 2, MODULE = 3, DETAILS = 4;
   var WEIGHT = [8, 6, 4, 1, 1.5];
-  var STOP = {};
+  /* Dictionaries without inherited keys ("constructor" is a word). */
+  function dict() { return Object.create(null); }
+  var STOP = dict();
   ("a an and are as at be by can could did do does for from has have if in into is it its " +
    "of on or that the this to was were will with error errors err code codes errno exception " +
    "message msg reason failed failure e w i d f v")
@@ -130,7 +132,10 @@
     this.synonyms = new Map();
     this.cjk = 0;
     this.shards = (index.details || []).slice();
-    this.loaded = {};
+    this.loaded = dict();
+    // Whether the language is written in CJK characters: by its tag, or
+    // by most titles (a language errdoc does not know by name).
+    this.cjkTag = /^(zh|ja|ko)(-|$)/i.test(this.locale);
     var self = this;
     (index.synonyms || []).forEach(function (group) {
       var words = group.map(function (g) { return tokenize(g); })
@@ -146,7 +151,7 @@
     var c = index.codes || {};
     var col = function (name, i) { return (c[name] || [])[i]; };
     for (var i = 0, code = 0; i < (c.code || []).length; i++) {
-      code += c.code[i];
+      code = c.absolute ? c.code[i] : code + c.code[i];
       this.add([code, col("name", i), col("aliases", i), col("title", i), col("message", i),
         col("wordings", i), col("module", i), col("generated", i), col("value", i)]);
     }
@@ -162,7 +167,7 @@
       title: String(e[3] || ""), message: String(e[4] || ""), wordings: String(e[5] || ""),
       module: module[0], generated: e[7] === 1, value: e[8] || "", digits: String(e[0]),
       fields: [[], [], [], [], []],
-      names: {}
+      names: dict()
     };
     this.docs.push(doc);
     this.byCode.set(doc.digits, i);
@@ -198,7 +203,7 @@
       if (!list) { list = []; this.post.set(tokens[k], list); }
       list.push(i, f);
     }
-    var seen = {};
+    var seen = dict();
     for (var c = 0; c < chars.length; c++) {
       if (seen[chars[c]]) continue;
       seen[chars[c]] = true;
@@ -257,39 +262,50 @@
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   };
 
-  /* Ways a query word may be written in the index: [term, weight]. */
+  /* Ways a query word may be written in the index: [term, weight, how]
+   * (`exact`, `synonym`, `form`, `prefix`, `typo`). A way other than the
+   * word itself never scores above the word would (its rarity is capped
+   * at the word's, where the index has the word). */
   Engine.prototype.alternatives = function (word, last) {
     var out = [];
-    var seen = {};
+    var seen = dict();
     var self = this;
-    function add(t, w) {
-      if (seen[t] === undefined && self.post.has(t)) { seen[t] = out.length; out.push([t, w]); }
+    function add(t, w, how) {
+      if (seen[t] === undefined && self.post.has(t)) { seen[t] = out.length; out.push([t, w, how]); }
     }
-    add(word, 1);
-    (this.synonyms.get(word) || []).forEach(function (s) { add(s, 0.8); });
+    add(word, 1, "exact");
+    (this.synonyms.get(word) || []).forEach(function (s) { add(s, 0.8, "synonym"); });
     if (CJK.test(word[0])) return out;
     this.words();
-    // A word it starts or that starts it: plurals, "-ed", "-ing".
+    // A word it starts or that starts it, and their other forms: plurals,
+    // "-ed", "-ing" ("refusing" finds "refused").
     if (word.length >= 4) {
-      for (var l = 4; l < word.length; l++) if (word.length - l <= 3) add(word.slice(0, l), 0.8);
-      this.prefixed(word, 3, function (t) { add(t, 0.85); });
+      for (var l = Math.max(4, word.length - 3); l < word.length; l++) {
+        var stem = word.slice(0, l);
+        add(stem, 0.8, "form");
+        this.prefixed(stem, 3, function (t) { add(t, 0.75, "form"); });
+      }
+      this.prefixed(word, 3, function (t) { add(t, 0.85, "form"); });
     }
     // As typed: the last word may be unfinished.
-    if (last && word.length >= 2) this.prefixed(word, 12, function (t) { add(t, 0.7); });
+    if (last && word.length >= 2) this.prefixed(word, 12, function (t) { add(t, 0.7, "prefix"); });
     if (!out.length && word.length >= 4 && !/^\d+$/.test(word)) {
       var k = word.length >= 8 ? 2 : 1;
       for (var len = word.length - k; len <= word.length + k; len++) {
         var bucket = this.byLength[len] || [];
         for (var b = 0; b < bucket.length; b++) {
           var d = k === 1 ? (oneEdit(word, bucket[b]) ? 1 : 2) : distance(word, bucket[b], k);
-          if (d <= k) add(bucket[b], d === 1 ? 0.6 : 0.45);
+          if (d <= k) add(bucket[b], d === 1 ? 0.6 : 0.45, "typo");
         }
       }
+      out.sort(function (a, b) { return b[1] - a[1] || self.idf(a[0]) - self.idf(b[0]); });
     }
     // What the found words mean, too.
     out.slice().forEach(function (a) {
-      (self.synonyms.get(a[0]) || []).forEach(function (s) { add(s, a[1] * 0.8); });
+      (self.synonyms.get(a[0]) || []).forEach(function (s) { add(s, a[1] * 0.8, a[2] === "typo" ? "typo" : "synonym"); });
     });
+    var cap = this.post.has(word) ? this.idf(word) : Infinity;
+    out.forEach(function (a) { a.push(a[0] === word ? Infinity : cap); });
     return out;
   };
 
@@ -360,12 +376,12 @@
 
   /* Keeps, for query word `slot`, each code's best BM25F score of `term`
    * (times `weight`). `hit` collects the codes that have any. */
-  Engine.prototype.score = function (term, weight, slot, hit) {
+  Engine.prototype.score = function (term, weight, slot, hit, cap) {
     var list = this.post.get(term);
     if (!list) return;
     var buf = this.buffer(slot);
     var acc = buf.acc, weighted = buf.weighted, seen = [];
-    var idf = this.idf(term);
+    var idf = Math.min(this.idf(term), cap === undefined ? Infinity : cap);
     for (var k = 0; k < list.length; k += 2) {
       var i = list[k];
       if (acc[i] === 0) seen.push(i);
@@ -386,7 +402,7 @@
     var words = tokenize(q).filter(function (w) { return !/^\d+$/.test(w); });
     var kept = words.filter(function (w) { return !STOP[w]; });
     if (!kept.length) kept = words;
-    var seen = {};
+    var seen = dict();
     kept = kept.filter(function (w) { if (seen[w]) return false; seen[w] = true; return true; });
     var self = this;
     return kept.slice(0, 32).map(function (w, i, all) {
@@ -398,24 +414,28 @@
    * codes of a table value (`valued`: "errno 13", "ssl error 5", "(os
    * error 13)") and ranges ("close code 4001"). */
   Engine.prototype.numbers = function (q) {
-    var codes = [], valued = [], ranges = [];
+    var codes = [], valued = [], ranges = [], later = [];
     var self = this;
     var m, number = /(^|[^0-9a-z.])(-?)(\d+)(?![0-9])/g;
-    while ((m = number.exec(q))) {
-      var i = this.byCode.get(m[2] + m[3].replace(/^0+(?=\d)/, ""));
-      if (i !== undefined) { if (codes.indexOf(i) < 0) codes.push(i); continue; }
-      var before = tokenize(q.slice(Math.max(0, m.index - 24), m.index + m[1].length));
-      var n = Number(m[3]);
+    for (var count = 0; count < 32 && (m = number.exec(q)); count++) {
+      var at = m.index + m[1].length;
+      var window = q.slice(Math.max(0, at - 40), at);
+      var before = tokenize(window);
       var tables = this.tables(before);
+      var signed = Number(m[2] + m[3]), n = Number(m[3]);
+      var i = this.byCode.get(m[2] + m[3].replace(/^0+(?=\d)/, ""));
+      // "errno 13" names errno 13 before any code 13.
+      if (i !== undefined && !tables.length) { if (codes.indexOf(i) < 0) codes.push(i); continue; }
+      if (i !== undefined && later.indexOf(i) < 0) later.push(i);
       if (m[2] && !tables.length) tables = ["errno"];
       tables.forEach(function (t) {
         (self.byValue.get(t + ":" + n) || []).forEach(function (d) { if (valued.indexOf(d) < 0) valued.push(d); });
       });
-      if (/(^|[^a-z])(code|close)[^a-z]*$/.test(q.slice(0, m.index + m[1].length))) {
-        this.ranges.forEach(function (r) { if (n >= r[0] && n <= r[1] && ranges.indexOf(r) < 0) ranges.push(r); });
+      if (/(^|[^a-z])(code|close)[^a-z]*$/.test(window)) {
+        this.ranges.forEach(function (r) { if (signed >= r[0] && signed <= r[1] && ranges.indexOf(r) < 0) ranges.push(r); });
       }
     }
-    return { codes: codes, valued: valued, ranges: ranges };
+    return { codes: codes, valued: valued, ranges: ranges, later: later };
   };
 
   /* The tables the words before a number name: "errno", "os error" and
@@ -439,6 +459,8 @@
    * the share of the query's words the first matched, `suggestion` a
    * corrected query when no word was found as written. */
   Engine.prototype.search = function (query, typing) {
+    // A pasted log is read as far as its first 2,000 characters.
+    query = String(query == null ? "" : query).slice(0, 2000);
     var q = cleanQuery(query);
     var results = [];
     results.total = 0;
@@ -450,7 +472,7 @@
     var slots = this.read(String(query), typing);
     var hit = [];
     slots.forEach(function (s, slot) {
-      s.alts.forEach(function (a) { self.score(a[0], a[1], slot, hit); });
+      s.alts.forEach(function (a) { self.score(a[0], a[1], slot, hit, a[3]); });
     });
     var buf = this.buffer(slots.length);
     // A CJK pair the index lacks: its characters, at a discount.
@@ -529,17 +551,23 @@
     var scoreOf = new Map(found.map(function (f) { return [f.doc, f.score]; }));
     var valued = numbers.valued.map(function (i) { return self.docs[i]; });
     valued.sort(function (a, b) { return (scoreOf.get(b) || 0) - (scoreOf.get(a) || 0) || a.code - b.code; });
-    var first = numbers.codes.map(function (i) { return { doc: self.docs[i] }; })
-      .concat(valued.filter(function (d) { return numbers.codes.indexOf(self.docs.indexOf(d)) < 0; }).map(function (d) { return { doc: d }; }))
-      .concat(numbers.ranges.map(function (r) { return { range: r }; }));
+    var written = numbers.codes.map(function (i) { return self.docs[i]; });
+    var after = numbers.later.map(function (i) { return self.docs[i]; });
+    var first = written.map(function (d) { return { doc: d }; })
+      .concat(valued.filter(function (d) { return written.indexOf(d) < 0; }).map(function (d) { return { doc: d }; }))
+      .concat(numbers.ranges.map(function (r) { return { range: r }; }))
+      .concat(after.filter(function (d) { return written.indexOf(d) < 0 && valued.indexOf(d) < 0; }).map(function (d) { return { doc: d }; }));
     var listed = first.map(function (f) { return f.doc; });
     var rest = found.filter(function (f) { return listed.indexOf(f.doc) < 0; });
     results = this.finishResults(first.concat(rest), slots);
-    results.total = first.length + Math.max(rest.length, hit.length - listed.length);
+    var listedDocs = listed.filter(Boolean).length;
+    results.total = first.length + Math.max(rest.length, hit.length - listedDocs);
     results.coverage = first.length ? 1 : found.length ? found[0].matched / (slots.length || 1) : 0;
-    if (!found.length || slots.every(function (s) { return !s.alts.length || s.alts[0][0] !== s.word; })) {
-      var fixed = slots.map(function (s) { return s.alts.length ? s.alts[0][0] : s.word; }).join(" ");
-      if (slots.length && fixed !== phrase.join(" ")) results.suggestion = fixed;
+    // A word the index lacks, found one or two typos away: offered as
+    // the query corrected.
+    var typo = function (s) { return s.alts.length && s.alts[0][2] === "typo"; };
+    if (slots.some(typo)) {
+      results.suggestion = slots.map(function (s) { return typo(s) ? s.alts[0][0] : s.word; }).join(" ");
     }
     return results;
   };
@@ -579,7 +607,6 @@
   Engine.prototype.number = function (q) {
     var found = [];
     var self = this;
-    if (q[0] === "-" && !this.byCode.has(q)) q = q.slice(1);
     this.docs.forEach(function (d) {
       if (d.digits.lastIndexOf(q, 0) === 0) found.push({ doc: d, score: d.digits === q ? 2 : 1 });
     });
@@ -587,7 +614,8 @@
       found.sort(function (a, b) { return b.score - a.score || a.doc.code - b.doc.code; });
       return this.finishResults(found, []);
     }
-    (this.byValue.get("errno:" + Number(q)) || []).forEach(function (i) {
+    // The kernel returns -13 for errno 13.
+    (this.byValue.get("errno:" + Math.abs(Number(q))) || []).forEach(function (i) {
       found.push({ doc: self.docs[i], score: 3 });
     });
     var n = Number(q);
@@ -631,20 +659,22 @@
     return results;
   };
 
-  /* Where `terms` are in `text`: [[start, end], ...], for highlighting. */
+  /* Where `terms` are in `text`: [[start, end], ...], for highlighting:
+   * the words of any script the terms are (or start, from three letters)
+   * or whose parts of a constant name they are; CJK terms where they
+   * stand. Positions are in `text` as it is. */
   function marks(text, terms) {
     var out = [];
     if (!terms || !terms.length) return out;
     var s = String(text);
-    var lower = s.toLowerCase();
-    var m, word = /[A-Za-z0-9_]+/g;
-    while ((m = word.exec(s))) {
-      var w = m[0].toLowerCase();
+    var words = terms.filter(function (t) { return !CJK.test(t[0]); });
+    var m, word = new RegExp(TOKEN.source, TOKEN.flags);
+    while (words.length && (m = word.exec(s))) {
+      var w = fold(m[0]);
       var parts = w.split("_");
-      for (var i = 0; i < terms.length; i++) {
-        var t = terms[i];
-        if (CJK.test(t[0])) continue;
-        if (w === t || parts.indexOf(t) >= 0 || (t.length >= 3 && w.indexOf(t) === 0)) {
+      for (var i = 0; i < words.length; i++) {
+        var t = words[i];
+        if (w === t || parts.indexOf(t) >= 0 || (t.length >= 3 && w.lastIndexOf(t, 0) === 0)) {
           out.push([m.index, m.index + m[0].length]);
           break;
         }
@@ -653,7 +683,7 @@
     terms.forEach(function (t) {
       if (!CJK.test(t[0])) return;
       var from = 0, at;
-      while ((at = lower.indexOf(t, from)) >= 0) { out.push([at, at + t.length]); from = at + 1; }
+      while ((at = s.indexOf(t, from)) >= 0) { out.push([at, at + t.length]); from = at + 1; }
     });
     out.sort(function (a, b) { return a[0] - b[0]; });
     var merged = [];
@@ -667,7 +697,7 @@
 
   /* Whether the index is of a language written in CJK characters. */
   Engine.prototype.isCJK = function () {
-    return this.cjk * 2 > this.docs.length;
+    return this.cjkTag || this.cjk * 2 > this.docs.length;
   };
 
   /* The answer to `query` on the site of `engine`'s language: its own
@@ -747,7 +777,11 @@
     var base = body.getAttribute("data-to-locale") || "";
     window.errdocDetails = window.errdocDetails || {};
     (function next() {
-      if (!left.length) { if (input.value) run(); return; }
+      // All in: the open list is answered again, its selection kept.
+      if (!left.length) {
+        if (!list.hidden && document.activeElement === input && cleanQuery(input.value)) run(null, true);
+        return;
+      }
       var n = left.shift();
       script(base + n, function () {
         var key = engine.locale + "/" + n;
@@ -784,9 +818,9 @@
     input.removeAttribute("aria-activedescendant");
     var none = !results.length;
     var prefix = other ? root() + other.tag + "/" : body.getAttribute("data-to-locale");
-    if (other) note(body.getAttribute("data-other") + " " + other.name, "other");
+    if (other) note((body.getAttribute("data-other") || "") + " " + other.name, "other");
     if (results.suggestion) {
-      var li = note(body.getAttribute("data-did-you-mean") + " ", "suggestion");
+      var li = note((body.getAttribute("data-did-you-mean") || "") + " ", "suggestion");
       var b = document.createElement("button");
       b.type = "button";
       b.textContent = results.suggestion;
@@ -871,21 +905,32 @@
     return CJK.test(q) !== engine.isCJK();
   }
 
-  function run(then) {
+  /* Answers the query in the box; `then` after. Only the latest run
+   * answers (indexes load while the reader types on). `keep`: the
+   * selected result stays selected. */
+  var runs = 0;
+  function run(then, keep) {
     var q = input.value;
     if (!cleanQuery(q)) return hide();
-    var typing = !/\s$/.test(q);
+    var mine = ++runs;
     load(current, function (engine) {
       loadDetails(engine);
       var langs = others();
       var answered = function () {
+        if (mine !== runs) return;
         var loaded = langs.map(function (l) {
           return { tag: l.tag, name: l.name, engine: indexes[l.tag] && indexes[l.tag].engine };
         });
-        var a = answer(engine, loaded, input.value, typing);
+        var value = input.value;
+        var selected = keep ? list.querySelector("li.active .code") : null;
+        var a = answer(engine, loaded, value, !/\s$/.test(value));
         var other = null;
         loaded.forEach(function (l) { if (l.tag === a.other) other = l; });
         show(a.results, other);
+        if (selected) {
+          var codes = list.querySelectorAll("li[role=option] .code");
+          for (var i = 0; i < codes.length; i++) if (codes[i].textContent === selected.textContent) move(i);
+        }
         if (then) then();
       };
       if (!mayNeedOthers(engine, q) || !langs.length) return answered();
@@ -919,6 +964,8 @@
     input.addEventListener("input", function () { run(); });
     input.addEventListener("focus", function () { load(current, function () {}); if (input.value) run(); });
     input.addEventListener("keydown", function (e) {
+      // Keys that pick a word of an input method are the method's.
+      if (e.isComposing || e.keyCode === 229) return;
       if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) run(); else move(active + 1); }
       else if (e.key === "ArrowUp") { e.preventDefault(); move(active - 1); }
       else if (e.key === "Enter") { e.preventDefault(); if (!list.hidden && shownFor === input.value) go(); else run(go); }

@@ -29,9 +29,13 @@ pub(crate) const PER_SHARD: usize = 1000;
 
 /// The codes of the first shard, a list per field (a field's values
 /// together compress better): the numbers as differences from the one
-/// before (the first from 0), in code order.
+/// before (the first from 0), in code order; as they are (`absolute`)
+/// where one is beyond what a script's number holds exactly (2^53), so
+/// that no other code is thrown off by it.
 #[derive(Serialize, Default)]
 struct Codes {
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    absolute: bool,
     code: Vec<CodeNumber>,
     name: Vec<String>,
     /// Other names, separated by spaces.
@@ -50,7 +54,12 @@ struct Codes {
 impl Codes {
     fn push(&mut self, code: &CodeView, module: usize, before: CodeNumber) {
         let also = code.also.as_ref();
-        self.code.push(code.code - before);
+        self.code.push(if self.absolute {
+            code.code
+        } else {
+            // Cannot overflow: both are within ±2^53 when not absolute.
+            code.code.saturating_sub(before)
+        });
         self.name.push(code.name.clone());
         self.aliases
             .push(also.map(|a| a.names.join(" ")).unwrap_or_default());
@@ -113,7 +122,10 @@ pub(crate) fn files(locale: &LocaleModel, synonyms: &[Vec<String>]) -> Vec<(Stri
         url: site::code_path_pattern(),
         modules,
         codes: {
-            let mut columns = Codes::default();
+            let mut columns = Codes {
+                absolute: codes.iter().any(|(c, _)| c.code.unsigned_abs() > 1 << 53),
+                ..Codes::default()
+            };
             let mut before = 0;
             for (c, m) in &codes {
                 columns.push(c, *m, before);
@@ -172,9 +184,14 @@ fn details(code: &CodeView) -> String {
         .join(" ")
 }
 
-/// Serializing plain structs of strings and numbers cannot fail.
+/// Serializing plain structs of strings and numbers cannot fail. U+2028
+/// and U+2029, which JSON takes in strings but scripts before ES2019 do
+/// not, are escaped.
 fn json<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_string())
+    serde_json::to_string(value)
+        .unwrap_or_else(|_| "null".to_string())
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 fn script(tag: &str, what: &str, target: &str, json: &str) -> String {

@@ -312,6 +312,25 @@ mod tests {
     }
 
     #[test]
+    fn numbers_a_script_cannot_hold_exactly_are_written_as_they_are() {
+        let mut locale = locale();
+        let mut other = locale.pages[0].codes[0].clone();
+        locale.pages[0].codes[0].code = -1;
+        other.code = i64::MAX;
+        locale.pages[0].codes.push(other);
+        let first = assigned(&index::files(&locale, &[])[0].1);
+        assert_eq!(first["codes"]["absolute"], true);
+        assert_eq!(first["codes"]["code"], serde_json::json!([-1, i64::MAX]));
+        locale.pages[0].codes[1].code = 1 << 53;
+        let first = assigned(&index::files(&locale, &[])[0].1);
+        assert_eq!(first["codes"].get("absolute"), None);
+        assert_eq!(
+            first["codes"]["code"],
+            serde_json::json!([-1, (1_i64 << 53) + 1])
+        );
+    }
+
+    #[test]
     fn codes_json_marks_fallbacks() {
         let locale = locale();
         let json = serde_json::to_value(codes_json(&locale)).unwrap();
