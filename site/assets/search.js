@@ -102,7 +102,7 @@
       var w = runs[r];
       if (!ascii && CJK.test(w[0])) {
         if (w.length === 1) out.push(w);
-        for (var i = 0; i + 1 < w.length; i++) out.push(w.substr(i, 2));
+        for (var i = 0; i + 1 < w.length; i++) out.push(w.slice(i, i + 2));
         if (chars) for (var j = 0; j < w.length; j++) chars.push(w[j]);
       } else if (w.indexOf("_") >= 0) {
         var parts = w.split("_").filter(Boolean);
@@ -399,7 +399,7 @@
 
   /* The words of a query that are not noise, and what they match. */
   Engine.prototype.read = function (q, typing) {
-    var words = tokenize(q).filter(function (w) { return !/^\d+$/.test(w); });
+    var words = tokenize(q);
     var kept = words.filter(function (w) { return !STOP[w]; });
     if (!kept.length) kept = words;
     var seen = dict();
@@ -489,10 +489,13 @@
         }
       }
     });
-    // No word at all (a title of signs): the texts that hold the query.
+    // No word at all (a title of signs): the codes whose texts hold each
+    // piece of the query.
     if (!slots.length) {
+      var pieces = q.split(" ").filter(Boolean);
       this.docs.forEach(function (d, i) {
-        if ([d.title, d.name, d.message].map(normalize).join(" \n ").indexOf(q) >= 0) hit.push(i);
+        var text = [d.title, d.name, d.message].map(normalize).join("\n");
+        if (pieces.every(function (p) { return text.indexOf(p) >= 0; })) hit.push(i);
       });
     }
     var phrase = slots.map(function (s) { return s.word; });
