@@ -446,3 +446,27 @@ fn results_mark_words_correct_typos_and_cross_languages() {
         "{href}"
     );
 }
+
+/// Enter and the arrows that pick a word of an input method (Chinese
+/// pinyin) are the method's: they neither open a result nor move the
+/// selection.
+#[test]
+fn keys_of_an_input_method_are_left_to_it() {
+    let browser = Browser::start("zh-CN");
+    let base = format!("file://{}/", site().display());
+    browser.goto(&format!("{base}zh-CN/index.html"));
+    search_for(&browser, "超时");
+    results(&browser, "");
+    let page = browser.url();
+    browser.eval(
+        "const i = document.getElementById('search');\
+         for (const key of ['ArrowDown', 'Enter']) {\
+           i.dispatchEvent(new KeyboardEvent('keydown', { key, isComposing: true, bubbles: true, cancelable: true })); }",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(browser.url(), page);
+    let selected = browser.eval(
+        "return [...document.querySelectorAll('#search-results li[role=option]')].findIndex(li => li.classList.contains('active'))",
+    );
+    assert_eq!(selected, Value::from(0));
+}
