@@ -39,6 +39,13 @@ fn addresses(site: &Path) -> [(&'static str, String); 2] {
     ]
 }
 
+/// A browser reading in `lang` at `page` of the site, over `file://`.
+fn open(lang: &str, page: &str) -> Browser {
+    let browser = Browser::start(lang);
+    browser.goto(&format!("file://{}/{page}", site().display()));
+    browser
+}
+
 fn screenshots() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("target/browser-screenshots")
 }
@@ -328,9 +335,7 @@ fn the_query_set_is_answered() {
         .map(|l| l.split('\t').map(str::to_string).collect())
         .collect();
     assert!(rows.len() >= 100, "{} queries", rows.len());
-    let browser = Browser::start("en");
-    let base = format!("file://{}/", site().display());
-    browser.goto(&format!("{base}en/index.html"));
+    let browser = open("en", "en/index.html");
     browser.eval(
         "window.__loaded = {}; const tags = ['en', 'zh-CN'];\
          const add = (src, then) => { const s = document.createElement('script'); s.src = src; s.onload = then; document.head.appendChild(s); };\
@@ -403,9 +408,7 @@ fn the_query_set_is_answered() {
 /// answered from the Chinese index, said so, with links to its pages.
 #[test]
 fn results_mark_words_correct_typos_and_cross_languages() {
-    let browser = Browser::start("en");
-    let base = format!("file://{}/", site().display());
-    browser.goto(&format!("{base}en/codes/1006.html"));
+    let browser = open("en", "en/codes/1006.html");
     search_for(&browser, "connection refused");
     let found = results(&browser, "");
     assert!(found.contains(&"2301111".to_string()), "{found:?}");
@@ -452,9 +455,7 @@ fn results_mark_words_correct_typos_and_cross_languages() {
 /// selection.
 #[test]
 fn keys_of_an_input_method_are_left_to_it() {
-    let browser = Browser::start("zh-CN");
-    let base = format!("file://{}/", site().display());
-    browser.goto(&format!("{base}zh-CN/index.html"));
+    let browser = open("zh-CN", "zh-CN/index.html");
     search_for(&browser, "超时");
     results(&browser, "");
     let page = browser.url();

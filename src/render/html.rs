@@ -149,12 +149,8 @@ impl Renderer for HtmlRenderer {
                 serde_json::to_string_pretty(&search::codes_json(locale)).unwrap_or_default();
             output.add(site::in_locale(&locale.tag, site::CODES_JSON), json + "\n");
             if let Some(base_url) = ctx.base_url {
-                let mut context = tera::Context::new();
-                context.insert("locale", &locale.tag);
+                let mut context = locale_context(ctx, locale);
                 context.insert("base_url", base_url);
-                if let Some(ui) = ctx.values.ui(locale) {
-                    context.insert_value("ui", ui.clone());
-                }
                 match ctx.templates.render("opensearch.xml", &context) {
                     Ok(xml) => output.add(site::in_locale(&locale.tag, site::OPENSEARCH), xml),
                     Err(d) => return diags.push(d),
@@ -178,11 +174,7 @@ impl HtmlRenderer {
         let Some(source) = ctx.model.locales.first() else {
             return;
         };
-        let mut context = tera::Context::new();
-        context.insert("locale", &source.tag);
-        if let Some(ui) = ctx.values.ui(source) {
-            context.insert_value("ui", ui.clone());
-        }
+        let mut context = locale_context(ctx, source);
         context.insert("locales", switcher);
         context.insert("base_url", &ctx.base_url);
         context.insert("root", "");
@@ -222,6 +214,17 @@ impl HtmlRenderer {
             output.add(path, contents.to_vec());
         }
     }
+}
+
+/// A context for a file of `locale` made from no page of the model: its
+/// tag and UI strings.
+fn locale_context(ctx: &RenderContext<'_>, locale: &LocaleModel) -> tera::Context {
+    let mut context = tera::Context::new();
+    context.insert("locale", &locale.tag);
+    if let Some(ui) = ctx.values.ui(locale) {
+        context.insert_value("ui", ui.clone());
+    }
+    context
 }
 
 /// Every page of a locale.

@@ -58,6 +58,11 @@
   var RUNS = /[\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+|[^\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+/g;
   var ASCII = /^[\x00-\x7f]*$/;
 
+  /* BM25's rarity of a word `df` of `n` codes have. */
+  function rarity(df, n) {
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
   function fold(text) {
     var s = String(text == null ? "" : text);
     if (!ASCII.test(s)) {
@@ -155,6 +160,8 @@
       this.add([code, col("name", i), col("aliases", i), col("title", i), col("message", i),
         col("wordings", i), col("module", i), col("generated", i), col("value", i)]);
     }
+    // The tables whose values codes have (`errno`, `ssl-error`).
+    this.tableIds = Array.from(new Set(Array.from(this.byValue.keys()).map(function (k) { return k.split(":")[0]; })));
     this.changed();
   }
 
@@ -250,16 +257,12 @@
     var df = this.df.get(term);
     if (df === undefined) {
       var list = this.post.get(term) || [];
-      var last = -1, seen = new Set();
-      df = 0;
-      for (var k = 0; k < list.length; k += 2) {
-        if (list[k] !== last && !seen.has(list[k])) { seen.add(list[k]); df++; }
-        last = list[k];
-      }
+      var codes = new Set();
+      for (var k = 0; k < list.length; k += 2) codes.add(list[k]);
+      df = codes.size;
       this.df.set(term, df);
     }
-    var n = this.docs.length;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return rarity(df, this.docs.length);
   };
 
   /* Ways a query word may be written in the index: [term, weight, how]
@@ -443,10 +446,9 @@
    * them ("ssl" for `ssl-error`). */
   Engine.prototype.tables = function (words) {
     var out = [];
-    var ids = this.tableIds || (this.tableIds = Array.from(new Set(Array.from(this.byValue.keys()).map(function (k) { return k.split(":")[0]; }))));
-    var joined = " " + words.join(" ") + " ";
-    if (/ (errno|os error|错误号|错误码|错误) /.test(joined) || / os /.test(joined)) out.push("errno");
-    ids.forEach(function (id) {
+    // "错误号" is the pairs 错误 误号.
+    if (/ (errno|os|错误) /.test(" " + words.join(" ") + " ")) out.push("errno");
+    this.tableIds.forEach(function (id) {
       var parts = id.split("-").filter(function (p) { return p !== "error" && p !== "errno" && p.length > 1; });
       if (parts.some(function (p) { return words.indexOf(p) >= 0; }) && out.indexOf(id) < 0) out.push(id);
     });
@@ -462,14 +464,38 @@
     // A pasted log is read as far as its first 2,000 characters.
     query = String(query == null ? "" : query).slice(0, 2000);
     var q = cleanQuery(query);
-    var results = [];
-    results.total = 0;
-    if (!q) return results;
-    var self = this;
+    if (!q) return this.finishResults([], [], 0);
     if (/^-?\d+$/.test(q)) return this.number(q);
-    var numbers = this.numbers(q);
     // Read from the query as written: a CamelCase name keeps its words.
-    var slots = this.read(String(query), typing);
+    var slots = this.read(query, typing);
+    var found = this.best(this.candidates(q, slots), slots);
+    // The best get a bonus for the words in order, and for a title or
+    // message that is the query.
+    var self = this;
+    found.forEach(function (f) {
+      f.score += self.order(f.doc, f.row, slots);
+      if (self.exact(f.doc, q)) f.score += 30;
+    });
+    found.sort(byScore);
+    var first = this.named(this.numbers(q), found);
+    var listed = first.map(function (f) { return f.doc; });
+    var rest = found.filter(function (f) { return listed.indexOf(f.doc) < 0; });
+    var others = found.total - listed.filter(Boolean).length;
+    var results = this.finishResults(first.concat(rest), slots, first.length + Math.max(rest.length, others));
+    results.coverage = first.length ? 1 : found.length ? found[0].matched / (slots.length || 1) : 0;
+    // A word the index lacks, found one or two typos away: offered as
+    // the query corrected.
+    var typo = function (s) { return s.alts.length && s.alts[0][2] === "typo"; };
+    if (slots.some(typo)) {
+      results.suggestion = slots.map(function (s) { return typo(s) ? s.alts[0][0] : s.word; }).join(" ");
+    }
+    return results;
+  };
+
+  /* Scores every code with any of the query's words into the buffers;
+   * returns those codes. */
+  Engine.prototype.candidates = function (q, slots) {
+    var self = this;
     var hit = [];
     slots.forEach(function (s, slot) {
       s.alts.forEach(function (a) { self.score(a[0], a[1], slot, hit, a[3]); });
@@ -481,7 +507,7 @@
       var row = buf.slots[slot];
       for (var c = 0; c < s.word.length; c++) {
         var list = self.chars.get(s.word[c]) || [];
-        var idf = Math.log(1 + (self.docs.length - list.length + 0.5) / (list.length + 0.5));
+        var idf = rarity(list.length, self.docs.length);
         for (var k = 0; k < list.length; k++) {
           var d = list[k];
           row[d] += 0.35 * idf * WEIGHT[TITLE] / 2;
@@ -498,11 +524,19 @@
         if (pieces.every(function (p) { return text.indexOf(p) >= 0; })) hit.push(i);
       });
     }
-    var phrase = slots.map(function (s) { return s.word; });
+    return hit;
+  };
+
+  /* The codes `hit` with their scores, the best TOP of them (and ties) as
+   * {doc, score, matched, row} (`total` says how many there were); the
+   * buffers are left empty for the next query. */
+  Engine.prototype.best = function (hit, slots) {
+    var self = this;
+    var buf = this.buffer(slots.length);
     // A constant name or alias written out.
     var named = new Map();
-    phrase.forEach(function (w) {
-      (self.byName.get(w) || []).forEach(function (d) { named.set(d, (named.get(d) || 0) + 20); });
+    slots.forEach(function (s) {
+      (self.byName.get(s.word) || []).forEach(function (d) { named.set(d, (named.get(d) || 0) + 20); });
     });
     // Every code's score in a typed list; objects for the best only.
     var totals = new Float64Array(hit.length), counts = new Uint8Array(hit.length);
@@ -521,59 +555,46 @@
       totals[h] = score;
       counts[h] = matched;
     }
-    var least = -Infinity;
-    if (hit.length > TOP) {
-      var sorted = totals.slice().sort();
-      least = sorted[hit.length - TOP];
-    }
+    var least = hit.length > TOP ? totals.slice().sort()[hit.length - TOP] : -Infinity;
     var found = [];
     for (var j = 0; j < hit.length; j++) {
       var d = hit[j];
       if (totals[j] >= least) {
         var row = [];
-        for (var r = 0; r < slots.length; r++) row.push(buf.slots[r][d]);
+        for (var r = 0; r < slots.length; r++) row.push(rows[r][d]);
         found.push({ doc: this.docs[d], score: totals[j], matched: counts[j], row: row });
       }
-      for (var z = 0; z < slots.length; z++) buf.slots[z][d] = 0;
+      for (var z = 0; z < slots.length; z++) rows[z][d] = 0;
       buf.mark[d] = 0;
     }
-    var rank = function (a, b) {
-      if (a.score !== b.score) return b.score - a.score;
-      if (a.doc.generated !== b.doc.generated) return a.doc.generated ? 1 : -1;
-      return a.doc.code - b.doc.code;
-    };
-    // The best get a bonus for the words in order, and for a title or
-    // message that is the query.
-    found.forEach(function (f) {
-      f.score += self.order(f.doc, f.row, slots);
-      if (self.exact(f.doc, q)) f.score += 30;
-    });
-    found.sort(rank);
-    // Codes written out first, as written; then the codes of a table
-    // value and the ranges named, best words first; then the rest.
-    var scoreOf = new Map(found.map(function (f) { return [f.doc, f.score]; }));
-    var valued = numbers.valued.map(function (i) { return self.docs[i]; });
-    valued.sort(function (a, b) { return (scoreOf.get(b) || 0) - (scoreOf.get(a) || 0) || a.code - b.code; });
-    var written = numbers.codes.map(function (i) { return self.docs[i]; });
-    var after = numbers.later.map(function (i) { return self.docs[i]; });
-    var first = written.map(function (d) { return { doc: d }; })
-      .concat(valued.filter(function (d) { return written.indexOf(d) < 0; }).map(function (d) { return { doc: d }; }))
-      .concat(numbers.ranges.map(function (r) { return { range: r }; }))
-      .concat(after.filter(function (d) { return written.indexOf(d) < 0 && valued.indexOf(d) < 0; }).map(function (d) { return { doc: d }; }));
-    var listed = first.map(function (f) { return f.doc; });
-    var rest = found.filter(function (f) { return listed.indexOf(f.doc) < 0; });
-    results = this.finishResults(first.concat(rest), slots);
-    var listedDocs = listed.filter(Boolean).length;
-    results.total = first.length + Math.max(rest.length, hit.length - listedDocs);
-    results.coverage = first.length ? 1 : found.length ? found[0].matched / (slots.length || 1) : 0;
-    // A word the index lacks, found one or two typos away: offered as
-    // the query corrected.
-    var typo = function (s) { return s.alts.length && s.alts[0][2] === "typo"; };
-    if (slots.some(typo)) {
-      results.suggestion = slots.map(function (s) { return typo(s) ? s.alts[0][0] : s.word; }).join(" ");
-    }
-    return results;
+    found.total = hit.length;
+    return found;
   };
+
+  /* What the query names by number, ahead of the ranked codes: the codes
+   * written out, as written; the codes of a table value and the ranges
+   * named, best words first; then codes that were not what the number
+   * meant ("errno 13" beside a code 13). `found` is ranked. */
+  Engine.prototype.named = function (numbers, found) {
+    var self = this;
+    var scoreOf = new Map(found.map(function (f) { return [f.doc, f.score]; }));
+    var docs = function (list) { return list.map(function (i) { return self.docs[i]; }); };
+    var written = docs(numbers.codes);
+    var valued = docs(numbers.valued).filter(function (d) { return written.indexOf(d) < 0; });
+    valued.sort(function (a, b) { return (scoreOf.get(b) || 0) - (scoreOf.get(a) || 0) || a.code - b.code; });
+    var after = docs(numbers.later).filter(function (d) { return written.indexOf(d) < 0 && valued.indexOf(d) < 0; });
+    var doc = function (d) { return { doc: d }; };
+    return written.map(doc).concat(valued.map(doc))
+      .concat(numbers.ranges.map(function (r) { return { range: r }; }))
+      .concat(after.map(doc));
+  };
+
+  /* Best first; documented codes before generated ones, then by number. */
+  function byScore(a, b) {
+    if (a.score !== b.score) return b.score - a.score;
+    if (a.doc.generated !== b.doc.generated) return a.doc.generated ? 1 : -1;
+    return a.doc.code - b.doc.code;
+  }
 
   /* Whether the query is the code's title, message or another wording. */
   Engine.prototype.exact = function (doc, q) {
@@ -644,7 +665,9 @@
     return this.finishResults(found, slot);
   };
 
-  Engine.prototype.finishResults = function (found, slots) {
+  /* The first LIMIT of `found` as results; `total` matched in all
+   * (`found`'s length unless said). */
+  Engine.prototype.finishResults = function (found, slots, total) {
     var self = this;
     var terms = [];
     slots.forEach(function (s) { s.alts.forEach(function (a) { if (terms.indexOf(a[0]) < 0) terms.push(a[0]); }); });
@@ -658,7 +681,7 @@
         url: self.url.replace("{code}", d.digits), terms: terms
       };
     });
-    results.total = found.length;
+    results.total = total === undefined ? found.length : total;
     return results;
   };
 
@@ -712,7 +735,7 @@
     var results = engine.search(query, typing);
     var q = cleanQuery(query);
     var cjk = CJK.test(q);
-    if (!q || /^-?\d+$/.test(q) || cjk === engine.isCJK() || results.coverage >= 1) {
+    if (!q || /^-?\d+$/.test(q) || !otherScript(engine, q) || results.coverage >= 1) {
       return { results: results, other: null };
     }
     for (var i = 0; i < others.length; i++) {
@@ -722,6 +745,12 @@
       if (theirs.length && theirs.coverage > (results.coverage || 0)) return { results: theirs, other: o.tag };
     }
     return { results: results, other: null };
+  }
+
+  /* Whether `q` is written in another script than `engine`'s language
+   * (Chinese words on the English site, Latin ones on the Chinese site). */
+  function otherScript(engine, q) {
+    return CJK.test(q) !== engine.isCJK();
   }
 
   function prepare(index) { return new Engine(index); }
@@ -903,11 +932,6 @@
     return out;
   }
 
-  /* Whether a query in `engine`'s language may need another's index. */
-  function mayNeedOthers(engine, q) {
-    return CJK.test(q) !== engine.isCJK();
-  }
-
   /* Answers the query in the box; `then` after. Only the latest run
    * answers (indexes load while the reader types on). `keep`: the
    * selected result stays selected. */
@@ -936,7 +960,7 @@
         }
         if (then) then();
       };
-      if (!mayNeedOthers(engine, q) || !langs.length) return answered();
+      if (!otherScript(engine, q) || !langs.length) return answered();
       var left = langs.length;
       langs.forEach(function (l) { load(l.tag, function () { if (--left === 0) answered(); }); });
     });
