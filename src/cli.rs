@@ -29,6 +29,12 @@ pub(crate) struct Cli {
     #[arg(short = 'W', long, global = true)]
     pub deny_warnings: bool,
 
+    /// List every warning: `build` and `serve` otherwise sum up the
+    /// translations still to do in one line per locale and kind (`check`
+    /// always lists them)
+    #[arg(short = 'v', long, global = true)]
+    pub verbose: bool,
+
     /// What to do
     #[command(subcommand)]
     pub command: Command,
@@ -199,18 +205,103 @@ pub(crate) enum L10nCommand {
     Sync(SyncArgs),
     /// Create a new locale with a stub for every message
     Add(AddArgs),
+    /// Write a locale's strings for a translation platform: XLIFF 2.0 or gettext PO
+    Export(L10nExportArgs),
+    /// Read translations back from an XLIFF or PO file into the .ftl files
+    Import(L10nImportArgs),
+}
+
+/// Options of `errdoc l10n export`.
+#[derive(Debug, Args)]
+pub(crate) struct L10nExportArgs {
+    /// The locale to export
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: String,
+
+    /// The file format
+    #[arg(long, value_enum)]
+    pub format: ExchangeFormat,
+
+    /// Write to this file (default: standard output)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Options of `errdoc l10n import`.
+#[derive(Debug, Args)]
+pub(crate) struct L10nImportArgs {
+    /// An XLIFF (.xlf, .xliff) or PO (.po) file, as `l10n export` wrote it
+    /// and a platform returned it
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The locale it translates (default: the file's target language)
+    #[arg(long, value_name = "LOCALE")]
+    pub locale: Option<String>,
+}
+
+/// A translation platform's file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ExchangeFormat {
+    /// XLIFF 2.0
+    Xliff,
+    /// gettext PO
+    Po,
 }
 
 /// Options of `errdoc l10n status`.
 #[derive(Debug, Args)]
 pub(crate) struct StatusArgs {
     /// Only this locale (default: every translation)
+    #[arg(value_name = "LOCALE", conflicts_with = "locale")]
+    pub tag: Option<String>,
+
+    /// Only this locale (the same as LOCALE)
     #[arg(long, value_name = "LOCALE")]
     pub locale: Option<String>,
+
+    /// List the strings still to do, with file:line: all of them, or
+    /// those in one state
+    #[arg(
+        long,
+        value_enum,
+        value_name = "STATE",
+        num_args = 0..=1,
+        default_missing_value = "all"
+    )]
+    pub list: Option<ListState>,
 
     /// `text` for people, `json` for tools
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// Which strings `l10n status --list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ListState {
+    /// Every string still to do
+    All,
+    /// Not translated yet, or a stub
+    Missing,
+    /// Translated, but the English changed since
+    Stale,
+    /// The same as the English
+    Unchanged,
+    /// Only the translation has it
+    Obsolete,
+}
+
+impl ListState {
+    /// Whether a string in `state` (`missing` …) is listed.
+    pub(crate) fn takes(self, state: &str) -> bool {
+        match self {
+            ListState::All => true,
+            ListState::Missing => state == "missing",
+            ListState::Stale => state == "stale",
+            ListState::Unchanged => state == "unchanged",
+            ListState::Obsolete => state == "obsolete",
+        }
+    }
 }
 
 /// Options of `errdoc l10n diff`.

@@ -43,12 +43,13 @@ struct Console {
     width: usize,
     quiet: bool,
     deny_warnings: bool,
+    verbose: bool,
 }
 
 static CONSOLE: OnceLock<Console> = OnceLock::new();
 
 impl Console {
-    fn new(color: ColorChoice, quiet: bool, deny_warnings: bool) -> Console {
+    fn new(color: ColorChoice, flags: Flags) -> Console {
         let auto = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
         let colour = |terminal: bool| match color {
@@ -65,21 +66,36 @@ impl Console {
             } else {
                 0
             },
-            quiet,
-            deny_warnings,
+            quiet: flags.quiet,
+            deny_warnings: flags.deny_warnings,
+            verbose: flags.verbose,
         }
     }
+}
+
+/// The command line's flags of what to print: `--quiet`, `-W`, `--verbose`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Flags {
+    pub quiet: bool,
+    pub deny_warnings: bool,
+    pub verbose: bool,
 }
 
 /// Makes the choices of the command line; the first call wins (later ones,
 /// and output before any, use the defaults: `--color auto`, not quiet,
 /// warnings allowed).
-pub(crate) fn configure(color: ColorChoice, quiet: bool, deny_warnings: bool) {
-    let _ = CONSOLE.set(Console::new(color, quiet, deny_warnings));
+pub(crate) fn configure(color: ColorChoice, flags: Flags) {
+    let _ = CONSOLE.set(Console::new(color, flags));
 }
 
 fn console() -> &'static Console {
-    CONSOLE.get_or_init(|| Console::new(ColorChoice::Auto, false, false))
+    CONSOLE.get_or_init(|| Console::new(ColorChoice::Auto, Flags::default()))
+}
+
+/// Whether every warning is listed (`--verbose`), not the translations
+/// still to do summed up per locale.
+pub(crate) fn verbose() -> bool {
+    console().verbose
 }
 
 /// Whether warnings fail a command (`-W`).

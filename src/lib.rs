@@ -42,7 +42,14 @@ use std::process::ExitCode;
 pub fn main() -> ExitCode {
     use clap::Parser as _;
     let cli = cli::Cli::parse();
-    console::configure(cli.color, cli.quiet, cli.deny_warnings);
+    console::configure(
+        cli.color,
+        console::Flags {
+            quiet: cli.quiet,
+            deny_warnings: cli.deny_warnings,
+            verbose: cli.verbose,
+        },
+    );
     cmd::run(&cli)
 }
 

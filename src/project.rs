@@ -324,7 +324,9 @@ impl Project {
             locale,
             self.locks.get(&locale.tag),
         );
-        l10n::status(&self.catalog, units, &locale.tag, &assessment)
+        let strings =
+            l10n::pending::pending(&self.catalog, units, &self.locales, locale, &assessment);
+        l10n::status(&self.catalog, units, &locale.tag, &assessment, strings)
     }
 
     /// Figures for the summary line.

@@ -18,7 +18,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::diagnostic::{Diagnostics, plural};
+use crate::diagnostic::{Diagnostics, Listed, plural};
 use crate::project::{Look, Project};
 
 /// The stages of loading a project, each after the ones before it.
@@ -35,8 +35,11 @@ pub(crate) enum Stage {
 /// What a command prints of the warnings it finds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Warnings {
-    /// Each, located (the commands that judge a project).
+    /// Each, located (`check`).
     Show,
+    /// Each, located, but the translations still to do, summed up per
+    /// locale and kind — each with `--verbose` (`build`).
+    Sum,
     /// How many, on one line, pointing at `check`.
     Count,
     /// Nothing: `check` reports them.
@@ -134,7 +137,9 @@ impl Policy {
             self.print_json(diags, false);
         } else {
             self.print(diags);
-            let found = if self.warnings == Warnings::Show || crate::console::deny_warnings() {
+            let found = if self.warnings != Warnings::Count && self.warnings != Warnings::Leave
+                || crate::console::deny_warnings()
+            {
                 diags.summary()
             } else {
                 plural(diags.error_count(), "error", "errors")
@@ -149,13 +154,26 @@ impl Policy {
 
     /// Prints the errors of `diags`, and its warnings as the policy says.
     fn print(&self, diags: &Diagnostics) {
-        let show_warnings = self.warnings == Warnings::Show || crate::console::deny_warnings();
-        diags.print(show_warnings);
-        if !show_warnings && self.warnings == Warnings::Count && diags.warning_count() > 0 {
+        let listed = self.listed();
+        diags.print(listed);
+        if listed == Listed::Errors && self.warnings == Warnings::Count && diags.warning_count() > 0
+        {
             crate::console::tell(&format!(
                 "({}; `errdoc check` shows them)",
                 plural(diags.warning_count(), "warning", "warnings")
             ));
+        }
+    }
+
+    /// Which warnings the policy lists: `-W` lists those that fail the
+    /// command, `--verbose` each.
+    pub(crate) fn listed(&self) -> Listed {
+        match self.warnings {
+            Warnings::Show => Listed::Each,
+            Warnings::Sum if crate::console::verbose() => Listed::Each,
+            Warnings::Sum => Listed::Summed,
+            Warnings::Count | Warnings::Leave if crate::console::deny_warnings() => Listed::Summed,
+            Warnings::Count | Warnings::Leave => Listed::Errors,
         }
     }
 

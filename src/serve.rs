@@ -43,7 +43,7 @@ use tokio::time::Sleep;
 use tokio_stream::StreamExt as _;
 use tokio_stream::wrappers::BroadcastStream;
 
-use crate::diagnostic::Diagnostics;
+use crate::diagnostic::{Diagnostics, Listed};
 use crate::output::{MANIFEST, Output};
 use crate::project::Project;
 use crate::render::reuse::Earlier;
@@ -138,15 +138,18 @@ pub(crate) fn build(root: &Path, earlier: &Earlier) -> Result<Output, String> {
     let mut diags = Diagnostics::new();
     let rendered = Project::rendered(root, Some(earlier), &mut diags)
         .map_err(|e| format!("error: {e:#}\n"))?;
-    let text: String = diags.sorted().iter().map(ToString::to_string).collect();
     match rendered {
         Some(rendered) => {
-            if !text.is_empty() {
-                crate::console::tell_raw(&text);
-            }
+            // Each rebuild sums up the translations still to do, as `build`.
+            let listed = if crate::console::verbose() {
+                Listed::Each
+            } else {
+                Listed::Summed
+            };
+            crate::console::tell_raw(&diags.render(listed, false));
             Ok(rendered.output)
         }
-        None => Err(text),
+        None => Err(diags.sorted().iter().map(ToString::to_string).collect()),
     }
 }
 

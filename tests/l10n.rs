@@ -231,6 +231,16 @@ fn a_new_locale_builds_in_english_until_translated() {
         "{}",
         build.stdout
     );
+    // What is left to translate is summed up, not listed string by string.
+    assert_eq!(
+        build.stderr,
+        "warning: ja: 43 strings not translated yet — `errdoc l10n status ja --list missing` lists them\n"
+    );
+    let verbose = errdoc(root, &["build", "--verbose"]);
+    assert_eq!(verbose.status, 0, "{}", verbose.stderr);
+    assert_eq!(verbose.stderr.matches("warning[E0322]").count(), 43);
+    let check = errdoc(root, &["check"]);
+    assert_eq!(check.stderr.matches("warning[E0322]").count(), 43);
     let page = read(root, "site/ja/codes/1006.html");
     assert!(page.contains("<html lang=\"ja\">"));
     assert!(page.contains("lang=\"en\">Abnormal Closure"), "{page}");
@@ -276,6 +286,71 @@ fn status_is_a_table_per_page() {
 }
 
 #[test]
+fn status_lists_each_string_to_do_with_its_place() {
+    let root = project(None);
+    let root = root.path();
+    errdoc(root, &["l10n", "sync"]);
+    apply_edits(root, CHANGE_ENGLISH);
+    apply_edits(
+        root,
+        "--- locales/zh-CN/close.ftl\n<<<\ncode-1006 = 异常关闭\n===\ncode-1006 = Abnormal Closure\n>>>\n--- locales/zh-CN/socket.ftl\n<<<\n    .cause-1 = 调用`connect`时收到信号。\n===\n>>>\n",
+    );
+    let run = errdoc(root, &["l10n", "status", "zh-CN", "--list"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "locales/zh-CN/close.ftl:4: zh-CN unchanged code-1006\n\
+         locales/zh-CN/close.ftl:5: zh-CN stale code-1006.description\n\
+         locales/en/socket.ftl:6: zh-CN missing code-2301004.cause-1 (the English; not in the translation yet)\n"
+    );
+    let stale = errdoc(
+        root,
+        &["l10n", "status", "--list", "stale", "--locale", "zh-CN"],
+    );
+    assert_eq!(
+        stale.stdout,
+        "locales/zh-CN/close.ftl:5: zh-CN stale code-1006.description\n"
+    );
+    let json = errdoc(
+        root,
+        &[
+            "l10n", "status", "zh-CN", "--list", "missing", "--format", "json",
+        ],
+    );
+    let json: Value = serde_json::from_str(&json.stdout).unwrap();
+    let strings = &json["locales"][0]["strings"];
+    assert_eq!(strings.as_array().unwrap().len(), 1);
+    assert_eq!(strings[0]["key"], "code-2301004.cause-1");
+    assert_eq!(strings[0]["path"], "locales/en/socket.ftl");
+    assert_eq!(strings[0]["line"], 6);
+    assert_eq!(strings[0]["group"], "socket");
+
+    // The status page lists them, with the page and the line in the
+    // repository.
+    let catalog = read(root, "catalog/codes.yaml");
+    std::fs::write(
+        root.join("catalog/codes.yaml"),
+        catalog.replacen(
+            "site:\n",
+            "site:\n  source_url: \"https://example.com/docs/blob/main/{path}#L{line}\"\n",
+            1,
+        ),
+    )
+    .unwrap();
+    let build = errdoc(root, &["build"]);
+    assert_eq!(build.status, 0, "{}", build.stderr);
+    let page = read(root, "site/zh-CN/status.html");
+    assert!(
+        page.contains("<td><code>code-1006.description</code></td>\n<td>过时</td>\n<td><a href=\"errorcode-close.html\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<a href=\"https://example.com/docs/blob/main/locales/zh-CN/close.ftl#L5\">locales/zh-CN/close.ftl:5</a>"),
+        "{page}"
+    );
+}
+
+#[test]
 fn check_reports_json_for_tools() {
     let root = project(None);
     apply_edits(
@@ -298,7 +373,9 @@ fn check_reports_json_for_tools() {
             "line": 8,
             "column": 6,
             "message": "`code-1006.solution-1` is empty",
-            "hint": "write the translation, or remove the message to show the English"
+            "hint": "write the translation, or remove the message to show the English",
+            "locale": null,
+            "todo": null,
         })
     );
 }

@@ -91,6 +91,11 @@ ui-status-drift = Drift
 ui-status-words = Words
 ui-status-help = Missing: not translated yet. Stale: the English changed after it was translated. Unchanged: the same as the English. Obsolete: the English no longer has it. Translators: see TRANSLATING.md.
 ui-status-link = Translation status
+ui-status-todo = Strings to do
+ui-status-string = String
+ui-status-state = State
+ui-status-file = File
+ui-status-more = … and { $count } more: `errdoc l10n status --list` lists them all.
 
 ## Search
 

@@ -79,6 +79,11 @@ ui-status-drift = 与英文不一致
 ui-status-words = 词数
 ui-status-help = 缺失：尚未翻译。过时：翻译后英文原文已更改。未改动：与英文相同。已废弃：英文中已不存在。译者请参阅TRANSLATING.md。
 ui-status-link = 翻译状态
+ui-status-todo = 待处理的字符串
+ui-status-string = 字符串
+ui-status-state = 状态
+ui-status-file = 文件
+ui-status-more = ……另有{ $count }个：`errdoc l10n status --list`会全部列出。
 
 ## Search
 

@@ -140,6 +140,9 @@ pub struct Catalog {
 pub struct Site {
     /// Absolute URL the site is published at.
     pub base_url: Option<Located<String>>,
+    /// Where a project file's line is shown in its repository: a URL with
+    /// `{path}` and, optionally, `{line}`.
+    pub source_url: Option<Located<String>>,
     /// The locale the others are translated from (default `en`).
     pub source_locale: Option<Located<String>>,
     /// The style of every page, where a module says nothing else.

@@ -72,6 +72,9 @@ pub(crate) struct RawCatalog<H: Hold = Read> {
 #[serde(deny_unknown_fields, bound(deserialize = ""))]
 pub(crate) struct RawSite<H: Hold = Read> {
     pub(crate) base_url: Option<H::Of<String>>,
+    /// Where a project file's line is shown in its repository, with
+    /// `{path}` and `{line}` (`https://github.com/o/r/blob/main/{path}#L{line}`).
+    pub(crate) source_url: Option<H::Of<String>>,
     pub(crate) source_locale: Option<H::Of<String>>,
     #[serde(default)]
     pub(crate) style: RawStyle<H>,
@@ -156,6 +159,7 @@ impl<H: Hold> Default for RawSite<H> {
     fn default() -> Self {
         RawSite {
             base_url: None,
+            source_url: None,
             source_locale: None,
             style: Default::default(),
             synonyms: std::collections::BTreeMap::new(),

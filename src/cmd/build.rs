@@ -9,7 +9,7 @@ use std::time::Instant;
 use crate::cli::BuildArgs;
 use crate::cli::Stale;
 use crate::cmd::failure;
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind, plural};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Listed, plural};
 use crate::model::StaleMode;
 use crate::output::{Output, Plan, SITE_DIR};
 use crate::project::RenderOptions;
@@ -101,7 +101,14 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     }
     plan.apply(&site, &mut output)?;
     let stats = project.stats();
-    remember(root, inputs.as_deref(), &diags, stats, &output);
+    remember(
+        root,
+        inputs.as_deref(),
+        policy.listed(),
+        &diags,
+        stats,
+        &output,
+    );
     summary(&stats, &plan, started);
     Ok(ExitCode::SUCCESS)
 }
@@ -111,6 +118,7 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
 fn remember(
     root: &Path,
     inputs: Option<&str>,
+    listed: Listed,
     diags: &Diagnostics,
     stats: crate::project::Stats,
     output: &crate::output::Output,
@@ -120,8 +128,8 @@ fn remember(
     };
     let found = crate::cache::Hit {
         warnings: crate::cache::Printed {
-            plain: diags.render(true, false),
-            coloured: diags.render(true, true),
+            plain: diags.render(listed, false),
+            coloured: diags.render(listed, true),
             count: diags.warning_count(),
         },
         stats,
@@ -173,7 +181,12 @@ fn cache_inputs(root: &Path, args: &BuildArgs, diags: &Diagnostics) -> Option<St
     if args.check || args.diff || !diags.is_empty() {
         return None;
     }
-    crate::cache::fingerprint(root, &format!("{:?} {:?}", args.base_url, args.stale))
+    // `--verbose` changes the warnings printed, which the cache replays.
+    let verbose = crate::console::verbose();
+    crate::cache::fingerprint(
+        root,
+        &format!("{:?} {:?} {verbose}", args.base_url, args.stale),
+    )
 }
 
 /// Whether the last build stands: nothing it read has changed and `site/`
@@ -207,7 +220,7 @@ fn policy(args: &BuildArgs) -> Policy {
         warnings: if args.diff {
             Warnings::Count
         } else {
-            Warnings::Show
+            Warnings::Sum
         },
         unchanged: "; site/ was not changed",
         ..Policy::new("build", Stage::Look)

@@ -297,6 +297,9 @@ kinds! {
     E0249 Error SynonymGroup { locale: String, words: usize }
         => "a group of synonyms of `{locale}` has {words} word(s)",
         hint "a group lists two words or more that mean the same (`[refused, rejected]`); add a word or remove the group";
+    E0250 Error BadSourceUrl { url: String }
+        => "`{url}` is not a URL of a project file with `{{path}}`",
+        hint "write the address of a file in the repository with `{{path}}` for its path and `{{line}}` for the line, such as `https://github.com/org/repo/blob/main/{{path}}#L{{line}}`";
 
     // E03xx: the locales and their Fluent files.
     E0301 Error SourceLocaleMissing { tag: String, dir: String }
@@ -392,6 +395,27 @@ kinds! {
     E0331 Warning UnsafeLinkInText { name: String }
         => "`{name}` links to an address that is not http, https or mailto (`javascript:`, `data:`, …); the link is shown as text",
         hint "link to an https:// address or to a page of this project (`errorcode-net-socket.md`)";
+    E0333 Error FullWidthSign { found: char, ascii: char, code: String }
+        => "`{found}` is the full-width sign {code}, as an input method types it; Fluent needs the ASCII `{ascii}` here",
+        hint "type `{ascii}` instead (switch the input method to English or half-width first)";
+    E0334 Error NotAVariable { written: String, advice: String }
+        => "`{written}` is not a variable: variable names are ASCII letters, written as in the English and never translated",
+        hint "{advice}";
+    E0335 Error UnclosedPlaceable { opened: String, found: String }
+        => "`{opened}` is not closed: {found} comes where its `}}` should be",
+        hint "end it with an ASCII `}}`: `{opened} }}`";
+    E0336 Error LineStartsWithSyntax { found: char, reads: &'static str }
+        => "a line of text cannot start with `{found}`: Fluent reads it as {reads}",
+        hint "write this `{found}` as `{{\"{found}\"}}` (the character as a string), or move it off the start of the line";
+    E0337 Error NotIndented
+        => "this line goes on with the text above but is not indented, so Fluent reads it as the start of a new message",
+        hint "indent it with spaces, as the lines above it are";
+    E0338 Error FullWidthIndent
+        => "this line is indented with full-width spaces (U+3000), which Fluent does not read as indentation",
+        hint "replace them with ASCII spaces";
+    E0339 Error BraceInText { found: char, what: &'static str, escaped: String }
+        => "`{found}` in text {what}",
+        hint "to show the brace itself, write `{escaped}`; a variable is written `{{ $name }}`";
 
     // E04xx: templates and layouts.
     E0401 Error TemplateError { template: String, message: String }

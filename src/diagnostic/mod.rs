@@ -16,6 +16,7 @@ use crate::source::{SourceFile, Span};
 mod kind;
 
 pub(crate) use kind::Kind;
+
 pub use kind::{KINDS, KindInfo};
 
 /// How bad a problem is.
@@ -64,6 +65,54 @@ pub struct Diagnostic {
     /// ("first defined here").
     related: Option<Box<Location>>,
     note: &'static str,
+    /// The translation still to do it is, and of which locale: what
+    /// `build` and `serve` sum up rather than list.
+    todo: Option<Box<(String, Todo)>>,
+}
+
+/// A translation still to do: the warnings `build` and `serve` sum up per
+/// locale and kind (`check` and `--verbose` list each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) enum Todo {
+    /// Not translated, or still a stub.
+    Missing,
+    /// The English changed since it was translated.
+    Stale,
+    /// The same text as the English.
+    Unchanged,
+    /// Only the translation has it.
+    Obsolete,
+}
+
+impl Todo {
+    /// The word `l10n status --list` takes for it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Todo::Missing => "missing",
+            Todo::Stale => "stale",
+            Todo::Unchanged => "unchanged",
+            Todo::Obsolete => "obsolete",
+        }
+    }
+
+    /// "432 strings not translated yet", for `n` of them.
+    fn count(self, n: usize) -> String {
+        match self {
+            Todo::Missing => format!("{} not translated yet", plural(n, "string", "strings")),
+            Todo::Stale => format!(
+                "{} stale: the English changed since",
+                plural(n, "translation", "translations")
+            ),
+            Todo::Unchanged => format!(
+                "{} the same as the English",
+                plural(n, "translation", "translations")
+            ),
+            Todo::Obsolete => format!(
+                "{} the English no longer has",
+                plural(n, "obsolete string", "obsolete strings")
+            ),
+        }
+    }
 }
 
 impl Diagnostic {
@@ -78,7 +127,14 @@ impl Diagnostic {
             location: None,
             related: None,
             note: kind.note(),
+            todo: None,
         }
+    }
+
+    /// Marks the diagnostic as a translation of `locale` still to do.
+    pub(crate) fn todo(mut self, locale: &str, todo: Todo) -> Self {
+        self.todo = Some(Box::new((locale.to_string(), todo)));
+        self
     }
 
     /// Points the diagnostic at `span` of `file`.
@@ -193,6 +249,8 @@ impl Diagnostic {
             "message": self.message,
             "hint": self.hint,
             "first": self.related.as_ref().map(|l| l.to_json()),
+            "locale": self.todo.as_ref().map(|t| t.0.as_str()),
+            "todo": self.todo.as_ref().map(|t| t.1.name()),
         })
     }
 
@@ -337,7 +395,18 @@ pub struct Diagnostics {
     /// Errors and warnings past the first `KEPT`, counted, not kept: the
     /// hash and severity of each (lists merge without counting one problem
     /// twice).
-    dropped: Vec<(u64, Severity)>,
+    dropped: Vec<Dropped>,
+    /// How many of `items` are translations still to do.
+    todos: usize,
+}
+
+/// A problem counted but not kept: its hash, its severity, and the
+/// translation still to do it is.
+#[derive(Debug)]
+struct Dropped {
+    hash: u64,
+    severity: Severity,
+    todo: Option<Box<(String, Todo)>>,
 }
 
 impl Diagnostics {
@@ -354,16 +423,24 @@ impl Diagnostics {
         if !self.seen.insert(hash) {
             return;
         }
-        if self.items.len() < KEPT {
+        // Translations still to do have a budget of their own: a new
+        // locale's hundreds of them do not push the other problems out.
+        let todo = diagnostic.todo.is_some();
+        let kept = if todo {
+            self.todos
+        } else {
+            self.items.len() - self.todos
+        };
+        if kept < KEPT {
+            self.todos += usize::from(todo);
             self.items.push(diagnostic);
         } else {
-            self.drop_one(hash, diagnostic.severity);
+            self.dropped.push(Dropped {
+                hash,
+                severity: diagnostic.severity,
+                todo: diagnostic.todo,
+            });
         }
-    }
-
-    /// Counts a problem not kept.
-    fn drop_one(&mut self, hash: u64, severity: Severity) {
-        self.dropped.push((hash, severity));
     }
 
     /// How many problems are counted but not kept to show.
@@ -377,9 +454,9 @@ impl Diagnostics {
             self.push(d);
         }
         // What `other` counted but did not keep stays counted, once.
-        for (hash, severity) in other.dropped {
-            if self.seen.insert(hash) {
-                self.drop_one(hash, severity);
+        for dropped in other.dropped {
+            if self.seen.insert(dropped.hash) {
+                self.dropped.push(dropped);
             }
         }
     }
@@ -406,7 +483,11 @@ impl Diagnostics {
 
     fn count(&self, severity: Severity) -> usize {
         self.items.iter().filter(|d| d.severity == severity).count()
-            + self.dropped.iter().filter(|(_, s)| *s == severity).count()
+            + self
+                .dropped
+                .iter()
+                .filter(|d| d.severity == severity)
+                .count()
     }
 
     /// The problems, sorted by file and position (located ones first); the
@@ -420,30 +501,65 @@ impl Diagnostics {
     /// Prints the problems to standard error, sorted by file and position:
     /// every one, or with `warnings` false the errors only; their labels
     /// coloured where standard error is (`--color`).
-    pub(crate) fn print(&self, warnings: bool) {
+    pub(crate) fn print(&self, warnings: Listed) {
         let colour = crate::console::colour(crate::console::Stream::Err);
         crate::console::tell_raw(&self.render(warnings, colour));
     }
 
     /// What [`Diagnostics::print`] writes, as text.
-    pub(crate) fn render(&self, warnings: bool, colour: bool) -> String {
+    pub(crate) fn render(&self, warnings: Listed, colour: bool) -> String {
         use std::fmt::Write as _;
         let mut out = String::new();
-        for d in self
-            .sorted()
-            .into_iter()
-            .filter(|d| warnings || d.severity() == Severity::Error)
-        {
+        let summed = warnings == Listed::Summed;
+        for d in self.sorted().into_iter().filter(|d| {
+            d.severity() == Severity::Error
+                || warnings == Listed::Each
+                || (summed && d.todo.is_none())
+        }) {
             let _ = write!(out, "{}", d.display(colour));
         }
-        if self.not_shown() > 0 {
+        if summed {
+            out.push_str(&self.todo_lines(colour));
+        }
+        let not_shown = self
+            .dropped
+            .iter()
+            .filter(|d| !summed || d.todo.is_none())
+            .count();
+        if not_shown > 0 {
             let _ = writeln!(
                 out,
                 "… and {} more, not shown (the first ones are; fix them and run again)",
-                plural(self.not_shown(), "problem", "problems")
+                plural(not_shown, "problem", "problems")
             );
         }
         out
+    }
+
+    /// One line per locale and kind of translation still to do:
+    /// `warning: ja: 432 strings not translated yet — …`.
+    fn todo_lines(&self, colour: bool) -> String {
+        let mut counts: std::collections::BTreeMap<(&str, Todo), usize> = Default::default();
+        let todos = self
+            .items
+            .iter()
+            .map(|d| &d.todo)
+            .chain(self.dropped.iter().map(|d| &d.todo));
+        for (locale, todo) in todos.flatten().map(|t| (t.0.as_str(), t.1)) {
+            *counts.entry((locale, todo)).or_default() += 1;
+        }
+        let label = crate::console::styled(colour, "1;33", "warning");
+        counts
+            .into_iter()
+            .map(|((locale, todo), n)| {
+                let locale = crate::console::printable(locale);
+                format!(
+                    "{label}: {locale}: {} — `errdoc l10n status {locale} --list {}` lists them\n",
+                    todo.count(n),
+                    todo.name()
+                )
+            })
+            .collect()
     }
 
     /// "2 errors and 1 warning", for summary lines.
@@ -456,6 +572,17 @@ impl Diagnostics {
             plural(warnings, "warning", "warnings")
         )
     }
+}
+
+/// Which warnings a report shows (errors are always shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Listed {
+    /// Every one.
+    Each,
+    /// Each but the translations still to do, which are summed up.
+    Summed,
+    /// None: errors only.
+    Errors,
 }
 
 /// "1 error", "2 errors".

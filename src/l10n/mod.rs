@@ -7,8 +7,10 @@
 //! translations with it, and `l10n sync`/`confirm` update the record of the
 //! English each translation was made from ([`lock::SourcesLock`]).
 
+pub(crate) mod exchange;
 pub(crate) mod ftl;
 pub(crate) mod lock;
+pub(crate) mod pending;
 pub(crate) mod sync;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -513,6 +515,8 @@ pub(crate) struct LocaleStatus {
     pub groups: Vec<GroupStatus>,
     /// Where its pages differ from the English ones.
     pub drift: Vec<Drift>,
+    /// Every string still to do, and where.
+    pub strings: Vec<pending::Pending>,
 }
 
 /// The counts of one group.
@@ -530,6 +534,7 @@ pub(crate) fn status(
     units: &[Unit],
     tag: &str,
     assessment: &Assessment,
+    strings: Vec<pending::Pending>,
 ) -> LocaleStatus {
     let mut groups: BTreeMap<String, Counts> = BTreeMap::new();
     let mut all = Counts::default();
@@ -561,5 +566,6 @@ pub(crate) fn status(
         all,
         groups,
         drift: assessment.drift.clone(),
+        strings,
     }
 }

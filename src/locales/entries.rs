@@ -7,20 +7,25 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use fluent_syntax::ast;
 
-use super::{EntryInfo, PartInfo, STUB_MARKER, SelectInfo, VariantInfo};
+use super::mistakes;
+use super::{Broken, EntryInfo, PartInfo, STUB_MARKER, SelectInfo, VariantInfo, What};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem};
 use crate::source::SourceFile;
 
-/// Records the messages and terms of `file`, reporting syntax errors and
-/// ids defined twice in the locale.
+/// Records the messages and terms of `file`, reporting ids defined twice
+/// in the locale; what does not parse is returned, with the message it
+/// broke, for [`super::Locales::load`] to report (it knows the English).
 pub(super) fn collect_entries(
     file: &SourceFile,
     index: usize,
     entries: &mut BTreeMap<String, EntryInfo>,
     earlier: &[SourceFile],
     diags: &mut Diagnostics,
-) {
-    let resource = parse(file, diags);
+) -> Vec<Broken> {
+    let (resource, errors) = match fluent_syntax::parser::parse(file.text()) {
+        Ok(r) => (r, Vec::new()),
+        Err((r, errors)) => (r, errors),
+    };
     let starts = entry_starts(file, &resource);
     // The first start after `start`: `starts` is sorted, so a binary
     // search (a scan per entry made files of 100,000 messages quadratic).
@@ -30,6 +35,10 @@ pub(super) fn collect_entries(
             .copied()
             .unwrap_or(file.text().len())
     };
+    let mut broken = Vec::new();
+    // The message or term before the entry at hand, which a stretch that
+    // does not parse may have been part of.
+    let mut previous: Option<String> = None;
     for entry in &resource.body {
         let (id, mut info) = match entry {
             ast::Entry::Message(m) => (
@@ -54,8 +63,16 @@ pub(super) fn collect_entries(
                     t.comment.as_ref(),
                 ),
             ),
+            ast::Entry::Junk { content } => {
+                if let Some(b) = read_junk(file, index, content, previous.as_deref(), &errors) {
+                    previous.clone_from(&b.id);
+                    broken.push(b);
+                }
+                continue;
+            }
             _ => continue,
         };
+        previous = Some(id.clone());
         info.range.end = end_of(info.range.end);
         if let Some(first) = entries.get(&id) {
             let first_file = if first.file == index {
@@ -72,44 +89,101 @@ pub(super) fn collect_entries(
         }
         entries.insert(id, info);
     }
+    broken
 }
 
-/// The AST of `file`, with each syntax error reported where it is best
-/// fixed, and a hint of how.
-fn parse<'f>(file: &'f SourceFile, diags: &mut Diagnostics) -> ast::Resource<&'f str> {
-    match fluent_syntax::parser::parse(file.text()) {
-        Ok(r) => r,
-        Err((r, errors)) => {
-            for e in errors {
-                let start = syntax_error_offset(file.text(), &e);
-                let moved = start != e.pos.start;
-                let rest = file.text().get(start..).unwrap_or("");
-                let indent = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-                let (start, hint) = if !moved && rest.trim_start().starts_with('.') {
-                    // The parser gives up on the whole attribute and points
-                    // at its line; the reason is somewhere in that line.
-                    (
-                        start + indent,
-                        "this attribute does not parse: look for an unclosed `{`, a `}` without `{`, or a continuation line starting with `.`, `[`, `*` or `}`",
-                    )
-                } else if moved {
-                    (start, "close the placeable with `}` on this line")
-                } else {
-                    (
-                        start,
-                        "fix the syntax; https://projectfluent.org/fluent/guide/ explains it",
-                    )
-                };
-                diags.push(
-                    Diagnostic::new(Problem::FluentSyntax {
-                        detail: e.kind.to_string(),
-                        hint,
-                    })
-                    .at(file, file.span(start, start + 1)),
-                );
-            }
-            r
+/// What is wrong with the stretch `junk` the parser dropped: the mistake
+/// [`mistakes::find`] names, else the parser's own words; and the message
+/// it broke — its own id, or the message before it that it continued.
+fn read_junk(
+    file: &SourceFile,
+    index: usize,
+    junk: &str,
+    previous: Option<&str>,
+    errors: &[fluent_syntax::parser::ParserError],
+) -> Option<Broken> {
+    let start = file.offset_of(junk)?;
+    let range = start..start + junk.len();
+    let own = mistakes::own_id(file.text(), start);
+    let continues = own.is_none() && previous.is_some();
+    let id = own.or_else(|| previous.map(str::to_string));
+    let what = match mistakes::find(file.text(), range.clone(), continues) {
+        Some(found) => What::Mistake(found),
+        None => {
+            let error = errors
+                .iter()
+                .find(|e| range.contains(&e.pos.start))
+                .or_else(|| errors.first())?;
+            parser_words(file, error)
         }
+    };
+    let at = match &what {
+        What::Mistake(f) => f.at.start,
+        What::Parser { at, .. } => *at,
+    };
+    Some(Broken {
+        file: index,
+        attribute: attribute_at(file.text(), at),
+        id,
+        what,
+    })
+}
+
+/// The attribute whose text holds byte `at`: the nearest `.name =` line
+/// above it (or on it) within its message; `None` for the message's value.
+fn attribute_at(text: &str, at: usize) -> Option<String> {
+    let at = at.min(text.len());
+    let line_end = text
+        .get(at..)
+        .and_then(|r| r.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    for line in text.get(..line_end)?.rsplit('\n') {
+        if line.trim_matches(' ').is_empty() {
+            continue;
+        }
+        if !line.starts_with(' ') {
+            // The message's first line: its value.
+            return None;
+        }
+        if let Some(rest) = line.trim_start_matches(' ').strip_prefix('.') {
+            let name = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .map_or(rest, |end| &rest[..end]);
+            let after = rest[name.len()..].trim_start_matches(' ');
+            if !name.is_empty() && after.starts_with(['=', '＝']) {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// A syntax error in the parser's words, placed where it is best fixed,
+/// with a hint of how.
+fn parser_words(file: &SourceFile, e: &fluent_syntax::parser::ParserError) -> What {
+    let start = syntax_error_offset(file.text(), e);
+    let moved = start != e.pos.start;
+    let rest = file.text().get(start..).unwrap_or("");
+    let indent = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let (at, hint) = if !moved && rest.trim_start().starts_with('.') {
+        // The parser gives up on the whole attribute and points at its
+        // line; the reason is somewhere in that line.
+        (
+            start + indent,
+            "this attribute does not parse: look for an unclosed `{`, a `}` without `{`, or a continuation line starting with `.`, `[`, `*` or `}`",
+        )
+    } else if moved {
+        (start, "close the placeable with `}` on this line")
+    } else {
+        (
+            start,
+            "fix the syntax; https://projectfluent.org/fluent/guide/ explains it",
+        )
+    };
+    What::Parser {
+        at,
+        detail: e.kind.to_string(),
+        hint,
     }
 }
 
@@ -363,7 +437,7 @@ fn walk_nested(expression: &ast::Expression<&str>, info: &mut PartInfo, outside:
 }
 
 /// The names of the variables (`$name`) a pattern uses, in every variant.
-fn pattern_variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
+pub(super) fn pattern_variables(pattern: &ast::Pattern<&str>) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {

@@ -8,6 +8,7 @@
 //! `fluent-bundle` for formatting.
 
 mod entries;
+mod mistakes;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -53,7 +54,37 @@ pub(crate) struct Locale {
     pub files: Vec<SourceFile>,
     /// Every message and term it defines, by id (terms keep their `-`).
     pub entries: BTreeMap<String, EntryInfo>,
+    /// What of its files does not parse, with the message each broke.
+    pub broken: Vec<Broken>,
+    /// The ids of the messages in [`Self::broken`].
+    broken_ids: BTreeSet<String>,
     bundle: FluentBundle<FluentResource>,
+}
+
+/// A stretch of a Fluent file that does not parse: the message it broke
+/// (none at the top of a file) and what is wrong.
+#[derive(Debug, Clone)]
+pub(crate) struct Broken {
+    /// Index of the file in [`Locale::files`].
+    pub file: usize,
+    /// The message or term it broke (terms with their `-`).
+    pub id: Option<String>,
+    /// The attribute where the mistake is, `None` for the value.
+    pub attribute: Option<String>,
+    pub what: What,
+}
+
+/// What is wrong in a [`Broken`] stretch.
+#[derive(Debug, Clone)]
+pub(crate) enum What {
+    /// A mistake recognized as such.
+    Mistake(mistakes::Found),
+    /// Anything else, in the parser's words, at byte `at`.
+    Parser {
+        at: usize,
+        detail: String,
+        hint: &'static str,
+    },
 }
 
 /// What a message or term looks like, for checks and diagnostics.
@@ -191,6 +222,9 @@ impl Locales {
         };
         let source = list.remove(source);
         list.insert(0, source);
+        for locale in &list {
+            locale.report_broken(&list[0], diags);
+        }
         Ok(Some(Locales {
             list,
             builtin: builtin_locales(),
@@ -501,6 +535,7 @@ impl Locale {
         // NUMBER() and DATETIME(), for plural selectors.
         let _ = bundle.add_builtins();
         let mut entries: BTreeMap<String, EntryInfo> = BTreeMap::new();
+        let mut broken = Vec::new();
         for (index, file) in files.iter().enumerate() {
             if let Some(at) = too_deep(file.text()) {
                 diags.push(
@@ -509,7 +544,13 @@ impl Locale {
                 );
                 continue;
             }
-            collect_entries(file, index, &mut entries, &files[..index], diags);
+            broken.extend(collect_entries(
+                file,
+                index,
+                &mut entries,
+                &files[..index],
+                diags,
+            ));
             let resource = match FluentResource::try_new(file.text().to_string()) {
                 Ok(r) => r,
                 // Syntax errors were reported from the full parse above; the
@@ -524,8 +565,57 @@ impl Locale {
             langid,
             files,
             entries,
+            broken_ids: broken.iter().filter_map(|b| b.id.clone()).collect(),
+            broken,
             bundle,
         }
+    }
+
+    /// Whether a syntax error broke message `id` in this locale: its
+    /// translation states and its comparison with the English then say
+    /// nothing more than that error.
+    pub(crate) fn is_broken(&self, id: &str) -> bool {
+        self.broken_ids.contains(id)
+    }
+
+    /// Reports what of its files does not parse; `source` names the
+    /// variables a translated variable should have kept.
+    fn report_broken(&self, source: &Locale, diags: &mut Diagnostics) {
+        for broken in &self.broken {
+            let Some(file) = self.files.get(broken.file) else {
+                continue;
+            };
+            let (kind, at) = match &broken.what {
+                What::Parser { at, detail, hint } => (
+                    Problem::FluentSyntax {
+                        detail: detail.clone(),
+                        hint,
+                    },
+                    *at..*at + 1,
+                ),
+                What::Mistake(found) => (
+                    mistakes::problem(&found.mistake, || self.english_variables(source, broken)),
+                    found.at.clone(),
+                ),
+            };
+            // An empty range (the end of a line) still shows one column.
+            let end = at.end.max(at.start + 1);
+            diags.push(Diagnostic::new(kind).at(file, file.span(at.start, end)));
+        }
+    }
+
+    /// The variables the English of the part `broken` is in uses; `None`
+    /// for the English itself, or a part the English lacks.
+    fn english_variables(&self, source: &Locale, broken: &Broken) -> Option<Vec<String>> {
+        if std::ptr::eq(self, source) {
+            return None;
+        }
+        let variables = source
+            .entries
+            .get(broken.id.as_deref()?)?
+            .variables
+            .get(&broken.attribute)?;
+        Some(variables.iter().cloned().collect())
     }
 }
 
@@ -543,6 +633,23 @@ pub fn entry_ranges(text: &str) -> Vec<(String, std::ops::Range<usize>)> {
         .collect();
     list.sort_by_key(|(_, r)| r.start);
     list
+}
+
+/// The variables of a pattern written as after `id =` (`None` if it is
+/// not exactly one pattern).
+pub(crate) fn pattern_variables(written: &str) -> Option<BTreeSet<String>> {
+    let space = if written.starts_with('\n') { "" } else { " " };
+    let text = format!("x ={space}{written}\n");
+    if too_deep(&text).is_some() {
+        return None;
+    }
+    let resource = fluent_syntax::parser::parse(text.as_str()).ok()?;
+    match resource.body.as_slice() {
+        [fluent_syntax::ast::Entry::Message(m)] if m.attributes.is_empty() => {
+            Some(entries::pattern_variables(m.value.as_ref()?))
+        }
+        _ => None,
+    }
 }
 
 /// How deep placeables may nest: the Fluent parser recurses for each level,

@@ -359,7 +359,52 @@ impl PageInputs<'_> {
                     .collect()
             });
         into.put("rows", &rows);
+        let strings = self
+            .status
+            .iter()
+            .find(|s| s.locale == locale.tag)
+            .map_or(&[][..], |s| s.strings.as_slice());
+        let todo: Vec<TodoRow<'_>> = strings
+            .iter()
+            .take(STATUS_LIST_LIMIT)
+            .map(|s| {
+                let page = locale.pages.iter().find(|p| p.module == s.group);
+                TodoRow {
+                    key: &s.key,
+                    state: s.state,
+                    file: page.map(|p| p.file.as_str()),
+                    title: page.map(|p| p.title.text.as_str()),
+                    source: s.source_link.as_deref(),
+                    path: &s.path,
+                    line: s.line,
+                }
+            })
+            .collect();
+        into.put("todo", &todo);
+        into.put(
+            "todo_more",
+            &strings.len().saturating_sub(STATUS_LIST_LIMIT),
+        );
     }
+}
+
+/// How many strings still to do the status page lists; `l10n status
+/// --list` lists them all.
+const STATUS_LIST_LIMIT: usize = 1000;
+
+/// A string still to do, on the status page.
+#[derive(Serialize)]
+struct TodoRow<'a> {
+    key: &'a str,
+    /// `missing`, `stale`, `unchanged` or `obsolete`.
+    state: &'a str,
+    /// The page that shows it, if a module's.
+    file: Option<&'a str>,
+    title: Option<&'a str>,
+    /// Its line in the repository (`site.source_url`).
+    source: Option<&'a str>,
+    path: &'a str,
+    line: u32,
 }
 
 /// A row of the translation-status page.

@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::catalog::{Catalog, MessageId, RESERVED_TABLE_IDS};
-use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem, Todo};
 use crate::locales::{EntryInfo, Locale, Locales, PartInfo};
 use crate::source::Span;
 
@@ -146,7 +146,9 @@ pub(super) fn check(
     for locale in locales.all() {
         let is_source = locales.is_source(locale);
         for (id, info) in &locale.entries {
-            if id.starts_with('-') {
+            // A message the English breaks is compared with nothing: its
+            // syntax error is the one thing said of it.
+            if id.starts_with('-') || (!is_source && source.is_broken(id)) {
                 continue;
             }
             let Some(file) = locale.files.get(info.file) else {
@@ -178,12 +180,13 @@ pub(super) fn check(
                 // With no modules, every message would be reported unused.
                 None if is_catalog_id(catalog, id) && !catalog.modules.is_empty() => {
                     let id = id.clone();
-                    let kind = if is_source {
-                        Problem::UnusedMessage { id }
+                    let d = if is_source {
+                        Diagnostic::new(Problem::UnusedMessage { id })
                     } else {
-                        Problem::ObsoleteMessage { id }
+                        Diagnostic::new(Problem::ObsoleteMessage { id })
+                            .todo(&locale.tag, Todo::Obsolete)
                     };
-                    diags.push(Diagnostic::new(kind).at(file, info.span));
+                    diags.push(d.at(file, info.span));
                 }
                 None => {}
             }
@@ -219,7 +222,7 @@ fn source_texts(
     diags: &mut Diagnostics,
 ) {
     for (id, (kind, span)) in expected {
-        if kind.is_table_entry() {
+        if kind.is_table_entry() || source.is_broken(id) {
             continue;
         }
         match source.entries.get(id) {
@@ -360,12 +363,13 @@ fn parts_without_source(
         {
             // Known attributes of catalog messages are shown in this locale.
             let (id, attribute) = (id.to_string(), attribute.clone());
-            let problem = if kind.is_some() {
-                Problem::AttributeWithoutSource { id, attribute }
+            let d = if kind.is_some() {
+                Diagnostic::new(Problem::AttributeWithoutSource { id, attribute })
             } else {
-                Problem::ObsoleteAttribute { id, attribute }
+                Diagnostic::new(Problem::ObsoleteAttribute { id, attribute })
+                    .todo(&locale.tag, Todo::Obsolete)
             };
-            diags.push(Diagnostic::new(problem).at(file, *span));
+            diags.push(d.at(file, *span));
         }
     }
     if info.has_value
@@ -461,6 +465,11 @@ fn translation_states(
         if unit.group == l10n::OTHER_GROUP && is_catalog_id(catalog, &unit.id) {
             continue;
         }
+        // A message a syntax error broke is not missing: its error says
+        // what to fix.
+        if locale.is_broken(&unit.id) || source.is_broken(&unit.id) {
+            continue;
+        }
         if !locale.has(&unit.id) && !reported.insert(unit.id.as_str()) {
             continue;
         }
@@ -475,7 +484,10 @@ fn translation_states(
         match l10n::state_of(unit, locale, lock) {
             State::Translated => {}
             State::Missing => {
-                diags.push(missing(catalog, unit, locale, source, &table_spans));
+                diags.push(
+                    missing(catalog, unit, locale, source, &table_spans)
+                        .todo(&locale.tag, Todo::Missing),
+                );
             }
             State::Stale => {
                 if let Some((file, span)) = locale.locate_part(&unit.id, attribute) {
@@ -484,6 +496,7 @@ fn translation_states(
                             key,
                             locale: locale.tag.clone(),
                         })
+                        .todo(&locale.tag, Todo::Stale)
                         .at(file, span),
                     );
                 }
@@ -491,7 +504,9 @@ fn translation_states(
             State::Unchanged => {
                 if let Some((file, span)) = locale.locate_part(&unit.id, attribute) {
                     diags.push(
-                        Diagnostic::new(Problem::UnchangedTranslation { key }).at(file, span),
+                        Diagnostic::new(Problem::UnchangedTranslation { key })
+                            .todo(&locale.tag, Todo::Unchanged)
+                            .at(file, span),
                     );
                 }
             }

@@ -73,6 +73,16 @@ pub(crate) fn is_base_url(url: &str) -> bool {
         && !url.contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
 }
 
+/// An absolute http(s) URL with `{path}` in it: where a project file is
+/// shown in its repository (`site.source_url`).
+pub(crate) fn is_source_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.starts_with(['/', '{']) && r.contains("{path}"))
+        && !url.contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+}
+
 /// `[A-Z][A-Z0-9_]*`: constant names.
 fn is_constant_name(s: &str) -> bool {
     let mut chars = s.chars();
@@ -139,13 +149,23 @@ impl Validator<'_> {
     }
 
     fn site(&mut self) {
-        let Some(url) = &self.catalog.site.base_url else {
-            return;
-        };
-        if !is_base_url(&url.value) {
+        let site = &self.catalog.site;
+        if let Some(url) = &site.base_url
+            && !is_base_url(&url.value)
+        {
             self.report(
                 url.span,
                 Kind::BadBaseUrl {
+                    url: url.value.clone(),
+                },
+            );
+        }
+        if let Some(url) = &site.source_url
+            && !is_source_url(&url.value)
+        {
+            self.report(
+                url.span,
+                Kind::BadSourceUrl {
                     url: url.value.clone(),
                 },
             );

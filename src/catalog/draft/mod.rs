@@ -215,6 +215,8 @@ pub struct Draft {
     pub header: String,
     /// `site.base_url`.
     pub base_url: Option<String>,
+    /// `site.source_url`.
+    pub source_url: Option<String>,
     /// `site.source_locale`.
     pub source_locale: Option<String>,
     /// `site.style`.
@@ -335,6 +337,7 @@ impl Draft {
             comments,
             header: header.trim_end().to_string(),
             base_url: plain.site.base_url,
+            source_url: plain.site.source_url,
             source_locale: plain.site.source_locale,
             style: DraftStyle::of(plain.site.style),
             synonyms: plain.site.synonyms,
@@ -371,6 +374,7 @@ impl Draft {
     /// `site:`, if it says anything.
     fn site_yaml(&self, out: &mut String) {
         if self.base_url.is_some()
+            || self.source_url.is_some()
             || self.source_locale.is_some()
             || !self.style.is_empty()
             || !self.synonyms.is_empty()
@@ -378,6 +382,9 @@ impl Draft {
             out.push_str("site:\n");
             if let Some(url) = &self.base_url {
                 let _ = writeln!(out, "  base_url: {}", quote(url));
+            }
+            if let Some(url) = &self.source_url {
+                let _ = writeln!(out, "  source_url: {}", quote(url));
             }
             if let Some(locale) = &self.source_locale {
                 let _ = writeln!(out, "  source_locale: {}", quote(locale));

@@ -3,6 +3,8 @@
 mod add;
 mod confirm;
 mod diff;
+mod export;
+mod import;
 mod status;
 mod sync;
 
@@ -23,7 +25,8 @@ pub(crate) fn run(root: &Path, command: &L10nCommand) -> anyhow::Result<ExitCode
     // The commands that write hold the project's lock while they read and
     // write, as build and import do.
     let _lock = match command {
-        L10nCommand::Status(_) | L10nCommand::Diff(_) => None,
+        L10nCommand::Status(_) | L10nCommand::Diff(_) | L10nCommand::Export(_) => None,
+        L10nCommand::Import(_) => Some(crate::output::lock(root, "l10n import")?),
         L10nCommand::Confirm(_) => Some(crate::output::lock(root, "l10n confirm")?),
         L10nCommand::Sync(_) => Some(crate::output::lock(root, "l10n sync")?),
         L10nCommand::Add(_) => Some(crate::output::lock(root, "l10n add")?),
@@ -34,6 +37,8 @@ pub(crate) fn run(root: &Path, command: &L10nCommand) -> anyhow::Result<ExitCode
         L10nCommand::Confirm(args) => confirm::run(root, args),
         L10nCommand::Sync(args) => sync::run(root, args),
         L10nCommand::Add(args) => add::run(root, args),
+        L10nCommand::Export(args) => export::run(root, args),
+        L10nCommand::Import(args) => import::run(root, args),
     }
 }
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::{Format, StatusArgs};
+use crate::cli::{Format, ListState, StatusArgs};
 use crate::l10n::{Counts, LocaleStatus};
 
 use super::{load, targets};
@@ -16,16 +16,21 @@ pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
         Ok(project) => project,
         Err(status) => return Ok(status),
     };
-    let locales = match targets(&project, args.locale.as_deref()) {
+    let wanted = args.tag.as_deref().or(args.locale.as_deref());
+    let locales = match targets(&project, wanted) {
         Ok(l) => l,
         Err(code) => return Ok(code),
     };
     // The English strings once, for every locale.
     let units = project.units();
-    let statuses: Vec<LocaleStatus> = locales
+    let mut statuses: Vec<LocaleStatus> = locales
         .iter()
         .map(|locale| project.status_of(locale, &units))
         .collect();
+    let list = args.list.unwrap_or(ListState::All);
+    for status in &mut statuses {
+        status.strings.retain(|s| list.takes(s.state));
+    }
     match args.format {
         Format::Json => {
             let json = serde_json::json!({
@@ -34,10 +39,33 @@ pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
             });
             say!("{}", serde_json::to_string_pretty(&json)?);
         }
-        // Page names and drift come from files: no escape sequences.
+        // Page names, ids and paths come from files: no escape sequences.
+        Format::Text if args.list.is_some() => {
+            say_raw!("{}", crate::console::printable_lines(&listing(&statuses)));
+        }
         Format::Text => say_raw!("{}", crate::console::printable_lines(&table(&statuses))),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The strings still to do, one a line, as `path:line: locale state key`
+/// (what editors and `grep` read).
+fn listing(statuses: &[LocaleStatus]) -> String {
+    let mut out = String::new();
+    for status in statuses {
+        for s in &status.strings {
+            let place = if s.translated_here {
+                String::new()
+            } else {
+                " (the English; not in the translation yet)".to_string()
+            };
+            out.push_str(&format!(
+                "{}:{}: {} {} {}{place}\n",
+                s.path, s.line, status.locale, s.state, s.key
+            ));
+        }
+    }
+    out
 }
 
 /// "81 100.0%"
@@ -102,7 +130,7 @@ pub(super) fn table(statuses: &[LocaleStatus]) -> String {
         out.push_str(&row("all", width, all));
         if all.stale > 0 {
             out.push_str(&format!(
-                "  stale strings: `errdoc l10n diff <id> --locale {}` shows what changed\n",
+                "  stale strings: `errdoc l10n status {0} --list stale` lists them; `errdoc l10n diff <id> --locale {0}` shows what changed\n",
                 status.locale
             ));
         }
@@ -118,7 +146,7 @@ pub(super) fn table(statuses: &[LocaleStatus]) -> String {
         }
         if all.missing > 0 {
             out.push_str(&format!(
-                "  missing strings: `errdoc check` lists them; `errdoc l10n sync --locale {}` adds stubs for missing messages\n",
+                "  missing strings: `errdoc l10n status {0} --list missing` lists them; `errdoc l10n sync --locale {0}` adds stubs for missing messages\n",
                 status.locale
             ));
         }

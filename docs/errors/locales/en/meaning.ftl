@@ -1,4 +1,4 @@
-# errdoc's own errors E0201–E0249: what the catalog says.
+# errdoc's own errors E0201–E0250: what the catalog says.
 
 module-meaning = What the catalog says
     .note = Errors and warnings about what `catalog/codes.yaml` says, once it has been read: ids and names, codes defined twice, the ranges modules own (`owns`), families, named ranges, references, listings (`also:`), headings, markers, message drift, and names the exports cannot use. errdoc reports all of them in one run, each at its place in the catalog. Warnings do not stop a build; errors do.
@@ -304,3 +304,9 @@ code-249 = A group of synonyms has fewer than two words
     .description = `site.synonyms` lists, for a locale tag or a language, groups of words that mean the same, so that the site's search finds a code by any of them: `en: [[refused, rejected]]`. A group of one word (or of empty words) says nothing, and errdoc leaves it out of the search index.
     .cause-1 = A group was written as a single word, `en: [refused]`, or a word was left empty: `[refused, ""]`.
     .solution-1 = Add the words that mean the same to the group, `[refused, rejected]`, or remove the group.
+
+code-250 = The source URL is not a URL of a project file
+    .description = `site.source_url` tells errdoc where the project's files are shown in their repository, so that the translation status page can link each string still to do to its line in the `.ftl` file. It is an absolute `http://` or `https://` address with `{"{"}path{"}"}` where a file's path goes (`locales/zh-CN/socket.ftl`) and, optionally, `{"{"}line{"}"}` where its line number goes.
+    .cause-1 = The address has no `{"{"}path{"}"}`, such as the repository's home page `https://github.com/org/repo`.
+    .cause-2 = The address is relative, or has spaces, quotes or angle brackets in it.
+    .solution-1 = Write the address of a file with the placeholders, as the repository's host shows files: `https://github.com/org/repo/blob/main/{"{"}path{"}"}#L{"{"}line{"}"}` on GitHub, `https://gitee.com/org/repo/blob/master/{"{"}path{"}"}#L{"{"}line{"}"}` on Gitee, `https://gitlab.com/org/repo/-/blob/main/{"{"}path{"}"}#L{"{"}line{"}"}` on GitLab.

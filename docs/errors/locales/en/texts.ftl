@@ -1,4 +1,4 @@
-# errdoc's own error codes E0301–E0332: the locales and their Fluent files.
+# errdoc's own error codes E0301–E0339: the locales and their Fluent files.
 
 module-texts = Locales and translations
     .note = Problems with the folders under `locales/` and the Fluent (`.ftl`) files in them: their syntax, the texts the catalog needs, and every translation compared with the English (the source locale). Most point at a file, line and column; a missing English text points at the catalog entry that needs it, a missing translation at the English it translates. Warnings leave the build working; `check --deny-warnings` fails on them too.
@@ -209,3 +209,47 @@ code-331 = A text links to an address that is not allowed
     .solution-1 = Link to an `https://` address, or to a page of this project by its file name (`errorcode-net-socket.md`), which errdoc turns into that page on the site.
     .solution-2 = If the address should only be shown, put it in backticks.
 
+code-333 = A full-width sign where Fluent needs an ASCII one
+    .description = Fluent's syntax is made of ASCII signs: `=` after an id, `{"{"}` and `{"}"}` around a placeable, `$` before a variable's name. A Chinese, Japanese or Korean input method in full-width mode types their full-width twins instead (`＝`, `｛`, `｝`, `＄`), which look almost the same but are other characters. Where Fluent needs the sign, the message does not parse; errdoc points at the full-width one.
+    .cause-1 = The line was typed or edited with the input method in full-width or Chinese punctuation mode.
+    .cause-2 = The text was copied from a document or chat that turned ASCII signs into full-width ones.
+    .solution-1 = Delete the sign and type it again with the input method in English or half-width mode (on many systems Shift switches it, and Shift+Space switches between full and half width).
+    .solution-2 = Full-width punctuation in the translated text itself (`，`, `。`, `（`) is fine: only the signs of Fluent's syntax must be ASCII.
+
+code-334 = A variable's name is translated or not a name
+    .description = In `{"{"} $name {"}"}` the part after `$` is the variable's name, which errdoc fills in when it builds the page. Names are ASCII letters, digits, `-` and `_`, starting with a letter, and they are the same in every language: the English text decides them. The message does not parse, so its text is not shown until the name is fixed.
+    .cause-1 = The name was translated along with the text: `{"{"} $基数 {"}"}` for `{"{"} $base {"}"}`.
+    .cause-2 = A space or another sign was typed between `$` and the name: `{"{"} $ name {"}"}`, `{"{"} $(name) {"}"}`.
+    .solution-1 = Write the variable exactly as the English of the same text writes it; the message names the English variables.
+    .solution-2 = A name written in ASCII but misspelled (`{"{"} $nmae {"}"}`) parses, and is reported as E0320 instead.
+
+code-335 = A placeable is not closed
+    .description = A placeable starts with `{"{"}` and ends with `{"}"}` on the same line: `{"{"} $value {"}"}`. Here something else comes where the `{"}"}` should be, often a full-width bracket such as `）` or the end of the line, so the message does not parse.
+    .cause-1 = The `{"}"}` was deleted, or replaced with a bracket of the text around it, while editing.
+    .cause-2 = A full-width `）` or `】` was typed in place of `{"}"}`.
+    .solution-1 = Type the ASCII `{"}"}` right after the placeable's content, as the message shows: `{"{"} $value {"}"}`.
+
+code-336 = A line of text starts with a sign of Fluent's syntax
+    .description = A text may go on over several indented lines, but a line may not start with `.`, `*`, `[` or `{"}"}`: Fluent reads `.` as the start of an attribute, `*` and `[` as a variant of a select expression, and `{"}"}` as the end of a placeable. A Markdown bullet (`* item`) or link (`[text](url)`) at the start of a line is the usual case.
+    .cause-1 = A Markdown list was written with `*` bullets, one item per line.
+    .cause-2 = A line was broken just before a Markdown link `[…](…)` or a number such as `.5`.
+    .solution-1 = Write the sign as a string placeable: `{"{"}"*"{"}"}` for `*`, `{"{"}"["{"}"}` for `[`, `{"{"}"."{"}"}` for `.`, `{"{"}"{"}"}"{"}"}` for `{"}"}`. The page shows the sign itself.
+    .solution-2 = Or join the line to the one above it, or use `-` for list bullets, which Fluent does not read as syntax.
+
+code-337 = A line of text is not indented
+    .description = Every line after the first of a message's text starts with at least one space. A line that starts at the margin is read as a new message (`id = …`), and as it is none, the message above it does not parse from there on.
+    .cause-1 = A long text was broken into lines and the second line was not indented.
+    .cause-2 = An editor removed leading spaces, or the text was pasted without them.
+    .solution-1 = Indent the line with spaces, as far as the other lines of the message (four spaces in errdoc's files).
+
+code-338 = A line is indented with full-width spaces
+    .description = Fluent reads only the ASCII space (U+0020) as indentation. A line that starts with the full-width space U+3000, which an input method types in full-width mode, is a line at the margin to Fluent, so the message above it does not parse from there on.
+    .cause-1 = The line was indented with the space bar while the input method was in full-width mode.
+    .solution-1 = Replace the full-width spaces at the start of the line with ASCII spaces.
+
+code-339 = A brace in text
+    .description = In Fluent, `{"{"}` always opens a placeable (`{"{"} $name {"}"}`, `{"{"}"text"{"}"}`) and `{"}"}` always closes one. A brace meant as text, such as in JSON (`{"{"}"code": 4{"}"}`), a C block or a format string (`{"{"}{"}"}`), does not parse.
+    .cause-1 = The text quotes code, JSON or a format string with braces.
+    .cause-2 = A `{"{"}` or `{"}"}` was typed by mistake, or a full-width brace was mixed with an ASCII one.
+    .solution-1 = Write each brace meant as text as a string placeable: `{"{"}"{"{"}"{"}"}` for `{"{"}`, `{"{"}"{"}"}"{"}"}` for `{"}"}`. The page shows the brace itself.
+    .solution-2 = If the brace belongs to a variable, write the whole placeable: `{"{"} $name {"}"}`.

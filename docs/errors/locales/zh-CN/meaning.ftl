@@ -1,4 +1,4 @@
-# errdoc's own errors E0201–E0249: what the catalog says.
+# errdoc's own errors E0201–E0250: what the catalog says.
 
 module-meaning = 目录的内容
     .note = 本页介绍`catalog/codes.yaml`读取成功后，针对其内容的错误和警告：id和名称、重复定义的错误码、模块拥有的区间（`owns`）、错误码族、具名区间、参考资料、列出条目（`also:`）、标题、标记、错误信息偏差，以及导出时无法使用的名称。errdoc会在一次运行中报告全部问题，并指出每个问题在目录中的位置。警告不会中止构建，错误会。
@@ -304,3 +304,9 @@ code-249 = 同义词组不足两个词
     .description = `site.synonyms`按语言标签或语言列出意思相同的词组，使网站搜索用其中任何一个词都能找到错误码，例如`en: [[refused, rejected]]`。只有一个词（或只有空词）的词组没有意义，errdoc不会把它放进搜索索引。
     .cause-1 = 词组只写了一个词，如`en: [refused]`，或其中有空词，如`[refused, ""]`。
     .solution-1 = 为词组补上意思相同的词，如`[refused, rejected]`，或删除该词组。
+
+code-250 = 源码URL不是项目文件的URL
+    .description = `site.source_url`告诉errdoc项目文件在其代码仓中显示的位置，使翻译状态页面可以把每个待处理的字符串链接到它在`.ftl`文件中的行。它是一个绝对的`http://`或`https://`地址，用`{"{"}path{"}"}`表示文件路径（`locales/zh-CN/socket.ftl`）所在的位置，还可以用`{"{"}line{"}"}`表示行号所在的位置。
+    .cause-1 = 地址中没有`{"{"}path{"}"}`，例如代码仓的首页`https://github.com/org/repo`。
+    .cause-2 = 地址是相对地址，或其中有空格、引号或尖括号。
+    .solution-1 = 按代码仓托管平台显示文件的方式，写出带占位符的文件地址：GitHub为`https://github.com/org/repo/blob/main/{"{"}path{"}"}#L{"{"}line{"}"}`，Gitee为`https://gitee.com/org/repo/blob/master/{"{"}path{"}"}#L{"{"}line{"}"}`，GitLab为`https://gitlab.com/org/repo/-/blob/main/{"{"}path{"}"}#L{"{"}line{"}"}`。

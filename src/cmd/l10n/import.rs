@@ -1,0 +1,110 @@
+//! `errdoc l10n import`: translations back from a platform's XLIFF or PO
+//! file into the `.ftl` files, and the lock.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::{ExchangeFormat, L10nImportArgs};
+use crate::cmd::failure;
+use crate::console::printable;
+use crate::l10n::exchange::{self, Returned, po, xliff};
+use crate::output::write_if_changed;
+
+use super::{load, save_lock, targets};
+
+/// Runs `errdoc l10n import`.
+pub(super) fn run(root: &Path, args: &L10nImportArgs) -> anyhow::Result<ExitCode> {
+    let shown = printable(&args.file.display().to_string());
+    let (language, returned) = match read_file(&args.file, &shown) {
+        Ok(read) => read,
+        Err(status) => return Ok(status),
+    };
+    let project = match load(root, "l10n import", true)? {
+        Ok(project) => project,
+        Err(status) => return Ok(status),
+    };
+    let Some(tag) = args.locale.clone().or(language) else {
+        tell!("error: {shown} names no target language: say it with --locale");
+        return Ok(failure());
+    };
+    let locale = match targets(&project, Some(&tag)) {
+        Ok(l) => l[0],
+        Err(code) => return Ok(code),
+    };
+    let units = project.units();
+    let mut lock = project.locks.get(&locale.tag).cloned().unwrap_or_default();
+    if lock.path.as_os_str().is_empty() {
+        lock.path = locale.dir().join(crate::l10n::lock::LOCK_FILE);
+    }
+    let assessment = crate::l10n::assess(
+        &project.catalog,
+        &units,
+        &project.locales,
+        locale,
+        Some(&lock),
+    );
+    let source = project.locales.source();
+    let today = exchange::entries(&units, source, locale, Some(&lock), &assessment.states);
+    let applied = exchange::apply(&units, &today, source, locale, &mut lock, &returned);
+    for skipped in &applied.skipped {
+        tell!("warning: {shown}: {}; skipped", printable(skipped));
+    }
+    for (path, text) in &applied.files {
+        write_if_changed(root, path, text)?;
+    }
+    if applied.current > 0 {
+        save_lock(root, &lock)?;
+    }
+    status!(
+        "{}: {} written, {} marked current, {} skipped",
+        locale.tag,
+        crate::diagnostic::plural(applied.written, "translation", "translations"),
+        applied.current,
+        applied.skipped.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The target language and the translations of `file`, or why not.
+fn read_file(file: &Path, shown: &str) -> Result<(Option<String>, Vec<Returned>), ExitCode> {
+    let format = match file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("po") => ExchangeFormat::Po,
+        Some("xlf" | "xliff") => ExchangeFormat::Xliff,
+        _ => {
+            tell!("error: {shown}: name the file .po, .xlf or .xliff, as its format is");
+            return Err(failure());
+        }
+    };
+    let text = match std::fs::read(file) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                tell!("error: {shown} is not UTF-8 text");
+                return Err(failure());
+            }
+        },
+        Err(e) => {
+            tell!("error: cannot read {shown}: {e}");
+            return Err(failure());
+        }
+    };
+    let read = match format {
+        ExchangeFormat::Po => po::read(&text).map(|r| (r.language, r.returned)),
+        ExchangeFormat::Xliff => xliff::read(&text).map(|r| (r.language, r.returned)),
+    };
+    match read {
+        Ok(r) => Ok(r),
+        Err(why) => {
+            tell!(
+                "error: {shown}:{}; nothing was changed",
+                printable(&why.replacen("line ", "", 1))
+            );
+            Err(failure())
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! XLIFF 2.0: one `<file>` per page, one `<unit>` per string (its key as
+//! the id), a segment whose state says what to do: `initial` to
+//! translate (a target to review, when there is one), `translated` when
+//! done; the earlier English of a stale string as a note.
+
+use quick_xml::events::Event;
+
+use super::write::Returned;
+use super::{Entry, Need};
+
+/// The XLIFF 2.0 namespace.
+const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
+
+/// `entries` of locale `tag`, grouped by `groups` (each entry's page), as
+/// an XLIFF 2.0 document.
+pub(crate) fn write(entries: &[Entry], groups: &[&str], source_tag: &str, tag: &str) -> String {
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<xliff xmlns=\"{NAMESPACE}\" version=\"2.0\" srcLang=\"{}\" trgLang=\"{}\">\n",
+        escape(source_tag),
+        escape(tag)
+    ));
+    // One <file> per page, in the order pages first appear.
+    let mut order: Vec<&str> = Vec::new();
+    for group in groups {
+        if !order.contains(group) {
+            order.push(group);
+        }
+    }
+    let mut open: Option<&str> = None;
+    let grouped = order.iter().flat_map(|g| {
+        entries
+            .iter()
+            .zip(groups)
+            .filter(move |(_, group)| *group == g)
+    });
+    for (e, group) in grouped {
+        if open != Some(*group) {
+            if open.is_some() {
+                out.push_str("  </file>\n");
+            }
+            out.push_str(&format!("  <file id=\"{}\">\n", escape(&nmtoken(group))));
+            open = Some(group);
+        }
+        out.push_str(&format!("    <unit id=\"{}\">\n", escape(&nmtoken(&e.key))));
+        let mut notes = Vec::new();
+        if !e.location.is_empty() {
+            notes.push(("location", e.location.as_str()));
+        }
+        if let Some(previous) = &e.previous {
+            notes.push(("previous-source", previous.as_str()));
+        }
+        if !notes.is_empty() {
+            out.push_str("      <notes>\n");
+            for (category, text) in notes {
+                out.push_str(&format!(
+                    "        <note category=\"{category}\">{}</note>\n",
+                    escape(text)
+                ));
+            }
+            out.push_str("      </notes>\n");
+        }
+        let state = match e.need {
+            Need::Translation | Need::Review => "initial",
+            Need::Nothing => "translated",
+        };
+        out.push_str(&format!("      <segment state=\"{state}\">\n"));
+        out.push_str(&format!("        <source>{}</source>\n", escape(&e.source)));
+        if let Some(target) = &e.target {
+            out.push_str(&format!("        <target>{}</target>\n", escape(target)));
+        }
+        out.push_str("      </segment>\n    </unit>\n");
+    }
+    if open.is_some() {
+        out.push_str("  </file>\n");
+    }
+    out.push_str("</xliff>\n");
+    out
+}
+
+/// A unit id: XLIFF's ids are NMTOKENs, which errdoc's keys are already
+/// (letters, digits, `-`, `.`); anything else is written `_`.
+fn nmtoken(key: &str) -> String {
+    key.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | ':') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Text for XML content and attributes; characters XML 1.0 cannot hold
+/// are written as U+FFFD (a text with them does not reach a page anyway).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An XLIFF document read: its target language and its translations.
+#[derive(Debug, Default)]
+pub(crate) struct Read {
+    pub language: Option<String>,
+    pub returned: Vec<Returned>,
+}
+
+/// What is being read inside a unit.
+#[derive(Debug, Default)]
+struct Unit {
+    key: String,
+    line: usize,
+    state: String,
+    source: Option<String>,
+    target: Option<String>,
+}
+
+/// The translation of a unit read to its end, if it has one.
+fn end_unit(unit: Option<Unit>, read: &mut Read) {
+    if let Some(u) = unit {
+        let done = matches!(u.state.as_str(), "translated" | "reviewed" | "final");
+        if let Some(target) = u.target {
+            read.returned.push(Returned {
+                key: u.key,
+                source: u.source.unwrap_or_default(),
+                done: done && !target.is_empty(),
+                target,
+                line: u.line,
+            });
+        }
+    }
+}
+
+/// Adds `text` to the unit's source or target (`into`: whether target).
+fn push(unit: Option<&mut Unit>, into: Option<bool>, text: &str) {
+    if let (Some(u), Some(target)) = (unit, into) {
+        let slot = if target { &mut u.target } else { &mut u.source };
+        slot.get_or_insert_with(String::new).push_str(text);
+    }
+}
+
+/// Reads an XLIFF 2.0 document; `Err` says what does not parse.
+pub(crate) fn read(text: &str) -> Result<Read, String> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut read = Read::default();
+    let mut unit: Option<Unit> = None;
+    // Where text goes: the unit's source or target.
+    let mut into: Option<bool> = None;
+    loop {
+        let at = usize::try_from(reader.buffer_position()).unwrap_or(0);
+        let line = text.get(..at).map_or(0, |b| b.matches('\n').count() + 1);
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("line {line}: {e}"))?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.local_name();
+                let attribute = |wanted: &str| {
+                    e.attributes().flatten().find_map(|a| {
+                        (a.key.local_name().as_ref() == wanted.as_bytes())
+                            .then(|| a.unescape_value().ok().map(|v| v.into_owned()))
+                            .flatten()
+                    })
+                };
+                match name.as_ref() {
+                    b"xliff" => read.language = attribute("trgLang"),
+                    b"unit" => {
+                        unit = Some(Unit {
+                            key: attribute("id").unwrap_or_default(),
+                            line,
+                            ..Unit::default()
+                        });
+                    }
+                    b"segment" => {
+                        if let Some(u) = unit.as_mut() {
+                            u.state = attribute("state").unwrap_or_else(|| "initial".into());
+                        }
+                    }
+                    b"source" => into = Some(false),
+                    b"target" => into = Some(true),
+                    _ => {}
+                }
+                // An empty element (`<target/>`) is an empty text.
+                push(unit.as_mut(), into, "");
+            }
+            Event::Text(t) => {
+                let text = t.decode().map_err(|e| format!("line {line}: {e}"))?;
+                push(unit.as_mut(), into, &text);
+            }
+            Event::CData(t) => {
+                let text = t.decode().map_err(|e| format!("line {line}: {e}"))?;
+                push(unit.as_mut(), into, &text);
+            }
+            Event::GeneralRef(r) => {
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => {
+                        let name = r.decode().map_err(|e| format!("line {line}: {e}"))?;
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .ok_or_else(|| format!("line {line}: unknown entity &{name};"))?
+                            .to_string()
+                    }
+                };
+                push(unit.as_mut(), into, &c);
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                b"source" | b"target" => into = None,
+                b"unit" => end_unit(unit.take(), &mut read),
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(read)
+}

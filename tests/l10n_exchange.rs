@@ -1,0 +1,155 @@
+//! The hand-off to translation platforms through the binary: `l10n
+//! export` writes PO and XLIFF 2.0 that gettext's `msgfmt --check` and the
+//! XLIFF schema accept; `l10n import` of an untouched export changes
+//! nothing, and of a translated one writes the `.ftl` files and the lock.
+
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::path::Path;
+use std::process::Command;
+
+use support::{apply_edits, errdoc, project, read_tree};
+
+const CHANGE_ENGLISH: &str = "--- locales/en/close.ftl\n<<<\n    .description = The connection was closed without a Close frame.\n===\n    .description = The connection was closed before a Close frame was sent.\n>>>\n";
+
+/// Runs a checking tool; it must be installed (`.ci/test` installs it).
+fn tool(program: &str, args: &[&str]) -> (bool, String) {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} is missing ({e}): .ci/test installs gettext and libxml2-utils")
+        });
+    (
+        out.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+    )
+}
+
+fn export(root: &Path, locale: &str, format: &str) -> String {
+    let run = errdoc(
+        root,
+        &["l10n", "export", "--locale", locale, "--format", format],
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    run.stdout
+}
+
+fn import(root: &Path, file: &Path) -> support::Run {
+    let run = errdoc(root, &["l10n", "import", file.to_str().unwrap()]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    run
+}
+
+#[test]
+fn an_untouched_export_validates_and_changes_nothing_when_imported() {
+    let root = project(None);
+    let root = root.path();
+    errdoc(root, &["l10n", "sync"]);
+    apply_edits(root, CHANGE_ENGLISH);
+    let before = read_tree(&root.join("locales"));
+    let dir = tempfile::tempdir().unwrap();
+
+    let po = export(root, "zh-CN", "po");
+    assert!(
+        po.contains("msgctxt \"code-1006\"\nmsgid \"Abnormal Closure\"\nmsgstr \"异常关闭\"\n"),
+        "{po}"
+    );
+    // A stale string is to review, with the English it was translated from.
+    assert!(po.contains("#, fuzzy\n#| msgctxt \"code-1006.description\"\n#| msgid \"The connection was closed without a Close frame.\"\nmsgctxt \"code-1006.description\"\nmsgid \"The connection was closed before a Close frame was sent.\"\nmsgstr \"连接在没有Close帧的情况下关闭。\"\n"), "{po}");
+    let po_file = dir.path().join("zh-CN.po");
+    std::fs::write(&po_file, &po).unwrap();
+    let (ok, said) = tool(
+        "msgfmt",
+        &["--check", "-o", "/dev/null", po_file.to_str().unwrap()],
+    );
+    assert!(ok && said.is_empty(), "{said}");
+    let run = import(root, &po_file);
+    assert_eq!(
+        run.stdout,
+        "zh-CN: 0 translations written, 0 marked current, 0 skipped\n"
+    );
+    assert_eq!(read_tree(&root.join("locales")), before);
+    assert_eq!(export(root, "zh-CN", "po"), po);
+
+    let xliff = export(root, "zh-CN", "xliff");
+    let xliff_file = dir.path().join("zh-CN.xlf");
+    std::fs::write(&xliff_file, &xliff).unwrap();
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/xliff_core_2.0.xsd");
+    let (ok, said) = tool(
+        "xmllint",
+        &[
+            "--noout",
+            "--nonet",
+            "--schema",
+            schema.to_str().unwrap(),
+            xliff_file.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{said}");
+    assert!(xliff.contains("<note category=\"previous-source\">The connection was closed without a Close frame.</note>"), "{xliff}");
+    import(root, &xliff_file);
+    assert_eq!(read_tree(&root.join("locales")), before);
+    assert_eq!(export(root, "zh-CN", "xliff"), xliff);
+}
+
+#[test]
+fn a_translated_file_is_written_into_the_ftl_files_and_the_lock() {
+    let root = project(None);
+    let root = root.path();
+    let add = errdoc(root, &["l10n", "add", "ja"]);
+    assert_eq!(add.status, 0, "{}", add.stderr);
+    let po = export(root, "ja", "po");
+    // A stub is no translation: its msgstr is empty.
+    assert!(
+        po.contains("msgctxt \"code-1006\"\nmsgid \"Abnormal Closure\"\nmsgstr \"\"\n"),
+        "{po}"
+    );
+    let translated = po
+        .replace(
+            "msgctxt \"code-1006\"\nmsgid \"Abnormal Closure\"\nmsgstr \"\"\n",
+            "msgctxt \"code-1006\"\nmsgid \"Abnormal Closure\"\nmsgstr \"異常終了\"\n",
+        )
+        .replace(
+            "msgctxt \"code-1006.cause-1\"\nmsgid \"The network went down.\"\nmsgstr \"\"\n",
+            "msgctxt \"code-1006.cause-1\"\nmsgid \"The network went down.\"\nmsgstr \"{ $broken\"\n",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ja.po");
+    std::fs::write(&file, translated).unwrap();
+    let run = import(root, &file);
+    assert!(
+        run.stdout
+            .starts_with("ja: 1 translation written, 0 marked current, 1 skipped\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("`code-1006.cause-1` does not parse as Fluent"),
+        "{}",
+        run.stderr
+    );
+    let close = std::fs::read_to_string(root.join("locales/ja/close.ftl")).unwrap();
+    assert!(close.contains("code-1006 = 異常終了\n"), "{close}");
+    let lock = std::fs::read_to_string(root.join("locales/ja/.sources.lock")).unwrap();
+    assert!(lock.contains("\"code-1006\""), "{lock}");
+    let status = errdoc(root, &["l10n", "status", "ja", "--list", "missing"]);
+    assert!(
+        !status.stdout.contains("missing code-1006\n"),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status.stdout.contains("missing code-1006.cause-1"),
+        "{}",
+        status.stdout
+    );
+}
