@@ -142,7 +142,7 @@ fn a_failed_build_leaves_site_byte_for_byte_as_it_was() {
     assert_eq!(run.status, 1);
     assert!(
         run.stderr
-            .ends_with("error: build failed with 1 error and 1 warning; site/ was not changed\n"),
+            .ends_with("error: build failed with 1 error and 0 warnings; site/ was not changed\n"),
         "{}",
         run.stderr
     );
