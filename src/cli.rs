@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::diagnostic::Todo;
+
 use clap::{Args, Parser, Subcommand};
 
 /// Error-code reference pages (Markdown, in every locale) from one YAML
@@ -292,15 +294,16 @@ pub(crate) enum ListState {
 }
 
 impl ListState {
-    /// Whether a string in `state` (`missing` …) is listed.
-    pub(crate) fn takes(self, state: &str) -> bool {
-        match self {
-            ListState::All => true,
-            ListState::Missing => state == "missing",
-            ListState::Stale => state == "stale",
-            ListState::Unchanged => state == "unchanged",
-            ListState::Obsolete => state == "obsolete",
-        }
+    /// Whether a string still to do as `todo` is listed.
+    pub(crate) fn takes(self, todo: Todo) -> bool {
+        let only = match self {
+            ListState::All => return true,
+            ListState::Missing => Todo::Missing,
+            ListState::Stale => Todo::Stale,
+            ListState::Unchanged => Todo::Unchanged,
+            ListState::Obsolete => Todo::Obsolete,
+        };
+        todo == only
     }
 }
 

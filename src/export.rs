@@ -351,10 +351,10 @@ pub fn literal_ts(text: &str) -> String {
     })
 }
 
-/// `text` in double quotes, the way Rust and JavaScript read it: `"` and
-/// `\` escaped, `\n`, `\r` and `\t` as themselves, each hidden character
-/// written by `escape`.
-fn quoted(text: &str, escape: impl Fn(&mut String, char)) -> String {
+/// `text` in double quotes, the way Rust, JavaScript and gettext read it:
+/// `"` and `\` escaped, `\n`, `\r` and `\t` as themselves, each hidden
+/// character written by `escape`.
+pub(crate) fn quoted(text: &str, escape: impl Fn(&mut String, char)) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

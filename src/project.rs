@@ -315,6 +315,31 @@ impl Project {
         l10n::source_units(&self.catalog, &self.locales)
     }
 
+    /// The sources lock of `locale`, to change and save: its own, or an
+    /// empty one at its place.
+    pub(crate) fn lock_for(&self, locale: &Locale) -> crate::l10n::lock::SourcesLock {
+        let mut lock = self.locks.get(&locale.tag).cloned().unwrap_or_default();
+        if lock.path.as_os_str().is_empty() {
+            lock.path = locale.dir().join(crate::l10n::lock::LOCK_FILE);
+        }
+        lock
+    }
+
+    /// Every English string and its exchange entry for `locale`, as `lock`
+    /// records the English its translations were made from.
+    pub(crate) fn exchange_entries(
+        &self,
+        locale: &Locale,
+        lock: &crate::l10n::lock::SourcesLock,
+    ) -> (Vec<Unit>, Vec<l10n::exchange::Entry>) {
+        let units = self.units();
+        let assessment = l10n::assess(&self.catalog, &units, &self.locales, locale, Some(lock));
+        let source = self.locales.source();
+        let entries =
+            l10n::exchange::entries(&units, source, locale, Some(lock), &assessment.states);
+        (units, entries)
+    }
+
     /// The translation status of `locale`, given the English strings.
     pub(crate) fn status_of(&self, locale: &Locale, units: &[Unit]) -> LocaleStatus {
         let assessment = l10n::assess(

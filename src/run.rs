@@ -137,9 +137,7 @@ impl Policy {
             self.print_json(diags, false);
         } else {
             self.print(diags);
-            let found = if self.warnings != Warnings::Count && self.warnings != Warnings::Leave
-                || crate::console::deny_warnings()
-            {
+            let found = if self.listed() != Listed::Errors {
                 diags.summary()
             } else {
                 plural(diags.error_count(), "error", "errors")
@@ -170,10 +168,8 @@ impl Policy {
     pub(crate) fn listed(&self) -> Listed {
         match self.warnings {
             Warnings::Show => Listed::Each,
-            Warnings::Sum if crate::console::verbose() => Listed::Each,
-            Warnings::Sum => Listed::Summed,
-            Warnings::Count | Warnings::Leave if crate::console::deny_warnings() => Listed::Summed,
-            Warnings::Count | Warnings::Leave => Listed::Errors,
+            Warnings::Count | Warnings::Leave if !crate::console::deny_warnings() => Listed::Errors,
+            Warnings::Sum | Warnings::Count | Warnings::Leave => Listed::summed(),
         }
     }
 

@@ -141,12 +141,7 @@ pub(crate) fn build(root: &Path, earlier: &Earlier) -> Result<Output, String> {
     match rendered {
         Some(rendered) => {
             // Each rebuild sums up the translations still to do, as `build`.
-            let listed = if crate::console::verbose() {
-                Listed::Each
-            } else {
-                Listed::Summed
-            };
-            crate::console::tell_raw(&diags.render(listed, false));
+            crate::console::tell_raw(&diags.render(Listed::summed(), false));
             Ok(rendered.output)
         }
         None => Err(diags.sorted().iter().map(ToString::to_string).collect()),

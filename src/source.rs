@@ -216,10 +216,15 @@ impl SourceFile {
     }
 
     /// Where line `line` (1-based) starts; the end of the text past it.
-    fn line_start(&self, line: u32) -> usize {
+    pub fn line_start(&self, line: u32) -> usize {
         self.lines
             .start((line as usize).saturating_sub(1))
             .unwrap_or(self.text.len())
+    }
+
+    /// The path with `/` between its parts, as reports and exports name it.
+    pub fn slashed_path(&self) -> String {
+        self.path.to_string_lossy().replace('\\', "/")
     }
 
     /// Line `line` (1-based) without its line ending, or "" past the end.

@@ -422,6 +422,18 @@ impl CodeEntry {
 }
 
 impl Catalog {
+    /// Where the name of every table entry is, by its message id (the
+    /// first of two that share one).
+    pub(crate) fn table_entry_spans(&self) -> HashMap<String, Span> {
+        let mut spans = HashMap::new();
+        for t in &self.tables {
+            for e in &t.entries {
+                spans.entry(t.message_id(e)).or_insert(e.name.span);
+            }
+        }
+        spans
+    }
+
     /// Reads and expands `catalog/codes.yaml` under `root`.
     ///
     /// Returns `Ok(None)` when the file cannot be understood at all (the

@@ -16,7 +16,6 @@ use crate::source::{SourceFile, Span};
 mod kind;
 
 pub(crate) use kind::Kind;
-
 pub use kind::{KINDS, KindInfo};
 
 /// How bad a problem is.
@@ -72,7 +71,8 @@ pub struct Diagnostic {
 
 /// A translation still to do: the warnings `build` and `serve` sum up per
 /// locale and kind (`check` and `--verbose` list each).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub(crate) enum Todo {
     /// Not translated, or still a stub.
     Missing,
@@ -85,7 +85,7 @@ pub(crate) enum Todo {
 }
 
 impl Todo {
-    /// The word `l10n status --list` takes for it.
+    /// The word `l10n status --list` takes for it, and lists show.
     pub(crate) fn name(self) -> &'static str {
         match self {
             Todo::Missing => "missing",
@@ -498,9 +498,9 @@ impl Diagnostics {
         items
     }
 
-    /// Prints the problems to standard error, sorted by file and position:
-    /// every one, or with `warnings` false the errors only; their labels
-    /// coloured where standard error is (`--color`).
+    /// Prints the problems to standard error, sorted by file and position,
+    /// the warnings as `warnings` says; their labels coloured where
+    /// standard error is (`--color`).
     pub(crate) fn print(&self, warnings: Listed) {
         let colour = crate::console::colour(crate::console::Stream::Err);
         crate::console::tell_raw(&self.render(warnings, colour));
@@ -583,6 +583,18 @@ pub(crate) enum Listed {
     Summed,
     /// None: errors only.
     Errors,
+}
+
+impl Listed {
+    /// The warnings of a command that prints them: the translations still
+    /// to do summed up, or with `--verbose` each.
+    pub(crate) fn summed() -> Listed {
+        if crate::console::verbose() {
+            Listed::Each
+        } else {
+            Listed::Summed
+        }
+    }
 }
 
 /// "1 error", "2 errors".

@@ -230,6 +230,26 @@ pub(crate) fn group_of(catalog: &Catalog, id: &str) -> String {
     UI_GROUP.to_string()
 }
 
+/// The file of `locale` a translation of `id` goes in: the one named like
+/// the English file that defines it, or `<group>.ftl` for a table entry,
+/// whose English is in the catalog (`group` is asked only then).
+pub(crate) fn translation_file(
+    source: &Locale,
+    locale: &Locale,
+    id: &str,
+    group: impl FnOnce() -> String,
+) -> std::path::PathBuf {
+    let name = match source.locate(id) {
+        Some((file, _)) => file
+            .path()
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        None => format!("{}.ftl", group()),
+    };
+    locale.dir().join(name)
+}
+
 /// The state of every string in one locale.
 #[derive(Debug)]
 pub(crate) struct Assessment {

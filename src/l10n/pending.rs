@@ -1,12 +1,11 @@
 //! What is left to do in a locale, string by string, and where: the lists
 //! of `l10n status --list` and of the status page.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use super::{Assessment, State, Unit};
 use crate::catalog::Catalog;
+use crate::diagnostic::Todo;
 use crate::locales::{Locale, Locales};
 
 /// One string still to do in a locale.
@@ -14,8 +13,8 @@ use crate::locales::{Locale, Locales};
 pub(crate) struct Pending {
     /// `id` or `id.attribute`.
     pub key: String,
-    /// `missing`, `stale`, `unchanged` or `obsolete`.
-    pub state: &'static str,
+    /// What is to do.
+    pub state: Todo,
     /// Its page (module id), `ui`, or a table id.
     pub group: String,
     /// The file to edit: the translation's, where it has the string (a
@@ -58,16 +57,6 @@ fn source_link(url: Option<&str>, path: &str, line: u32) -> Option<String> {
     )
 }
 
-/// The word of `state` in lists and `--list`.
-pub(crate) fn state_name(state: State) -> &'static str {
-    match state {
-        State::Translated => "translated",
-        State::Missing => "missing",
-        State::Stale => "stale",
-        State::Unchanged => "unchanged",
-    }
-}
-
 /// Every string of `locale` still to do, in the order of the units, then
 /// the obsolete ones.
 pub(crate) fn pending(
@@ -79,41 +68,31 @@ pub(crate) fn pending(
 ) -> Vec<Pending> {
     let source = locales.source();
     let url = catalog.site.source_url.as_ref().map(|u| u.value.as_str());
-    // Table entries' English is in the catalog: their lines, once.
-    let mut table_lines: Option<HashMap<String, u32>> = None;
+    // Table entries' English is in the catalog: their places, once.
+    let table_spans = std::cell::OnceCell::new();
     let mut list = Vec::new();
     for (unit, state) in units.iter().zip(&assessment.states) {
-        if *state == State::Translated {
-            continue;
-        }
+        let todo = match state {
+            State::Translated => continue,
+            State::Missing => Todo::Missing,
+            State::Stale => Todo::Stale,
+            State::Unchanged => Todo::Unchanged,
+        };
         let attribute = unit.attribute.as_deref();
-        let (path, line, here) = match locale.locate_part(&unit.id, attribute) {
-            Some((file, span)) if locale.has_part(&unit.id, attribute) => {
-                (file.path().to_path_buf(), span.start.line, true)
-            }
+        let (file, span, here) = match locale.locate_part(&unit.id, attribute) {
+            Some((file, span)) if locale.has_part(&unit.id, attribute) => (file, Some(span), true),
             _ => match source.locate_part(&unit.id, attribute) {
-                Some((file, span)) => (file.path().to_path_buf(), span.start.line, false),
+                Some((file, span)) => (file, Some(span), false),
                 None => {
-                    let lines = table_lines.get_or_insert_with(|| {
-                        catalog
-                            .tables
-                            .iter()
-                            .flat_map(|t| {
-                                t.entries
-                                    .iter()
-                                    .map(move |e| (t.message_id(e), e.name.span.start.line))
-                            })
-                            .collect()
-                    });
-                    let line = lines.get(&unit.id).copied().unwrap_or(0);
-                    (catalog.file.path().to_path_buf(), line, false)
+                    let spans = table_spans.get_or_init(|| catalog.table_entry_spans());
+                    (&catalog.file, spans.get(&unit.id).copied(), false)
                 }
             },
         };
-        let path = path.to_string_lossy().replace('\\', "/");
+        let (path, line) = (file.slashed_path(), span.map_or(0, |s| s.start.line));
         list.push(Pending {
             key: unit.key(),
-            state: state_name(*state),
+            state: todo,
             group: unit.group.clone(),
             source_link: source_link(url, &path, line),
             path,
@@ -128,11 +107,11 @@ pub(crate) fn pending(
         };
         let (path, line) = locale
             .locate_part(id, attribute)
-            .map(|(f, s)| (f.path().to_string_lossy().replace('\\', "/"), s.start.line))
+            .map(|(f, s)| (f.slashed_path(), s.start.line))
             .unwrap_or_default();
         list.push(Pending {
             key: key.clone(),
-            state: "obsolete",
+            state: Todo::Obsolete,
             group: group.clone(),
             source_link: source_link(url, &path, line),
             path,

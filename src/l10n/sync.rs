@@ -274,13 +274,9 @@ fn stub_of(
     parts: &[&Unit],
     english_refs: &BTreeMap<String, BTreeSet<String>>,
 ) -> Result<(PathBuf, String), Skipped> {
+    let path = super::translation_file(source, locale, id, || group_of(catalog, id));
     match source.locate(id) {
         Some((file, span)) => {
-            let name = file
-                .path()
-                .file_name()
-                .map(PathBuf::from)
-                .unwrap_or_default();
             // A message's text changes when what it references is
             // translated; its source is what tells a stub.
             let uses = !id.starts_with('-') && english_refs.get(id).is_some_and(|r| !r.is_empty());
@@ -295,15 +291,11 @@ fn stub_of(
                     id: id.to_string(),
                 });
             };
-            Ok((locale.dir().join(name), stub))
+            Ok((path, stub))
         }
         None => {
             let english = parts.first().map_or("", |u| u.english.as_str());
-            let group = group_of(catalog, id);
-            Ok((
-                locale.dir().join(format!("{group}.ftl")),
-                table_stub(id, english, &source.tag),
-            ))
+            Ok((path, table_stub(id, english, &source.tag)))
         }
     }
 }

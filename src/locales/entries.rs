@@ -105,9 +105,13 @@ fn read_junk(
     let start = file.offset_of(junk)?;
     let range = start..start + junk.len();
     let own = mistakes::own_id(file.text(), start);
-    let continues = own.is_none() && previous.is_some();
+    let kind = match (&own, previous) {
+        (Some(_), _) => mistakes::Start::Own,
+        (None, Some(_)) => mistakes::Start::Continues,
+        (None, None) => mistakes::Start::Alone,
+    };
     let id = own.or_else(|| previous.map(str::to_string));
-    let what = match mistakes::find(file.text(), range.clone(), continues) {
+    let what = match mistakes::find(file.text(), range.clone(), kind) {
         Some(found) => What::Mistake(found),
         None => {
             let error = errors
@@ -145,14 +149,8 @@ fn attribute_at(text: &str, at: usize) -> Option<String> {
             // The message's first line: its value.
             return None;
         }
-        if let Some(rest) = line.trim_start_matches(' ').strip_prefix('.') {
-            let name = rest
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-                .map_or(rest, |end| &rest[..end]);
-            let after = rest[name.len()..].trim_start_matches(' ');
-            if !name.is_empty() && after.starts_with(['=', '＝']) {
-                return Some(name.to_string());
-            }
+        if let Some((name, _)) = mistakes::attribute_line(line) {
+            return Some(name.to_string());
         }
     }
     None

@@ -49,10 +49,21 @@ pub(crate) fn own_id(text: &str, start: usize) -> Option<String> {
         .then(|| format!("{}{id}", if line.starts_with('-') { "-" } else { "" }))
 }
 
-/// The first mistake in the junk `range` of `text`. `continues` says
-/// whether the junk follows a message it may belong to (a line at the
-/// margin is then an unindented continuation).
-pub(crate) fn find(text: &str, range: Range<usize>, continues: bool) -> Option<Found> {
+/// Where a stretch the parser dropped starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Start {
+    /// At a message or term of its own ([`own_id`]).
+    Own,
+    /// After a message it may belong to: a line at the margin is an
+    /// unindented continuation.
+    Continues,
+    /// At the top of a file.
+    Alone,
+}
+
+/// The first mistake in the junk `range` of `text`, which starts as
+/// `kind` says.
+pub(crate) fn find(text: &str, range: Range<usize>, kind: Start) -> Option<Found> {
     let junk = text.get(range.clone())?;
     let mut offset = range.start;
     for (index, line) in junk.split_inclusive('\n').enumerate() {
@@ -64,11 +75,11 @@ pub(crate) fn find(text: &str, range: Range<usize>, continues: bool) -> Option<F
         }
         let found = if line.starts_with(' ') {
             indented(line, start)
-        } else if index == 0 && own_id(text, start).is_some() {
+        } else if index == 0 && kind == Start::Own {
             entry_line(line, start)
         } else if line.starts_with('#') {
             continue;
-        } else if continues || index > 0 {
+        } else if kind == Start::Continues || index > 0 {
             Some(margin(line, start))
         } else {
             None
@@ -172,6 +183,20 @@ fn split_identifier(s: &str) -> Option<(&str, &str)> {
     Some(s.split_at(end))
 }
 
+/// An attribute's line, `    .name = …` (or with `＝`): its name, and the
+/// byte of the line its sign is at.
+pub(crate) fn attribute_line(line: &str) -> Option<(&str, usize)> {
+    let rest = line.trim_start_matches(' ');
+    if rest.len() == line.len() {
+        return None;
+    }
+    let (name, after) = split_identifier(rest.strip_prefix('.')?)?;
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    after[spaces..]
+        .starts_with(['=', '＝'])
+        .then_some((name, line.len() - after.len() + spaces))
+}
+
 /// `id = text` or `id ＝ text`.
 fn entry_line(line: &str, start: usize) -> Option<Step> {
     let after_id = line.find([' ', '=', '＝']).unwrap_or(line.len());
@@ -211,14 +236,8 @@ fn indented(line: &str, start: usize) -> Option<Step> {
     let rest = line.get(indent..)?;
     let first = rest.chars().next()?;
     let at = start + indent;
-    if first == '.'
-        && let Some((_, after)) = split_identifier(&rest[1..])
-    {
-        let spaces = after.len() - after.trim_start_matches(' ').len();
-        let sign = indent + 1 + (rest.len() - 1 - after.len()) + spaces;
-        if after.trim_start_matches(' ').starts_with(['=', '＝']) {
-            return Some(sign_then_text(line, start, sign));
-        }
+    if let Some((_, sign)) = attribute_line(line) {
+        return Some(sign_then_text(line, start, sign));
     }
     if matches!(first, '.' | '*' | '[' | '}') {
         return Some(found(at..at + 1, Mistake::LineStart { found: first }));
@@ -404,7 +423,14 @@ mod tests {
     /// to its end, and the text it points at.
     fn read(text: &str, junk: &str, continues: bool) -> Option<(String, Mistake)> {
         let start = text.find(junk).unwrap();
-        let f = find(text, start..text.len(), continues)?;
+        let kind = if own_id(text, start).is_some() {
+            Start::Own
+        } else if continues {
+            Start::Continues
+        } else {
+            Start::Alone
+        };
+        let f = find(text, start..text.len(), kind)?;
         Some((text[f.at.clone()].to_string(), f.mistake))
     }
 

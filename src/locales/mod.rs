@@ -55,7 +55,7 @@ pub(crate) struct Locale {
     /// Every message and term it defines, by id (terms keep their `-`).
     pub entries: BTreeMap<String, EntryInfo>,
     /// What of its files does not parse, with the message each broke.
-    pub broken: Vec<Broken>,
+    broken: Vec<Broken>,
     /// The ids of the messages in [`Self::broken`].
     broken_ids: BTreeSet<String>,
     bundle: FluentBundle<FluentResource>,

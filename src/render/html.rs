@@ -339,44 +339,34 @@ impl PageInputs<'_> {
             .map(|s| StatusRow::new(&s.locale, None, None, &s.all))
             .collect();
         into.put("overview", &overview);
-        let rows: Option<Vec<StatusRow<'_>>> = self
-            .status
-            .iter()
-            .find(|s| s.locale == locale.tag)
-            .map(|s| {
-                s.groups
-                    .iter()
-                    .map(|g| {
-                        let page = locale.pages.iter().find(|p| p.module == g.group);
-                        StatusRow::new(
-                            &g.group,
-                            page.map(|p| p.title.text.as_str()),
-                            page.map(|p| p.file.as_str()),
-                            &g.counts,
-                        )
-                    })
-                    .chain(std::iter::once(StatusRow::new("all", None, None, &s.all)))
-                    .collect()
-            });
+        let mine = self.status.iter().find(|s| s.locale == locale.tag);
+        let page_of = |group: &str| locale.pages.iter().find(|p| p.module == group);
+        let rows: Option<Vec<StatusRow<'_>>> = mine.map(|s| {
+            s.groups
+                .iter()
+                .map(|g| {
+                    let page = page_of(&g.group);
+                    StatusRow::new(
+                        &g.group,
+                        page.map(|p| p.title.text.as_str()),
+                        page.map(|p| p.file.as_str()),
+                        &g.counts,
+                    )
+                })
+                .chain(std::iter::once(StatusRow::new("all", None, None, &s.all)))
+                .collect()
+        });
         into.put("rows", &rows);
-        let strings = self
-            .status
-            .iter()
-            .find(|s| s.locale == locale.tag)
-            .map_or(&[][..], |s| s.strings.as_slice());
+        let strings = mine.map_or(&[][..], |s| s.strings.as_slice());
         let todo: Vec<TodoRow<'_>> = strings
             .iter()
             .take(STATUS_LIST_LIMIT)
-            .map(|s| {
-                let page = locale.pages.iter().find(|p| p.module == s.group);
+            .map(|string| {
+                let page = page_of(&string.group);
                 TodoRow {
-                    key: &s.key,
-                    state: s.state,
+                    string,
                     file: page.map(|p| p.file.as_str()),
                     title: page.map(|p| p.title.text.as_str()),
-                    source: s.source_link.as_deref(),
-                    path: &s.path,
-                    line: s.line,
                 }
             })
             .collect();
@@ -392,19 +382,14 @@ impl PageInputs<'_> {
 /// --list` lists them all.
 const STATUS_LIST_LIMIT: usize = 1000;
 
-/// A string still to do, on the status page.
+/// A string still to do, on the status page, with the page that shows it
+/// (if a module's).
 #[derive(Serialize)]
 struct TodoRow<'a> {
-    key: &'a str,
-    /// `missing`, `stale`, `unchanged` or `obsolete`.
-    state: &'a str,
-    /// The page that shows it, if a module's.
+    #[serde(flatten)]
+    string: &'a crate::l10n::pending::Pending,
     file: Option<&'a str>,
     title: Option<&'a str>,
-    /// Its line in the repository (`site.source_url`).
-    source: Option<&'a str>,
-    path: &'a str,
-    line: u32,
 }
 
 /// A row of the translation-status page.

@@ -541,9 +541,11 @@ fn missing(
             locale.locate_part(&unit.id, attribute),
         )
     } else {
-        let file = translation_file(catalog, locale, source, &unit.id)
-            .display()
-            .to_string();
+        let file = l10n::translation_file(source, locale, &unit.id, || {
+            l10n::group_of(catalog, &unit.id)
+        })
+        .display()
+        .to_string();
         let kind = if attribute.is_some() && locale.has(&unit.id) {
             Problem::AttributeNotTranslated {
                 key,
@@ -563,7 +565,7 @@ fn missing(
     match at {
         Some((file, span)) => d.at(file, span),
         None => match table_spans
-            .get_or_init(|| table_entry_spans(catalog))
+            .get_or_init(|| catalog.table_entry_spans())
             .get(unit.id.as_str())
             .copied()
         {
@@ -571,37 +573,6 @@ fn missing(
             None => d,
         },
     }
-}
-
-/// The file of `locale` a translation of `id` belongs in: the one named like
-/// the English file, or `<table>.ftl` for a table entry.
-fn translation_file(
-    catalog: &Catalog,
-    locale: &Locale,
-    source: &Locale,
-    id: &str,
-) -> std::path::PathBuf {
-    let name = match source.locate(id) {
-        Some((file, _)) => file
-            .path()
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        None => format!("{}.ftl", l10n::group_of(catalog, id)),
-    };
-    locale.dir().join(name)
-}
-
-/// The span of the name of every table entry, by its message id
-/// (`errno-ETIMEDOUT`); where two share an id, the first in catalog order.
-fn table_entry_spans(catalog: &Catalog) -> HashMap<String, Span> {
-    let mut spans = HashMap::new();
-    for t in &catalog.tables {
-        for e in &t.entries {
-            spans.entry(t.message_id(e)).or_insert(e.name.span);
-        }
-    }
-    spans
 }
 
 /// The CLDR plural categories a locale's cardinal rules can select.

@@ -39,7 +39,7 @@ pub(super) fn run(root: &Path, args: &ConfirmArgs) -> anyhow::Result<ExitCode> {
         all
     };
     for locale in locales {
-        let mut lock = project.locks.get(&locale.tag).cloned().unwrap_or_default();
+        let mut lock = project.lock_for(locale);
         let mut confirmed = 0;
         for unit in &selected {
             let state = l10n::state_of(unit, locale, Some(&lock));
@@ -58,9 +58,6 @@ pub(super) fn run(root: &Path, args: &ConfirmArgs) -> anyhow::Result<ExitCode> {
                 lock.record(&unit.key(), &unit.english);
                 confirmed += 1;
             }
-        }
-        if lock.path.as_os_str().is_empty() {
-            lock.path = locale.dir().join(l10n::lock::LOCK_FILE);
         }
         save_lock(root, &lock)?;
         status!(

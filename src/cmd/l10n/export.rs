@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::{ExchangeFormat, L10nExportArgs};
-use crate::l10n::exchange::{self, po, xliff};
+use crate::l10n::exchange::{po, xliff};
 use crate::output::write_atomically;
 
 use super::{load, targets};
@@ -36,21 +36,18 @@ pub(super) fn run(root: &Path, args: &L10nExportArgs) -> anyhow::Result<ExitCode
 }
 
 /// The strings of `locale` in `format`.
-pub(super) fn exported(
+fn exported(
     project: &crate::project::Project,
     locale: &crate::locales::Locale,
     format: ExchangeFormat,
 ) -> String {
-    let units = project.units();
-    let lock = project.locks.get(&locale.tag);
-    let assessment = crate::l10n::assess(&project.catalog, &units, &project.locales, locale, lock);
-    let source = project.locales.source();
-    let entries = exchange::entries(&units, source, locale, lock, &assessment.states);
+    let (units, entries) = project.exchange_entries(locale, &project.lock_for(locale));
+    let source = &project.locales.source().tag;
     match format {
-        ExchangeFormat::Po => po::write(&entries, &source.tag, &locale.tag),
+        ExchangeFormat::Po => po::write(&entries, source, &locale.tag),
         ExchangeFormat::Xliff => {
             let groups: Vec<&str> = units.iter().map(|u| u.group.as_str()).collect();
-            xliff::write(&entries, &groups, &source.tag, &locale.tag)
+            xliff::write(&entries, &groups, source, &locale.tag)
         }
     }
 }

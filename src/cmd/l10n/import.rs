@@ -31,20 +31,9 @@ pub(super) fn run(root: &Path, args: &L10nImportArgs) -> anyhow::Result<ExitCode
         Ok(l) => l[0],
         Err(code) => return Ok(code),
     };
-    let units = project.units();
-    let mut lock = project.locks.get(&locale.tag).cloned().unwrap_or_default();
-    if lock.path.as_os_str().is_empty() {
-        lock.path = locale.dir().join(crate::l10n::lock::LOCK_FILE);
-    }
-    let assessment = crate::l10n::assess(
-        &project.catalog,
-        &units,
-        &project.locales,
-        locale,
-        Some(&lock),
-    );
+    let mut lock = project.lock_for(locale);
+    let (units, today) = project.exchange_entries(locale, &lock);
     let source = project.locales.source();
-    let today = exchange::entries(&units, source, locale, Some(&lock), &assessment.states);
     let applied = exchange::apply(&units, &today, source, locale, &mut lock, &returned);
     for skipped in &applied.skipped {
         tell!("warning: {shown}: {}; skipped", printable(skipped));

@@ -61,7 +61,11 @@ fn listing(statuses: &[LocaleStatus]) -> String {
             };
             out.push_str(&format!(
                 "{}:{}: {} {} {}{place}\n",
-                s.path, s.line, status.locale, s.state, s.key
+                s.path,
+                s.line,
+                status.locale,
+                s.state.name(),
+                s.key
             ));
         }
     }

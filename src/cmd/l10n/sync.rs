@@ -46,10 +46,7 @@ pub(super) fn sync_locale(
         return Ok(true);
     };
     let units = project.units();
-    let mut lock = project.locks.get(tag).cloned().unwrap_or_default();
-    if lock.path.as_os_str().is_empty() {
-        lock.path = locale.dir().join(crate::l10n::lock::LOCK_FILE);
-    }
+    let mut lock = project.lock_for(locale);
     let plan = plan(
         root,
         &project.catalog,

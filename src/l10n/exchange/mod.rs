@@ -62,7 +62,7 @@ pub(crate) fn entries(
             let attribute = unit.attribute.as_deref();
             let english = pattern(source, &unit.id, attribute);
             let location = match source.locate_part(&unit.id, attribute) {
-                Some((file, span)) => format!("{}:{}", slashed(file.path()), span.start.line),
+                Some((file, span)) => format!("{}:{}", file.slashed_path(), span.start.line),
                 None => String::new(),
             };
             let text = pattern(locale, &unit.id, attribute).map(|p| p.text);
@@ -89,11 +89,6 @@ pub(crate) fn entries(
         .collect()
 }
 
-/// A path with `/` between its parts, as the files name it.
-pub(crate) fn slashed(path: &std::path::Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
-}
-
 /// The text of a message's value or attribute as written in its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Pattern {
@@ -113,15 +108,16 @@ pub(crate) fn pattern(locale: &Locale, id: &str, attribute: Option<&str>) -> Opt
     let text = file.text();
     // The line the part starts on, found from its name's place.
     let (_, span) = locale.locate_part(id, attribute)?;
-    let line_start = line_offset(text, span.start.line)?;
+    let line_start = file.line_start(span.start.line);
     let line_end = text[line_start..]
         .find('\n')
         .map_or(text.len(), |i| line_start + i);
     let line = &text[line_start..line_end];
     let equals = line.find('=')?;
     let first_start = line_start + equals + 1;
-    let first = &text[first_start..line_end];
-    let mut end = line_end;
+    // A line's `\r` (a file with CRLF line ends) stays outside the text.
+    let first = text[first_start..line_end].trim_end_matches('\r');
+    let mut end = first_start + first.len();
     let mut lines: Vec<&str> = vec![first.trim_start_matches(' ')];
     let mut at = line_end;
     // Continuation lines: indented, not an attribute; blank lines only
@@ -146,7 +142,7 @@ pub(crate) fn pattern(locale: &Locale, id: &str, attribute: Option<&str>) -> Opt
         }
         lines.append(&mut pending_blank);
         lines.push(next);
-        end = next_end;
+        end = next_start + next.len();
         at = next_end;
     }
     let indent = lines
@@ -171,18 +167,8 @@ pub(crate) fn pattern(locale: &Locale, id: &str, attribute: Option<&str>) -> Opt
     Some(Pattern {
         file: info.file,
         range: start.min(end)..end,
-        text: out.join("\n").trim_end_matches('\r').to_string(),
+        text: out.join("\n"),
     })
-}
-
-/// The byte offset of 1-based line `line` of `text`.
-fn line_offset(text: &str, line: u32) -> Option<usize> {
-    if line <= 1 {
-        return Some(0);
-    }
-    text.match_indices('\n')
-        .nth(usize::try_from(line).ok()? - 2)
-        .map(|(i, _)| i + 1)
 }
 
 /// A pattern's text as it is written after `= ` in a file: its later

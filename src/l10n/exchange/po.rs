@@ -55,23 +55,17 @@ fn lines(keyword: &str, text: &str) -> String {
     out
 }
 
-/// A PO string literal.
+/// A PO string literal: C's escapes; an ASCII control character in octal,
+/// any other hidden character (a C1 control, a direction mark) as it is —
+/// an octal escape is a byte, which would break its UTF-8.
 fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\{:03o}", u32::from(c) & 0o377)),
-            c => out.push(c),
+    crate::export::quoted(text, |out, c| {
+        if c.is_ascii() {
+            out.push_str(&format!("\\{:03o}", u32::from(c)));
+        } else {
+            out.push(c);
         }
-    }
-    out.push('"');
-    out
+    })
 }
 
 /// A PO file read: its language (`Language:` of the header, as a tag)

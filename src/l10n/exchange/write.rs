@@ -107,7 +107,9 @@ pub(crate) fn apply(
                     continue;
                 }
                 None => {
-                    let path = target_file(source, locale, unit);
+                    let path = crate::l10n::translation_file(source, locale, &unit.id, || {
+                        unit.group.clone()
+                    });
                     added
                         .entry(path)
                         .or_default()
@@ -241,20 +243,6 @@ fn fits(source: &Locale, unit: &Unit, target: &str) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// The file a new message of `unit` goes to: the one named like the
-/// English file, or `<table>.ftl` for a table entry.
-fn target_file(source: &Locale, locale: &Locale, unit: &Unit) -> PathBuf {
-    let name = source
-        .locate(&unit.id)
-        .and_then(|(f, _)| {
-            f.path()
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-        })
-        .unwrap_or_else(|| format!("{}.ftl", unit.group));
-    locale.dir().join(name)
 }
 
 /// Removes the stub comment lines of each stub entry all of whose strings
