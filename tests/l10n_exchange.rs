@@ -153,3 +153,34 @@ fn a_translated_file_is_written_into_the_ftl_files_and_the_lock() {
         status.stdout
     );
 }
+
+#[test]
+fn a_reviewed_xliff_target_is_written_and_a_stale_string_made_current() {
+    let root = project(None);
+    let root = root.path();
+    errdoc(root, &["l10n", "sync"]);
+    apply_edits(root, CHANGE_ENGLISH);
+    let xliff = export(root, "zh-CN", "xliff");
+    // The stale string, reviewed on the platform: its new target, done.
+    let stale = "      <segment state=\"initial\">\n        <source>The connection was closed before a Close frame was sent.</source>\n        <target>连接在没有Close帧的情况下关闭。</target>";
+    assert!(xliff.contains(stale), "{xliff}");
+    let reviewed = xliff.replace(
+        stale,
+        "      <segment state=\"reviewed\">\n        <source>The connection was closed before a Close frame was sent.</source>\n        <target>连接在发送Close帧之前关闭 &amp; 结束。</target>",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("zh-CN.xliff");
+    std::fs::write(&file, reviewed).unwrap();
+    let run = import(root, &file);
+    assert_eq!(
+        run.stdout,
+        "zh-CN: 1 translation written, 1 marked current, 0 skipped\n"
+    );
+    let close = std::fs::read_to_string(root.join("locales/zh-CN/close.ftl")).unwrap();
+    assert!(
+        close.contains("    .description = 连接在发送Close帧之前关闭 & 结束。\n"),
+        "{close}"
+    );
+    let status = errdoc(root, &["l10n", "status", "zh-CN", "--list", "stale"]);
+    assert_eq!(status.stdout, "");
+}

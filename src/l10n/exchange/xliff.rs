@@ -160,9 +160,13 @@ pub(crate) fn read(text: &str) -> Result<Read, String> {
     let mut unit: Option<Unit> = None;
     // Where text goes: the unit's source or target.
     let mut into: Option<bool> = None;
+    // The line each event starts on, counted on from the last one's (a
+    // count from the start per event made a large file quadratic).
+    let (mut line, mut counted) = (1, 0);
     loop {
         let at = usize::try_from(reader.buffer_position()).unwrap_or(0);
-        let line = text.get(..at).map_or(0, |b| b.matches('\n').count() + 1);
+        line += text.get(counted..at).map_or(0, |b| b.matches('\n').count());
+        counted = counted.max(at);
         let event = reader
             .read_event()
             .map_err(|e| format!("line {line}: {e}"))?;
