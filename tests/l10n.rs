@@ -248,6 +248,20 @@ fn a_new_locale_builds_in_english_until_translated() {
     assert_eq!(status(root)["locales"][0]["locale"], "ja");
     assert_eq!(status(root)["locales"][0]["all"]["translated"], 0);
 
+    // The language's name follows the rule of every string: a stub that
+    // says the English is untranslated (the tag is shown, not "English");
+    // a name written over it is the name, marker or not.
+    let ui = read(root, "locales/ja/ui.ftl");
+    let with = |name: &str| format!("{ui}\n# errdoc: untranslated\nui-language-name = {name}\n");
+    let link = "hreflang=\"ja\" lang=\"ja\">";
+    std::fs::write(root.join("locales/ja/ui.ftl"), with("English")).unwrap();
+    assert_eq!(errdoc(root, &["build"]).status, 0);
+    assert!(read(root, "site/en/index.html").contains(&format!("{link}ja</a>")));
+    std::fs::write(root.join("locales/ja/ui.ftl"), with("日本語")).unwrap();
+    assert_eq!(errdoc(root, &["build"]).status, 0);
+    assert!(read(root, "site/en/index.html").contains(&format!("{link}日本語</a>")));
+    std::fs::write(root.join("locales/ja/ui.ftl"), ui).unwrap();
+
     let again = errdoc(root, &["l10n", "add", "ja"]);
     assert_eq!(again.status, 1);
     assert_eq!(

@@ -168,12 +168,23 @@ impl Localizer<'_> {
             .collect();
         // A language is named in itself or by its tag, never in another
         // language's words.
+        // A stub is untranslated while it says the English, as every other
+        // string: a name written over a stub's English is the name.
         let tag = self.locale.tag.as_str();
+        let id = "ui-language-name";
+        let english = self
+            .locales
+            .ui_chain(&self.locales.source().tag)
+            .into_iter()
+            .find_map(|l| l.format(id, None, None))
+            .map(|(text, _)| text)
+            .unwrap_or_default();
+        let lock = self.lock;
         let name = [Some(self.locale), self.locales.builtin(tag)]
             .into_iter()
             .flatten()
-            .filter(|l| !l.entries.get("ui-language-name").is_some_and(|e| e.stub))
-            .find_map(|l| l.format("ui-language-name", None, None))
+            .filter(|l| self.locales.is_source(l) || !l10n::is_stub(l, id, None, &english, lock))
+            .find_map(|l| l.format(id, None, None))
             .map_or_else(|| tag.to_string(), |(name, _)| name);
         LocaleModel {
             tag: self.locale.tag.clone(),
