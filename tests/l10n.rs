@@ -31,7 +31,8 @@ fn a_changed_english_string_is_stale_until_confirmed() {
     let sync = errdoc(root, &["l10n", "sync"]);
     assert_eq!(
         sync.stdout,
-        "zh-CN: the English of 43 translations recorded, 0 forgotten in locales/zh-CN/.sources.lock\n"
+        "en: wrote locales/en/errno.ftl, the English of the table `errno` for translation platforms\n\
+         zh-CN: the English of 43 translations recorded, 0 forgotten in locales/zh-CN/.sources.lock\n"
     );
     assert!(read(root, "locales/zh-CN/.sources.lock").contains("\"code-1006.description\""));
     assert_eq!(status(root)["locales"][0]["all"]["stale"], 0);
@@ -130,9 +131,46 @@ fn sync_adds_stubs_once_and_keeps_every_translation() {
     let run = errdoc(root, &["l10n", "sync"]);
     assert_eq!(
         run.stdout,
-        "zh-CN: 1 stub added to locales/zh-CN/close.ftl\n\
+        "en: wrote locales/en/errno.ftl, the English of the table `errno` for translation platforms\n\
+         zh-CN: 1 stub added to locales/zh-CN/close.ftl\n\
          zh-CN: the English of 41 translations recorded, 0 forgotten in locales/zh-CN/.sources.lock\n"
     );
+    // The table's English, for platforms that pair each translated file
+    // with an English one: the catalog's messages, as Fluent.
+    assert_eq!(
+        read(root, "locales/en/errno.ftl"),
+        "# The English of the table `errno` in catalog/codes.yaml, for translation platforms.\n\
+         # Written by `errdoc l10n sync`: edit the catalog's `message`, then sync.\n\n\
+         errno-EINTR = Interrupted system call\n\
+         errno-ETIMEDOUT = Connection timed out\n\
+         errno-ECONNREFUSED = Connection refused\n"
+    );
+    let check = errdoc(root, &["check"]);
+    assert!(!check.stderr.contains("E034"), "{}", check.stderr);
+    // A message changed in the catalog: the base file says the old one
+    // until synced again.
+    apply_edits(
+        root,
+        "--- catalog/codes.yaml\n<<<\nmessage: \"Connection refused\"\n===\nmessage: \"Connection {refused}\"\n>>>\n",
+    );
+    let check = errdoc(root, &["check"]);
+    assert!(check.stderr.contains("warning[E0340]: `errno-ECONNREFUSED` says “Connection refused” here, but the catalog's message is “Connection {refused}”"), "{}", check.stderr);
+    let resync = errdoc(root, &["l10n", "sync"]);
+    assert!(
+        resync.stdout.starts_with("en: wrote locales/en/errno.ftl"),
+        "{}",
+        resync.stdout
+    );
+    assert!(
+        read(root, "locales/en/errno.ftl")
+            .ends_with("errno-ECONNREFUSED = Connection {\"{\"}refused{\"}\"}\n")
+    );
+    assert!(!errdoc(root, &["check"]).stderr.contains("E0340"));
+    apply_edits(
+        root,
+        "--- catalog/codes.yaml\n<<<\nmessage: \"Connection {refused}\"\n===\nmessage: \"Connection refused\"\n>>>\n",
+    );
+    assert_eq!(errdoc(root, &["l10n", "sync"]).status, 0);
     let after = read(root, "locales/zh-CN/close.ftl");
     assert!(after.starts_with(&before), "only appended:\n{after}");
     assert_eq!(

@@ -326,9 +326,6 @@ kinds! {
     E0308 Error NoTitle { id: String }
         => "`{id}` has attributes but no title",
         hint "write the title after `{id} =`";
-    E0309 Warning TableEntryMessage { id: String }
-        => "`{id}` is not used",
-        hint "the English text of table entries is the catalog's `message`; remove this message";
     E0310 Warning ListingTextsOnlyHere { id: String, locale: String }
         => "`{id}`: the {locale} page gives this listed code texts of its own, the English page does not",
         hint "drift between the languages, kept by import: if the page should say what the code's own page says, remove this message; if not, give the English page its own text too";
@@ -416,6 +413,12 @@ kinds! {
     E0339 Error BraceInText { found: char, what: &'static str, escaped: String }
         => "`{found}` in text {what}",
         hint "to show the brace itself, write `{escaped}`; a variable is written `{{ $name }}`";
+    E0340 Warning TableBaseDiffers { id: String, here: String, catalog: String }
+        => "`{id}` says “{here}” here, but the catalog's message is “{catalog}”",
+        hint "a table entry's English is its `message` in the catalog, and this file a copy of it for translation platforms: `errdoc l10n sync` writes it again";
+    E0341 Warning TableBaseLacks { id: String, path: String }
+        => "`{id}` is not in {path}, the English of its table for translation platforms",
+        hint "`errdoc l10n sync` writes the file again from the catalog";
 
     // E04xx: templates and layouts.
     E0401 Error TemplateError { template: String, message: String }

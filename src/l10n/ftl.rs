@@ -29,6 +29,12 @@ pub(crate) fn pattern(text: &str) -> String {
     out
 }
 
+/// The pattern of `text` as an exchange file carries it: its lines as
+/// [`pattern`] writes them, joined by `\n`, without the indentation.
+pub(crate) fn unindented(text: &str) -> String {
+    text.split('\n').map(line).collect::<Vec<_>>().join("\n")
+}
+
 /// One line of a pattern: text as it is, syntax as string literals.
 fn line(text: &str) -> String {
     if text.is_empty() {
@@ -195,6 +201,17 @@ mod tests {
         let two = format!("x ={}\ny = after\n", pattern(text));
         assert_eq!(parse(&two).ids, ["x", "y"], "{two}");
         assert_eq!(parse(&two).junk, 0, "{two}");
+        // As an exchange file carries it, indented again, it reads back.
+        let lines: Vec<String> = unindented(text)
+            .split('\n')
+            .map(|l| format!("\n    {l}"))
+            .collect();
+        let indented = format!("x ={}\n", lines.concat());
+        assert_eq!(
+            read_back(&indented, "x").as_deref(),
+            Some(text),
+            "{indented}"
+        );
     }
 
     #[test]

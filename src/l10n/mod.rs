@@ -7,13 +7,14 @@
 //! translations with it, and `l10n sync`/`confirm` update the record of the
 //! English each translation was made from ([`lock::SourcesLock`]).
 
+pub(crate) mod base;
 pub(crate) mod exchange;
 pub(crate) mod ftl;
 pub(crate) mod lock;
 pub(crate) mod pending;
 pub(crate) mod sync;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -77,8 +78,14 @@ pub(crate) fn source_units(catalog: &Catalog, locales: &Locales) -> Vec<Unit> {
     let source = locales.source();
     let groups = Groups::new(catalog);
     let mut units = Vec::new();
+    // A table entry's English is the catalog's (its base file a copy).
+    let table_ids: HashSet<String> = catalog
+        .tables
+        .iter()
+        .flat_map(|t| t.entries.iter().map(|e| t.message_id(e)))
+        .collect();
     for (id, info) in &source.entries {
-        if id.starts_with('-') {
+        if id.starts_with('-') || table_ids.contains(id) {
             continue;
         }
         let group = groups.of(id);

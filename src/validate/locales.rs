@@ -140,6 +140,7 @@ pub(super) fn check(
     let expected = expected_messages(catalog);
     let source = locales.source();
     source_texts(catalog, &expected, source, diags);
+    table_bases(catalog, source, diags);
 
     let units = l10n::source_units(catalog, locales);
     let listing_texts = l10n::listing_texts(catalog);
@@ -155,15 +156,7 @@ pub(super) fn check(
                 continue;
             };
             match expected.get(id) {
-                Some((kind, _)) => {
-                    if kind.is_table_entry() && is_source {
-                        diags.push(
-                            Diagnostic::new(Problem::TableEntryMessage { id: id.clone() })
-                                .at(file, info.span),
-                        );
-                    }
-                    unknown_attributes(kind.0, id, info, file, diags);
-                }
+                Some((kind, _)) => unknown_attributes(kind.0, id, info, file, diags),
                 // A page's own texts of a code it lists.
                 None if listing_texts.contains(id) => {
                     unknown_attributes(Kind::Code, id, info, file, diags);
@@ -209,6 +202,40 @@ pub(super) fn check(
                 locks.get(&locale.tag),
                 diags,
             );
+        }
+    }
+}
+
+/// The English base files of the tables ([`l10n::base`]): each says what
+/// the catalog says, and has every entry of its table.
+fn table_bases(catalog: &Catalog, source: &Locale, diags: &mut Diagnostics) {
+    for table in &catalog.tables {
+        let path = l10n::base::path_of(source, table);
+        let has_base = source.files.iter().any(|f| f.path() == path);
+        for entry in &table.entries {
+            let id = table.message_id(entry);
+            let Some((file, span)) = source.locate(&id) else {
+                if has_base {
+                    let lacks = Problem::TableBaseLacks {
+                        id,
+                        path: path.display().to_string(),
+                    };
+                    diags.push(Diagnostic::new(lacks).at(&catalog.file, entry.name.span));
+                }
+                continue;
+            };
+            let here = source
+                .format(&id, None, None)
+                .map(|(text, _)| text)
+                .unwrap_or_default();
+            if here != entry.message.value && !source.is_broken(&id) {
+                let differs = Problem::TableBaseDiffers {
+                    id,
+                    here,
+                    catalog: entry.message.value.clone(),
+                };
+                diags.push(Diagnostic::new(differs).at(file, span));
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::cmd::failure;
 use crate::locales::LOCALES_DIR;
 
 use super::load;
-use super::sync::sync_locale;
+use super::sync::{sync_locale, write_bases};
 
 /// Whether `tag` is the project's source locale (`site.source_locale`).
 fn is_source_locale(root: &Path, tag: &str) -> bool {
@@ -59,7 +59,7 @@ pub(super) fn run(root: &Path, args: &AddArgs) -> anyhow::Result<ExitCode> {
         Ok(project) => project,
         Err(status) => return Ok(status),
     };
-    let complete = sync_locale(root, &project, tag, false)?;
+    let complete = write_bases(root, &project)? & sync_locale(root, &project, tag, false)?;
     status!(
         "{tag}: created {LOCALES_DIR}/{tag}/; translate the stubs, then `errdoc build` (untranslated strings show in English)"
     );

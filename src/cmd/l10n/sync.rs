@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use crate::cli::SyncArgs;
 use crate::cmd::failure;
 use crate::console::printable;
+use crate::l10n::base;
 use crate::l10n::sync::plan;
 use crate::output::write_if_changed;
 use crate::project::Project;
@@ -23,7 +24,7 @@ pub(super) fn run(root: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
         Ok(l) => l.iter().map(|l| l.tag.clone()).collect(),
         Err(code) => return Ok(code),
     };
-    let mut complete = true;
+    let mut complete = write_bases(root, &project)?;
     for tag in tags {
         complete &= sync_locale(root, &project, &tag, args.prune)?;
     }
@@ -32,6 +33,37 @@ pub(super) fn run(root: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
     } else {
         failure()
     })
+}
+
+/// Writes the English base file of every table from the catalog and says
+/// which changed; `false` if one could not be written (said why).
+pub(super) fn write_bases(root: &Path, project: &Project) -> anyhow::Result<bool> {
+    let source = project.locales.source();
+    let mut complete = true;
+    for base in base::files(&project.catalog, source) {
+        match base {
+            Ok(base) => {
+                if write_if_changed(root, &base.path, &base.text)? {
+                    status!(
+                        "{}: wrote {}, the English of the table `{}` for translation platforms",
+                        source.tag,
+                        printable(&base.path.display().to_string()),
+                        base.table
+                    );
+                }
+            }
+            Err(occupied) => {
+                tell!(
+                    "{}: error: the English of the table `{}` cannot be written here: the file holds `{}`, which is not one of the table's messages — move it to another file",
+                    printable(&occupied.path.display().to_string()),
+                    occupied.table,
+                    printable(&occupied.other)
+                );
+                complete = false;
+            }
+        }
+    }
+    Ok(complete)
 }
 
 /// Syncs one locale and says what changed; `false` if an English entry

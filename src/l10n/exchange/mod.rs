@@ -79,7 +79,8 @@ pub(crate) fn entries(
                 .flatten();
             Entry {
                 key: unit.key(),
-                source: english.map_or_else(|| unit.english.clone(), |p| p.text),
+                // A table entry without a base file: the catalog's text.
+                source: english.map_or_else(|| super::ftl::unindented(&unit.english), |p| p.text),
                 target,
                 need,
                 previous,

@@ -1,4 +1,4 @@
-# errdoc's own error codes E0301–E0339: the locales and their Fluent files.
+# errdoc's own error codes E0301–E0341: the locales and their Fluent files.
 
 module-texts = Locales and translations
     .note = Problems with the folders under `locales/` and the Fluent (`.ftl`) files in them: their syntax, the texts the catalog needs, and every translation compared with the English (the source locale). Most point at a file, line and column; a missing English text points at the catalog entry that needs it, a missing translation at the English it translates. Warnings leave the build working; `check --deny-warnings` fails on them too.
@@ -60,13 +60,6 @@ code-308 = A message has attributes but no title
     .cause-1 = The title was left out or deleted, so that the first line reads `code-1006 =` and the attributes follow.
     .solution-1 = Write the title after the `=`: `code-1006 = Abnormal closure`.
     .solution-2 = For a code that really has no title on its page (the heading shows the number alone), write an empty string literal as its title: `code-2900001 = {"{"}""{"}"}`.
-
-code-309 = An English text of a table entry is not used
-    .description = The source locale defines a message for an entry of a catalog table, such as `errno-ETIMEDOUT`. The English of a table entry is its `message` in the catalog; only translations have such messages, so errdoc ignores this one. This is a warning: the build still succeeds.
-    .cause-1 = A translation's file (`errno.ftl`) was copied into `locales/en/`.
-    .cause-2 = Someone changed the English wording of a table entry in the `.ftl` file instead of the catalog.
-    .solution-1 = Delete the message from the English files.
-    .solution-2 = To change the English text, edit the entry's `message` in its table in `catalog/codes.yaml`.
 
 code-310 = A translation gives a listed code texts the English page does not
     .description = A page that lists a code of another module (`also:`) may give it texts of its own, the message `code-<number>-on-<module>`. This translation has such a message and the English does not, so the page in this language says something else about the code than the English page. errdoc shows it and `l10n status` counts it as drift. This is a warning: the build still succeeds.
@@ -253,3 +246,16 @@ code-339 = A brace in text
     .cause-2 = A `{"{"}` or `{"}"}` was typed by mistake, or a full-width brace was mixed with an ASCII one.
     .solution-1 = Write each brace meant as text as a string placeable: `{"{"}"{"{"}"{"}"}` for `{"{"}`, `{"{"}"{"}"}"{"}"}` for `{"}"}`. The page shows the brace itself.
     .solution-2 = If the brace belongs to a variable, write the whole placeable: `{"{"} $name {"}"}`.
+
+code-340 = An English base file of a table differs from the catalog
+    .description = A table entry's English, such as `errno-ETIMEDOUT`, is its `message` in the catalog: the literal text the API returns, kept once. `errdoc l10n sync` copies the messages of each table into a base file in the English folder (`locales/en/errno.ftl`), because translation platforms such as Pontoon, Weblate and Crowdin pair every translated file with an English file of the same name. This message of the base file says something else than the catalog, so translators would translate a text the pages do not show. The pages keep the catalog's English. This is a warning: the build still succeeds.
+    .cause-1 = The catalog's `message` was changed and the base file was not written again since.
+    .cause-2 = Someone changed the English wording in the `.ftl` file instead of the catalog.
+    .solution-1 = Run `errdoc l10n sync`: it writes the base file again from the catalog.
+    .solution-2 = To change the English text, edit the entry's `message` in its table in `catalog/codes.yaml`, then sync.
+
+code-341 = An English base file of a table lacks an entry
+    .description = The English folder has a base file of this table (`locales/en/errno.ftl`, see E0340), but the file has no message for this entry of the table, so translation platforms do not offer it to translators. The warning points at the entry in the catalog. This is a warning: the build still succeeds.
+    .cause-1 = The entry was added to the table after the base file was last written.
+    .cause-2 = The message was deleted from the base file by hand.
+    .solution-1 = Run `errdoc l10n sync`: it writes the base file again from the catalog.

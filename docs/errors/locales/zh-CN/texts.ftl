@@ -1,4 +1,4 @@
-# errdoc's own error codes E0301–E0339: the locales and their Fluent files.
+# errdoc's own error codes E0301–E0341: the locales and their Fluent files.
 
 module-texts = 语言与翻译
     .note = 关于`locales/`下的语言文件夹及其中Fluent（`.ftl`）文件的问题：语法、错误码目录所需的文本，以及每种翻译与英文（源语言）的比对。大多数问题指向文件、行和列；缺少英文文本时指向错误码目录中需要该文本的条目，缺少翻译时指向对应的英文。告警不影响构建；使用`check --deny-warnings`时，告警同样会导致失败。
@@ -60,13 +60,6 @@ code-308 = 消息有属性但没有标题
     .cause-1 = 标题被遗漏或删除了，首行只剩`code-1006 =`，下面紧接着属性。
     .solution-1 = 在`=`之后写上标题：`code-1006 = Abnormal closure`。
     .solution-2 = 如果某个错误码在页面上确实没有标题（标题行只有编号），请用空字符串字面量作为标题：`code-2900001 = {"{"}""{"}"}`。
-
-code-309 = 表格条目的英文文本未被使用
-    .description = 源语言为错误码目录中某个表格的条目定义了消息，例如`errno-ETIMEDOUT`。表格条目的英文就是它在错误码目录中的`message`；这类消息只在翻译中使用，因此errdoc忽略这一条。这是告警，构建仍会成功。
-    .cause-1 = 翻译的文件（`errno.ftl`）被复制到了`locales/en/`中。
-    .cause-2 = 有人在`.ftl`文件中，而不是在错误码目录中，修改了表格条目的英文措辞。
-    .solution-1 = 从英文文件中删除这条消息。
-    .solution-2 = 如需修改英文文本，请编辑`catalog/codes.yaml`中该条目所在表格里的`message`。
 
 code-310 = 翻译为列出的错误码提供了英文页面没有的文本
     .description = 页面列出其他模块的错误码（`also:`）时，可以为它提供页面自己的文本，即消息`code-<number>-on-<module>`。该翻译有这样的消息而英文没有，因此该语言的页面对这个错误码的说法与英文页面不同。errdoc会显示它，`l10n status`会将其计为不一致（drift）。这是告警，构建仍会成功。
@@ -253,3 +246,16 @@ code-339 = 文本中有花括号
     .cause-2 = 误输入了`{"{"}`或`{"}"}`，或全角花括号与ASCII花括号混用。
     .solution-1 = 把每个作为文本的花括号写成字符串占位符：`{"{"}`写作`{"{"}"{"{"}"{"}"}`，`{"}"}`写作`{"{"}"{"}"}"{"}"}`。页面上显示的是花括号本身。
     .solution-2 = 如果花括号属于某个变量，请写出完整的占位符：`{"{"} $name {"}"}`。
+
+code-340 = 表格的英文基准文件与编目不一致
+    .description = 表格条目（例如`errno-ETIMEDOUT`）的英文是它在编目中的`message`：API返回的原文，只保存一处。`errdoc l10n sync`把每个表格的消息复制到英文文件夹中的基准文件（`locales/en/errno.ftl`），因为Pontoon、Weblate和Crowdin等翻译平台要求每个译文文件都有一个同名的英文文件。基准文件中的这条消息与编目所写的不同，译者翻译的将是页面上并不显示的文本。页面仍使用编目中的英文。这是一个警告：构建仍然成功。
+    .cause-1 = 编目中的`message`已修改，但此后没有重新生成基准文件。
+    .cause-2 = 有人在`.ftl`文件中而不是在编目中修改了英文措辞。
+    .solution-1 = 运行`errdoc l10n sync`：它会根据编目重新写入基准文件。
+    .solution-2 = 要修改英文文本，请在`catalog/codes.yaml`中该条目所在的表格里修改它的`message`，然后运行同步。
+
+code-341 = 表格的英文基准文件缺少条目
+    .description = 英文文件夹中有此表格的基准文件（`locales/en/errno.ftl`，参见E0340），但文件中没有表格这一条目的消息，因此翻译平台不会把它提供给译者。警告指向编目中的该条目。这是一个警告：构建仍然成功。
+    .cause-1 = 该条目是在基准文件最后一次生成之后加入表格的。
+    .cause-2 = 有人手动从基准文件中删除了这条消息。
+    .solution-1 = 运行`errdoc l10n sync`：它会根据编目重新写入基准文件。
