@@ -31,7 +31,7 @@ family-socket-errno = 其他TCP/UDP Socket错误码
     .rule-label = TCP/UDP 错误码说明：
     .rule = TCP/UDP Socket其余错误码映射形式为：{ $base } + Linux系统内核错误码errno，关键信息请参考Linux系统内核错误码。
     .description = TCP/UDP socket操作失败，Linux系统内核错误码为`{ $name }`（{ $value }）：{ $message }。
-    .cause-1 = 底层socket系统调用失败，errno被置为`{ $name }`（{ $value }），因此上报错误码{ $code }。
+    .cause-1 = 底层套接字系统调用失败，errno被置为`{ $name }`（{ $value }），因此上报错误码{ $code }。
     .solution-1 = 请参考Linux系统内核错误码errno中`{ $name }`的说明，排除问题后重试。
 
 ## 系统内部错误
@@ -52,8 +52,8 @@ code-2303104 = 中断系统调用
 
 code-2303109 = 错误文件编号
     .description = 在本地关闭的套接字上进行操作将返回该错误。
-    .cause-1 = socket fd可能被关闭了，所以发生参数无效的错误。
-    .solution-1 = 检查socket是否被意外关闭。
+    .cause-1 = 套接字fd可能被关闭了，所以发生参数无效的错误。
+    .solution-1 = 检查套接字是否被意外关闭。
 
 code-2303111 = 资源暂时不可用，请重试
     .description = 系统资源暂时不可用，尝试再次调用。
@@ -61,15 +61,15 @@ code-2303111 = 资源暂时不可用，请重试
     .solution-1 = 重新调用接口。
 
 code-2303188 = 非套接字的套接字操作
-    .description = 参数socket未指定一个套接字描述符。
+    .description = 参数`socket`未指定一个套接字描述符。
     .cause-1 = 参数不是套接字类型的描述符。
     .solution-1 = 检查代码描述符的获取是否正确。
 
-code-2303191 = socket协议类型错误
+code-2303191 = 套接字协议类型错误
     .description = 参数设置的协议类型错误。
     .cause-1 =
-        标识了协议的Socket函数在不支持的socket上进行操作。
-        如Internet UDP协议不能被标识为SOCK_STREAM socket类型。
+        标识了协议的套接字函数在不支持的套接字上进行操作。
+        如Internet UDP协议不能被标识为SOCK_STREAM套接字类型。
     .solution-1 = 检查参数设置是否符合协议类型。
 
 code-2303198 = 网络地址已被使用
@@ -90,7 +90,7 @@ code-2303210 = 连接超时
 family-tls-socket-errno = 其他TLS Socket错误码
     .rule = TLS Socket其余错误码映射形式为：{ $base } + Linux系统内核错误码errno，关键信息请参考Linux系统内核错误码。
     .description = TLS socket操作失败，Linux系统内核错误码为`{ $name }`（{ $value }）：{ $message }。
-    .cause-1 = TLS socket底层的socket系统调用失败，errno被置为`{ $name }`（{ $value }），因此上报错误码{ $code }。
+    .cause-1 = TLS socket底层的套接字系统调用失败，errno被置为`{ $name }`（{ $value }），因此上报错误码{ $code }。
     .solution-1 = 请参考Linux系统内核错误码errno中`{ $name }`的说明，排除问题后重新发起连接或重试操作。
 
 ## TLS：2303500 + SSL_get_error()的返回值
@@ -102,7 +102,7 @@ code-2303501 = SSL为空
 
 code-2303502 = tls读取错误
     .description = 等待套接字可读。
-    .cause-1 = 底层socket阻塞。
+    .cause-1 = 底层套接字阻塞。
     .solution-1 = 重新执行接收数据的操作。
 
 code-2303503 = tls写入错误

@@ -419,6 +419,15 @@ kinds! {
     E0341 Warning TableBaseLacks { id: String, path: String }
         => "`{id}` is not in {path}, the English of its table for translation platforms",
         hint "`errdoc l10n sync` writes the file again from the catalog";
+    E0342 Warning TermNotUsed { key: String, term: String, approved: String, row: String }
+        => "`{key}`: the English says “{term}”, but the translation does not use “{approved}”, the glossary's word for it",
+        hint "use “{approved}”, or change the glossary ({row}) if the term is translated another way";
+    E0343 Warning ForbiddenTerm { key: String, found: String, term: String, approved: String, row: String }
+        => "`{key}` uses “{found}”, which the glossary does not allow for “{term}”",
+        hint "write “{approved}” ({row})";
+    E0344 Error GlossaryRow { problem: String, advice: String }
+        => "{problem}",
+        hint "{advice}";
 
     // E04xx: templates and layouts.
     E0401 Error TemplateError { template: String, message: String }

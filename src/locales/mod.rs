@@ -8,6 +8,7 @@
 //! `fluent-bundle` for formatting.
 
 mod entries;
+pub(crate) mod glossary;
 mod mistakes;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -58,6 +59,8 @@ pub(crate) struct Locale {
     broken: Vec<Broken>,
     /// The ids of the messages in [`Self::broken`].
     broken_ids: BTreeSet<String>,
+    /// Its glossary (`glossary.tsv`), if it has one.
+    pub glossary: Option<glossary::Glossary>,
     bundle: FluentBundle<FluentResource>,
 }
 
@@ -486,7 +489,18 @@ fn load_locale(
             files.push(SourceFile::new(rel_path, text));
         }
     }
-    Ok(Some(Locale::new(tag, langid, files, diags)))
+    let mut locale = Locale::new(tag, langid, files, diags);
+    let glossary = rel.join(glossary::GLOSSARY_FILE);
+    if root.join(&glossary).exists()
+        && let Some(text) = read_utf8(root, &glossary, diags)
+            .with_context(|| format!("cannot read {}", glossary.display()))?
+    {
+        locale.glossary = Some(glossary::Glossary::parse(
+            SourceFile::new(glossary, text),
+            diags,
+        ));
+    }
+    Ok(Some(locale))
 }
 
 /// The UI strings errdoc ships (the labels its built-in templates use), in
@@ -568,6 +582,7 @@ impl Locale {
             broken_ids: broken.iter().filter_map(|b| b.id.clone()).collect(),
             broken,
             bundle,
+            glossary: None,
         }
     }
 

@@ -193,6 +193,7 @@ pub(super) fn check(
         }
         text_checks(locale, locales, diags);
         if !is_source {
+            super::glossary::check(&units, locale, locks.get(&locale.tag), diags);
             translation_states(
                 catalog,
                 &units,

@@ -7,6 +7,7 @@
 //! ([`locales`]): the checks of Mozilla's compare-locales and fluent
 //! linter, for every locale against English.
 
+mod glossary;
 mod locales;
 mod names;
 mod pages;

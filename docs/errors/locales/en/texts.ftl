@@ -1,4 +1,4 @@
-# errdoc's own error codes E0301–E0341: the locales and their Fluent files.
+# errdoc's own error codes E0301–E0344: the locales and their Fluent files.
 
 module-texts = Locales and translations
     .note = Problems with the folders under `locales/` and the Fluent (`.ftl`) files in them: their syntax, the texts the catalog needs, and every translation compared with the English (the source locale). Most point at a file, line and column; a missing English text points at the catalog entry that needs it, a missing translation at the English it translates. Warnings leave the build working; `check --deny-warnings` fails on them too.
@@ -259,3 +259,23 @@ code-341 = An English base file of a table lacks an entry
     .cause-1 = The entry was added to the table after the base file was last written.
     .cause-2 = The message was deleted from the base file by hand.
     .solution-1 = Run `errdoc l10n sync`: it writes the base file again from the catalog.
+
+code-342 = A translation does not use the glossary's word for a term
+    .description = The locale has a glossary (`locales/<tag>/glossary.tsv`): for each English term, the approved translation and the variants not to use. This English string uses a term of the glossary, and its translation does not contain the approved translation, so the pages may name one thing in two ways. A term inside a code span (`` `socket()` ``) is a name and is not compared. The warning points at the translated string and names the glossary's row. This is a warning: the build still succeeds.
+    .cause-1 = The string was translated before the term was agreed on, or by someone who did not know the glossary.
+    .cause-2 = The string uses the term in another sense, which the glossary's translation does not fit.
+    .solution-1 = Use the approved translation in the string.
+    .solution-2 = If the term is rightly translated another way here, change the glossary: a longer term (`TLS socket`) takes precedence over a shorter one (`socket`) it contains, so a row for the longer phrase can give it its own translation.
+
+code-343 = A translation uses a variant the glossary does not allow
+    .description = The glossary lists, after a term's approved translation, variants not to use for it. This translation of a string that uses the term contains one of them, outside code spans and outside the approved translations of the string's terms. The warning points at the variant in the `.ftl` file. This is a warning: the build still succeeds.
+    .cause-1 = The string was translated with another word for the term, often the English word kept as it is or an older translation.
+    .solution-1 = Replace the variant with the approved translation the message names.
+    .solution-2 = If the word is a name rather than the term (a parameter, a function), write it as code: `` `socket` ``.
+
+code-344 = A row of the glossary cannot be read
+    .description = A glossary is tab-separated text, one term a row: the English term, a tab, the approved translation, and optionally more tabs, each followed by a variant not to use. Lines starting with `#` are comments, and a first row `term`, `approved`, `forbidden` is a header. This row does not have that shape, or gives a term a second time. errdoc skips the row and stops, as it does for any input it cannot read.
+    .cause-1 = The columns are separated by spaces: an editor set to expand tabs changed them.
+    .cause-2 = The term or its approved translation is empty.
+    .cause-3 = The same term is on another row (terms are compared regardless of case).
+    .solution-1 = Separate the columns with tabs (a spreadsheet does it when it saves as tab-separated text), fill both columns, and keep one row per term.
