@@ -428,6 +428,7 @@ fn check_reports_json_for_tools() {
             "hint": "write the translation, or remove the message to show the English",
             "locale": null,
             "todo": null,
+            "strings": null,
         })
     );
 }
@@ -514,4 +515,24 @@ fn writing_commands_refuse_a_broken_lock_or_broken_syntax() {
         "{}",
         status.stderr
     );
+}
+
+#[test]
+fn the_summary_counts_strings_not_messages() {
+    let root = project(None);
+    let root = root.path();
+    // code-1006 has a title and four attributes: five strings, one
+    // diagnostic.
+    apply_edits(
+        root,
+        "--- locales/zh-CN/close.ftl\n<<<\ncode-1006 = 异常关闭\n    .description = 连接在没有Close帧的情况下关闭。\n    .cause-1 = 网络中断。\n    .cause-2 = 对端进程崩溃。\n    .solution-1 = 退避后重新连接。\n===\n>>>\n",
+    );
+    let build = errdoc(root, &["build"]);
+    assert_eq!(build.status, 0, "{}", build.stderr);
+    assert_eq!(
+        build.stderr,
+        "warning: zh-CN: 5 strings not translated yet — `errdoc l10n status zh-CN --list missing` lists them\n"
+    );
+    let list = errdoc(root, &["l10n", "status", "zh-CN", "--list", "missing"]);
+    assert_eq!(list.stdout.lines().count(), 5, "{}", list.stdout);
 }

@@ -139,8 +139,6 @@ fn a_translated_file_is_written_into_the_ftl_files_and_the_lock() {
     );
     let close = std::fs::read_to_string(root.join("locales/ja/close.ftl")).unwrap();
     assert!(close.contains("code-1006 = 異常終了\n"), "{close}");
-    let lock = std::fs::read_to_string(root.join("locales/ja/.sources.lock")).unwrap();
-    assert!(lock.contains("\"code-1006\""), "{lock}");
     let status = errdoc(root, &["l10n", "status", "ja", "--list", "missing"]);
     assert!(
         !status.stdout.contains("missing code-1006\n"),
@@ -183,4 +181,90 @@ fn a_reviewed_xliff_target_is_written_and_a_stale_string_made_current() {
     );
     let status = errdoc(root, &["l10n", "status", "zh-CN", "--list", "stale"]);
     assert_eq!(status.stdout, "");
+}
+
+/// `msgctxt`, `msgid` and `msgstr` of one PO entry.
+fn entry(key: &str, english: &str, translation: &str) -> String {
+    format!("msgctxt \"{key}\"\nmsgid \"{english}\"\nmsgstr \"{translation}\"\n\n")
+}
+
+#[test]
+fn import_unstubs_a_whole_message_and_skips_what_does_not_fit() {
+    let root = project(None);
+    let root = root.path();
+    assert_eq!(errdoc(root, &["l10n", "add", "ja"]).status, 0);
+    let before = std::fs::read_to_string(root.join("locales/ja/close.ftl")).unwrap();
+    assert!(
+        before.contains("# errdoc: untranslated\n# en: Abnormal Closure\n"),
+        "{before}"
+    );
+    let po = [
+        "msgid \"\"\nmsgstr \"Language: ja\\n\"\n\n".to_string(),
+        entry("code-1006", "Abnormal Closure", "異常終了"),
+        entry(
+            "code-1006.description",
+            "The connection was closed without a Close frame.",
+            "Close フレームなしで接続が閉じられました。",
+        ),
+        entry(
+            "code-1006.cause-1",
+            "The network went down.",
+            "ネットワークが切断されました。",
+        ),
+        entry(
+            "code-1006.cause-2",
+            "The peer process crashed.",
+            "相手のプロセスがクラッシュしました。",
+        ),
+        entry(
+            "code-1006.solution-1",
+            "Reconnect with back-off.",
+            "間隔を空けて再接続してください。",
+        ),
+        // The same key again (two exports joined): the first is used.
+        entry("code-1006", "Abnormal Closure", "別の訳"),
+        // Translated from an English that changed since.
+        entry("range-private", "Private use (an older English)", "私用"),
+    ]
+    .concat();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ja.po");
+    std::fs::write(&file, po).unwrap();
+    let run = import(root, &file);
+    assert_eq!(
+        run.stdout,
+        "ja: 5 translations written, 0 marked current, 2 skipped\n"
+    );
+    let shown = file.display().to_string();
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning: {shown}: line 24: `code-1006` is in the file already, on line 4, which was used; skipped\n\
+             warning: {shown}: line 28: `range-private` was translated from an English that changed since the export: export again and translate today's English; skipped\n"
+        )
+    );
+    let after = std::fs::read_to_string(root.join("locales/ja/close.ftl")).unwrap();
+    // Every string of the stub translated: its marker and English go, the
+    // message is the translation.
+    assert!(
+        after.starts_with(
+            "code-1006 = 異常終了\n    .description = Close フレームなしで接続が閉じられました。\n"
+        ),
+        "{after}"
+    );
+    assert!(!after.contains("# en: Abnormal Closure"), "{after}");
+    assert!(!after.contains("別の訳"), "{after}");
+    assert!(after.contains("range-private = Private Use"), "{after}");
+    let status = errdoc(root, &["l10n", "status", "ja", "--list", "missing"]);
+    assert!(!status.stdout.contains("code-1006"), "{}", status.stdout);
+
+    // A file with nothing errdoc can place changes nothing and fails.
+    let empty = dir.path().join("empty.po");
+    std::fs::write(&empty, "msgid \"A\"\nmsgstr \"甲\"\n").unwrap();
+    let run = errdoc(
+        root,
+        &["l10n", "import", "--locale", "ja", empty.to_str().unwrap()],
+    );
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.ends_with("has no translation errdoc can read (PO entries with a msgctxt, XLIFF 2 units with an id and a target); nothing was changed\n"), "{}", run.stderr);
 }

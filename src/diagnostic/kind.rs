@@ -428,6 +428,15 @@ kinds! {
     E0344 Error GlossaryRow { problem: String, advice: String }
         => "{problem}",
         hint "{advice}";
+    E0345 Error NotAName { written: String, what: &'static str }
+        => "`{written}` is not {what} name: names are ASCII letters, digits, `-` and `_`, written as in the English and never translated",
+        hint "write the name the English file gives this text; translate only what follows the `=`";
+    E0346 Error ColonForEquals { found: char }
+        => "`{found}` after a name: Fluent needs `=` between a name and its text",
+        hint "write `name = text`";
+    E0347 Error TabIndent
+        => "this line is indented with a tab, which Fluent does not read as indentation",
+        hint "indent it with spaces (set the editor to insert spaces for the tab key)";
 
     // E04xx: templates and layouts.
     E0401 Error TemplateError { template: String, message: String }

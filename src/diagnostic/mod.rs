@@ -66,7 +66,7 @@ pub struct Diagnostic {
     note: &'static str,
     /// The translation still to do it is, and of which locale: what
     /// `build` and `serve` sum up rather than list.
-    todo: Option<Box<(String, Todo)>>,
+    todo: Option<Box<(String, Todo, usize)>>,
 }
 
 /// A translation still to do: the warnings `build` and `serve` sum up per
@@ -132,8 +132,14 @@ impl Diagnostic {
     }
 
     /// Marks the diagnostic as a translation of `locale` still to do.
-    pub(crate) fn todo(mut self, locale: &str, todo: Todo) -> Self {
-        self.todo = Some(Box::new((locale.to_string(), todo)));
+    pub(crate) fn todo(self, locale: &str, todo: Todo) -> Self {
+        self.todo_of(locale, todo, 1)
+    }
+
+    /// Marks the diagnostic as `strings` translations of `locale` still to
+    /// do (a message missing with its attributes is one diagnostic).
+    pub(crate) fn todo_of(mut self, locale: &str, todo: Todo, strings: usize) -> Self {
+        self.todo = Some(Box::new((locale.to_string(), todo, strings)));
         self
     }
 
@@ -251,6 +257,7 @@ impl Diagnostic {
             "first": self.related.as_ref().map(|l| l.to_json()),
             "locale": self.todo.as_ref().map(|t| t.0.as_str()),
             "todo": self.todo.as_ref().map(|t| t.1.name()),
+            "strings": self.todo.as_ref().map(|t| t.2),
         })
     }
 
@@ -406,7 +413,7 @@ pub struct Diagnostics {
 struct Dropped {
     hash: u64,
     severity: Severity,
-    todo: Option<Box<(String, Todo)>>,
+    todo: Option<Box<(String, Todo, usize)>>,
 }
 
 impl Diagnostics {
@@ -545,8 +552,8 @@ impl Diagnostics {
             .iter()
             .map(|d| &d.todo)
             .chain(self.dropped.iter().map(|d| &d.todo));
-        for (locale, todo) in todos.flatten().map(|t| (t.0.as_str(), t.1)) {
-            *counts.entry((locale, todo)).or_default() += 1;
+        for (locale, todo, strings) in todos.flatten().map(|t| (t.0.as_str(), t.1, t.2)) {
+            *counts.entry((locale, todo)).or_default() += strings;
         }
         let label = crate::console::styled(colour, "1;33", "warning");
         counts

@@ -105,6 +105,14 @@ fn read_junk(
     let start = file.offset_of(junk)?;
     let range = start..start + junk.len();
     let own = mistakes::own_id(file.text(), start);
+    // Junk goes on with the message before it only when it follows it
+    // directly: after a blank line or a comment it stands alone.
+    let before = file.text().get(..start).unwrap_or("");
+    let before = before.strip_suffix('\n').unwrap_or(before);
+    let before = before.strip_suffix('\r').unwrap_or(before);
+    let line_before = before.rsplit('\n').next().unwrap_or("");
+    let previous =
+        previous.filter(|_| !(line_before.trim().is_empty() || line_before.starts_with('#')));
     let kind = match (&own, previous) {
         (Some(_), _) => mistakes::Start::Own,
         (None, Some(_)) => mistakes::Start::Continues,

@@ -30,6 +30,13 @@ pub(crate) enum Mistake {
     FullWidthIndent,
     /// A `{` that opens no placeable, or a `}` that closes none.
     Brace { found: char },
+    /// A message or attribute name that is no identifier: translated
+    /// (`错误 = …`, `.描述 = …`) or mistyped.
+    NotAName { written: String, attribute: bool },
+    /// `id: text` (or `：`) where Fluent needs `id = text`.
+    ColonForEquals { found: char },
+    /// A line indented with a tab.
+    TabIndent,
 }
 
 /// One mistake: where it is in the file (byte range) and what it is.
@@ -40,12 +47,12 @@ pub(crate) struct Found {
 }
 
 /// Whether the junk at `start` of `text` (the stretch the parser dropped)
-/// opens a message or term of its own (`id = …`, `id ＝ …`), and its id.
+/// opens a message or term of its own (`id = …`, `id ＝ …`, `id: …`), and its id.
 pub(crate) fn own_id(text: &str, start: usize) -> Option<String> {
     let line = first_line(text, start);
     let (id, rest) = split_identifier(line.strip_prefix('-').unwrap_or(line))?;
     let rest = rest.trim_start_matches(' ');
-    (rest.starts_with('=') || rest.starts_with('＝'))
+    rest.starts_with(['=', '＝', ':', '：'])
         .then(|| format!("{}{id}", if line.starts_with('-') { "-" } else { "" }))
 }
 
@@ -82,7 +89,7 @@ pub(crate) fn find(text: &str, range: Range<usize>, kind: Start) -> Option<Found
         } else if kind == Start::Continues || index > 0 {
             Some(margin(line, start))
         } else {
-            None
+            named_line(line, start, false)
         };
         match found {
             Some(Step::Found(f)) => return Some(f),
@@ -142,6 +149,16 @@ pub(crate) fn problem(mistake: &Mistake, english: impl FnOnce() -> Option<Vec<St
             },
         },
         Mistake::NotIndented => Problem::NotIndented,
+        Mistake::NotAName { written, attribute } => Problem::NotAName {
+            written: written.clone(),
+            what: if *attribute {
+                "an attribute"
+            } else {
+                "a message"
+            },
+        },
+        Mistake::ColonForEquals { found } => Problem::ColonForEquals { found: *found },
+        Mistake::TabIndent => Problem::TabIndent,
         Mistake::FullWidthIndent => Problem::FullWidthIndent,
         Mistake::Brace { found } => Problem::BraceInText {
             found: *found,
@@ -199,7 +216,7 @@ pub(crate) fn attribute_line(line: &str) -> Option<(&str, usize)> {
 
 /// `id = text` or `id ＝ text`.
 fn entry_line(line: &str, start: usize) -> Option<Step> {
-    let after_id = line.find([' ', '=', '＝']).unwrap_or(line.len());
+    let after_id = line.find([' ', '=', '＝', ':', '：']).unwrap_or(line.len());
     let rest = line.get(after_id..)?;
     let sign = after_id + (rest.len() - rest.trim_start_matches(' ').len());
     Some(sign_then_text(line, start, sign))
@@ -216,18 +233,65 @@ fn sign_then_text(line: &str, start: usize, sign: usize) -> Step {
                 ascii: '=',
             },
         ),
+        Some(c @ (':' | '：')) => found(
+            start + sign..start + sign + c.len_utf8(),
+            Mistake::ColonForEquals { found: c },
+        ),
         _ => Step::Unsure,
     }
 }
 
-/// A line at the margin inside a message: an unindented continuation.
+/// A line at the margin inside a message: an entry whose name or sign is
+/// wrong, a line indented by other than spaces, or an unindented
+/// continuation.
 fn margin(line: &str, start: usize) -> Step {
+    if let Some(step) = named_line(line, start, false) {
+        return step;
+    }
     let blanks = line.len() - line.trim_start_matches('\u{3000}').len();
     if blanks > 0 {
         return found(start..start + blanks, Mistake::FullWidthIndent);
     }
+    let tabs = line.len() - line.trim_start_matches('\t').len();
+    if tabs > 0 {
+        return found(start..start + tabs, Mistake::TabIndent);
+    }
     let first = line.chars().next().map_or(1, char::len_utf8);
     found(start..start + first, Mistake::NotIndented)
+}
+
+/// `name = text` (or `.name = text` when an `attribute`) whose name is no
+/// identifier, or `name: text`: the mistake, if the line is such.
+fn named_line(line: &str, start: usize, attribute: bool) -> Option<Step> {
+    let sign = line.find(['=', '＝', ':', '：'])?;
+    let name = line[..sign].trim_end_matches([' ', '\u{3000}']);
+    let bare = if attribute {
+        name.strip_prefix('.')?
+    } else {
+        name
+    };
+    // A name is one word; a sentence with a colon in it is text.
+    if bare.is_empty() || bare.contains([' ', '\u{3000}', '{', '}', '$', '"']) {
+        return None;
+    }
+    let sign_char = line[sign..].chars().next()?;
+    let is_name = split_identifier(bare).is_some_and(|(_, rest)| rest.is_empty());
+    if !is_name {
+        let from = start + (name.len() - bare.len());
+        return Some(found(
+            from..from + bare.len(),
+            Mistake::NotAName {
+                written: bare.to_string(),
+                attribute,
+            },
+        ));
+    }
+    matches!(sign_char, ':' | '：').then(|| {
+        found(
+            start + sign..start + sign + sign_char.len_utf8(),
+            Mistake::ColonForEquals { found: sign_char },
+        )
+    })
 }
 
 /// An indented line: an attribute (`.name = …`) or a line of text.
@@ -238,6 +302,11 @@ fn indented(line: &str, start: usize) -> Option<Step> {
     let at = start + indent;
     if let Some((_, sign)) = attribute_line(line) {
         return Some(sign_then_text(line, start, sign));
+    }
+    if first == '.'
+        && let Some(step) = named_line(rest, at, true)
+    {
+        return Some(step);
     }
     if matches!(first, '.' | '*' | '[' | '}') {
         return Some(found(at..at + 1, Mistake::LineStart { found: first }));

@@ -634,6 +634,18 @@ impl Locale {
     }
 }
 
+/// A locale of one file, for tests.
+#[cfg(test)]
+pub(crate) fn one_file_locale(tag: &str, path: &str, text: &str) -> Locale {
+    let mut ignored = Diagnostics::new();
+    Locale::new(
+        tag.to_string(),
+        tag.parse().unwrap_or_default(),
+        vec![SourceFile::new(path, text.to_string())],
+        &mut ignored,
+    )
+}
+
 /// The messages and terms of a Fluent text: id (terms with their `-`) and
 /// byte range (attached comment included), in file order. Syntax errors
 /// are ignored; their entries are not listed.

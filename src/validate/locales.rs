@@ -487,6 +487,11 @@ fn translation_states(
     // when first needed (a scan of the tables per entry made a translation
     // that lacks a table of 100,000 entries quadratic).
     let table_spans = OnceCell::new();
+    // The strings of each message, for one missing altogether.
+    let mut strings: HashMap<&str, usize> = HashMap::new();
+    for unit in units {
+        *strings.entry(unit.id.as_str()).or_default() += 1;
+    }
     for unit in units {
         // An English message nothing uses is reported as such, not as
         // something to translate.
@@ -512,9 +517,17 @@ fn translation_states(
         match l10n::state_of(unit, locale, lock) {
             State::Translated => {}
             State::Missing => {
+                let n = if locale.has(&unit.id) {
+                    1
+                } else {
+                    strings.get(unit.id.as_str()).copied().unwrap_or(1)
+                };
                 diags.push(
-                    missing(catalog, unit, locale, source, &table_spans)
-                        .todo(&locale.tag, Todo::Missing),
+                    missing(catalog, unit, locale, source, &table_spans).todo_of(
+                        &locale.tag,
+                        Todo::Missing,
+                        n,
+                    ),
                 );
             }
             State::Stale => {

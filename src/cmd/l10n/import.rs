@@ -69,6 +69,15 @@ fn read_file(file: &Path, shown: &str) -> Result<(Option<String>, Vec<Returned>)
             return Err(failure());
         }
     };
+    // Bounded as every input is: a platform's file of a locale is a few
+    // megabytes.
+    if std::fs::metadata(file).is_ok_and(|m| m.len() > crate::input::INPUT_LIMIT) {
+        tell!(
+            "error: {shown} is larger than {} MiB: errdoc reads no input that large",
+            crate::input::INPUT_LIMIT >> 20
+        );
+        return Err(failure());
+    }
     let text = match std::fs::read(file) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => t,
@@ -83,10 +92,24 @@ fn read_file(file: &Path, shown: &str) -> Result<(Option<String>, Vec<Returned>)
         }
     };
     let read = match format {
-        ExchangeFormat::Po => po::read(&text).map(|r| (r.language, r.returned)),
+        ExchangeFormat::Po => po::read(&text).map(|r| {
+            if r.without_context > 0 {
+                tell!(
+                    "warning: {shown}: {} without a msgctxt (the string's id), which errdoc cannot place; skipped",
+                    crate::diagnostic::plural(r.without_context, "entry", "entries")
+                );
+            }
+            (r.language, r.returned)
+        }),
         ExchangeFormat::Xliff => xliff::read(&text).map(|r| (r.language, r.returned)),
     };
     match read {
+        Ok((_, returned)) if returned.is_empty() => {
+            tell!(
+                "error: {shown} has no translation errdoc can read (PO entries with a msgctxt, XLIFF 2 units with an id and a target); nothing was changed"
+            );
+            Err(failure())
+        }
         Ok(r) => Ok(r),
         Err(why) => {
             tell!(

@@ -75,6 +75,8 @@ fn targets<'p>(project: &'p Project, wanted: Option<&str>) -> Result<Vec<&'p Loc
             }
             Some(l) => Ok(vec![l]),
             None => {
+                // A tag may come from a file (an imported PO's `Language:`).
+                let tag = crate::console::printable(tag);
                 let known = locales.tags();
                 tell!(
                     "error: there is no locale `{tag}` — the locales are {}; `errdoc l10n add {tag}` creates it",

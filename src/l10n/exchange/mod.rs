@@ -121,11 +121,24 @@ pub(crate) fn pattern(locale: &Locale, id: &str, attribute: Option<&str>) -> Opt
     let mut end = first_start + first.len();
     let mut lines: Vec<&str> = vec![first.trim_start_matches(' ')];
     let mut at = line_end;
-    // Continuation lines: indented, not an attribute; blank lines only
-    // between them.
+    // The part runs to the next attribute of its message, or to the next
+    // entry, as the parser read them: a select expression's variants and
+    // its `}` may stand at the margin. Blank lines count only between
+    // lines of text.
+    let limit = info
+        .attributes
+        .iter()
+        .map(|(_, s)| s.start.line)
+        .filter(|&line| line > span.start.line)
+        .min()
+        .map_or(info.range.end, |line| file.line_start(line))
+        .min(text.len());
     let mut pending_blank = Vec::new();
-    while at < text.len() {
+    while at < limit {
         let next_start = at + 1;
+        if next_start >= limit {
+            break;
+        }
         let next_end = text[next_start..]
             .find('\n')
             .map_or(text.len(), |i| next_start + i);
@@ -138,7 +151,9 @@ pub(crate) fn pattern(locale: &Locale, id: &str, attribute: Option<&str>) -> Opt
             at = next_end;
             continue;
         }
-        if !next.starts_with(' ') || next.trim_start_matches(' ').starts_with('.') {
+        // A comment at the margin ends a message (one without text, `#`
+        // alone, starts no entry of the parser's).
+        if next.starts_with('#') {
             break;
         }
         lines.append(&mut pending_blank);
@@ -188,4 +203,39 @@ pub(crate) fn written(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::locales::one_file_locale;
+
+    fn text_of(ftl: &str, id: &str, attribute: Option<&str>) -> Option<String> {
+        let locale = one_file_locale("en", "locales/en/a.ftl", ftl);
+        let p = pattern(&locale, id, attribute)?;
+        // The range is what the text was read from.
+        assert!(ftl[p.range.clone()].contains(p.text.lines().last().unwrap_or("")));
+        Some(p.text)
+    }
+
+    #[test]
+    fn a_select_with_variants_at_the_margin_is_one_pattern() {
+        let ftl = "emails = { $n ->\n[one] One email\n*[other] { $n } emails\n}\n    .hint = Mail\nnext = Next\n";
+        assert_eq!(
+            text_of(ftl, "emails", None).as_deref(),
+            Some("{ $n ->\n[one] One email\n*[other] { $n } emails\n}")
+        );
+        assert_eq!(
+            text_of(ftl, "emails", Some("hint")).as_deref(),
+            Some("Mail")
+        );
+        assert_eq!(text_of(ftl, "next", None).as_deref(), Some("Next"));
+    }
+
+    #[test]
+    fn blank_lines_and_comments_after_a_message_are_not_its_text() {
+        let ftl = "a =\n    one\n\n    two\n\n#\n# b's note\nb = B\r\n";
+        assert_eq!(text_of(ftl, "a", None).as_deref(), Some("one\n\ntwo"));
+        assert_eq!(text_of(ftl, "b", None).as_deref(), Some("B"));
+    }
 }

@@ -74,6 +74,8 @@ fn quoted(text: &str) -> String {
 pub(crate) struct Read {
     pub language: Option<String>,
     pub returned: Vec<Returned>,
+    /// Entries with no `msgctxt`, which errdoc cannot place.
+    pub without_context: usize,
 }
 
 /// Reads a PO file; `Err` names the line that does not parse.
@@ -81,6 +83,8 @@ pub(crate) fn read(text: &str) -> Result<Read, String> {
     let mut read = Read::default();
     let mut current = Partial::default();
     let mut field: Option<&'static str> = None;
+    // A byte order mark, as some editors save.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (index, raw) in text.lines().enumerate() {
         let number = index + 1;
         let line = raw.trim();
@@ -88,6 +92,12 @@ pub(crate) fn read(text: &str) -> Result<Read, String> {
             current.finish(&mut read);
             field = None;
             continue;
+        }
+        // A comment after a `msgstr` starts the next entry, even with no
+        // blank line between: its flags are the next entry's.
+        if line.starts_with('#') && current.string.is_some() {
+            current.finish(&mut read);
+            field = None;
         }
         if let Some(flags) = line.strip_prefix("#,") {
             current.fuzzy |= flags.split(',').any(|f| f.trim() == "fuzzy");
@@ -103,8 +113,8 @@ pub(crate) fn read(text: &str) -> Result<Read, String> {
         let text = unquote(rest).ok_or_else(|| format!("line {number}: not a quoted string"))?;
         match keyword {
             Some("msgctxt") => {
-                // An entry not ended by a blank line ends here; its flags
-                // (`#, fuzzy`) stay with the new one.
+                // An entry not ended by a blank line or a comment ends
+                // here.
                 if current.id.is_some() {
                     current.finish(&mut read);
                 }
@@ -167,7 +177,7 @@ impl Partial {
                     .find_map(|l| l.strip_prefix("Language:"))
                     .map(|l| l.trim().replace('_', "-"));
             }
-            None => {}
+            None => read.without_context += 1,
             Some(key) => read.returned.push(Returned {
                 key,
                 source: id,
@@ -212,4 +222,32 @@ fn unquote(s: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn done(read: &Read) -> Vec<(&str, bool)> {
+        read.returned
+            .iter()
+            .map(|r| (r.key.as_str(), r.done))
+            .collect()
+    }
+
+    #[test]
+    fn a_flag_belongs_to_the_entry_after_it_blank_line_or_not() {
+        let po = "msgctxt \"a\"\nmsgid \"A\"\nmsgstr \"甲\"\n#, fuzzy\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"乙?\"\n";
+        let read = read(po).unwrap();
+        assert_eq!(done(&read), [("a", true), ("b", false)]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_entries_without_context() {
+        let po = "\u{feff}msgid \"\"\nmsgstr \"Language: ja\\n\"\n\nmsgid \"A\"\nmsgstr \"甲\"\n\nmsgctxt \"b\"\nmsgid \"B\"\nmsgstr \"乙\"\n";
+        let read = read(po).unwrap();
+        assert_eq!(read.language.as_deref(), Some("ja"));
+        assert_eq!(read.without_context, 1);
+        assert_eq!(done(&read), [("b", true)]);
+    }
 }

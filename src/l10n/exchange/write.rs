@@ -60,23 +60,26 @@ pub(crate) fn apply(
     let mut edits: BTreeMap<usize, Vec<(std::ops::Range<usize>, String)>> = BTreeMap::new();
     let mut added = NewMessages::new();
     let mut translated: BTreeSet<&str> = BTreeSet::new();
-    for r in returned {
-        if !r.done {
-            continue;
-        }
-        let Some((unit, entry)) = by_key.get(r.key.as_str()) else {
-            applied.skipped.push(format!(
-                "line {}: `{}` is no English string of this project",
-                r.line, r.key
-            ));
-            continue;
+    // The line each key was first read on: a key given twice (two exports
+    // joined) is written once.
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in returned.iter().filter(|r| r.done) {
+        let admitted = by_key
+            .get(r.key.as_str())
+            .ok_or_else(|| "is no English string of this project".to_string())
+            .and_then(|&(unit, entry)| {
+                admit(source, unit, entry, r, &mut first)?;
+                Ok((unit, entry))
+            });
+        let (unit, entry) = match admitted {
+            Ok(found) => found,
+            Err(why) => {
+                applied
+                    .skipped
+                    .push(format!("line {}: `{}` {why}", r.line, r.key));
+                continue;
+            }
         };
-        if let Err(why) = fits(source, unit, &r.target) {
-            applied
-                .skipped
-                .push(format!("line {}: `{}` {why}", r.line, r.key));
-            continue;
-        }
         let attribute = unit.attribute.as_deref();
         let changed = match pattern(locale, &unit.id, attribute) {
             Some(p) if locale.has_part(&unit.id, attribute) => {
@@ -89,14 +92,8 @@ pub(crate) fn apply(
             }
             _ => match locale.entries.get(&unit.id) {
                 Some(info) if attribute.is_some() => {
-                    let file = locale.files[info.file].text();
-                    let end = file[..info.range.end].trim_end().len();
-                    let line = format!(
-                        "\n    .{} = {}",
-                        attribute.unwrap_or_default(),
-                        written(&r.target)
-                    );
-                    edits.entry(info.file).or_default().push((end..end, line));
+                    let (at, line) = new_attribute(locale, info, attribute, &r.target);
+                    edits.entry(info.file).or_default().push((at..at, line));
                     true
                 }
                 Some(_) => {
@@ -110,12 +107,9 @@ pub(crate) fn apply(
                     let path = crate::l10n::translation_file(source, locale, &unit.id, || {
                         unit.group.clone()
                     });
-                    added
-                        .entry(path)
-                        .or_default()
-                        .entry(unit.id.clone())
-                        .or_default()
-                        .push((unit.attribute.clone(), r.target.clone()));
+                    let parts = added.entry(path).or_default();
+                    let message = parts.entry(unit.id.clone()).or_default();
+                    message.push((unit.attribute.clone(), r.target.clone()));
                     true
                 }
             },
@@ -126,10 +120,97 @@ pub(crate) fn apply(
         }
         applied.current += usize::from(mark_current(lock, unit, entry, r, changed));
     }
-    unstub(locale, &translated, &mut edits);
+    unstub(source, locale, &translated, &mut edits);
+    let new_ids: BTreeMap<PathBuf, Vec<String>> = added
+        .iter()
+        .map(|(path, messages)| (path.clone(), messages.keys().cloned().collect()))
+        .collect();
     write_edits(locale, edits, &mut applied);
     append_new(locale, added, &mut applied);
+    keep_whole(locale, &new_ids, &mut applied);
     applied
+}
+
+/// Where attribute `attribute` of message `info` goes (after its last
+/// line), and its line.
+fn new_attribute(
+    locale: &Locale,
+    info: &crate::locales::EntryInfo,
+    attribute: Option<&str>,
+    target: &str,
+) -> (usize, String) {
+    let file = locale.files[info.file].text();
+    // Only blanks go: a trailing U+3000 or tab is text.
+    let end = file[..info.range.end]
+        .trim_end_matches(['\n', '\r', ' '])
+        .len();
+    let line = format!(
+        "\n    .{} = {}",
+        attribute.unwrap_or_default(),
+        written(target)
+    );
+    (end, line)
+}
+
+/// Whether `r`, the translation of `unit` (today's `entry`), may be
+/// written; why not. `first` keeps the line each key was first read on.
+fn admit<'r>(
+    source: &Locale,
+    unit: &Unit,
+    entry: &Entry,
+    r: &'r Returned,
+    first: &mut BTreeMap<&'r str, usize>,
+) -> Result<(), String> {
+    if let Some(&line) = first.get(r.key.as_str()) {
+        return Err(format!(
+            "is in the file already, on line {line}, which was used"
+        ));
+    }
+    first.insert(r.key.as_str(), r.line);
+    // A translation of an English that changed since the export would
+    // read as current: the platform has to see today's English first.
+    if !same_text(&r.source, &entry.source) {
+        return Err("was translated from an English that changed since the export: export again and translate today's English".to_string());
+    }
+    fits(source, unit, &r.target)
+}
+
+/// Whether two exchange texts say the same, blanks at line ends and line
+/// endings aside (platforms normalise them).
+fn same_text(a: &str, b: &str) -> bool {
+    let lines = |t: &str| {
+        t.trim()
+            .lines()
+            .map(|l| l.trim_end().to_string())
+            .collect::<Vec<_>>()
+    };
+    lines(a) == lines(b)
+}
+
+/// Drops from `applied` any file its edits would break: it must define
+/// what it defined and the messages added, with no more junk. A safety
+/// net: each translation was parsed alone, but a file is what is written.
+fn keep_whole(locale: &Locale, new_ids: &BTreeMap<PathBuf, Vec<String>>, applied: &mut Applied) {
+    applied.files.retain(|path, text| {
+        let before = locale
+            .files
+            .iter()
+            .find(|f| f.path() == path)
+            .map(|f| crate::l10n::ftl::parse(f.text()))
+            .unwrap_or_default();
+        let after = crate::l10n::ftl::parse(text);
+        let mut expected: BTreeSet<&String> = before.ids.iter().collect();
+        expected.extend(new_ids.get(path).into_iter().flatten());
+        let whole =
+            after.junk <= before.junk && after.ids.iter().collect::<BTreeSet<_>>() == expected;
+        if !whole {
+            applied.skipped.push(format!(
+                "{}: the translations would not read back as the file's messages: nothing was written to it — report this as a bug of errdoc",
+                path.display()
+            ));
+        }
+        whole
+    });
 }
 
 /// `target` as it replaces pattern `p` in its file.
@@ -174,11 +255,22 @@ fn write_edits(
 ) {
     for (index, mut list) in edits {
         let file = &locale.files[index];
-        let mut text = file.text().to_string();
-        list.sort_by_key(|(r, _)| std::cmp::Reverse(r.start));
+        let old = file.text();
+        // One pass in file order (replacing from the end moved the rest of
+        // the file once per edit); an edit that overlaps the one before
+        // is dropped rather than let it cut into it.
+        list.sort_by_key(|(r, _)| (r.start, r.end));
+        let mut text = String::with_capacity(old.len());
+        let mut at = 0;
         for (range, with) in list {
-            text.replace_range(range, &with);
+            if range.start < at || range.end > old.len() {
+                continue;
+            }
+            text.push_str(&old[at..range.start]);
+            text.push_str(&with);
+            at = range.end;
         }
+        text.push_str(&old[at..]);
         applied.files.insert(file.path().to_path_buf(), text);
     }
 }
@@ -248,10 +340,15 @@ fn fits(source: &Locale, unit: &Unit, target: &str) -> Result<(), String> {
 /// Removes the stub comment lines of each stub entry all of whose strings
 /// were `translated`.
 fn unstub(
+    source: &Locale,
     locale: &Locale,
     translated: &BTreeSet<&str>,
     edits: &mut BTreeMap<usize, Vec<(std::ops::Range<usize>, String)>>,
 ) {
+    // The English lines `l10n sync` wrote: `# en: …` or `# en .attr: …`,
+    // and the `#   …` lines that go on with one.
+    let label = format!("{}:", source.tag);
+    let attribute_label = format!("{} .", source.tag);
     for (id, info) in &locale.entries {
         if !info.stub
             || !info
@@ -262,16 +359,19 @@ fn unstub(
         }
         let text = locale.files[info.file].text();
         let mut at = info.range.start;
+        let mut in_english = false;
         for line in text[info.range.clone()].split_inclusive('\n') {
             let body = line.trim_end();
-            let Some(comment) = body.strip_prefix('#') else {
+            let Some(raw) = body.strip_prefix('#') else {
                 break;
             };
-            let comment = comment.trim();
-            if comment == STUB_MARKER
+            let comment = raw.trim();
+            let goes_on = in_english && raw.starts_with("   ");
+            in_english =
+                goes_on || comment.starts_with(&label) || comment.starts_with(&attribute_label);
+            if in_english
+                || comment == STUB_MARKER
                 || comment.starts_with(crate::l10n::sync::SOURCE_MARKER)
-                || comment.starts_with(&format!("{} ", "en"))
-                || comment.starts_with("en:")
             {
                 edits
                     .entry(info.file)

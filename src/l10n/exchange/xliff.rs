@@ -105,7 +105,10 @@ fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\r' => out.push_str("&#13;"),
             '\t' | '\n' => out.push(c),
-            c if c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}') => out.push('\u{fffd}'),
+            // XML 1.0 allows DEL and the C1 controls, not the C0 ones.
+            c if u32::from(c) < 0x20 || matches!(c, '\u{fffe}' | '\u{ffff}') => {
+                out.push('\u{fffd}');
+            }
             c => out.push(c),
         }
     }
@@ -153,6 +156,63 @@ fn push(unit: Option<&mut Unit>, into: Option<bool>, text: &str) {
     }
 }
 
+/// Where [`read`] is in the document.
+struct Reading<'a> {
+    unit: &'a mut Option<Unit>,
+    /// Where text goes: the unit's source (`false`) or target (`true`).
+    into: &'a mut Option<bool>,
+    seen_root: &'a mut bool,
+}
+
+/// An element opened at `line`.
+fn open(
+    e: &quick_xml::events::BytesStart<'_>,
+    line: usize,
+    reading: Reading<'_>,
+    read: &mut Read,
+) -> Result<(), String> {
+    let attribute = |wanted: &str| {
+        e.attributes().flatten().find_map(|a| {
+            (a.key.local_name().as_ref() == wanted.as_bytes())
+                .then(|| a.unescape_value().ok().map(|v| v.into_owned()))
+                .flatten()
+        })
+    };
+    match e.local_name().as_ref() {
+        b"xliff" => {
+            let version = attribute("version").unwrap_or_default();
+            if !version.starts_with("2.") {
+                return Err(format!(
+                    "line {line}: this is XLIFF {}; errdoc reads XLIFF 2.0 and 2.1 — download the file from the platform as XLIFF 2",
+                    if version.is_empty() {
+                        "of no version"
+                    } else {
+                        &version
+                    }
+                ));
+            }
+            *reading.seen_root = true;
+            read.language = attribute("trgLang");
+        }
+        b"unit" => {
+            *reading.unit = Some(Unit {
+                key: attribute("id").unwrap_or_default(),
+                line,
+                ..Unit::default()
+            });
+        }
+        b"segment" => {
+            if let Some(u) = reading.unit.as_mut() {
+                u.state = attribute("state").unwrap_or_else(|| "initial".into());
+            }
+        }
+        b"source" => *reading.into = Some(false),
+        b"target" => *reading.into = Some(true),
+        _ => {}
+    }
+    Ok(())
+}
+
 /// Reads an XLIFF 2.0 document; `Err` says what does not parse.
 pub(crate) fn read(text: &str) -> Result<Read, String> {
     let mut reader = quick_xml::Reader::from_str(text);
@@ -160,6 +220,7 @@ pub(crate) fn read(text: &str) -> Result<Read, String> {
     let mut unit: Option<Unit> = None;
     // Where text goes: the unit's source or target.
     let mut into: Option<bool> = None;
+    let mut seen_root = false;
     // The line each event starts on, counted on from the last one's (a
     // count from the start per event made a large file quadratic).
     let (mut line, mut counted) = (1, 0);
@@ -172,37 +233,20 @@ pub(crate) fn read(text: &str) -> Result<Read, String> {
             .map_err(|e| format!("line {line}: {e}"))?;
         match event {
             Event::Start(e) | Event::Empty(e) => {
-                let name = e.local_name();
-                let attribute = |wanted: &str| {
-                    e.attributes().flatten().find_map(|a| {
-                        (a.key.local_name().as_ref() == wanted.as_bytes())
-                            .then(|| a.unescape_value().ok().map(|v| v.into_owned()))
-                            .flatten()
-                    })
+                let reading = Reading {
+                    unit: &mut unit,
+                    into: &mut into,
+                    seen_root: &mut seen_root,
                 };
-                match name.as_ref() {
-                    b"xliff" => read.language = attribute("trgLang"),
-                    b"unit" => {
-                        unit = Some(Unit {
-                            key: attribute("id").unwrap_or_default(),
-                            line,
-                            ..Unit::default()
-                        });
-                    }
-                    b"segment" => {
-                        if let Some(u) = unit.as_mut() {
-                            u.state = attribute("state").unwrap_or_else(|| "initial".into());
-                        }
-                    }
-                    b"source" => into = Some(false),
-                    b"target" => into = Some(true),
-                    _ => {}
-                }
+                open(&e, line, reading, &mut read)?;
                 // An empty element (`<target/>`) is an empty text.
                 push(unit.as_mut(), into, "");
             }
             Event::Text(t) => {
+                // Line ends as XML reads them: CRLF and CR are LF (a CR
+                // written `&#13;` comes as a reference and stays).
                 let text = t.decode().map_err(|e| format!("line {line}: {e}"))?;
+                let text = text.replace("\r\n", "\n").replace('\r', "\n");
                 push(unit.as_mut(), into, &text);
             }
             Event::CData(t) => {
@@ -230,5 +274,42 @@ pub(crate) fn read(text: &str) -> Result<Read, String> {
             _ => {}
         }
     }
+    if !seen_root {
+        return Err("line 1: no <xliff> element: this is no XLIFF document".to_string());
+    }
     Ok(read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UNIT: &str = "<unit id=\"a\"><segment state=\"translated\"><source>one\r\ntwo</source><target>一&#13;\r\n二</target></segment></unit>";
+
+    #[test]
+    fn line_ends_are_read_as_xml_reads_them() {
+        let doc = format!(
+            "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"ja\"><file id=\"f\">{UNIT}</file></xliff>"
+        );
+        let read = read(&doc).unwrap();
+        assert_eq!(read.returned[0].source, "one\ntwo");
+        assert_eq!(read.returned[0].target, "一\r\n二");
+    }
+
+    #[test]
+    fn only_xliff_2_is_read() {
+        let old = "<xliff version=\"1.2\"><file><body><trans-unit id=\"a\"><source>A</source><target>甲</target></trans-unit></body></file></xliff>";
+        let error = read(old).unwrap_err();
+        assert!(
+            error.contains("this is XLIFF 1.2; errdoc reads XLIFF 2.0 and 2.1"),
+            "{error}"
+        );
+        assert!(read("<html/>").unwrap_err().contains("no <xliff> element"));
+    }
+
+    #[test]
+    fn c1_controls_are_kept_c0_ones_are_not() {
+        assert_eq!(escape("a\u{85}b\u{7f}"), "a\u{85}b\u{7f}");
+        assert_eq!(escape("a\u{1}b"), "a\u{fffd}b");
+    }
 }

@@ -1,4 +1,4 @@
-# errdoc's own error codes E0301–E0344: the locales and their Fluent files.
+# errdoc's own error codes E0301–E0347: the locales and their Fluent files.
 
 module-texts = Locales and translations
     .note = Problems with the folders under `locales/` and the Fluent (`.ftl`) files in them: their syntax, the texts the catalog needs, and every translation compared with the English (the source locale). Most point at a file, line and column; a missing English text points at the catalog entry that needs it, a missing translation at the English it translates. Warnings leave the build working; `check --deny-warnings` fails on them too.
@@ -279,3 +279,20 @@ code-344 = A row of the glossary cannot be read
     .cause-2 = The term or its approved translation is empty.
     .cause-3 = The same term is on another row (terms are compared regardless of case).
     .solution-1 = Separate the columns with tabs (a spreadsheet does it when it saves as tab-separated text), fill both columns, and keep one row per term.
+
+code-345 = A message or attribute name is not a name
+    .description = Every message and attribute has a name, written before its `=`: `code-1006 = …`, `    .description = …`. Names are ASCII letters, digits, `-` and `_`, starting with a letter; errdoc finds each text by its name, so a name is written exactly as in the English file and never translated. This line's name has other characters, so Fluent cannot read the line, and the text is lost until it is fixed.
+    .cause-1 = The name was translated along with the text (`错误 = 连接超时`, `    .描述 = …`).
+    .cause-2 = The name was mistyped with a character that is not allowed, such as a space, a dot inside it or a full-width letter.
+    .solution-1 = Copy the name from the same text in the English file, and translate only what follows the `=`.
+
+code-346 = A colon where Fluent needs an equals sign
+    .description = In Fluent a name and its text are separated by `=`: `code-1006 = Abnormal closure`. This line separates them with a colon (`:` or the full-width `：`), as YAML or a properties file would, so Fluent cannot read it.
+    .cause-1 = The line was written in the habit of another file format.
+    .cause-2 = An input method typed `：` for `=`, or the `=` was deleted and a colon typed.
+    .solution-1 = Replace the colon with `=`: `name = text`.
+
+code-347 = A line is indented with a tab
+    .description = Fluent reads only ASCII spaces as indentation. A line of a message's text that starts with a tab stands at the margin to Fluent, so the message above it does not parse from there on.
+    .cause-1 = The editor inserts a tab for the tab key.
+    .solution-1 = Replace the tabs at the start of the line with spaces, and set the editor to insert spaces in `.ftl` files.

@@ -1,4 +1,4 @@
-# errdoc's own error codes E0301–E0344: the locales and their Fluent files.
+# errdoc's own error codes E0301–E0347: the locales and their Fluent files.
 
 module-texts = 语言与翻译
     .note = 关于`locales/`下的语言文件夹及其中Fluent（`.ftl`）文件的问题：语法、错误码目录所需的文本，以及每种翻译与英文（源语言）的比对。大多数问题指向文件、行和列；缺少英文文本时指向错误码目录中需要该文本的条目，缺少翻译时指向对应的英文。告警不影响构建；使用`check --deny-warnings`时，告警同样会导致失败。
@@ -279,3 +279,20 @@ code-344 = 术语表中的一行无法读取
     .cause-2 = 术语或其认可译法为空。
     .cause-3 = 同一个术语在另一行中已经出现（比较术语时不区分大小写）。
     .solution-1 = 用制表符分隔各列（电子表格另存为制表符分隔文本时会这样做），填写前两列，并且每个术语只保留一行。
+
+code-345 = 消息名或属性名不是合法的名称
+    .description = 每条消息和每个属性都有一个写在`=`之前的名称：`code-1006 = …`、`    .description = …`。名称由ASCII字母、数字、`-`和`_`组成，以字母开头；errdoc按名称查找每段文本，因此名称必须与英文文件中完全一致，不能翻译。这一行的名称含有其他字符，Fluent无法读取这一行，在修正之前这段文本会丢失。
+    .cause-1 = 名称随文本一起被翻译了（`错误 = 连接超时`、`    .描述 = …`）。
+    .cause-2 = 名称中误输入了不允许的字符，例如空格、名称中间的点或全角字母。
+    .solution-1 = 从英文文件中同一段文本处复制名称，只翻译`=`之后的内容。
+
+code-346 = 应使用等号的位置使用了冒号
+    .description = 在Fluent中，名称与文本之间用`=`分隔：`code-1006 = Abnormal closure`。这一行像YAML或properties文件那样用冒号（`:`或全角的`：`）分隔，Fluent无法读取。
+    .cause-1 = 按其他文件格式的习惯书写了这一行。
+    .cause-2 = 输入法把`=`输入成了`：`，或者删除了`=`后输入了冒号。
+    .solution-1 = 把冒号替换为`=`：`name = text`。
+
+code-347 = 行首使用了制表符缩进
+    .description = Fluent只把ASCII空格当作缩进。消息文本中以制表符开头的行，在Fluent看来是从行首开始的行，因此上方的消息从这里起无法解析。
+    .cause-1 = 编辑器在按Tab键时插入了制表符。
+    .solution-1 = 把行首的制表符替换为空格，并把编辑器设置为在`.ftl`文件中插入空格。
