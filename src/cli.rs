@@ -263,7 +263,8 @@ pub(crate) struct StatusArgs {
     pub locale: Option<String>,
 
     /// List the strings still to do, with file:line: all of them, or
-    /// those in one state
+    /// those in one state (the locale goes before it: `l10n status zh-CN
+    /// --list`)
     #[arg(
         long,
         value_enum,
