@@ -158,6 +158,11 @@ pub(crate) struct ExportArgs {
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+
+    /// What c puts before every name (default: the catalog's
+    /// `site.export_prefix`, else `ERRDOC_`; `""` for none)
+    #[arg(long, value_name = "PREFIX")]
+    pub prefix: Option<String>,
 }
 
 /// Formats of `errdoc export`.
@@ -171,6 +176,9 @@ pub(crate) enum ExportFormat {
     Rust,
     /// A TypeScript object of constants, with types.
     Typescript,
+    /// An ArkTS (OpenHarmony) module: an enum and functions, as ArkTS's
+    /// strict rules accept (also valid TypeScript).
+    Arkts,
     /// A C header of `#define`s and a message function.
     C,
 }

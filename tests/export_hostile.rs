@@ -212,7 +212,7 @@ fn c_main() -> String {
          \x20   putchar('\\n');\n}\n\nint main(void)\n{\n",
     );
     for c in HOSTILE {
-        let _ = writeln!(main, "    show(\"{0}\", {0});", c.name);
+        let _ = writeln!(main, "    show(\"{0}\", ERRDOC_{0});", c.name);
     }
     main.push_str("    return 0;\n}\n");
     main
@@ -328,6 +328,32 @@ fn typescript_reads_every_message_back() {
     assert_reads_back(&out, false);
 }
 
+#[test]
+fn arkts_reads_every_message_back() {
+    let root = hostile_project();
+    let dir = root.path();
+    export(dir, "arkts", "codes.ts");
+    let numbers: Vec<String> = HOSTILE.iter().map(|c| c.code.to_string()).collect();
+    let main = format!(
+        "import {{ ErrorCode, errorCodeOf, errorMessage, errorName }} from \"./codes\";\n\n\
+         function hex(text: string): string {{\n  return Array.from(new TextEncoder().encode(text), (b: number): string => b.toString(16).padStart(2, \"0\")).join(\"\");\n}}\n\n\
+         const numbers: number[] = [{}];\n\
+         for (const n of numbers) {{\n  const code: ErrorCode | undefined = errorCodeOf(n);\n  if (code === undefined) {{\n    throw new Error(\"no code \" + n);\n  }}\n  const m: string | undefined = errorMessage(code);\n  console.log(errorName(code) + \" \" + (m === undefined ? \"-\" : hex(m)));\n}}\n",
+        numbers.join(", ")
+    );
+    std::fs::write(dir.join("main.ts"), main).unwrap();
+    succeeds(
+        Command::new(tsc())
+            .args([
+                "--strict", "--target", "es2020", "--module", "commonjs", "--outDir", "out",
+                "main.ts", "codes.ts",
+            ])
+            .current_dir(dir),
+    );
+    let out = succeeds(Command::new("node").arg("out/main.js").current_dir(dir));
+    assert_reads_back(&out, false);
+}
+
 /// Characters that a reader cannot see or that end a line somewhere:
 /// controls (but the line feeds between lines), U+0085, U+2028, U+2029,
 /// bidi and zero-width formatting, U+FEFF, tag characters.
@@ -343,6 +369,7 @@ fn generated_sources_hold_no_hidden_character_and_c_literals_are_ascii() {
     for (format, name) in [
         ("rust", "codes.rs"),
         ("typescript", "codes.ts"),
+        ("arkts", "codes.ets"),
         ("c", "codes.h"),
     ] {
         let text = std::fs::read_to_string(export(dir, format, name)).unwrap();
@@ -413,7 +440,15 @@ fn a_catalog_without_codes_exports_rust_and_c_that_compile() {
 
 /// `check`'s stderr on a project of `codes`, which must fail.
 fn check_fails(codes: &[Hostile]) -> String {
+    check_fails_with(codes, "")
+}
+
+/// `check_fails`, with `head` before the catalog's modules.
+fn check_fails_with(codes: &[Hostile], head: &str) -> String {
     let root = project_of(codes);
+    let catalog = root.path().join("catalog/codes.yaml");
+    let yaml = std::fs::read_to_string(&catalog).unwrap();
+    std::fs::write(&catalog, format!("{head}{yaml}")).unwrap();
     let run = errdoc(root.path(), &["check"]);
     assert_eq!(run.status, 1, "{}{}", run.stdout, run.stderr);
     let export = errdoc(root.path(), &["export", "--format", "rust"]);
@@ -463,12 +498,15 @@ fn a_name_that_is_self_in_rust_is_located() {
 
 #[test]
 fn a_name_that_is_a_c_library_macro_is_located() {
-    let stderr = check_fails(&[named(1, "EOF")]);
+    // With the default prefix the macro is `ERRDOC_EOF`: no clash.
+    let prefixed = project_of(&[named(1, "EOF")]);
+    assert_eq!(errdoc(prefixed.path(), &["check"]).status, 0);
+    let stderr = check_fails_with(&[named(1, "EOF")], "site:\n  export_prefix: \"\"\n");
     assert_eq!(
         stderr,
-        "catalog/codes.yaml:6:15: error[E0248]: name `EOF` of code 1 is a macro of the C library (<stdio.h>) — the C export defines each name as a macro, so a program that includes <stdio.h> would get two: give the code another name (a prefix: `APP_EOF`)\n\
+        "catalog/codes.yaml:8:15: error[E0248]: name `EOF` of code 1 is a macro of the C library (<stdio.h>) — the C export defines each name as a macro, so a program that includes <stdio.h> would get two: give the code another name, or set `site.export_prefix` (such as `APP_`), which the C export puts before every name\n\
          \x20 |\n\
-         6 |         name: EOF\n\
+         8 |         name: EOF\n\
          \x20 |               ^^^\n\
          error: check failed with 1 error and 0 warnings\n"
     );

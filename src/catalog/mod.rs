@@ -145,6 +145,9 @@ pub struct Site {
     pub source_url: Option<Located<String>>,
     /// The locale the others are translated from (default `en`).
     pub source_locale: Option<Located<String>>,
+    /// What the C export puts before its macros and functions (default
+    /// [`crate::export::DEFAULT_PREFIX`]).
+    pub export_prefix: Option<Located<String>>,
     /// The style of every page, where a module says nothing else.
     pub style: PageStyle,
     /// Groups of words that mean the same, for search, by locale tag or

@@ -104,6 +104,7 @@ pub(super) fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics)
         base_url: raw.site.base_url.as_ref().map(located),
         source_url: raw.site.source_url.as_ref().map(located),
         source_locale: raw.site.source_locale.as_ref().map(located),
+        export_prefix: raw.site.export_prefix.as_ref().map(located),
         style: style_of(&raw.site.style, PageStyle::default()),
         synonyms: synonyms_of(&raw.site.synonyms, &file, diags),
     };

@@ -76,6 +76,8 @@ pub(crate) struct RawSite<H: Hold = Read> {
     /// `{path}` and `{line}` (`https://github.com/o/r/blob/main/{path}#L{line}`).
     pub(crate) source_url: Option<H::Of<String>>,
     pub(crate) source_locale: Option<H::Of<String>>,
+    /// What the C export puts before its macros and functions (`NET_`).
+    pub(crate) export_prefix: Option<H::Of<String>>,
     #[serde(default)]
     pub(crate) style: RawStyle<H>,
     /// Words that mean the same, for search, by locale tag or language.
@@ -161,6 +163,7 @@ impl<H: Hold> Default for RawSite<H> {
             base_url: None,
             source_url: None,
             source_locale: None,
+            export_prefix: None,
             style: Default::default(),
             synonyms: std::collections::BTreeMap::new(),
         }

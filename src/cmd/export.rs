@@ -39,7 +39,18 @@ pub(crate) fn run(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFormat::Csv => export::csv(catalog, &model)?,
         ExportFormat::Rust => export::rust(catalog, locale),
         ExportFormat::Typescript => export::typescript(catalog, locale),
-        ExportFormat::C => export::c(catalog, locale),
+        ExportFormat::Arkts => export::arkts(catalog, locale),
+        ExportFormat::C => {
+            let prefix = args.prefix.as_deref().unwrap_or(export::prefix(catalog));
+            if !export::is_prefix(prefix) {
+                tell!(
+                    "error: `{}` cannot start C names: a prefix is ASCII letters, digits and `_`, not starting with a digit",
+                    crate::console::printable(prefix)
+                );
+                return Ok(failure());
+            }
+            export::c(catalog, locale, prefix)
+        }
     };
     match &args.output {
         Some(path) => write_atomically(path, text.as_bytes())?,

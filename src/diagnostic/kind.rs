@@ -293,13 +293,16 @@ kinds! {
         note "first used here";
     E0248 Error CLibraryMacro { name: String, code: CodeNumber, header: &'static str, more: String }
         => "name `{name}` of code {code} is a macro of the C library ({header}){more}",
-        hint "the C export defines each name as a macro, so a program that includes {header} would get two: give the code another name (a prefix: `APP_{name}`)";
+        hint "the C export defines each name as a macro, so a program that includes {header} would get two: give the code another name, or set `site.export_prefix` (such as `APP_`), which the C export puts before every name";
     E0249 Error SynonymGroup { locale: String, words: usize }
         => "a group of synonyms of `{locale}` has {words} word(s)",
         hint "a group lists two words or more that mean the same (`[refused, rejected]`); add a word or remove the group";
     E0250 Error BadSourceUrl { url: String }
         => "`{url}` is not a URL of a project file with `{{path}}`",
         hint "write the address of a file in the repository with `{{path}}` for its path and `{{line}}` for the line, such as `https://github.com/org/repo/blob/main/{{path}}#L{{line}}`";
+    E0251 Error BadExportPrefix { prefix: String }
+        => "`{prefix}` cannot start C names: a prefix is ASCII letters, digits and `_`, not starting with a digit",
+        hint "write a prefix such as `NET_`, or leave `export_prefix` out for `ERRDOC_`";
 
     // E03xx: the locales and their Fluent files.
     E0301 Error SourceLocaleMissing { tag: String, dir: String }

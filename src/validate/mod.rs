@@ -171,6 +171,16 @@ impl Validator<'_> {
                 },
             );
         }
+        if let Some(prefix) = &site.export_prefix
+            && !crate::export::is_prefix(&prefix.value)
+        {
+            self.report(
+                prefix.span,
+                Kind::BadExportPrefix {
+                    prefix: prefix.value.clone(),
+                },
+            );
+        }
     }
 
     fn references(&mut self) {

@@ -184,7 +184,8 @@ impl Validator<'_> {
                 (first.name.value != name).then_some(Problem::RustTwin(variant, first))
             } else {
                 variants.insert(variant, code);
-                c_library_header(name).map(Problem::CMacro)
+                c_library_header(&format!("{}{name}", crate::export::prefix(catalog)))
+                    .map(Problem::CMacro)
             };
             let Some(problem) = problem else { continue };
             match found.iter_mut().find(|f| f.0 == code.name.span) {

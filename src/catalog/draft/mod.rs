@@ -219,6 +219,8 @@ pub struct Draft {
     pub source_url: Option<String>,
     /// `site.source_locale`.
     pub source_locale: Option<String>,
+    /// `site.export_prefix`.
+    pub export_prefix: Option<String>,
     /// `site.style`.
     pub style: DraftStyle,
     /// `site.synonyms`.
@@ -339,6 +341,7 @@ impl Draft {
             base_url: plain.site.base_url,
             source_url: plain.site.source_url,
             source_locale: plain.site.source_locale,
+            export_prefix: plain.site.export_prefix,
             style: DraftStyle::of(plain.site.style),
             synonyms: plain.site.synonyms,
             references: plain
@@ -376,6 +379,7 @@ impl Draft {
         if self.base_url.is_some()
             || self.source_url.is_some()
             || self.source_locale.is_some()
+            || self.export_prefix.is_some()
             || !self.style.is_empty()
             || !self.synonyms.is_empty()
         {
@@ -388,6 +392,9 @@ impl Draft {
             }
             if let Some(locale) = &self.source_locale {
                 let _ = writeln!(out, "  source_locale: {}", quote(locale));
+            }
+            if let Some(prefix) = &self.export_prefix {
+                let _ = writeln!(out, "  export_prefix: {}", quote(prefix));
             }
             if !self.style.is_empty() {
                 let _ = writeln!(out, "  style: {}", self.style.inline());

@@ -107,6 +107,7 @@ fn comments_of_odd_places_settle_after_one_rewrite() {
 const EVERY_FIELD: &str = r#"site:
   base_url: "https://example.org/errors/"
   source_url: "https://example.org/repo/blob/main/{path}#L{line}"
+  export_prefix: "NET_"
   source_locale: "en"
   synonyms:
     "en": [["refused", "rejected"], ["timeout", "timed"]]

@@ -1,4 +1,4 @@
-# errdoc's own errors E0201–E0250: what the catalog says.
+# errdoc's own errors E0201–E0251: what the catalog says.
 
 module-meaning = What the catalog says
     .note = Errors and warnings about what `catalog/codes.yaml` says, once it has been read: ids and names, codes defined twice, the ranges modules own (`owns`), families, named ranges, references, listings (`also:`), headings, markers, message drift, and names the exports cannot use. errdoc reports all of them in one run, each at its place in the catalog. Warnings do not stop a build; errors do.
@@ -295,10 +295,11 @@ code-247 = Two names are the same in Rust
     .solution-1 = Give one of the two codes another name, one that differs in its letters or digits, not only in `_`.
 
 code-248 = A name is a macro of the C library
-    .description = `errdoc export --format c` defines each constant name as a macro, and this name is already a macro of the ISO C standard library, such as `EOF` of `<stdio.h>` or `ERANGE` of `<errno.h>`. A program that includes both headers would get two definitions. The message names the header. errdoc checks this in every project; for a family's pattern, it reports the first such name and how many more the pattern makes.
+    .description = `errdoc export --format c` defines each constant name as a macro, after the prefix `site.export_prefix` (`ERRDOC_` by default), and with this project's prefix (set empty here) the name is already a macro of the ISO C standard library, such as `EOF` of `<stdio.h>` or `ERANGE` of `<errno.h>`. A program that includes both headers would get two definitions. The message names the header. errdoc checks this in every project; for a family's pattern, it reports the first such name and how many more the pattern makes.
     .cause-1 = A family's pattern is `{"{"}name{"}"}` alone, without a prefix, and its table holds errno names such as `EDOM`, `ERANGE` or `EILSEQ`.
     .cause-2 = A code is named after a common constant, such as `EOF`, `NULL`, `INT_MAX` or `SIZE_MAX`.
-    .solution-1 = Give the code another name, for example with a prefix: `APP_EOF`. For a family, give the pattern a prefix: `SOCKET_{"{"}name{"}"}`.
+    .solution-1 = Set `site.export_prefix` to a prefix (`APP_`), or leave it out for `ERRDOC_`: the C export puts it before every name.
+    .solution-2 = Or give the code another name, for example with a prefix: `APP_EOF`. For a family, give the pattern a prefix: `SOCKET_{"{"}name{"}"}`.
 
 code-249 = A group of synonyms has fewer than two words
     .description = `site.synonyms` lists, for a locale tag or a language, groups of words that mean the same, so that the site's search finds a code by any of them: `en: [[refused, rejected]]`. A group of one word (or of empty words) says nothing, and errdoc leaves it out of the search index.
@@ -310,3 +311,10 @@ code-250 = The source URL is not a URL of a project file
     .cause-1 = The address has no `{"{"}path{"}"}`, such as the repository's home page `https://github.com/org/repo`.
     .cause-2 = The address is relative, or has spaces, quotes or angle brackets in it.
     .solution-1 = Write the address of a file with the placeholders, as the repository's host shows files: `https://github.com/org/repo/blob/main/{"{"}path{"}"}#L{"{"}line{"}"}` on GitHub, `https://gitee.com/org/repo/blob/master/{"{"}path{"}"}#L{"{"}line{"}"}` on Gitee, `https://gitlab.com/org/repo/-/blob/main/{"{"}path{"}"}#L{"{"}line{"}"}` on GitLab.
+
+code-251 = The export prefix cannot start C names
+    .description = `site.export_prefix` is what `errdoc export --format c` puts before every name of its header: before each code's macro (`NET_ABNORMAL_CLOSURE`) and, in lower case, before the header's own names (`net_message()`, the include guard `net_codes_h`), so that they collide with no other header's. It must make C identifiers: ASCII letters, digits and `_`, not starting with a digit. An empty prefix (`""`) leaves the codes' names as they are.
+    .cause-1 = The prefix has a `-`, a `.`, a space or a letter outside ASCII, such as `net-`.
+    .cause-2 = The prefix starts with a digit.
+    .solution-1 = Write a prefix such as `NET_`, or leave `export_prefix` out for `ERRDOC_`. `errdoc export --format c --prefix` overrides it for one export.
+
