@@ -268,3 +268,88 @@ fn import_unstubs_a_whole_message_and_skips_what_does_not_fit() {
     assert_eq!(run.status, 1);
     assert!(run.stderr.ends_with("has no translation errdoc can read (PO entries with a msgctxt, XLIFF 2 units with an id and a target); nothing was changed\n"), "{}", run.stderr);
 }
+
+#[test]
+fn import_adds_an_attribute_after_trailing_blanks_and_unstubs_paragraphs() {
+    let root = project(None);
+    let root = root.path();
+    // A translation whose title ends in blanks lacks the description.
+    apply_edits(
+        root,
+        "--- locales/zh-CN/close.ftl\n<<<\nrange-private = 私有使用\n    .description = 应用之间约定的状态码。\n===\nrange-private = 私有使用  \n>>>\n\
+         --- locales/en/close.ftl\n<<<\n    .description = The connection was closed without a Close frame.\n===\n    .description =\n        The connection was closed.\n\n        No Close frame came.\n>>>\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let po = dir.path().join("zh.po");
+    std::fs::write(
+        &po,
+        [
+            "msgid \"\"\nmsgstr \"Language: zh_CN\\n\"\n\n".to_string(),
+            entry("range-private", "Private Use", "私有使用"),
+            entry(
+                "range-private.description",
+                "Codes agreed between applications.",
+                "应用之间约定的状态码。",
+            ),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let run = import(root, &po);
+    assert_eq!(
+        run.stdout, "zh-CN: 1 translation written, 1 marked current, 0 skipped\n",
+        "{}",
+        run.stderr
+    );
+    let close = std::fs::read_to_string(root.join("locales/zh-CN/close.ftl")).unwrap();
+    assert!(
+        close.contains("range-private = 私有使用  \n    .description = 应用之间约定的状态码。\n"),
+        "{close}"
+    );
+
+    // A stub whose English has two paragraphs: every line of its English
+    // goes with the marker.
+    assert_eq!(errdoc(root, &["l10n", "add", "ja"]).status, 0);
+    let stub = std::fs::read_to_string(root.join("locales/ja/close.ftl")).unwrap();
+    assert!(
+        stub.contains(
+            "# en .description: The connection was closed.\n#\n#   No Close frame came.\n"
+        ),
+        "{stub}"
+    );
+    let ja = dir.path().join("ja.po");
+    std::fs::write(
+        &ja,
+        [
+            "msgid \"\"\nmsgstr \"Language: ja\\n\"\n\n".to_string(),
+            entry("code-1006", "Abnormal Closure", "異常終了"),
+            entry(
+                "code-1006.description",
+                "The connection was closed.\\n\\nNo Close frame came.",
+                "接続が閉じられました。",
+            ),
+            entry(
+                "code-1006.cause-1",
+                "The network went down.",
+                "ネットワークが切断されました。",
+            ),
+            entry(
+                "code-1006.cause-2",
+                "The peer process crashed.",
+                "相手のプロセスがクラッシュしました。",
+            ),
+            entry(
+                "code-1006.solution-1",
+                "Reconnect with back-off.",
+                "間隔を空けて再接続してください。",
+            ),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let run = import(root, &ja);
+    assert_eq!(run.stderr, "");
+    let after = std::fs::read_to_string(root.join("locales/ja/close.ftl")).unwrap();
+    assert!(after.starts_with("code-1006 = 異常終了\n"), "{after}");
+    assert!(!after.contains("No Close frame came."), "{after}");
+}

@@ -5,8 +5,14 @@
 //! Crowdin) pair each translated file with an English file of the same
 //! name and ids, so `l10n sync` writes one per table from the catalog, and
 //! `check` reports a base file that no longer says what the catalog says.
+//!
+//! The file is errdoc's: it is written whole. So it is written only where
+//! nothing else would be lost — no other message, nothing that does not
+//! parse, no file errdoc could not read — and never defines an id that
+//! another English file defines.
 
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 use crate::catalog::{CATALOG_PATH, Catalog, Table};
 use crate::locales::Locale;
@@ -24,13 +30,13 @@ pub(crate) struct Base {
     pub text: String,
 }
 
-/// A base file that cannot be written: its file holds other messages.
+/// A base file that cannot be written, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Occupied {
     pub path: PathBuf,
     pub table: String,
-    /// The first message of the file that is not one of the table's.
-    pub other: String,
+    /// What keeps it from being written, as a clause.
+    pub why: String,
 }
 
 /// The path of `table`'s base file in the English locale `source`.
@@ -38,37 +44,64 @@ pub(crate) fn path_of(source: &Locale, table: &Table) -> PathBuf {
     source.dir().join(format!("{}.ftl", table.id.value))
 }
 
-/// The base file of every table, or why it cannot be written.
-pub(crate) fn files(catalog: &Catalog, source: &Locale) -> Vec<Result<Base, Occupied>> {
+/// The base file of every table, or why it cannot be written; `root` is
+/// the project's folder.
+pub(crate) fn files(
+    root: &Path,
+    catalog: &Catalog,
+    source: &Locale,
+) -> Vec<Result<Base, Occupied>> {
     catalog
         .tables
         .iter()
         .map(|table| {
             let path = path_of(source, table);
-            let prefix = format!("{}-", table.id.value);
-            // Only the table's own messages may be in its file: anything
-            // else would be written over.
-            let other = source.entries.iter().find(|(id, info)| {
-                !id.starts_with(&prefix)
-                    && source
-                        .files
-                        .get(info.file)
-                        .is_some_and(|f| f.path() == path)
-            });
-            if let Some((id, _)) = other {
-                return Err(Occupied {
+            match occupied(root, &path, table, source) {
+                Some(why) => Err(Occupied {
                     path,
                     table: table.id.value.clone(),
-                    other: id.clone(),
-                });
+                    why,
+                }),
+                None => Ok(Base {
+                    text: text_of(table),
+                    table: table.id.value.clone(),
+                    path,
+                }),
             }
-            Ok(Base {
-                text: text_of(table),
-                table: table.id.value.clone(),
-                path,
-            })
         })
         .collect()
+}
+
+/// Why `table`'s base file at `path` cannot be written, if it cannot.
+fn occupied(root: &Path, path: &Path, table: &Table, source: &Locale) -> Option<String> {
+    let ids: HashSet<String> = table.entries.iter().map(|e| table.message_id(e)).collect();
+    let index = source.files.iter().position(|f| f.path() == path);
+    if index.is_none() && root.join(path).exists() {
+        return Some("errdoc cannot read the file there (see `errdoc check`)".to_string());
+    }
+    if index.is_some_and(|i| source.has_junk_in(i)) {
+        return Some(
+            "the file has text that does not parse: fix it first (see `errdoc check`)".to_string(),
+        );
+    }
+    for (id, info) in &source.entries {
+        let here = Some(info.file) == index;
+        if here && !ids.contains(id) {
+            return Some(format!(
+                "the file holds `{id}`, which is not one of the table's messages — move it to another file"
+            ));
+        }
+        if !here && ids.contains(id) {
+            let other = source
+                .files
+                .get(info.file)
+                .map_or_else(String::new, |f| f.path().display().to_string());
+            return Some(format!(
+                "`{id}` is in {other} already — remove the table's messages there: the catalog is their English"
+            ));
+        }
+    }
+    None
 }
 
 /// The text of `table`'s base file.

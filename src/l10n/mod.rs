@@ -41,6 +41,9 @@ pub(crate) struct Unit {
     pub group: String,
     /// How many words the English has.
     pub words: usize,
+    /// Whether its English is the catalog's (a table entry's `message`),
+    /// not a Fluent file's.
+    pub from_catalog: bool,
 }
 
 impl Unit {
@@ -101,6 +104,7 @@ pub(crate) fn source_units(catalog: &Catalog, locales: &Locales) -> Vec<Unit> {
                 words: english.split_whitespace().count(),
                 english,
                 group: group.clone(),
+                from_catalog: false,
             });
         }
     }
@@ -113,6 +117,7 @@ pub(crate) fn source_units(catalog: &Catalog, locales: &Locales) -> Vec<Unit> {
                 words: english.split_whitespace().count(),
                 english,
                 group: table.id.value.clone(),
+                from_catalog: true,
             });
         }
     }

@@ -104,7 +104,6 @@ fn read_junk(
 ) -> Option<Broken> {
     let start = file.offset_of(junk)?;
     let range = start..start + junk.len();
-    let own = mistakes::own_id(file.text(), start);
     // Junk goes on with the message before it only when it follows it
     // directly: after a blank line or a comment it stands alone.
     let before = file.text().get(..start).unwrap_or("");
@@ -113,6 +112,7 @@ fn read_junk(
     let line_before = before.rsplit('\n').next().unwrap_or("");
     let previous =
         previous.filter(|_| !(line_before.trim().is_empty() || line_before.starts_with('#')));
+    let own = mistakes::own_id(file.text(), start, previous.is_none());
     let kind = match (&own, previous) {
         (Some(_), _) => mistakes::Start::Own,
         (None, Some(_)) => mistakes::Start::Continues,

@@ -13,9 +13,9 @@
 //! ```
 //!
 //! (each `→` a tab). `#` starts a comment line; blank lines are skipped; a
-//! first row `term`, `approved`, `forbidden` is a header. A term written in
-//! lower case matches any case (`socket` matches `Socket`), as does every
-//! approved and forbidden text written in a script with case.
+//! first row `term`, `approved`, `forbidden` is a header. Terms, approved
+//! and forbidden texts are compared regardless of case (`socket` matches
+//! `Socket`; two rows of `Port` and `port` are one term twice).
 
 use std::collections::HashMap;
 
@@ -187,7 +187,7 @@ pub(crate) fn word_matches<'a>(
     haystack: &'a str,
     needle: &'a str,
 ) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
-    let spaced = needle.chars().any(|c| c.is_ascii_alphanumeric());
+    let spaced = needle.chars().any(is_word);
     haystack.match_indices(needle).filter_map(move |(at, _)| {
         let end = at + needle.len();
         if !spaced {
@@ -203,10 +203,12 @@ pub(crate) fn word_matches<'a>(
     })
 }
 
-/// A letter or digit of a script that puts spaces between words: CJK
-/// ideographs, kana and the like (from U+2E80 on) border any word.
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() && u32::from(c) < 0x2E80
+/// A letter or digit of a script that puts spaces between words. CJK
+/// ideographs, kana and the like (from U+2E80 on) border any word; Hangul,
+/// written with spaces, does not.
+pub(crate) fn is_word(c: char) -> bool {
+    c.is_alphanumeric()
+        && (u32::from(c) < 0x2E80 || matches!(c, '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}'))
 }
 
 #[cfg(test)]
@@ -278,5 +280,9 @@ mod tests {
         );
         assert_eq!(found("底层socket阻塞", "socket"), [(6, 12)]);
         assert_eq!(found("等待套接字可读", "套接字"), [(6, 15)]);
+        // Cyrillic and Hangul put spaces between words: a word's start is
+        // not the word.
+        assert_eq!(found("неверная кодировка ключа", "код"), []);
+        assert_eq!(found("잘못된 키 키보드", "키"), [(10, 13)]);
     }
 }

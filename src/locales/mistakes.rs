@@ -47,13 +47,24 @@ pub(crate) struct Found {
 }
 
 /// Whether the junk at `start` of `text` (the stretch the parser dropped)
-/// opens a message or term of its own (`id = …`, `id ＝ …`, `id: …`), and its id.
-pub(crate) fn own_id(text: &str, start: usize) -> Option<String> {
+/// opens a message or term of its own (`id = …`, `id ＝ …`; `id: …` where
+/// the junk follows no message directly, as text with a colon in it may),
+/// and its id.
+pub(crate) fn own_id(text: &str, start: usize, alone: bool) -> Option<String> {
     let line = first_line(text, start);
     let (id, rest) = split_identifier(line.strip_prefix('-').unwrap_or(line))?;
     let rest = rest.trim_start_matches(' ');
-    rest.starts_with(['=', '＝', ':', '：'])
+    (rest.starts_with(['=', '＝']) || (alone && is_colon_sign(rest)))
         .then(|| format!("{}{id}", if line.starts_with('-') { "-" } else { "" }))
+}
+
+/// Whether `rest` starts with a colon that separates a name from its text
+/// (`: text`, `：text`), not one of an address (`://`).
+fn is_colon_sign(rest: &str) -> bool {
+    rest.starts_with('：')
+        || rest
+            .strip_prefix(':')
+            .is_some_and(|after| after.is_empty() || after.starts_with([' ', '\r']))
 }
 
 /// Where a stretch the parser dropped starts.
@@ -89,7 +100,7 @@ pub(crate) fn find(text: &str, range: Range<usize>, kind: Start) -> Option<Found
         } else if kind == Start::Continues || index > 0 {
             Some(margin(line, start))
         } else {
-            named_line(line, start, false)
+            named_line(line, start, false, true)
         };
         match found {
             Some(Step::Found(f)) => return Some(f),
@@ -245,7 +256,7 @@ fn sign_then_text(line: &str, start: usize, sign: usize) -> Step {
 /// wrong, a line indented by other than spaces, or an unindented
 /// continuation.
 fn margin(line: &str, start: usize) -> Step {
-    if let Some(step) = named_line(line, start, false) {
+    if let Some(step) = named_line(line, start, false, false) {
         return step;
     }
     let blanks = line.len() - line.trim_start_matches('\u{3000}').len();
@@ -262,8 +273,16 @@ fn margin(line: &str, start: usize) -> Step {
 
 /// `name = text` (or `.name = text` when an `attribute`) whose name is no
 /// identifier, or `name: text`: the mistake, if the line is such.
-fn named_line(line: &str, start: usize, attribute: bool) -> Option<Step> {
-    let sign = line.find(['=', '＝', ':', '：'])?;
+fn named_line(line: &str, start: usize, attribute: bool, colon: bool) -> Option<Step> {
+    let signs: &[char] = if colon {
+        &['=', '＝', ':', '：']
+    } else {
+        &['=', '＝']
+    };
+    let sign = line.find(signs)?;
+    if matches!(line[sign..].chars().next(), Some(':')) && !is_colon_sign(&line[sign..]) {
+        return None;
+    }
     let name = line[..sign].trim_end_matches([' ', '\u{3000}']);
     let bare = if attribute {
         name.strip_prefix('.')?
@@ -304,7 +323,7 @@ fn indented(line: &str, start: usize) -> Option<Step> {
         return Some(sign_then_text(line, start, sign));
     }
     if first == '.'
-        && let Some(step) = named_line(rest, at, true)
+        && let Some(step) = named_line(rest, at, true, false)
     {
         return Some(step);
     }
@@ -492,7 +511,7 @@ mod tests {
     /// to its end, and the text it points at.
     fn read(text: &str, junk: &str, continues: bool) -> Option<(String, Mistake)> {
         let start = text.find(junk).unwrap();
-        let kind = if own_id(text, start).is_some() {
+        let kind = if own_id(text, start, !continues).is_some() {
             Start::Own
         } else if continues {
             Start::Continues
@@ -598,6 +617,31 @@ mod tests {
         );
         let t = "a = x\n    .d = 原因：\nTCP line\n";
         assert_eq!(read(t, "TCP", true).unwrap().1, Mistake::NotIndented);
+        // A line of text with a colon, going on with a message, is text
+        // not indented, not a name with the wrong sign.
+        for line in [
+            "Note: retry later.",
+            "原因：系统调用中断",
+            "https://example.com/x",
+        ] {
+            let t = format!("a = x\n    .d = y\n{line}\n");
+            assert_eq!(
+                read(&t, line, true).unwrap().1,
+                Mistake::NotIndented,
+                "{line}"
+            );
+        }
+        let t = "a = x\n    .d = y\n    .NET: a platform\n";
+        assert_eq!(
+            read(t, "    .NET", true).unwrap().1,
+            Mistake::LineStart { found: '.' }
+        );
+        // After a blank line, `id: text` is an entry with the wrong sign.
+        let t = "a = x\n\ncode-1: 文本\n";
+        assert_eq!(
+            read(t, "code-1", false),
+            Some((":".into(), Mistake::ColonForEquals { found: ':' }))
+        );
         let t = "a = x\n    .d = 原因：\n\u{3000}\u{3000}第二行\n";
         assert_eq!(
             read(t, "\u{3000}", true),
@@ -610,9 +654,13 @@ mod tests {
 
     #[test]
     fn junk_with_an_id_of_its_own() {
-        assert_eq!(own_id("b ＝ x\n", 0).as_deref(), Some("b"));
-        assert_eq!(own_id("-brand = x\n", 0).as_deref(), Some("-brand"));
-        assert_eq!(own_id("TCP line\n", 0), None);
-        assert_eq!(own_id("    .d = x\n", 0), None);
+        assert_eq!(own_id("b ＝ x\n", 0, false).as_deref(), Some("b"));
+        assert_eq!(own_id("-brand = x\n", 0, false).as_deref(), Some("-brand"));
+        assert_eq!(own_id("TCP line\n", 0, false), None);
+        assert_eq!(own_id("    .d = x\n", 0, false), None);
+        assert_eq!(own_id("code-1: x\n", 0, true).as_deref(), Some("code-1"));
+        // Text with a colon, going on with a message, is no entry.
+        assert_eq!(own_id("Note: retry\n", 0, false), None);
+        assert_eq!(own_id("https://example.com\n", 0, true), None);
     }
 }

@@ -593,6 +593,11 @@ impl Locale {
         self.broken_ids.contains(id)
     }
 
+    /// Whether something in file `index` does not parse.
+    pub(crate) fn has_junk_in(&self, index: usize) -> bool {
+        self.broken.iter().any(|b| b.file == index)
+    }
+
     /// Reports what of its files does not parse; `source` names the
     /// variables a translated variable should have kept.
     fn report_broken(&self, source: &Locale, diags: &mut Diagnostics) {

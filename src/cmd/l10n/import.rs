@@ -51,6 +51,13 @@ pub(super) fn run(root: &Path, args: &L10nImportArgs) -> anyhow::Result<ExitCode
         applied.current,
         applied.skipped.len()
     );
+    // Translations the platform counts done, none of which could be
+    // placed: the file is not this project's, or not of today's English.
+    let done = returned.iter().filter(|r| r.done).count();
+    if done > 0 && applied.placed == 0 {
+        tell!("error: {shown}: none of its {done} translations could be placed (above: why)");
+        return Ok(failure());
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -70,26 +77,27 @@ fn read_file(file: &Path, shown: &str) -> Result<(Option<String>, Vec<Returned>)
         }
     };
     // Bounded as every input is: a platform's file of a locale is a few
-    // megabytes.
-    if std::fs::metadata(file).is_ok_and(|m| m.len() > crate::input::INPUT_LIMIT) {
+    // megabytes (a pipe or a special file says no size: read to the bound).
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(file).and_then(|f| {
+        use std::io::Read as _;
+        f.take(crate::input::INPUT_LIMIT + 1)
+            .read_to_end(&mut bytes)
+    });
+    if let Err(e) = read {
+        tell!("error: cannot read {shown}: {e}");
+        return Err(failure());
+    }
+    if bytes.len() as u64 > crate::input::INPUT_LIMIT {
         tell!(
             "error: {shown} is larger than {} MiB: errdoc reads no input that large",
             crate::input::INPUT_LIMIT >> 20
         );
         return Err(failure());
     }
-    let text = match std::fs::read(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                tell!("error: {shown} is not UTF-8 text");
-                return Err(failure());
-            }
-        },
-        Err(e) => {
-            tell!("error: cannot read {shown}: {e}");
-            return Err(failure());
-        }
+    let Ok(text) = String::from_utf8(bytes) else {
+        tell!("error: {shown} is not UTF-8 text");
+        return Err(failure());
     };
     let read = match format {
         ExchangeFormat::Po => po::read(&text).map(|r| {

@@ -40,7 +40,7 @@ pub(super) fn run(root: &Path, args: &SyncArgs) -> anyhow::Result<ExitCode> {
 pub(super) fn write_bases(root: &Path, project: &Project) -> anyhow::Result<bool> {
     let source = project.locales.source();
     let mut complete = true;
-    for base in base::files(&project.catalog, source) {
+    for base in base::files(root, &project.catalog, source) {
         match base {
             Ok(base) => {
                 if write_if_changed(root, &base.path, &base.text)? {
@@ -54,10 +54,10 @@ pub(super) fn write_bases(root: &Path, project: &Project) -> anyhow::Result<bool
             }
             Err(occupied) => {
                 tell!(
-                    "{}: error: the English of the table `{}` cannot be written here: the file holds `{}`, which is not one of the table's messages — move it to another file",
+                    "{}: error: the English of the table `{}` cannot be written here: {}",
                     printable(&occupied.path.display().to_string()),
                     occupied.table,
-                    printable(&occupied.other)
+                    printable(&occupied.why)
                 );
                 complete = false;
             }

@@ -79,8 +79,12 @@ pub(crate) fn entries(
                 .flatten();
             Entry {
                 key: unit.key(),
-                // A table entry without a base file: the catalog's text.
-                source: english.map_or_else(|| super::ftl::unindented(&unit.english), |p| p.text),
+                // A table entry's English is the catalog's, whatever its
+                // base file says (`check` reports a base that differs).
+                source: match english {
+                    Some(p) if !unit.from_catalog => p.text,
+                    _ => super::ftl::unindented(&unit.english),
+                },
                 target,
                 need,
                 previous,
@@ -178,6 +182,12 @@ pub(crate) fn pattern(locale: &Locale, id: &str, attribute: Option<&str>) -> Opt
     }
     if out.first() == Some(&"") {
         out.remove(0);
+    }
+    // Blanks that end the last line are not text: Fluent drops them.
+    if let Some(last) = out.last_mut() {
+        let kept = last.trim_end_matches(' ');
+        end -= last.len() - kept.len();
+        *last = kept;
     }
     let start = first_start + (first.len() - first.trim_start_matches(' ').len());
     Some(Pattern {

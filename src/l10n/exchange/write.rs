@@ -35,6 +35,8 @@ pub(crate) struct Applied {
     pub written: usize,
     /// How many strings it marked current in the lock.
     pub current: usize,
+    /// How many translations it placed, changed or not.
+    pub placed: usize,
     /// What it skipped: one line each.
     pub skipped: Vec<String>,
 }
@@ -56,94 +58,142 @@ pub(crate) fn apply(
         .zip(today)
         .map(|(u, e)| (e.key.as_str(), (u, e)))
         .collect();
-    // Edits per file index: (range, text); new messages per file path.
-    let mut edits: BTreeMap<usize, Vec<(std::ops::Range<usize>, String)>> = BTreeMap::new();
-    let mut added = NewMessages::new();
-    let mut translated: BTreeSet<&str> = BTreeSet::new();
+    let mut plan = Plan::default();
     // The line each key was first read on: a key given twice (two exports
     // joined) is written once.
     let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut done: Vec<Placed<'_>> = Vec::new();
     for r in returned.iter().filter(|r| r.done) {
-        let admitted = by_key
+        let placed = by_key
             .get(r.key.as_str())
             .ok_or_else(|| "is no English string of this project".to_string())
             .and_then(|&(unit, entry)| {
-                admit(source, unit, entry, r, &mut first)?;
-                Ok((unit, entry))
+                admit(source, unit, entry, r, &first)?;
+                let (path, changed) = plan.place(source, locale, unit, r)?;
+                Ok(Placed {
+                    path,
+                    changed,
+                    unit,
+                    entry,
+                    r,
+                })
             });
-        let (unit, entry) = match admitted {
-            Ok(found) => found,
-            Err(why) => {
-                applied
-                    .skipped
-                    .push(format!("line {}: `{}` {why}", r.line, r.key));
-                continue;
+        match placed {
+            Ok(placed) => {
+                first.insert(r.key.as_str(), r.line);
+                plan.translated.insert(r.key.as_str());
+                done.push(placed);
             }
-        };
-        let attribute = unit.attribute.as_deref();
-        let changed = match pattern(locale, &unit.id, attribute) {
-            Some(p) if locale.has_part(&unit.id, attribute) => {
-                let changed = p.text != r.target;
-                if changed {
-                    let text = in_place(locale, &p, &r.target);
-                    edits.entry(p.file).or_default().push((p.range, text));
-                }
-                changed
-            }
-            _ => match locale.entries.get(&unit.id) {
-                Some(info) if attribute.is_some() => {
-                    let (at, line) = new_attribute(locale, info, attribute, &r.target);
-                    edits.entry(info.file).or_default().push((at..at, line));
-                    true
-                }
-                Some(_) => {
-                    applied.skipped.push(format!(
-                        "line {}: `{}` is a title the translation's message lacks: add it by hand",
-                        r.line, r.key
-                    ));
-                    continue;
-                }
-                None => {
-                    let path = crate::l10n::translation_file(source, locale, &unit.id, || {
-                        unit.group.clone()
-                    });
-                    let parts = added.entry(path).or_default();
-                    let message = parts.entry(unit.id.clone()).or_default();
-                    message.push((unit.attribute.clone(), r.target.clone()));
-                    true
-                }
-            },
-        };
-        translated.insert(r.key.as_str());
-        if changed {
-            applied.written += 1;
+            Err(why) => applied
+                .skipped
+                .push(format!("line {}: `{}` {why}", r.line, r.key)),
         }
-        applied.current += usize::from(mark_current(lock, unit, entry, r, changed));
     }
-    unstub(source, locale, &translated, &mut edits);
-    let new_ids: BTreeMap<PathBuf, Vec<String>> = added
+    unstub(source, locale, &plan.translated, &mut plan.edits);
+    let new_ids: BTreeMap<PathBuf, Vec<String>> = plan
+        .added
         .iter()
         .map(|(path, messages)| (path.clone(), messages.keys().cloned().collect()))
         .collect();
-    write_edits(locale, edits, &mut applied);
-    append_new(locale, added, &mut applied);
-    keep_whole(locale, &new_ids, &mut applied);
+    let mut refused = write_edits(locale, plan.edits, &mut applied);
+    append_new(locale, plan.added, &mut applied);
+    refused.extend(keep_whole(locale, &new_ids, &mut applied));
+    applied.files.retain(|path, _| !refused.contains(path));
+    // What a refused file would have held is neither written nor current.
+    for placed in done.iter().filter(|p| !refused.contains(&p.path)) {
+        applied.placed += 1;
+        applied.written += usize::from(placed.changed);
+        applied.current += usize::from(mark_current(lock, placed));
+    }
     applied
 }
 
-/// Where attribute `attribute` of message `info` goes (after its last
-/// line), and its line.
+/// A translation placed in a file.
+struct Placed<'a> {
+    path: PathBuf,
+    changed: bool,
+    unit: &'a Unit,
+    entry: &'a Entry,
+    r: &'a Returned,
+}
+
+/// The changes an import makes.
+#[derive(Default)]
+struct Plan<'a> {
+    /// Edits per file index: (range, text).
+    edits: BTreeMap<usize, Vec<(std::ops::Range<usize>, String)>>,
+    /// New messages per file path.
+    added: NewMessages,
+    /// The keys translated.
+    translated: BTreeSet<&'a str>,
+}
+
+impl Plan<'_> {
+    /// Places translation `r` of `unit`: the file it goes to, and whether
+    /// it changes it; why not, if it cannot be placed.
+    fn place(
+        &mut self,
+        source: &Locale,
+        locale: &Locale,
+        unit: &Unit,
+        r: &Returned,
+    ) -> Result<(PathBuf, bool), String> {
+        let attribute = unit.attribute.as_deref();
+        let path_of = |index: usize| locale.files[index].path().to_path_buf();
+        if let Some(p) = pattern(locale, &unit.id, attribute)
+            && locale.has_part(&unit.id, attribute)
+        {
+            let changed = p.text != r.target;
+            if changed {
+                let text = in_place(locale, &p, &r.target);
+                self.edits.entry(p.file).or_default().push((p.range, text));
+            }
+            return Ok((path_of(p.file), changed));
+        }
+        match locale.entries.get(&unit.id) {
+            Some(info) if attribute.is_some() => {
+                let (at, line) = new_attribute(locale, &unit.id, info, attribute, &r.target);
+                self.edits
+                    .entry(info.file)
+                    .or_default()
+                    .push((at..at, line));
+                Ok((path_of(info.file), true))
+            }
+            Some(_) => {
+                Err("is a title the translation's message lacks: add it by hand".to_string())
+            }
+            None => {
+                let path =
+                    crate::l10n::translation_file(source, locale, &unit.id, || unit.group.clone());
+                let parts = self.added.entry(path.clone()).or_default();
+                let message = parts.entry(unit.id.clone()).or_default();
+                message.push((unit.attribute.clone(), r.target.clone()));
+                Ok((path, true))
+            }
+        }
+    }
+}
+
+/// Where attribute `attribute` of message `id` goes (after the end of
+/// its last part, as [`pattern`] reads it), and its line.
 fn new_attribute(
     locale: &Locale,
+    id: &str,
     info: &crate::locales::EntryInfo,
     attribute: Option<&str>,
     target: &str,
 ) -> (usize, String) {
     let file = locale.files[info.file].text();
-    // Only blanks go: a trailing U+3000 or tab is text.
-    let end = file[..info.range.end]
-        .trim_end_matches(['\n', '\r', ' '])
-        .len();
+    // After the last part's text, at the end of its line (blanks that end
+    // it stay where they are).
+    let parts = std::iter::once(None).chain(info.attributes.iter().map(|(a, _)| Some(a.as_str())));
+    let last = parts
+        .filter_map(|part| pattern(locale, id, part))
+        .map(|p| p.range.end)
+        .max()
+        .unwrap_or(info.range.start);
+    let line_end = file[last..].find('\n').map_or(file.len(), |i| last + i);
+    let end = last + file[last..line_end].trim_end_matches('\r').len();
     let line = format!(
         "\n    .{} = {}",
         attribute.unwrap_or_default(),
@@ -153,20 +203,19 @@ fn new_attribute(
 }
 
 /// Whether `r`, the translation of `unit` (today's `entry`), may be
-/// written; why not. `first` keeps the line each key was first read on.
-fn admit<'r>(
+/// written; why not. `first` holds the line each key was placed from.
+fn admit(
     source: &Locale,
     unit: &Unit,
     entry: &Entry,
-    r: &'r Returned,
-    first: &mut BTreeMap<&'r str, usize>,
+    r: &Returned,
+    first: &BTreeMap<&str, usize>,
 ) -> Result<(), String> {
     if let Some(&line) = first.get(r.key.as_str()) {
         return Err(format!(
             "is in the file already, on line {line}, which was used"
         ));
     }
-    first.insert(r.key.as_str(), r.line);
     // A translation of an English that changed since the export would
     // read as current: the platform has to see today's English first.
     if !same_text(&r.source, &entry.source) {
@@ -190,7 +239,12 @@ fn same_text(a: &str, b: &str) -> bool {
 /// Drops from `applied` any file its edits would break: it must define
 /// what it defined and the messages added, with no more junk. A safety
 /// net: each translation was parsed alone, but a file is what is written.
-fn keep_whole(locale: &Locale, new_ids: &BTreeMap<PathBuf, Vec<String>>, applied: &mut Applied) {
+fn keep_whole(
+    locale: &Locale,
+    new_ids: &BTreeMap<PathBuf, Vec<String>>,
+    applied: &mut Applied,
+) -> BTreeSet<PathBuf> {
+    let mut refused = BTreeSet::new();
     applied.files.retain(|path, text| {
         let before = locale
             .files
@@ -204,13 +258,20 @@ fn keep_whole(locale: &Locale, new_ids: &BTreeMap<PathBuf, Vec<String>>, applied
         let whole =
             after.junk <= before.junk && after.ids.iter().collect::<BTreeSet<_>>() == expected;
         if !whole {
-            applied.skipped.push(format!(
-                "{}: the translations would not read back as the file's messages: nothing was written to it — report this as a bug of errdoc",
-                path.display()
-            ));
+            refuse(path, &mut applied.skipped);
+            refused.insert(path.clone());
         }
         whole
     });
+    refused
+}
+
+/// Says that nothing was written to `path`.
+fn refuse(path: &std::path::Path, skipped: &mut Vec<String>) {
+    skipped.push(format!(
+        "{}: the translations would not read back as the file's messages: nothing was written to it — report this as a bug of errdoc",
+        path.display()
+    ));
 }
 
 /// `target` as it replaces pattern `p` in its file.
@@ -227,17 +288,18 @@ fn in_place(locale: &Locale, p: &super::Pattern, target: &str) -> String {
 /// Records in `lock` that `r`, translated from today's English, is
 /// current, whatever the lock said (a platform never updates it); whether
 /// that changed the lock.
-fn mark_current(
-    lock: &mut SourcesLock,
-    unit: &Unit,
-    entry: &Entry,
-    r: &Returned,
-    changed: bool,
-) -> bool {
+fn mark_current(lock: &mut SourcesLock, placed: &Placed<'_>) -> bool {
+    let Placed {
+        unit,
+        entry,
+        r,
+        changed,
+        ..
+    } = placed;
     let current = lock
         .get(&r.key)
         .is_some_and(|s| s.fingerprint == fingerprint(&unit.english));
-    if r.source == entry.source && (changed || entry.need == Need::Review) && !current {
+    if same_text(&r.source, &entry.source) && (*changed || entry.need == Need::Review) && !current {
         lock.record(&r.key, &unit.english);
         return true;
     }
@@ -252,27 +314,36 @@ fn write_edits(
     locale: &Locale,
     edits: BTreeMap<usize, Vec<(std::ops::Range<usize>, String)>>,
     applied: &mut Applied,
-) {
+) -> BTreeSet<PathBuf> {
+    let mut refused = BTreeSet::new();
     for (index, mut list) in edits {
         let file = &locale.files[index];
         let old = file.text();
         // One pass in file order (replacing from the end moved the rest of
-        // the file once per edit); an edit that overlaps the one before
-        // is dropped rather than let it cut into it.
+        // the file once per edit). Edits that overlap would cut into each
+        // other: the file is left as it is.
         list.sort_by_key(|(r, _)| (r.start, r.end));
         let mut text = String::with_capacity(old.len());
         let mut at = 0;
+        let mut whole = true;
         for (range, with) in list {
             if range.start < at || range.end > old.len() {
-                continue;
+                whole = false;
+                break;
             }
             text.push_str(&old[at..range.start]);
             text.push_str(&with);
             at = range.end;
         }
+        if !whole {
+            refuse(file.path(), &mut applied.skipped);
+            refused.insert(file.path().to_path_buf());
+            continue;
+        }
         text.push_str(&old[at..]);
         applied.files.insert(file.path().to_path_buf(), text);
     }
+    refused
 }
 
 /// Messages the translation lacked, added at the end of their files.
@@ -366,7 +437,9 @@ fn unstub(
                 break;
             };
             let comment = raw.trim();
-            let goes_on = in_english && raw.starts_with("   ");
+            // `#   …` goes on with the English; a bare `#` is an empty
+            // line of it.
+            let goes_on = in_english && (raw.starts_with("   ") || raw.is_empty());
             in_english =
                 goes_on || comment.starts_with(&label) || comment.starts_with(&attribute_label);
             if in_english
