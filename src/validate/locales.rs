@@ -211,8 +211,14 @@ pub(super) fn check(
 /// the catalog says, and has every entry of its table.
 fn table_bases(catalog: &Catalog, source: &Locale, diags: &mut Diagnostics) {
     for table in &catalog.tables {
+        // A base file is one that holds the table's messages, not any file
+        // of its name (a module may be named like the table).
         let path = l10n::base::path_of(source, table);
-        let has_base = source.files.iter().any(|f| f.path() == path);
+        let has_base = table.entries.iter().any(|entry| {
+            source
+                .locate(&table.message_id(entry))
+                .is_some_and(|(file, _)| file.path() == path)
+        });
         for entry in &table.entries {
             let id = table.message_id(entry);
             let Some((file, span)) = source.locate(&id) else {
