@@ -56,7 +56,7 @@ pub(crate) enum Command {
     Explain(ExplainArgs),
     /// Explain one of errdoc's own errors (E0225): what it means, how to fix it
     ExplainError(ExplainErrorArgs),
-    /// Export the catalog for other programs: JSON, CSV, Rust, TypeScript or C
+    /// Export the catalog for other programs: JSON, CSV, Rust, TypeScript, ArkTS or C
     Export(ExportArgs),
     /// Preview the site: build, serve it on loopback, rebuild and reload on change
     Serve(ServeArgs),
@@ -64,6 +64,33 @@ pub(crate) enum Command {
     Init(InitArgs),
     /// Bring hand-written errorcode-*.md pages into the project
     Import(ImportArgs),
+    /// Print a shell's completion script (`errdoc completions bash >
+    /// ~/.local/share/bash-completion/completions/errdoc`)
+    Completions(CompletionsArgs),
+    /// Print a manual page, in roff (`errdoc man > errdoc.1; man ./errdoc.1`)
+    Man(ManArgs),
+}
+
+/// Options of `errdoc man`.
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// The subcommand whose page to print (`build`, `l10n status`); none:
+    /// errdoc(1), which lists them
+    #[arg(value_name = "SUBCOMMAND")]
+    pub subcommand: Vec<String>,
+
+    /// Write every page (errdoc.1, errdoc-build.1, …) into this folder
+    /// instead (`errdoc man --out ~/.local/share/man/man1`)
+    #[arg(long, value_name = "DIR", conflicts_with = "subcommand")]
+    pub out: Option<std::path::PathBuf>,
+}
+
+/// Options of `errdoc completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Options of `errdoc init`.

@@ -202,3 +202,114 @@ fn deny_warnings_holds_for_every_command() {
         );
     }
 }
+
+/// Completions and manual pages come from the one command-line definition:
+/// they name every subcommand, and bash completes with the script.
+#[test]
+fn completions_list_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let subcommands = [
+        "build",
+        "check",
+        "l10n",
+        "explain",
+        "explain-error",
+        "export",
+        "serve",
+        "init",
+        "import",
+        "completions",
+        "man",
+    ];
+    let bash = errdoc(root, &["completions", "bash"]);
+    assert_eq!(bash.status, 0, "{}", bash.stderr);
+    for sub in subcommands {
+        assert!(
+            bash.stdout.contains(&format!("errdoc,{sub})")),
+            "bash: {sub}"
+        );
+    }
+    let script = root.join("errdoc.bash");
+    std::fs::write(&script, &bash.stdout).unwrap();
+    // Bash completes `errdoc l10n st` to `status`.
+    let loaded = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "source {} && COMP_WORDS=(errdoc l10n st) && COMP_CWORD=2 && _errdoc errdoc st l10n && echo \"${{COMPREPLY[@]}}\"",
+            script.display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&loaded.stdout),
+        "status\n",
+        "{}",
+        String::from_utf8_lossy(&loaded.stderr)
+    );
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let run = errdoc(root, &["completions", shell]);
+        assert_eq!(run.status, 0, "{shell}: {}", run.stderr);
+        assert!(run.stdout.contains("explain-error"), "{shell}");
+    }
+}
+
+const SUBCOMMANDS: [&str; 11] = [
+    "build",
+    "check",
+    "l10n",
+    "explain",
+    "explain-error",
+    "export",
+    "serve",
+    "init",
+    "import",
+    "completions",
+    "man",
+];
+
+#[test]
+fn manual_pages_list_every_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let man = errdoc(root, &["man"]);
+    assert_eq!(man.status, 0, "{}", man.stderr);
+    assert!(man.stdout.contains(".TH errdoc 1 "), "{}", man.stdout);
+    for sub in SUBCOMMANDS {
+        assert!(
+            man.stdout
+                .contains(&format!("errdoc\\-{}(1)", sub.replace('-', "\\-"))),
+            "man: {sub}"
+        );
+    }
+    let status = errdoc(root, &["man", "l10n", "status"]);
+    assert!(
+        status.stdout.contains(".TH errdoc-l10n-status 1 "),
+        "{}",
+        status.stdout
+    );
+    assert!(
+        status.stdout.contains("\\fBerrdoc l10n status\\fR"),
+        "{}",
+        status.stdout
+    );
+    assert!(status.stdout.contains("\\-\\-list"), "{}", status.stdout);
+    let unknown = errdoc(root, &["man", "l10n", "nope"]);
+    assert_eq!(unknown.status, 1);
+    assert_eq!(
+        unknown.stderr,
+        "error: `errdoc-l10n` has no subcommand `nope` — it has status, diff, confirm, sync, add, export, import, help\n"
+    );
+    let out = root.join("man1");
+    let all = errdoc(root, &["man", "--out", out.to_str().unwrap()]);
+    assert_eq!(all.status, 0, "{}", all.stderr);
+    let mut pages: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    pages.sort();
+    assert_eq!(pages.len(), 19, "{pages:?}");
+    assert!(pages.contains(&"errdoc-explain-error.1".to_string()));
+    let page = std::fs::read_to_string(out.join("errdoc-explain-error.1")).unwrap();
+    assert!(page.contains("\\fBerrdoc explain\\-error\\fR"), "{page}");
+}

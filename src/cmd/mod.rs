@@ -46,6 +46,7 @@ macro_rules! tell_raw {
 
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod completions;
 pub(crate) mod diff;
 pub(crate) mod explain;
 pub(crate) mod explain_error;
@@ -68,7 +69,10 @@ pub(crate) fn failure() -> ExitCode {
 /// input's (a file that cannot be written) is printed with its whole chain
 /// of causes.
 pub(crate) fn run(cli: &Cli) -> ExitCode {
-    if !matches!(cli.command, Command::Init(_) | Command::ExplainError(_)) {
+    if !matches!(
+        cli.command,
+        Command::Init(_) | Command::ExplainError(_) | Command::Completions(_) | Command::Man(_)
+    ) {
         let problem = match std::fs::metadata(&cli.root) {
             Ok(meta) if meta.is_dir() => None,
             Ok(_) => Some("is not a folder".to_string()),
@@ -97,6 +101,8 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         Command::Serve(args) => serve::run(&cli.root, args),
         Command::Init(args) => init::run(&cli.root, args),
         Command::Import(args) => import::run(&cli.root, args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man(args) => completions::man(args),
     };
     result.unwrap_or_else(|error| {
         use std::io::Write as _;
