@@ -59,6 +59,7 @@ pub(crate) enum Command {
     /// Export the catalog for other programs: JSON, CSV, Rust, TypeScript, ArkTS or C
     Export(ExportArgs),
     /// Preview the site: build, serve it on loopback, rebuild and reload on change
+    #[cfg(feature = "serve")]
     Serve(ServeArgs),
     /// Create a new, buildable project
     Init(InitArgs),
@@ -211,6 +212,7 @@ pub(crate) enum ExportFormat {
 }
 
 /// Options of `errdoc serve`.
+#[cfg(feature = "serve")]
 #[derive(Debug, Args)]
 pub(crate) struct ServeArgs {
     /// The port (0: any free port)

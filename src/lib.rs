@@ -30,6 +30,7 @@ mod output;
 mod project;
 mod render;
 mod run;
+#[cfg(feature = "serve")]
 mod serve;
 mod site;
 mod source;
@@ -67,6 +68,7 @@ pub mod testing {
     pub use crate::output::fingerprint;
     pub use crate::render::markdown_html;
     pub use crate::render::search::plain_text;
+    #[cfg(feature = "serve")]
     pub use crate::serve::{Hosts, ServeOptions, Shared, serve};
     pub use crate::source::SourceFile;
 }

@@ -79,6 +79,7 @@ pub(crate) fn md_sibling(file: &str) -> String {
 }
 
 /// The home page of the folder `folder` (`""` is the site's root).
+#[cfg_attr(not(feature = "serve"), allow(dead_code))]
 pub(crate) fn index_of(folder: &str) -> String {
     if folder.is_empty() {
         INDEX.to_string()

@@ -1,7 +1,7 @@
 //! `errdoc serve` as a process: pages over HTTP with the right types, the
 //! live-reload script, rebuilds on change, a broken edit that keeps the last
 //! good build, refused traversal, and Ctrl-C.
-
+#![cfg(feature = "serve")]
 // Helpers of tests: a failure should stop the test with its reason.
 #![allow(clippy::unwrap_used, clippy::panic)]
 #![allow(

@@ -6,7 +6,7 @@
 //! Each test runs the real server (`errdoc::testing::serve`) on 127.0.0.1:0
 //! and speaks raw HTTP/1.1 over a `TcpStream`, so that nothing normalizes the
 //! request on the way.
-
+#![cfg(feature = "serve")]
 // Helpers of tests: a failure should stop the test with its reason.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

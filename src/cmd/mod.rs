@@ -54,6 +54,7 @@ pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod l10n;
+#[cfg(feature = "serve")]
 pub(crate) mod serve;
 
 use std::process::ExitCode;
@@ -98,6 +99,7 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         Command::Explain(args) => explain::run(&cli.root, args),
         Command::ExplainError(args) => explain_error::run(args),
         Command::Export(args) => export::run(&cli.root, args),
+        #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&cli.root, args),
         Command::Init(args) => init::run(&cli.root, args),
         Command::Import(args) => import::run(&cli.root, args),

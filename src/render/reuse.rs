@@ -166,7 +166,8 @@ enum Kept {
         stamp: (u64, u128),
         fingerprint: String,
     },
-    /// In memory.
+    /// In memory (`serve`'s).
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     Shared(Arc<[u8]>),
 }
 
@@ -190,6 +191,7 @@ impl Earlier {
 
     /// The keyed pages of `output`, kept in memory; the same contents are
     /// also returned, by path, to be served.
+    #[cfg_attr(not(feature = "serve"), allow(dead_code))]
     pub(crate) fn in_memory(output: &Output) -> (Earlier, HashMap<PathBuf, Arc<[u8]>>) {
         let mut pages = HashMap::new();
         let mut files = HashMap::new();
