@@ -53,12 +53,38 @@ pub(crate) fn lookup<'c>(catalog: &'c Catalog, query: &str) -> Result<Found<'c>,
     if let Some(found) = all().find(|(_, c)| c.name.value == upper) {
         return Ok(Found::Codes(vec![found]));
     }
-    // A table entry (errno name or alias): every code built on it.
+    if let Some(codes) = by_table_entry(catalog, &upper) {
+        return Ok(Found::Codes(codes));
+    }
+    // The error message an API returned (`Connection timed out.`).
+    let message = comparable(query);
+    let by_message: Vec<(&Module, &CodeEntry)> = all()
+        .filter(|(_, c)| {
+            c.message
+                .as_ref()
+                .is_some_and(|m| comparable(&m.value) == message)
+        })
+        .collect();
+    if !by_message.is_empty() {
+        return Ok(Found::Codes(by_message));
+    }
+    in_line(catalog, query).ok_or_else(|| nearest_names(catalog, &upper))
+}
+
+/// Every code built on the table entry named `name` (`ETIMEDOUT`, or an
+/// alias), in number order; `None` if there is none.
+fn by_table_entry<'c>(
+    catalog: &'c Catalog,
+    name: &str,
+) -> Option<Vec<(&'c Module, &'c CodeEntry)>> {
     for table in &catalog.tables {
         for entry in &table.entries {
             let names = std::iter::once(&entry.name).chain(&entry.aliases);
-            if names.into_iter().any(|n| n.value == upper) {
-                let mut codes: Vec<(&Module, &CodeEntry)> = all()
+            if names.into_iter().any(|n| n.value == name) {
+                let mut codes: Vec<(&Module, &CodeEntry)> = catalog
+                    .modules
+                    .iter()
+                    .flat_map(|m| m.codes.iter().map(move |c| (m, c)))
                     .filter(|(_, c)| {
                         c.member.as_ref().is_some_and(|m| {
                             m.table == table.id.value && m.name == entry.name.value
@@ -67,12 +93,71 @@ pub(crate) fn lookup<'c>(catalog: &'c Catalog, query: &str) -> Result<Found<'c>,
                     .collect();
                 codes.sort_by_key(|(_, c)| c.code);
                 if !codes.is_empty() {
-                    return Ok(Found::Codes(codes));
+                    return Some(codes);
                 }
             }
         }
     }
-    Err(nearest_names(catalog, &upper))
+    None
+}
+
+/// A message as it is compared: case, blanks and a final `.` aside.
+fn comparable(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.join(" ").trim_end_matches('.').to_lowercase()
+}
+
+/// What a line of a log names: a constant name in it, else the longest
+/// number in it that is a code (a date or a process id is shorter than
+/// most codes), else the longest catalog message it holds, else a table
+/// entry's name (`ETIMEDOUT`).
+fn in_line<'c>(catalog: &'c Catalog, line: &str) -> Option<Found<'c>> {
+    let all = || {
+        catalog
+            .modules
+            .iter()
+            .flat_map(|m| m.codes.iter().map(move |c| (m, c)))
+    };
+    // A pasted log is read to a bound, as the site's search reads one.
+    let line: String = line.chars().take(2_000).collect();
+    let words: Vec<&str> = line
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .take(400)
+        .collect();
+    for word in &words {
+        if let Some(found) = all().find(|(_, c)| c.name.value == *word) {
+            return Some(Found::Codes(vec![found]));
+        }
+    }
+    let mut numbers: Vec<CodeNumber> = words
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .filter(|w| !w.is_empty() && w.len() <= 19 && w.chars().all(|c| c.is_ascii_digit()))
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    numbers.sort_by_key(|n: &CodeNumber| std::cmp::Reverse(n.unsigned_abs()));
+    for number in numbers {
+        if let Some(found) = all().find(|(_, c)| c.code == number) {
+            return Some(Found::Codes(vec![found]));
+        }
+    }
+    let text = comparable(&line);
+    let held = |c: &CodeEntry| {
+        c.message
+            .as_ref()
+            .map(|m| comparable(&m.value))
+            .filter(|m| m.chars().count() >= 8 && text.contains(m.as_str()))
+            .map(|m| m.len())
+    };
+    if let Some(longest) = all().filter_map(|(_, c)| held(c)).max() {
+        let codes = all().filter(|(_, c)| held(c) == Some(longest)).collect();
+        return Some(Found::Codes(codes));
+    }
+    words
+        .iter()
+        .find_map(|w| by_table_entry(catalog, &w.to_ascii_uppercase()))
+        .map(Found::Codes)
 }
 
 /// The five codes numerically nearest to `number`.

@@ -65,6 +65,56 @@ fn explain_a_code_in_plain_text_when_piped() {
     assert!(!run.stdout.contains('\x1b'), "no colours when piped");
 }
 
+/// The first line of `explain QUERY`'s text: the code and its title.
+fn explained(query: &str) -> String {
+    let run = errdoc_env(&["explain", query], None);
+    assert_eq!(run.status, 0, "{query}: {}", run.stderr);
+    run.stdout.lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn explain_finds_a_message_and_what_a_log_line_names() {
+    // The message an API returned, as pasted: case, blanks, a final dot aside.
+    assert_eq!(
+        explained("Connection timed out."),
+        "2303210  Connection Timed Out"
+    );
+    assert_eq!(
+        explained("  connection TIMED   out "),
+        "2303210  Connection Timed Out"
+    );
+    // A log line: its code, not the date or the time around it.
+    assert_eq!(
+        explained("2026-12-01 12:00:01.234 E/NetStack(4211): connect failed, code 2303210"),
+        "2303210  Connection Timed Out"
+    );
+    // A constant name in it.
+    assert_eq!(
+        explained("W NetStack: SOCKET_ECONNREFUSED while connecting to 10.0.0.1:443"),
+        "2301111  Connection refused"
+    );
+    // A message in it.
+    assert_eq!(
+        explained("tls: Error clearing tls connection. (pid 4211)"),
+        "2303506  Error Clearing TLS Connection"
+    );
+    // An errno name in it: every code built on it.
+    let errno = errdoc_env(&["explain", "read() failed: ECONNREFUSED"], None);
+    assert!(
+        errno.stdout.starts_with("2301111  Connection refused\n"),
+        "{}",
+        errno.stdout
+    );
+    // Nothing it names: the nearest names.
+    let none = errdoc_env(&["explain", "all is well"], None);
+    assert_eq!(none.status, 1);
+    assert!(
+        none.stderr.starts_with("error: `all is well` is not a code, a constant name or an errno name of the catalog\nnearest: "),
+        "{}",
+        none.stderr
+    );
+}
+
 #[test]
 fn explain_finds_names_errno_names_generated_members_and_ranges() {
     let name = errdoc_env(&["explain", "socket_etimedout"], None);
