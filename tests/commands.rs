@@ -209,22 +209,9 @@ fn deny_warnings_holds_for_every_command() {
 fn completions_list_every_subcommand() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    let subcommands = [
-        "build",
-        "check",
-        "l10n",
-        "explain",
-        "explain-error",
-        "export",
-        "serve",
-        "init",
-        "import",
-        "completions",
-        "man",
-    ];
     let bash = errdoc(root, &["completions", "bash"]);
     assert_eq!(bash.status, 0, "{}", bash.stderr);
-    for sub in subcommands {
+    for sub in subcommands() {
         assert!(
             bash.stdout.contains(&format!("errdoc,{sub})")),
             "bash: {sub}"
@@ -254,19 +241,25 @@ fn completions_list_every_subcommand() {
     }
 }
 
-const SUBCOMMANDS: [&str; 11] = [
-    "build",
-    "check",
-    "l10n",
-    "explain",
-    "explain-error",
-    "export",
-    "serve",
-    "init",
-    "import",
-    "completions",
-    "man",
-];
+/// Every subcommand; `serve` where the feature is on (it is by default).
+fn subcommands() -> Vec<&'static str> {
+    let all = [
+        "build",
+        "check",
+        "l10n",
+        "explain",
+        "explain-error",
+        "export",
+        "serve",
+        "init",
+        "import",
+        "completions",
+        "man",
+    ];
+    all.into_iter()
+        .filter(|s| *s != "serve" || cfg!(feature = "serve"))
+        .collect()
+}
 
 #[test]
 fn manual_pages_list_every_subcommand() {
@@ -275,7 +268,7 @@ fn manual_pages_list_every_subcommand() {
     let man = errdoc(root, &["man"]);
     assert_eq!(man.status, 0, "{}", man.stderr);
     assert!(man.stdout.contains(".TH errdoc 1 "), "{}", man.stdout);
-    for sub in SUBCOMMANDS {
+    for sub in subcommands() {
         assert!(
             man.stdout
                 .contains(&format!("errdoc\\-{}(1)", sub.replace('-', "\\-"))),
@@ -284,7 +277,10 @@ fn manual_pages_list_every_subcommand() {
     }
     let status = errdoc(root, &["man", "l10n", "status"]);
     assert!(
-        status.stdout.contains(".TH errdoc-l10n-status 1 "),
+        status.stdout.contains(&format!(
+            ".TH errdoc-l10n-status 1  \"errdoc-l10n-status {}\"",
+            env!("CARGO_PKG_VERSION")
+        )),
         "{}",
         status.stdout
     );
@@ -298,7 +294,7 @@ fn manual_pages_list_every_subcommand() {
     assert_eq!(unknown.status, 1);
     assert_eq!(
         unknown.stderr,
-        "error: `errdoc-l10n` has no subcommand `nope` — it has status, diff, confirm, sync, add, export, import, help\n"
+        "error: `errdoc-l10n` has no subcommand `nope` — it has status, diff, confirm, sync, add, export, import\n"
     );
     let out = root.join("man1");
     let all = errdoc(root, &["man", "--out", out.to_str().unwrap()]);
@@ -308,7 +304,11 @@ fn manual_pages_list_every_subcommand() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     pages.sort();
-    assert_eq!(pages.len(), 19, "{pages:?}");
+    // errdoc(1), one page per subcommand, and l10n's seven.
+    assert_eq!(pages.len(), 1 + subcommands().len() + 7, "{pages:?}");
+    assert!(!pages.iter().any(|p| p.contains("help")), "{pages:?}");
+    let main = std::fs::read_to_string(out.join("errdoc.1")).unwrap();
+    assert!(!main.contains("help(1)"), "a page for every page listed");
     assert!(pages.contains(&"errdoc-explain-error.1".to_string()));
     let page = std::fs::read_to_string(out.join("errdoc-explain-error.1")).unwrap();
     assert!(page.contains("\\fBerrdoc explain\\-error\\fR"), "{page}");

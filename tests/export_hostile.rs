@@ -206,7 +206,7 @@ fn succeeds(command: &mut Command) -> String {
 fn c_main() -> String {
     let mut main = String::from(
         "#include <stdio.h>\n#include <string.h>\n#include \"errdoc_codes.h\"\n\n\
-         static void show(const char *name, long code)\n{\n    const char *m = errdoc_message(code);\n    size_t i;\n\
+         static void show(const char *name, long code)\n{\n    const char *m = ERRDOC_message(code);\n    size_t i;\n\
          \x20   printf(\"%s \", name);\n    if (m == NULL) {\n        puts(\"-\");\n        return;\n    }\n\
          \x20   for (i = 0; m[i] != '\\0'; i++)\n        printf(\"%02x\", (unsigned)(unsigned char)m[i]);\n\
          \x20   putchar('\\n');\n}\n\nint main(void)\n{\n",
@@ -418,7 +418,7 @@ fn a_catalog_without_codes_exports_rust_and_c_that_compile() {
     export(dir, "c", "errdoc_codes.h");
     std::fs::write(
         dir.join("main.c"),
-        "#include \"errdoc_codes.h\"\nint main(void)\n{\n    return errdoc_message(1) != 0;\n}\n",
+        "#include \"errdoc_codes.h\"\nint main(void)\n{\n    return ERRDOC_message(1) != 0;\n}\n",
     )
     .unwrap();
     succeeds(
@@ -501,10 +501,26 @@ fn a_name_that_is_a_c_library_macro_is_located() {
     // With the default prefix the macro is `ERRDOC_EOF`: no clash.
     let prefixed = project_of(&[named(1, "EOF")]);
     assert_eq!(errdoc(prefixed.path(), &["check"]).status, 0);
+    // The prefix makes the clash: `MAX` is `FLT_MAX`.
+    let flt = check_fails_with(&[named(1, "MAX")], "site:\n  export_prefix: \"FLT_\"\n");
+    assert!(
+        flt.contains("error[E0248]: name `MAX` of code 1 is `FLT_MAX` in the C export, a macro of the C library (<float.h>)"),
+        "{flt}"
+    );
+    // `--prefix` is held to the same rule.
+    let run = errdoc(
+        prefixed.path(),
+        &["export", "--format", "c", "--prefix", ""],
+    );
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stderr,
+        "error: with no prefix, the C export would define `EOF`, a macro of the C library (<stdio.h>): choose another prefix\n"
+    );
     let stderr = check_fails_with(&[named(1, "EOF")], "site:\n  export_prefix: \"\"\n");
     assert_eq!(
         stderr,
-        "catalog/codes.yaml:8:15: error[E0248]: name `EOF` of code 1 is a macro of the C library (<stdio.h>) — the C export defines each name as a macro, so a program that includes <stdio.h> would get two: give the code another name, or set `site.export_prefix` (such as `APP_`), which the C export puts before every name\n\
+        "catalog/codes.yaml:8:15: error[E0248]: name `EOF` of code 1 is `EOF` in the C export, a macro of the C library (<stdio.h>) — the C export defines each name as a macro, so a program that includes <stdio.h> would get two: give the code another name, or set `site.export_prefix` (such as `APP_`), which the C export puts before every name\n\
          \x20 |\n\
          8 |         name: EOF\n\
          \x20 |               ^^^\n\

@@ -19,7 +19,7 @@ pub(crate) fn completions(args: &CompletionsArgs) -> anyhow::Result<ExitCode> {
 /// Prints the manual page of errdoc (`errdoc(1)`, with its subcommands
 /// listed) or of one of its subcommands (`errdoc-l10n-status(1)`).
 pub(crate) fn man(args: &ManArgs) -> anyhow::Result<ExitCode> {
-    let mut command = Cli::command();
+    let mut command = without_help(Cli::command());
     command.build();
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir)?;
@@ -47,7 +47,10 @@ pub(crate) fn man(args: &ManArgs) -> anyhow::Result<ExitCode> {
         bin = format!("{bin} {}", sub.get_name());
         command = sub;
     }
-    let command = command.name(name).bin_name(bin);
+    let command = command
+        .name(name)
+        .bin_name(bin)
+        .version(env!("CARGO_PKG_VERSION"));
     let mut page = Vec::new();
     clap_mangen::Man::new(command).render(&mut page)?;
     write_out(&page)
@@ -64,17 +67,26 @@ fn write_pages(
     let page_command = command
         .clone()
         .name(name.to_string())
-        .bin_name(bin.to_string());
+        .bin_name(bin.to_string())
+        .version(env!("CARGO_PKG_VERSION"));
     let mut page = Vec::new();
     clap_mangen::Man::new(page_command).render(&mut page)?;
     crate::output::write_atomically(&dir.join(format!("{name}.1")), &page)?;
     *written += 1;
-    for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+    for sub in command.get_subcommands() {
         let sub_name = format!("{name}-{}", sub.get_name());
         let sub_bin = format!("{bin} {}", sub.get_name());
         write_pages(dir, sub, (&sub_name, &sub_bin), written)?;
     }
     Ok(())
+}
+
+/// `command` and its subcommands without clap's `help` subcommand, which
+/// the pages would list but have no page of (`--help` stays).
+fn without_help(command: clap::Command) -> clap::Command {
+    command
+        .disable_help_subcommand(true)
+        .mut_subcommands(without_help)
 }
 
 /// Writes `bytes` to standard output (a closed pipe ends it quietly).

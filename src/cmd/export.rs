@@ -34,6 +34,10 @@ pub(crate) fn run(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         return Ok(failure());
     };
     let catalog = &project.catalog;
+    if let Err(problem) = fits(catalog, args) {
+        tell!("error: {problem}");
+        return Ok(failure());
+    }
     let text = match args.format {
         ExportFormat::Json => export::json(catalog, &model)?,
         ExportFormat::Csv => export::csv(catalog, &model)?,
@@ -42,13 +46,6 @@ pub(crate) fn run(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         ExportFormat::Arkts => export::arkts(catalog, locale),
         ExportFormat::C => {
             let prefix = args.prefix.as_deref().unwrap_or(export::prefix(catalog));
-            if !export::is_prefix(prefix) {
-                tell!(
-                    "error: `{}` cannot start C names: a prefix is ASCII letters, digits and `_`, not starting with a digit",
-                    crate::console::printable(prefix)
-                );
-                return Ok(failure());
-            }
             export::c(catalog, locale, prefix)
         }
     };
@@ -57,4 +54,47 @@ pub(crate) fn run(root: &Path, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         None => say_raw!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why `args` cannot export `catalog`, if it cannot: a `--prefix` for
+/// another format than C, one that makes no C names or a macro of the C
+/// library (`check` holds the catalog's own prefix to the same rules), or
+/// a code JavaScript's numbers cannot hold for TypeScript and ArkTS.
+fn fits(catalog: &crate::catalog::Catalog, args: &ExportArgs) -> Result<(), String> {
+    if let Some(prefix) = &args.prefix {
+        let shown = crate::console::printable(prefix);
+        if args.format != ExportFormat::C {
+            return Err("--prefix is for --format c: the other languages name the codes inside their `ErrorCode`".to_string());
+        }
+        if !export::is_prefix(prefix) {
+            return Err(format!(
+                "`{shown}` cannot start C names: a prefix is ASCII letters, digits and `_`, starting with a letter"
+            ));
+        }
+        if let Some((name, header)) = export::c_library_clash(catalog, prefix) {
+            let with = if prefix.is_empty() {
+                "with no prefix".to_string()
+            } else {
+                format!("with the prefix `{shown}`")
+            };
+            return Err(format!(
+                "{with}, the C export would define `{name}`, a macro of the C library ({header}): choose another prefix"
+            ));
+        }
+    }
+    if matches!(args.format, ExportFormat::Typescript | ExportFormat::Arkts) {
+        const SAFE: i64 = (1 << 53) - 1;
+        let wide = catalog
+            .modules
+            .iter()
+            .flat_map(|m| &m.codes)
+            .find(|c| !(-SAFE..=SAFE).contains(&c.code));
+        if let Some(code) = wide {
+            return Err(format!(
+                "code {} is beyond ±2^53−1, which a JavaScript number cannot hold exactly: TypeScript and ArkTS would read it as another number",
+                code.code
+            ));
+        }
+    }
+    Ok(())
 }

@@ -291,8 +291,8 @@ kinds! {
         => "name `{name}` of code {code} is `{variant}` in Rust, as is name `{first_name}` of code {first}{more}",
         hint "the Rust export names each code in CamelCase, without `_`: give one of them another name",
         note "first used here";
-    E0248 Error CLibraryMacro { name: String, code: CodeNumber, header: &'static str, more: String }
-        => "name `{name}` of code {code} is a macro of the C library ({header}){more}",
+    E0248 Error CLibraryMacro { name: String, code: CodeNumber, header: &'static str, more: String, macro_name: String }
+        => "name `{name}` of code {code} is `{macro_name}` in the C export, a macro of the C library ({header}){more}",
         hint "the C export defines each name as a macro, so a program that includes {header} would get two: give the code another name, or set `site.export_prefix` (such as `APP_`), which the C export puts before every name";
     E0249 Error SynonymGroup { locale: String, words: usize }
         => "a group of synonyms of `{locale}` has {words} word(s)",
@@ -301,7 +301,7 @@ kinds! {
         => "`{url}` is not a URL of a project file with `{{path}}`",
         hint "write the address of a file in the repository with `{{path}}` for its path and `{{line}}` for the line, such as `https://github.com/org/repo/blob/main/{{path}}#L{{line}}`";
     E0251 Error BadExportPrefix { prefix: String }
-        => "`{prefix}` cannot start C names: a prefix is ASCII letters, digits and `_`, not starting with a digit",
+        => "`{prefix}` cannot start C names: a prefix is ASCII letters, digits and `_`, starting with a letter",
         hint "write a prefix such as `NET_`, or leave `export_prefix` out for `ERRDOC_`";
 
     // E03xx: the locales and their Fluent files.

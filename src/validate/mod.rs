@@ -10,6 +10,8 @@
 mod glossary;
 mod locales;
 mod names;
+
+pub(crate) use names::c_library_header;
 mod pages;
 
 use std::collections::HashMap;

@@ -104,7 +104,7 @@ const C_LIBRARY_MACROS: &[(&str, &str)] = &[
 /// does: [`C_LIBRARY_MACROS`], the integer limits and constants of
 /// `<stdint.h>` (`INT32_MAX`, `UINT_LEAST16_WIDTH`, `INT64_C`) and the
 /// `PRIX…` formats of `<inttypes.h>`.
-fn c_library_header(name: &str) -> Option<&'static str> {
+pub(crate) fn c_library_header(name: &str) -> Option<&'static str> {
     if let Some((header, _)) = C_LIBRARY_MACROS
         .iter()
         .find(|(_, names)| names.split_whitespace().any(|n| n == name))
@@ -231,6 +231,7 @@ impl Validator<'_> {
             Problem::CMacro(header) => {
                 let header = *header;
                 let kind = Kind::CLibraryMacro {
+                    macro_name: format!("{}{name}", crate::export::prefix(self.catalog)),
                     name,
                     code: number,
                     header,

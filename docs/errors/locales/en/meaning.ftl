@@ -295,7 +295,7 @@ code-247 = Two names are the same in Rust
     .solution-1 = Give one of the two codes another name, one that differs in its letters or digits, not only in `_`.
 
 code-248 = A name is a macro of the C library
-    .description = `errdoc export --format c` defines each constant name as a macro, after the prefix `site.export_prefix` (`ERRDOC_` by default), and with this project's prefix (set empty here) the name is already a macro of the ISO C standard library, such as `EOF` of `<stdio.h>` or `ERANGE` of `<errno.h>`. A program that includes both headers would get two definitions. The message names the header. errdoc checks this in every project; for a family's pattern, it reports the first such name and how many more the pattern makes.
+    .description = `errdoc export --format c` defines each constant name as a macro, after the prefix `site.export_prefix` (`ERRDOC_` by default), and with this project's prefix the name is already a macro of the ISO C standard library, such as `EOF` of `<stdio.h>` or `ERANGE` of `<errno.h>`. A program that includes both headers would get two definitions. The message names the header. errdoc checks this in every project; for a family's pattern, it reports the first such name and how many more the pattern makes.
     .cause-1 = A family's pattern is `{"{"}name{"}"}` alone, without a prefix, and its table holds errno names such as `EDOM`, `ERANGE` or `EILSEQ`.
     .cause-2 = A code is named after a common constant, such as `EOF`, `NULL`, `INT_MAX` or `SIZE_MAX`.
     .solution-1 = Set `site.export_prefix` to a prefix (`APP_`), or leave it out for `ERRDOC_`: the C export puts it before every name.
@@ -313,8 +313,8 @@ code-250 = The source URL is not a URL of a project file
     .solution-1 = Write the address of a file with the placeholders, as the repository's host shows files: `https://github.com/org/repo/blob/main/{"{"}path{"}"}#L{"{"}line{"}"}` on GitHub, `https://gitee.com/org/repo/blob/master/{"{"}path{"}"}#L{"{"}line{"}"}` on Gitee, `https://gitlab.com/org/repo/-/blob/main/{"{"}path{"}"}#L{"{"}line{"}"}` on GitLab.
 
 code-251 = The export prefix cannot start C names
-    .description = `site.export_prefix` is what `errdoc export --format c` puts before every name of its header: before each code's macro (`NET_ABNORMAL_CLOSURE`) and, in lower case, before the header's own names (`net_message()`, the include guard `net_codes_h`), so that they collide with no other header's. It must make C identifiers: ASCII letters, digits and `_`, not starting with a digit. An empty prefix (`""`) leaves the codes' names as they are.
+    .description = `site.export_prefix` is what `errdoc export --format c` puts before every name of its header: before each code's macro (`NET_ABNORMAL_CLOSURE`) and before the header's own names, which end in lower case (`NET_message()`, the include guard `NET_codes_h`), so that they collide with no other header's. It must make C identifiers: ASCII letters, digits and `_`, starting with a letter (C reserves names that start with `_` and a capital letter or a second `_`). An empty prefix (`""`) leaves the codes' names as they are.
     .cause-1 = The prefix has a `-`, a `.`, a space or a letter outside ASCII, such as `net-`.
-    .cause-2 = The prefix starts with a digit.
+    .cause-2 = The prefix starts with a digit or with `_`.
     .solution-1 = Write a prefix such as `NET_`, or leave `export_prefix` out for `ERRDOC_`. `errdoc export --format c --prefix` overrides it for one export.
 

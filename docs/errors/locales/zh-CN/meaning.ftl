@@ -295,7 +295,7 @@ code-247 = 两个名称在Rust中相同
     .solution-1 = 为其中一个错误码换一个名称，使二者在字母或数字上有所不同，而不只是`_`不同。
 
 code-248 = 名称是C标准库的宏
-    .description = `errdoc export --format c`会把每个常量名加上前缀`site.export_prefix`（默认为`ERRDOC_`）后定义为宏，而在本项目的前缀下（此处设为空）这个名称已经是ISO C标准库中的宏，例如`<stdio.h>`中的`EOF`或`<errno.h>`中的`ERANGE`。同时包含这两个头文件的程序会得到两个定义。报错信息会给出对应的头文件。errdoc会对每个项目进行这项检查；对于错误码族的名称模式，它只报告第一个这样的名称，以及该模式还会生成多少个。
+    .description = `errdoc export --format c`会把每个常量名加上前缀`site.export_prefix`（默认为`ERRDOC_`）后定义为宏，而在本项目的前缀下这个名称已经是ISO C标准库中的宏，例如`<stdio.h>`中的`EOF`或`<errno.h>`中的`ERANGE`。同时包含这两个头文件的程序会得到两个定义。报错信息会给出对应的头文件。errdoc会对每个项目进行这项检查；对于错误码族的名称模式，它只报告第一个这样的名称，以及该模式还会生成多少个。
     .cause-1 = 错误码族的名称模式只有`{"{"}name{"}"}`、没有前缀，而它的表中有`EDOM`、`ERANGE`或`EILSEQ`等errno名称。
     .cause-2 = 错误码以常见的常量命名，如`EOF`、`NULL`、`INT_MAX`或`SIZE_MAX`。
     .solution-1 = 把`site.export_prefix`设为一个前缀（`APP_`），或者不写它而使用`ERRDOC_`：C导出会把它加在每个名称之前。
@@ -313,8 +313,8 @@ code-250 = 源码URL不是项目文件的URL
     .solution-1 = 按代码仓托管平台显示文件的方式，写出带占位符的文件地址：GitHub为`https://github.com/org/repo/blob/main/{"{"}path{"}"}#L{"{"}line{"}"}`，Gitee为`https://gitee.com/org/repo/blob/master/{"{"}path{"}"}#L{"{"}line{"}"}`，GitLab为`https://gitlab.com/org/repo/-/blob/main/{"{"}path{"}"}#L{"{"}line{"}"}`。
 
 code-251 = 导出前缀无法作为C名称的开头
-    .description = `site.export_prefix`是`errdoc export --format c`加在头文件中每个名称之前的前缀：加在每个错误码的宏之前（`NET_ABNORMAL_CLOSURE`），并以小写形式加在头文件自身的名称之前（`net_message()`、包含保护宏`net_codes_h`），使它们不与其他头文件的名称冲突。它必须能构成C标识符：ASCII字母、数字和`_`，不能以数字开头。空前缀（`""`）保留错误码名称原样。
+    .description = `site.export_prefix`是`errdoc export --format c`加在头文件中每个名称之前的前缀：加在每个错误码的宏之前（`NET_ABNORMAL_CLOSURE`），也加在头文件自身的名称（以小写结尾）之前（`NET_message()`、包含保护宏`NET_codes_h`），使它们不与其他头文件的名称冲突。它必须能构成C标识符：ASCII字母、数字和`_`，以字母开头（C保留以`_`加大写字母或以两个`_`开头的名称）。空前缀（`""`）保留错误码名称原样。
     .cause-1 = 前缀中有`-`、`.`、空格或非ASCII字母，例如`net-`。
-    .cause-2 = 前缀以数字开头。
+    .cause-2 = 前缀以数字或`_`开头。
     .solution-1 = 写一个如`NET_`这样的前缀，或者不写`export_prefix`而使用`ERRDOC_`。`errdoc export --format c --prefix`可以为单次导出覆盖它。
 
