@@ -302,6 +302,21 @@ fn tsc() -> PathBuf {
     PathBuf::from("tsc")
 }
 
+/// `main` (TypeScript, beside the exported `codes.ts` in `dir`) checked
+/// with `tsc --strict`, compiled and run by node: its output.
+fn typescript_runs(dir: &Path, main: &str) -> String {
+    std::fs::write(dir.join("main.ts"), main).unwrap();
+    succeeds(
+        Command::new(tsc())
+            .args([
+                "--strict", "--target", "es2020", "--module", "commonjs", "--outDir", "out",
+                "main.ts", "codes.ts",
+            ])
+            .current_dir(dir),
+    );
+    succeeds(Command::new("node").arg("out/main.js").current_dir(dir))
+}
+
 #[test]
 fn typescript_reads_every_message_back() {
     let root = hostile_project();
@@ -315,17 +330,7 @@ fn typescript_reads_every_message_back() {
          for (const name of names) {{\n  const m = errorMessage(ErrorCode[name]);\n  console.log(name + \" \" + (m === undefined ? \"-\" : hex(m)));\n}}\n",
         names.join(", ")
     );
-    std::fs::write(dir.join("main.ts"), main).unwrap();
-    succeeds(
-        Command::new(tsc())
-            .args([
-                "--strict", "--target", "es2020", "--module", "commonjs", "--outDir", "out",
-                "main.ts", "codes.ts",
-            ])
-            .current_dir(dir),
-    );
-    let out = succeeds(Command::new("node").arg("out/main.js").current_dir(dir));
-    assert_reads_back(&out, false);
+    assert_reads_back(&typescript_runs(dir, &main), false);
 }
 
 #[test]
@@ -341,17 +346,7 @@ fn arkts_reads_every_message_back() {
          for (const n of numbers) {{\n  const code: ErrorCode | undefined = errorCodeOf(n);\n  if (code === undefined) {{\n    throw new Error(\"no code \" + n);\n  }}\n  const m: string | undefined = errorMessage(code);\n  console.log(errorName(code) + \" \" + (m === undefined ? \"-\" : hex(m)));\n}}\n",
         numbers.join(", ")
     );
-    std::fs::write(dir.join("main.ts"), main).unwrap();
-    succeeds(
-        Command::new(tsc())
-            .args([
-                "--strict", "--target", "es2020", "--module", "commonjs", "--outDir", "out",
-                "main.ts", "codes.ts",
-            ])
-            .current_dir(dir),
-    );
-    let out = succeeds(Command::new("node").arg("out/main.js").current_dir(dir));
-    assert_reads_back(&out, false);
+    assert_reads_back(&typescript_runs(dir, &main), false);
 }
 
 /// Characters that a reader cannot see or that end a line somewhere:

@@ -183,28 +183,16 @@ fn a_reviewed_xliff_target_is_written_and_a_stale_string_made_current() {
     assert_eq!(status.stdout, "");
 }
 
-/// `msgctxt`, `msgid` and `msgstr` of one PO entry.
-fn entry(key: &str, english: &str, translation: &str) -> String {
-    format!("msgctxt \"{key}\"\nmsgid \"{english}\"\nmsgstr \"{translation}\"\n\n")
-}
-
-#[test]
-fn import_unstubs_a_whole_message_and_skips_what_does_not_fit() {
-    let root = project(None);
-    let root = root.path();
-    assert_eq!(errdoc(root, &["l10n", "add", "ja"]).status, 0);
-    let before = std::fs::read_to_string(root.join("locales/ja/close.ftl")).unwrap();
-    assert!(
-        before.contains("# errdoc: untranslated\n# en: Abnormal Closure\n"),
-        "{before}"
-    );
-    let po = [
+/// A Japanese PO file translating every string of `code-1006`, whose
+/// English description is `description` (PO-escaped).
+fn code_1006_ja(description: &str) -> String {
+    [
         "msgid \"\"\nmsgstr \"Language: ja\\n\"\n\n".to_string(),
         entry("code-1006", "Abnormal Closure", "異常終了"),
         entry(
             "code-1006.description",
-            "The connection was closed without a Close frame.",
-            "Close フレームなしで接続が閉じられました。",
+            description,
+            "接続が閉じられました。",
         ),
         entry(
             "code-1006.cause-1",
@@ -221,6 +209,27 @@ fn import_unstubs_a_whole_message_and_skips_what_does_not_fit() {
             "Reconnect with back-off.",
             "間隔を空けて再接続してください。",
         ),
+    ]
+    .concat()
+}
+
+/// `msgctxt`, `msgid` and `msgstr` of one PO entry.
+fn entry(key: &str, english: &str, translation: &str) -> String {
+    format!("msgctxt \"{key}\"\nmsgid \"{english}\"\nmsgstr \"{translation}\"\n\n")
+}
+
+#[test]
+fn import_unstubs_a_whole_message_and_skips_what_does_not_fit() {
+    let root = project(None);
+    let root = root.path();
+    assert_eq!(errdoc(root, &["l10n", "add", "ja"]).status, 0);
+    let before = std::fs::read_to_string(root.join("locales/ja/close.ftl")).unwrap();
+    assert!(
+        before.contains("# errdoc: untranslated\n# en: Abnormal Closure\n"),
+        "{before}"
+    );
+    let po = [
+        code_1006_ja("The connection was closed without a Close frame."),
         // The same key again (two exports joined): the first is used.
         entry("code-1006", "Abnormal Closure", "別の訳"),
         // Translated from an English that changed since.
@@ -247,9 +256,7 @@ fn import_unstubs_a_whole_message_and_skips_what_does_not_fit() {
     // Every string of the stub translated: its marker and English go, the
     // message is the translation.
     assert!(
-        after.starts_with(
-            "code-1006 = 異常終了\n    .description = Close フレームなしで接続が閉じられました。\n"
-        ),
+        after.starts_with("code-1006 = 異常終了\n    .description = 接続が閉じられました。\n"),
         "{after}"
     );
     assert!(!after.contains("# en: Abnormal Closure"), "{after}");
@@ -320,31 +327,7 @@ fn import_adds_an_attribute_after_trailing_blanks_and_unstubs_paragraphs() {
     let ja = dir.path().join("ja.po");
     std::fs::write(
         &ja,
-        [
-            "msgid \"\"\nmsgstr \"Language: ja\\n\"\n\n".to_string(),
-            entry("code-1006", "Abnormal Closure", "異常終了"),
-            entry(
-                "code-1006.description",
-                "The connection was closed.\\n\\nNo Close frame came.",
-                "接続が閉じられました。",
-            ),
-            entry(
-                "code-1006.cause-1",
-                "The network went down.",
-                "ネットワークが切断されました。",
-            ),
-            entry(
-                "code-1006.cause-2",
-                "The peer process crashed.",
-                "相手のプロセスがクラッシュしました。",
-            ),
-            entry(
-                "code-1006.solution-1",
-                "Reconnect with back-off.",
-                "間隔を空けて再接続してください。",
-            ),
-        ]
-        .concat(),
+        code_1006_ja("The connection was closed.\\n\\nNo Close frame came."),
     )
     .unwrap();
     let run = import(root, &ja);
