@@ -420,15 +420,6 @@ pub(crate) fn is_prefix(prefix: &str) -> bool {
             .is_none_or(|c| c.is_ascii_alphabetic())
 }
 
-/// The first name of `catalog` that the C export with `prefix` would make
-/// a macro of the C library: (the macro, its header).
-pub(crate) fn c_library_clash(catalog: &Catalog, prefix: &str) -> Option<(String, &'static str)> {
-    codes(catalog).into_iter().find_map(|(_, c)| {
-        let name = format!("{prefix}{}", c.name.value);
-        crate::validate::c_library_header(&name).map(|header| (name, header))
-    })
-}
-
 /// The prefix of the C export's names.
 pub(crate) fn prefix(catalog: &Catalog) -> &str {
     catalog

@@ -71,7 +71,7 @@ fn fits(catalog: &crate::catalog::Catalog, args: &ExportArgs) -> Result<(), Stri
                 "`{shown}` cannot start C names: a prefix is ASCII letters, digits and `_`, starting with a letter"
             ));
         }
-        if let Some((name, header)) = export::c_library_clash(catalog, prefix) {
+        if let Some((name, header)) = c_library_clash(catalog, prefix) {
             let with = if prefix.is_empty() {
                 "with no prefix".to_string()
             } else {
@@ -97,4 +97,16 @@ fn fits(catalog: &crate::catalog::Catalog, args: &ExportArgs) -> Result<(), Stri
         }
     }
     Ok(())
+}
+
+/// The first name of `catalog` that the C export with `prefix` would make
+/// a macro of the C library: (the macro, its header).
+fn c_library_clash(
+    catalog: &crate::catalog::Catalog,
+    prefix: &str,
+) -> Option<(String, &'static str)> {
+    catalog.modules.iter().flat_map(|m| &m.codes).find_map(|c| {
+        let name = format!("{prefix}{}", c.name.value);
+        crate::validate::c_library_header(&name).map(|header| (name, header))
+    })
 }
