@@ -71,6 +71,10 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let into = if args.check || args.diff {
         Output::new()
     } else {
+        // From here on site/ may change: a build killed on the way must
+        // leave no record that says site/ is as the last build left it
+        // (its staged files would outlive a build that trusted it).
+        crate::cache::forget(root);
         Output::staged(&site)?
     };
     let mut output = project.render(&look, &options, earlier.as_ref(), into, &mut diags);
