@@ -23,12 +23,7 @@ pub(crate) enum Found<'c> {
 /// On failure, the nearest known codes or names.
 pub(crate) fn lookup<'c>(catalog: &'c Catalog, query: &str) -> Result<Found<'c>, Vec<String>> {
     let query = query.trim();
-    let all = || {
-        catalog
-            .modules
-            .iter()
-            .flat_map(|m| m.codes.iter().map(move |c| (m, c)))
-    };
+    let all = || all_codes(catalog);
     let digits = query.strip_prefix('-').unwrap_or(query);
     if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
         let Ok(number) = query.parse::<CodeNumber>() else {
@@ -81,10 +76,7 @@ fn by_table_entry<'c>(
         for entry in &table.entries {
             let names = std::iter::once(&entry.name).chain(&entry.aliases);
             if names.into_iter().any(|n| n.value == name) {
-                let mut codes: Vec<(&Module, &CodeEntry)> = catalog
-                    .modules
-                    .iter()
-                    .flat_map(|m| m.codes.iter().map(move |c| (m, c)))
+                let mut codes: Vec<(&Module, &CodeEntry)> = all_codes(catalog)
                     .filter(|(_, c)| {
                         c.member.as_ref().is_some_and(|m| {
                             m.table == table.id.value && m.name == entry.name.value
@@ -101,6 +93,14 @@ fn by_table_entry<'c>(
     None
 }
 
+/// Every code of the catalog, with its module.
+fn all_codes(catalog: &Catalog) -> impl Iterator<Item = (&Module, &CodeEntry)> {
+    catalog
+        .modules
+        .iter()
+        .flat_map(|m| m.codes.iter().map(move |c| (m, c)))
+}
+
 /// A message as it is compared: case, blanks and a final `.` aside.
 fn comparable(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -112,12 +112,7 @@ fn comparable(text: &str) -> String {
 /// most codes), else the longest catalog message it holds, else a table
 /// entry's name (`ETIMEDOUT`).
 fn in_line<'c>(catalog: &'c Catalog, line: &str) -> Option<Found<'c>> {
-    let all = || {
-        catalog
-            .modules
-            .iter()
-            .flat_map(|m| m.codes.iter().map(move |c| (m, c)))
-    };
+    let all = || all_codes(catalog);
     // A pasted log is read to a bound, as the site's search reads one.
     let line: String = line.chars().take(2_000).collect();
     let words: Vec<&str> = line

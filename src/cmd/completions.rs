@@ -47,13 +47,20 @@ pub(crate) fn man(args: &ManArgs) -> anyhow::Result<ExitCode> {
         bin = format!("{bin} {}", sub.get_name());
         command = sub;
     }
+    write_out(&page(&command, &name, &bin)?)
+}
+
+/// The roff page of `command`, named `name` (`errdoc-l10n-status`) and
+/// called as `bin` (`errdoc l10n status`).
+fn page(command: &clap::Command, name: &str, bin: &str) -> anyhow::Result<Vec<u8>> {
     let command = command
-        .name(name)
-        .bin_name(bin)
+        .clone()
+        .name(name.to_string())
+        .bin_name(bin.to_string())
         .version(env!("CARGO_PKG_VERSION"));
     let mut page = Vec::new();
     clap_mangen::Man::new(command).render(&mut page)?;
-    write_out(&page)
+    Ok(page)
 }
 
 /// Writes the page of `command`, named `name`, and those of its
@@ -64,13 +71,7 @@ fn write_pages(
     (name, bin): (&str, &str),
     written: &mut usize,
 ) -> anyhow::Result<()> {
-    let page_command = command
-        .clone()
-        .name(name.to_string())
-        .bin_name(bin.to_string())
-        .version(env!("CARGO_PKG_VERSION"));
-    let mut page = Vec::new();
-    clap_mangen::Man::new(page_command).render(&mut page)?;
+    let page = page(command, name, bin)?;
     crate::output::write_atomically(&dir.join(format!("{name}.1")), &page)?;
     *written += 1;
     for sub in command.get_subcommands() {
