@@ -138,9 +138,15 @@ pub(crate) struct ExplainArgs {
     #[arg(long, value_name = "LOCALE")]
     pub lang: Option<String>,
 
-    /// `text` for the terminal, `markdown`, or `json` (the schema of codes.json)
+    /// `text` for the terminal, `markdown`, or `json` (the schema of
+    /// codes.json; with --catalog, the file's own records)
     #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
     pub format: ExplainFormat,
+
+    /// Explain from this file instead of a project: what `errdoc export
+    /// --format json` writes, or a site's codes.json
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<std::path::PathBuf>,
 }
 
 /// Options of `errdoc explain-error`.

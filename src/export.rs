@@ -12,9 +12,7 @@
 
 use std::fmt::Write as _;
 
-use serde::Serialize;
-
-use crate::catalog::{Catalog, CodeEntry, CodeNumber, Membership};
+use crate::catalog::{Catalog, CodeEntry, CodeNumber};
 use crate::model::{CodeView, LocaleModel, Model};
 use crate::render::search::plain_text;
 
@@ -33,73 +31,11 @@ fn view(locale: &LocaleModel, code: CodeNumber) -> Option<&CodeView> {
     locale.code(code).map(|(_, view)| view)
 }
 
-/// A code's texts in one language.
-#[derive(Serialize)]
-struct Texts<'a> {
-    title: &'a str,
-    description: Option<&'a str>,
-    causes: Vec<&'a str>,
-    solutions: Vec<&'a str>,
-    flags: Vec<&'a str>,
-}
-
-impl<'a> Texts<'a> {
-    fn of(view: &'a CodeView) -> Self {
-        Texts {
-            title: &view.title.text,
-            description: view.description.as_ref().map(|t| t.text.as_str()),
-            causes: view.causes.iter().map(|t| t.text.as_str()).collect(),
-            solutions: view.solutions.iter().map(|t| t.text.as_str()).collect(),
-            flags: view.flags.iter().map(|t| t.text.as_str()).collect(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct ExportedCode<'a> {
-    code: CodeNumber,
-    name: &'a str,
-    module: &'a str,
-    message: Option<&'a str>,
-    family: Option<&'a Membership>,
-    generated: bool,
-    flags: Vec<crate::catalog::Flag>,
-    references: Vec<&'a str>,
-    related: Vec<CodeNumber>,
-    since: Option<&'a str>,
-    deprecated: Option<&'a str>,
-    /// Texts by locale tag.
-    texts: std::collections::BTreeMap<&'a str, Texts<'a>>,
-}
-
-/// JSON: `{ "locales": [...], "codes": [ { …facts, "texts": { "en": {…}, … } } ] }`.
+/// JSON: the catalog as a file that travels without its project
+/// ([`crate::explain::portable`]): `explain --catalog` reads it.
 pub(crate) fn json(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
-    let codes: Vec<ExportedCode<'_>> = codes(catalog)
-        .into_iter()
-        .map(|(module, c)| ExportedCode {
-            code: c.code,
-            name: &c.name.value,
-            module,
-            message: c.message.as_ref().map(|m| m.value.as_str()),
-            family: c.member.as_ref(),
-            generated: c.is_generated(),
-            flags: c.flags.iter().map(|f| f.value).collect(),
-            references: c.references.iter().map(|r| r.value.as_str()).collect(),
-            related: c.related.iter().map(|r| r.value).collect(),
-            since: c.since.as_ref().map(|s| s.value.as_str()),
-            deprecated: c.deprecated.as_ref().map(|s| s.value.as_str()),
-            texts: model
-                .locales
-                .iter()
-                .filter_map(|l| view(l, c.code).map(|v| (l.tag.as_str(), Texts::of(v))))
-                .collect(),
-        })
-        .collect();
-    let locales: Vec<&str> = model.locales.iter().map(|l| l.tag.as_str()).collect();
-    Ok(serde_json::to_string_pretty(&serde_json::json!({
-        "locales": locales,
-        "codes": codes,
-    }))? + "\n")
+    let portable = crate::explain::portable::export(catalog, model);
+    Ok(serde_json::to_string_pretty(&portable)? + "\n")
 }
 
 /// CSV: a row per code; the facts, then title, description, causes and

@@ -347,7 +347,7 @@ pub struct Family {
 }
 
 /// Which family a code belongs to, and as which table value.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Membership {
     /// The family's id.
     pub family: String,

@@ -3,18 +3,96 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::catalog::{CodeNumber, NamedRange};
+use crate::catalog::CodeNumber;
 use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::cmd::failure;
 use crate::console::{self, Stream};
 use crate::diagnostic::Diagnostics;
-use crate::explain::{self, Found, Labels, Style};
-use crate::model::LocaleModel;
+use crate::explain::portable::{self, Portable};
+use crate::explain::{self, Found, Index, Style};
+use crate::model::{Labels, Model};
 use crate::project::Project;
 use crate::run::{Policy, Stage};
 
+/// Where `explain` reads the codes: a project, or a file it exported
+/// (`--catalog`).
+enum Source<'a> {
+    /// A project and its model.
+    Project { project: &'a Project, model: Model },
+    /// An exported file or a site's `codes.json`, and its text.
+    File { portable: Portable, text: String },
+}
+
+impl Source<'_> {
+    /// Every locale's tag, the source first.
+    fn tags(&self) -> Vec<&str> {
+        match self {
+            Source::Project { project, .. } => project.locales.tags(),
+            Source::File { portable, .. } => portable.locales.iter().map(String::as_str).collect(),
+        }
+    }
+
+    fn index(&self) -> Index<'_> {
+        match self {
+            Source::Project { project, .. } => Index::of_catalog(&project.catalog),
+            Source::File { portable, .. } => portable.index(),
+        }
+    }
+
+    fn labels(&self, tag: &str) -> Labels {
+        match self {
+            Source::Project { model, .. } => model
+                .locales
+                .iter()
+                .find(|l| l.tag == tag)
+                .map_or_else(|| Labels::of(&model.locales[0]), Labels::of),
+            Source::File { portable, .. } => portable.labels(tag),
+        }
+    }
+
+    fn code(&self, tag: &str, number: CodeNumber) -> Option<explain::Explained<'_>> {
+        match self {
+            Source::Project { model, .. } => {
+                explain::view(model.locales.iter().find(|l| l.tag == tag)?, number)
+            }
+            Source::File { portable, .. } => portable.explained(tag, number),
+        }
+    }
+
+    fn range(&self, tag: &str, id: &str) -> Option<explain::ExplainedRange<'_>> {
+        match self {
+            Source::Project { model, .. } => {
+                explain::range_view(model.locales.iter().find(|l| l.tag == tag)?, id)
+            }
+            Source::File { portable, .. } => portable.range(tag, id),
+        }
+    }
+
+    /// The codes `numbers` as JSON: in the schema of `codes.json` from a
+    /// project, as the file has them from a file.
+    fn json(&self, tag: &str, numbers: &[CodeNumber]) -> serde_json::Value {
+        match self {
+            Source::Project { model, .. } => model
+                .locales
+                .iter()
+                .find(|l| l.tag == tag)
+                .map_or(serde_json::Value::Null, |l| explain::json(l, numbers)),
+            Source::File { text, .. } => portable::records(text, numbers),
+        }
+    }
+}
+
 /// Runs `errdoc explain`.
 pub(crate) fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
+    if let Some(file) = &args.catalog {
+        return match Portable::load(file) {
+            Ok((portable, text)) => explain_in(&Source::File { portable, text }, args, None),
+            Err(problem) => {
+                tell!("error: {}", console::printable_lines(&problem.to_string()));
+                Ok(failure())
+            }
+        };
+    }
     let project = match Policy::new("explain", Stage::Project).load(root, Diagnostics::new())? {
         Ok(loaded) => loaded.project,
         Err(status) => return Ok(status),
@@ -29,45 +107,53 @@ pub(crate) fn explain(
     args: &ExplainArgs,
     shown_code: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    let Some(tag) = locale_tag(project, args) else {
+    let source = Source::Project {
+        project,
+        model: project.model(),
+    };
+    explain_in(&source, args, shown_code)
+}
+
+/// Explains `args.query` of `source`.
+fn explain_in(
+    source: &Source<'_>,
+    args: &ExplainArgs,
+    shown_code: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let Some(tag) = locale_tag(&source.tags(), args) else {
         return Ok(failure());
     };
-
-    let found = match explain::lookup(&project.catalog, &args.query) {
+    let found = match source.index().lookup(&args.query) {
         Ok(found) => found,
         Err(nearest) => {
             tell!(
                 "error: `{}` is not a code, a constant name or an errno name of the catalog",
-                args.query.trim()
+                console::printable(args.query.trim())
             );
             if !nearest.is_empty() {
-                tell!("nearest: {}", nearest.join(", "));
+                tell!("nearest: {}", console::printable(&nearest.join(", ")));
             }
             return Ok(failure());
         }
     };
-
-    let model = project.model();
-    let Some(locale) = model.locales.iter().find(|l| l.tag == tag) else {
-        return Ok(failure());
-    };
-    let labels = labels(project, &tag);
     let style = Style {
         colour: console::colour(Stream::Out),
         width: console::width(),
         shown_code,
     };
-
     let output = match found {
-        Found::Codes(codes) => {
-            let numbers: Vec<CodeNumber> = codes.iter().map(|(_, c)| c.code).collect();
-            codes_output(locale, &numbers, args.format, &labels, &style)?
-        }
-        Found::Range(range) => {
-            let Some(output) = range_output(locale, range, args.format, &style)? else {
+        Found::Codes(numbers) => codes_output(source, &tag, &numbers, args.format, &style)?,
+        Found::Range(id) => {
+            let Some(range) = source.range(&tag, id) else {
                 return Ok(failure());
             };
-            output
+            match args.format {
+                ExplainFormat::Json => {
+                    serde_json::to_string_pretty(&explain::range_json(&range))? + "\n"
+                }
+                ExplainFormat::Markdown => explain::range_markdown(&range),
+                ExplainFormat::Text => explain::range_text(&range, &style),
+            }
         }
     };
     // The styles of the text form are made in `explain`, each text made
@@ -83,9 +169,9 @@ pub(crate) fn explain(
 
 /// The locale to explain in: `--lang` (in any case), else the one the
 /// environment asks for (`LC_ALL`, `LC_MESSAGES`, `LANG`), else the source
-/// locale. `None`, said, where `--lang` names no locale of the project.
-fn locale_tag(project: &Project, args: &ExplainArgs) -> Option<String> {
-    let tags = project.locales.tags();
+/// locale (the first of `tags`). `None`, said, where `--lang` names none
+/// of `tags`.
+fn locale_tag(tags: &[&str], args: &ExplainArgs) -> Option<String> {
     match &args.lang {
         Some(lang) => match tags.iter().find(|t| t.eq_ignore_ascii_case(lang)) {
             Some(t) => Some((*t).to_string()),
@@ -93,98 +179,40 @@ fn locale_tag(project: &Project, args: &ExplainArgs) -> Option<String> {
                 tell!(
                     "error: there is no locale `{}` — the locales are {}",
                     crate::console::printable(lang),
-                    tags.join(", ")
+                    crate::console::printable(&tags.join(", "))
                 );
                 None
             }
         },
-        None => Some(
-            ["LC_ALL", "LC_MESSAGES", "LANG"]
-                .iter()
-                .filter_map(|v| std::env::var(v).ok())
-                .find(|v| !v.is_empty())
-                .and_then(|v| explain::locale_from_env(&v, &tags))
-                .unwrap_or_else(|| project.locales.source().tag.clone()),
-        ),
-    }
-}
-
-/// The labels of a code's fields in locale `tag`'s interface texts (an
-/// id where a text is missing).
-fn labels(project: &Project, tag: &str) -> Labels {
-    let label = |id: &str| {
-        project
-            .locales
-            .ui_chain(tag)
-            .into_iter()
-            .find_map(|l| l.format(id, None, None))
-            .map_or_else(|| id.to_string(), |(text, _)| text)
-    };
-    Labels {
-        message: label("ui-error-message"),
-        description: label("ui-description"),
-        causes: label("ui-causes"),
-        solution: label("ui-solution"),
-        flags: label("ui-flags"),
-        references: label("ui-references"),
-        related: label("ui-related"),
+        None => ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| explain::locale_from_env(&v, tags))
+            .or_else(|| tags.first().map(|t| (*t).to_string())),
     }
 }
 
 /// The codes `numbers` in `format`: one JSON document, or each code's
 /// Markdown or text, a blank line between them.
 fn codes_output(
-    locale: &LocaleModel,
+    source: &Source<'_>,
+    tag: &str,
     numbers: &[CodeNumber],
     format: ExplainFormat,
-    labels: &Labels,
     style: &Style,
 ) -> anyhow::Result<String> {
-    Ok(match format {
-        ExplainFormat::Json => {
-            let json = explain::json(locale, numbers);
-            serde_json::to_string_pretty(&json)? + "\n"
-        }
-        format => numbers
-            .iter()
-            .filter_map(|n| explain::view(locale, *n))
-            .map(|(page, code)| match format {
-                ExplainFormat::Markdown => explain::markdown(code, labels, style),
-                _ => explain::text(page, code, labels, style),
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-    })
-}
-
-/// A named range of codes in `format`; `None` where the locale's pages do
-/// not have it.
-fn range_output(
-    locale: &LocaleModel,
-    range: &NamedRange,
-    format: ExplainFormat,
-    style: &Style,
-) -> anyhow::Result<Option<String>> {
-    let Some((page, view)) = explain::range_view(locale, &range.id.value) else {
-        return Ok(None);
-    };
-    Ok(Some(match format {
-        ExplainFormat::Json => {
-            serde_json::to_string_pretty(&serde_json::json!({
-                "from": view.from,
-                "to": view.to,
-                "module": page.module,
-                "title": view.title.text,
-                "description": view.description.as_ref().map(|d| &d.text),
-            }))? + "\n"
-        }
-        ExplainFormat::Markdown => format!(
-            "## {}–{} {}\n\n{}\n",
-            view.from,
-            view.to,
-            view.title.text.trim(),
-            view.description.as_ref().map_or("", |d| d.text.trim())
-        ),
-        ExplainFormat::Text => explain::range_text(page, view, style),
-    }))
+    if format == ExplainFormat::Json {
+        return Ok(serde_json::to_string_pretty(&source.json(tag, numbers))? + "\n");
+    }
+    let labels = source.labels(tag);
+    Ok(numbers
+        .iter()
+        .filter_map(|n| source.code(tag, *n))
+        .map(|code| match format {
+            ExplainFormat::Markdown => explain::markdown(&code, &labels, style),
+            _ => explain::text(&code, &labels, style),
+        })
+        .collect::<Vec<_>>()
+        .join("\n"))
 }

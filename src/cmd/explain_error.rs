@@ -92,6 +92,7 @@ pub(crate) fn run(args: &ExplainErrorArgs) -> anyhow::Result<ExitCode> {
         query: parse(kind.code).unwrap_or_default().to_string(),
         lang: args.lang.clone(),
         format: args.format,
+        catalog: None,
     };
     crate::cmd::explain::explain(&project, &query, Some(kind.code.to_string()))
 }

@@ -70,10 +70,14 @@ pub(crate) fn failure() -> ExitCode {
 /// input's (a file that cannot be written) is printed with its whole chain
 /// of causes.
 pub(crate) fn run(cli: &Cli) -> ExitCode {
-    if !matches!(
-        cli.command,
-        Command::Init(_) | Command::ExplainError(_) | Command::Completions(_) | Command::Man(_)
-    ) {
+    let needs_project = match &cli.command {
+        Command::Init(_) | Command::ExplainError(_) | Command::Completions(_) | Command::Man(_) => {
+            false
+        }
+        Command::Explain(args) => args.catalog.is_none(),
+        _ => true,
+    };
+    if needs_project {
         let problem = match std::fs::metadata(&cli.root) {
             Ok(meta) if meta.is_dir() => None,
             Ok(_) => Some("is not a folder".to_string()),

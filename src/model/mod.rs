@@ -290,8 +290,44 @@ struct Directory {
     pages: HashMap<CodeNumber, Vec<PageLink>>,
 }
 
+/// Labels of the sections, in the chosen language: the locale's UI
+/// strings, carried in exported files for `explain --catalog`.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub(crate) struct Labels {
+    /// "Error Message".
+    pub message: String,
+    /// "Description".
+    pub description: String,
+    /// "Possible Causes".
+    pub causes: String,
+    /// "Solution".
+    pub solution: String,
+    /// "Restrictions".
+    pub flags: String,
+    /// "References".
+    pub references: String,
+    /// "Related Error Codes".
+    pub related: String,
+}
+
+impl Labels {
+    /// The labels in `locale`'s UI strings (an id where a text is missing).
+    pub(crate) fn of(locale: &LocaleModel) -> Self {
+        let label = |id: &str| locale.ui.get(id).cloned().unwrap_or_else(|| id.to_string());
+        Labels {
+            message: label("ui-error-message"),
+            description: label("ui-description"),
+            causes: label("ui-causes"),
+            solution: label("ui-solution"),
+            flags: label("ui-flags"),
+            references: label("ui-references"),
+            related: label("ui-related"),
+        }
+    }
+}
+
 /// A cited document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub(crate) struct ReferenceView {
     /// Title.
     pub title: String,

@@ -74,6 +74,11 @@ pub(crate) fn plain_blocks(markdown: &str) -> Vec<String> {
 pub(crate) struct CodesJson<'a> {
     /// Locale tag.
     pub locale: &'a str,
+    /// Every page, in catalog order (`explain --catalog` shows their
+    /// titles).
+    pub pages: Vec<PageJson<'a>>,
+    /// The labels of a code's sections.
+    pub labels: crate::model::Labels,
     /// Every code, by number.
     pub codes: Vec<CodeJson<'a>>,
     /// Ranges that are not single codes.
@@ -110,11 +115,21 @@ pub(crate) struct CodeJson<'a> {
 /// A range in `codes.json`.
 #[derive(Serialize)]
 pub(crate) struct RangeJson<'a> {
+    pub id: &'a str,
     pub from: crate::catalog::CodeNumber,
     pub to: crate::catalog::CodeNumber,
     pub module: &'a str,
     pub title: &'a str,
     pub description: Option<&'a str>,
+    pub references: &'a [ReferenceView],
+}
+
+/// A page in `codes.json`.
+#[derive(Serialize)]
+pub(crate) struct PageJson<'a> {
+    pub module: &'a str,
+    pub file: &'a str,
+    pub title: &'a str,
 }
 
 /// The `codes.json` of one locale.
@@ -168,17 +183,29 @@ pub(crate) fn codes_json(locale: &LocaleModel) -> CodesJson<'_> {
         }
         for r in &page.ranges {
             ranges.push(RangeJson {
+                id: &r.id,
                 from: r.from,
                 to: r.to,
                 module: &page.module,
                 title: &r.title.text,
                 description: r.description.as_ref().map(|t| t.text.as_str()),
+                references: &r.references,
             });
         }
     }
     codes.sort_by_key(|c| c.code);
     CodesJson {
         locale: tag,
+        pages: locale
+            .pages
+            .iter()
+            .map(|p| PageJson {
+                module: &p.module,
+                file: &p.file,
+                title: &p.title.text,
+            })
+            .collect(),
+        labels: crate::model::Labels::of(locale),
         codes,
         ranges,
     }
