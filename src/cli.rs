@@ -58,6 +58,8 @@ pub(crate) enum Command {
     ExplainError(ExplainErrorArgs),
     /// Export the catalog for other programs: JSON, CSV, Rust, TypeScript, ArkTS or C
     Export(ExportArgs),
+    /// Compare the catalog with an earlier release: what would break apps
+    Compat(CompatArgs),
     /// Preview the site: build, serve it on loopback, rebuild and reload on change
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
@@ -70,6 +72,21 @@ pub(crate) enum Command {
     Completions(CompletionsArgs),
     /// Print a manual page, in roff (`errdoc man > errdoc.1; man ./errdoc.1`)
     Man(ManArgs),
+}
+
+/// Options of `errdoc compat`.
+#[derive(Debug, Args)]
+pub(crate) struct CompatArgs {
+    /// The earlier release: a git revision of the project (a tag such as
+    /// v1.0, a commit), read with `git show`, or a file of `errdoc export
+    /// --format json`
+    #[arg(long, value_name = "REV|FILE")]
+    pub against: String,
+
+    /// `text`: the changes on standard error, located; `json`: one
+    /// document on standard output
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// Options of `errdoc man`.

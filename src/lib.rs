@@ -15,6 +15,7 @@ mod cache;
 mod catalog;
 mod cli;
 mod cmd;
+mod compat;
 mod console;
 mod diagnostic;
 mod explain;

@@ -250,6 +250,7 @@ fn subcommands() -> Vec<&'static str> {
         "explain",
         "explain-error",
         "export",
+        "compat",
         "serve",
         "init",
         "import",

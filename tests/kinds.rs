@@ -73,8 +73,10 @@ fn the_error_documentation_is_complete_in_both_languages() {
 }
 
 /// The kinds a fixture cannot hold (links, special files, sizes) are made
-/// by the tests below; every other kind has a case under
-/// tests/fixtures/invalid/ whose expected output shows its code.
+/// by the tests below; `compat`'s (E06xx) by tests/compat.rs, whose
+/// expected reports are in tests/fixtures/compat/expected/; every other
+/// kind has a case under tests/fixtures/invalid/ whose expected output
+/// shows its code.
 const MADE_HERE: &[&str] = &["E0501", "E0502", "E0503", "E0505"];
 
 #[test]
@@ -85,6 +87,9 @@ fn every_kind_has_a_case_that_produces_it() {
         .map(|case| {
             std::fs::read_to_string(dir.join(case).join("expected.stderr")).unwrap_or_default()
         })
+        .chain(["against-tag.stderr", "against-file.stderr"].map(|name| {
+            std::fs::read_to_string(fixtures().join("compat/expected").join(name)).unwrap()
+        }))
         .collect();
     let missing: Vec<&str> = KINDS
         .iter()
@@ -207,6 +212,6 @@ fn explain_error_shows_a_code_in_either_language() {
     assert_eq!(unknown.status, 1);
     assert_eq!(
         unknown.stderr,
-        "error: `E0999` is not a code of errdoc's errors — they are E0101 to E0510 (`errdoc check` prints them in brackets: `error[E0225]`)\n"
+        "error: `E0999` is not a code of errdoc's errors — they are E0101 to E0617 (`errdoc check` prints them in brackets: `error[E0225]`)\n"
     );
 }

@@ -18,6 +18,7 @@ ui-versions = Versions
 ui-since = Available since { $version }
 # $version (String) - a version such as "API version 12"
 ui-deprecated = Deprecated since { $version }
+ui-removed = Removed in { $version }: apps no longer receive it; the number stays reserved
 ui-references = References
 ui-related = Related Error Codes
 

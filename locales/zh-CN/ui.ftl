@@ -15,6 +15,7 @@ ui-flags = 使用限制
 ui-versions = 版本
 ui-since = 从{ $version }开始支持
 ui-deprecated = 从{ $version }开始废弃
+ui-removed = 从{ $version }开始移除：应用不再收到该错误码，该编号保留不再使用
 ui-references = 参考资料
 ui-related = 相关错误码
 

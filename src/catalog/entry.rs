@@ -40,7 +40,7 @@ pub(super) enum Entry {
 }
 
 /// The fields an entry has, by name, for "only these belong here".
-fn given_fields(c: &RawCode) -> [(&'static str, bool); 12] {
+fn given_fields(c: &RawCode) -> [(&'static str, bool); 15] {
     [
         ("code", c.code.is_some()),
         ("also", c.also.is_some()),
@@ -54,6 +54,9 @@ fn given_fields(c: &RawCode) -> [(&'static str, bool); 12] {
         ("flags", !c.flags.is_empty()),
         ("since", c.since.is_some()),
         ("deprecated", c.deprecated.is_some()),
+        ("removed", c.removed.is_some()),
+        ("renamed_from", c.renamed_from.is_some()),
+        ("message_changed", c.message_changed.is_some()),
     ]
 }
 
@@ -161,6 +164,9 @@ fn read_definition(
         flags: located_all(&c.flags),
         since: c.since.as_ref().map(located),
         deprecated: c.deprecated.as_ref().map(located),
+        removed: c.removed.as_ref().map(located),
+        renamed_from: c.renamed_from.as_ref().map(located),
+        message_changed: c.message_changed.as_ref().map(located),
         marker: c.marker.as_ref().map(located),
         message_drift: drift_of(c),
         member: None,

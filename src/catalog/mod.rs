@@ -344,6 +344,8 @@ pub struct Family {
     pub references: Vec<Located<String>>,
     /// Every code the family defines, overridden or generated.
     pub members: Vec<CodeNumber>,
+    /// The release that changed its members.
+    pub changed: Option<Located<String>>,
 }
 
 /// Which family a code belongs to, and as which table value.
@@ -393,6 +395,12 @@ pub struct CodeEntry {
     pub since: Option<Located<String>>,
     /// Version that deprecated it.
     pub deprecated: Option<Located<String>>,
+    /// Version that removed it (the code is kept, documented as gone).
+    pub removed: Option<Located<String>>,
+    /// Its constant's name in an earlier release.
+    pub renamed_from: Option<Located<String>>,
+    /// Version whose literal message differs from the earlier one's.
+    pub message_changed: Option<Located<String>>,
     /// A marker the Markdown section is wrapped in (`Del`: `<!--Del-->` …
     /// `<!--DelEnd-->`), as documentation pipelines use to drop sections.
     pub marker: Option<Located<String>>,

@@ -323,6 +323,7 @@ fn expand_families(
             name_pattern: located(&f.name),
             references: located_all(&f.references),
             members: Vec::new(),
+            changed: f.changed.as_ref().map(located),
         };
         let Some(table) = tables.iter().find(|t| t.id.value == f.table.value) else {
             let known: Vec<&str> = tables.iter().map(|t| t.id.value.as_str()).collect();
@@ -395,6 +396,9 @@ fn member_code(
         flags: Vec::new(),
         since: None,
         deprecated: None,
+        removed: None,
+        renamed_from: None,
+        message_changed: None,
         marker: None,
         message_drift: Vec::new(),
         member: Some(membership),

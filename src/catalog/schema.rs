@@ -259,6 +259,9 @@ pub(crate) struct RawFamily<H: Hold = Read> {
     pub(crate) name: H::Of<String>,
     #[serde(default)]
     pub(crate) references: Vec<H::Of<String>>,
+    /// The release that changed its members (`compat` notes the change
+    /// rather than failing on it).
+    pub(crate) changed: Option<H::Of<String>>,
 }
 
 /// An entry of a module's `codes:`, the page's sections in order: a code
@@ -289,6 +292,14 @@ pub(crate) struct RawCode<H: Hold = Read> {
     pub(crate) flags: Vec<H::Of<Flag>>,
     pub(crate) since: Option<H::Of<String>>,
     pub(crate) deprecated: Option<H::Of<String>>,
+    /// The release that removed it: the code stays, documented as gone,
+    /// so that its number is never given another meaning.
+    pub(crate) removed: Option<H::Of<String>>,
+    /// Its constant's name in an earlier release (`compat` notes the
+    /// rename rather than failing on it).
+    pub(crate) renamed_from: Option<H::Of<String>>,
+    /// The release whose literal message differs from the earlier one's.
+    pub(crate) message_changed: Option<H::Of<String>>,
     pub(crate) marker: Option<H::Of<String>>,
 }
 

@@ -59,6 +59,14 @@ pub(crate) const PROJECT: &[(&str, &str)] = &[
         "locales/zh-CN/files.ftl",
         include_str!("../../docs/errors/locales/zh-CN/files.ftl"),
     ),
+    (
+        "locales/en/compat.ftl",
+        include_str!("../../docs/errors/locales/en/compat.ftl"),
+    ),
+    (
+        "locales/zh-CN/compat.ftl",
+        include_str!("../../docs/errors/locales/zh-CN/compat.ftl"),
+    ),
 ];
 
 /// Runs `errdoc explain-error`.

@@ -46,6 +46,7 @@ macro_rules! tell_raw {
 
 pub(crate) mod build;
 pub(crate) mod check;
+pub(crate) mod compat;
 pub(crate) mod completions;
 pub(crate) mod diff;
 pub(crate) mod explain;
@@ -103,6 +104,7 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         Command::Explain(args) => explain::run(&cli.root, args),
         Command::ExplainError(args) => explain_error::run(args),
         Command::Export(args) => export::run(&cli.root, args),
+        Command::Compat(args) => compat::run(&cli.root, args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&cli.root, args),
         Command::Init(args) => init::run(&cli.root, args),

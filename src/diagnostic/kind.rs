@@ -4,7 +4,8 @@
 //!
 //! A code is `E` and four digits: `E01xx` the catalog's shape, `E02xx` what
 //! the catalog says, `E03xx` the translations, `E04xx` templates and
-//! layouts, `E05xx` files and options. A code is never reused for another
+//! layouts, `E05xx` files and options, `E06xx` the catalog against an
+//! earlier release (`compat`; notes there are changes it acknowledges). A code is never reused for another
 //! meaning; a kind that goes away leaves its number unused (E0332, E0506,
 //! E0508, E0511).
 //!
@@ -504,6 +505,46 @@ kinds! {
     E0510 Error BadBaseUrlOption { url: String }
         => "--base-url `{url}` is not an absolute URL of a folder",
         hint "write it as https://host/path/ with the final `/`";
+
+    // E06xx: the catalog against an earlier release (`errdoc compat`).
+    E0601 Error CodeRemoved { code: CodeNumber, name: String, release: String }
+        => "code {code} ({name}) of {release} is gone from the catalog",
+        hint "apps that branch on it break: keep it with `removed: \"<release>\"`, which documents it as gone and keeps its number from being reused";
+    E0602 Error CodeRenumbered { name: String, code: CodeNumber, now: CodeNumber, release: String }
+        => "{name} was code {code} in {release} and is code {now} now",
+        hint "apps that branch on {code} break: keep code {code} (with `removed:` if it is gone), and give code {now} a name of its own";
+    E0603 Error NumberReused { code: CodeNumber, old: String, new: String, release: String }
+        => "code {code} was {old} in {release} and is {new} now, with another message: a number reused for another meaning",
+        hint "apps that branch on {code} would take one error for another: give {new} a number of its own and keep {code} as {old}; if it is the same error renamed, say `renamed_from: {old}` and `message_changed: \"<release>\"`";
+    E0604 Error ConstantRenamed { code: CodeNumber, old: String, new: String, release: String }
+        => "the constant of code {code} was {old} in {release} and is {new} now",
+        hint "code that names {old} no longer compiles: say `renamed_from: {old}` if the rename is meant";
+    E0605 Error MessageChanged { code: CodeNumber, old: String, new: String, release: String }
+        => "the message of code {code} was {old} in {release} and is {new} now",
+        hint "apps that match the message break: say `message_changed: \"<release>\"` if the change is meant";
+    E0606 Warning CodeMoved { code: CodeNumber, old: String, new: String, release: String }
+        => "code {code} was in module `{old}` in {release} and is in `{new}` now",
+        hint "links to its section of the old page break: list it there too (`also: {code}`) or redirect the old address";
+    E0607 Error FamilyChanged { family: String, summary: String, release: String }
+        => "family `{family}` changed its members since {release}: {summary}",
+        hint "a family's members are codes like any other: make a new family for new rules, or say `changed: \"<release>\"` on the family if the change is meant";
+    E0608 Warning RemovedUndeprecated { code: CodeNumber, release: String }
+        => "code {code} is removed without having been deprecated in {release}",
+        hint "deprecate a code (`deprecated: \"<release>\"`) for a release before removing it, so that apps are warned";
+    E0611 Note CodeAdded { code: CodeNumber, name: String }
+        => "code {code} ({name}) is new";
+    E0612 Note CodeDeprecated { code: CodeNumber, since: String }
+        => "code {code} is deprecated since {since}";
+    E0613 Note RemovalNoted { code: CodeNumber, name: String, since: String }
+        => "code {code} ({name}) is removed since {since}";
+    E0614 Note RenameNoted { code: CodeNumber, old: String, new: String }
+        => "the constant of code {code} is renamed from {old} to {new}";
+    E0615 Note MessageChangeNoted { code: CodeNumber, old: String, new: String, since: String }
+        => "the message of code {code} changed in {since} from {old} to {new}";
+    E0616 Note FamilyChangeNoted { family: String, summary: String, since: String }
+        => "family `{family}` changed its members in {since}: {summary}";
+    E0617 Note MembersAdded { family: String, members: String }
+        => "family `{family}` has {members}";
 }
 
 #[cfg(test)]

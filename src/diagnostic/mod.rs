@@ -25,6 +25,9 @@ pub enum Severity {
     Error,
     /// The output is built but something deserves a look.
     Warning,
+    /// Worth knowing, nothing to fix (`compat`: a change the catalog
+    /// acknowledges, a code added).
+    Note,
 }
 
 /// Where a problem is: a file, and optionally a position in it.
@@ -282,6 +285,7 @@ impl Severity {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -321,6 +325,7 @@ impl Diagnostic {
         let sgr = match self.severity {
             Severity::Error => "1;31",
             Severity::Warning => "1;33",
+            Severity::Note => "1;36",
         };
         if let Some(location) = &self.location {
             location.write_place(f)?;
@@ -486,6 +491,11 @@ impl Diagnostics {
     /// How many warnings.
     pub fn warning_count(&self) -> usize {
         self.count(Severity::Warning)
+    }
+
+    /// How many notes.
+    pub fn note_count(&self) -> usize {
+        self.count(Severity::Note)
     }
 
     fn count(&self, severity: Severity) -> usize {

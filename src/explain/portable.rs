@@ -33,6 +33,9 @@ pub(crate) struct Portable {
     /// The tables families are built on.
     #[serde(default)]
     pub tables: Vec<PortableTable>,
+    /// The families: a code per entry of a table.
+    #[serde(default)]
+    pub families: Vec<PortableFamily>,
     /// Ranges of codes that are not single codes.
     #[serde(default)]
     pub ranges: Vec<PortableRange>,
@@ -58,6 +61,21 @@ pub(crate) struct PortableTable {
     pub id: String,
     /// Its entries.
     pub entries: Vec<PortableEntry>,
+}
+
+/// A family's rule.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct PortableFamily {
+    /// Its id.
+    pub id: String,
+    /// The module that defines it.
+    pub module: String,
+    /// Its base number.
+    pub base: CodeNumber,
+    /// The table it expands.
+    pub table: String,
+    /// Its constant-name pattern (`SOCKET_{name}`).
+    pub name: String,
 }
 
 /// A table's entry.
@@ -131,6 +149,9 @@ pub(crate) struct PortableCode {
     /// Why and since when it is deprecated.
     #[serde(default)]
     pub deprecated: Option<String>,
+    /// The release that removed it (it stays, documented as gone).
+    #[serde(default)]
+    pub removed: Option<String>,
     /// The files of the pages it is on.
     #[serde(default)]
     pub pages: Vec<String>,
@@ -212,6 +233,7 @@ pub(crate) fn export(catalog: &Catalog, model: &Model) -> Portable {
                 related: c.related.iter().map(|r| r.value).collect(),
                 since: c.since.as_ref().map(|s| s.value.clone()),
                 deprecated: c.deprecated.as_ref().map(|s| s.value.clone()),
+                removed: c.removed.as_ref().map(|s| s.value.clone()),
                 pages,
                 texts: views
                     .iter()
@@ -233,25 +255,48 @@ pub(crate) fn export(catalog: &Catalog, model: &Model) -> Portable {
             .iter()
             .map(|l| (l.tag.clone(), Labels::of(l)))
             .collect(),
-        tables: catalog
-            .tables
-            .iter()
-            .map(|t| PortableTable {
-                id: t.id.value.clone(),
-                entries: t
-                    .entries
-                    .iter()
-                    .map(|e| PortableEntry {
-                        name: e.name.value.clone(),
-                        value: e.value.value,
-                        aliases: e.aliases.iter().map(|a| a.value.clone()).collect(),
-                    })
-                    .collect(),
-            })
-            .collect(),
+        tables: tables_export(catalog),
+        families: families_export(catalog),
         ranges: ranges_of(model),
         codes,
     }
+}
+
+/// The catalog's tables, with their entries' names.
+fn tables_export(catalog: &Catalog) -> Vec<PortableTable> {
+    catalog
+        .tables
+        .iter()
+        .map(|t| PortableTable {
+            id: t.id.value.clone(),
+            entries: t
+                .entries
+                .iter()
+                .map(|e| PortableEntry {
+                    name: e.name.value.clone(),
+                    value: e.value.value,
+                    aliases: e.aliases.iter().map(|a| a.value.clone()).collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The catalog's families' rules.
+fn families_export(catalog: &Catalog) -> Vec<PortableFamily> {
+    catalog
+        .modules
+        .iter()
+        .flat_map(|m| {
+            m.families.iter().map(|f| PortableFamily {
+                id: f.id.value.clone(),
+                module: m.id.value.clone(),
+                base: f.base.value,
+                table: f.table.value.clone(),
+                name: f.name_pattern.value.clone(),
+            })
+        })
+        .collect()
 }
 
 fn page_of(page: &crate::model::PageModel) -> PortablePage {
@@ -383,6 +428,7 @@ impl SiteCodes {
                 related: c.related,
                 since: None,
                 deprecated: None,
+                removed: None,
                 pages: c.pages,
                 texts: one(
                     &tag,
@@ -422,6 +468,7 @@ impl SiteCodes {
             pages: one(&tag, self.pages),
             labels: self.labels.map(|l| one(&tag, l)).unwrap_or_default(),
             tables: tables_of(&codes),
+            families: Vec::new(),
             ranges,
             codes,
         }

@@ -268,12 +268,12 @@ impl Placing<'_> {
                 let j = self.at();
                 self.module.codes.insert(
                     j,
-                    DraftItem::Code(DraftCode {
+                    DraftItem::Code(Box::new(DraftCode {
                         code: section.code,
                         listed: true,
                         marker: section.marker.clone(),
                         ..DraftCode::default()
-                    }),
+                    })),
                 );
                 j
             }
@@ -314,13 +314,13 @@ impl Placing<'_> {
         let j = self.at();
         self.module.codes.insert(
             j,
-            DraftItem::Code(DraftCode {
+            DraftItem::Code(Box::new(DraftCode {
                 code: section.code,
                 name,
                 message: section.message.clone(),
                 marker: section.marker.clone(),
                 ..DraftCode::default()
-            }),
+            })),
         );
         self.file.added.push(section.code);
         self.previous = Some(j);

@@ -359,7 +359,7 @@ impl Localizer<'_> {
             Some((_, l)) => l.marker.as_ref(),
             None => code.marker.as_ref(),
         };
-        let flags = code
+        let flags: Vec<Text> = code
             .flags
             .iter()
             .map(|f| self.required(f.value.message_id(), None))
@@ -369,7 +369,6 @@ impl Localizer<'_> {
         let causes = self.numbered(&id, "cause-", args);
         let solutions = self.numbered(&id, "solution-", args);
         let details = self.text(&id, Some("details"), args);
-        let flags: Vec<Text> = flags;
         let stale = stale_of(
             std::iter::once(&title)
                 .chain(intro.iter())
@@ -399,6 +398,7 @@ impl Localizer<'_> {
             flags,
             since: code.since.as_ref().map(|s| s.value.clone()),
             deprecated: code.deprecated.as_ref().map(|s| s.value.clone()),
+            removed: code.removed.as_ref().map(|s| s.value.clone()),
             member: code.member.clone(),
             also: code.member.as_ref().map(|m| {
                 let entry = Self::table_entry(catalog, m);

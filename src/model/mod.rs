@@ -239,6 +239,8 @@ pub(crate) struct CodeView {
     pub since: Option<String>,
     /// Deprecating version.
     pub deprecated: Option<String>,
+    /// The release that removed it (it stays documented, as gone).
+    pub removed: Option<String>,
     /// Its family and table value.
     pub member: Option<Membership>,
     /// Other names and wordings of its table value, for search.

@@ -416,6 +416,7 @@ impl<'a> Fill<'a> {
             extras: !code.flags.is_empty()
                 || code.since.is_some()
                 || code.deprecated.is_some()
+                || code.removed.is_some()
                 || (style.references && !code.references.is_empty())
                 || (style.related && !code.related.is_empty()),
             ..Fill::default()

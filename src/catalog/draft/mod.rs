@@ -72,6 +72,8 @@ pub struct DraftFamily {
     pub name: String,
     /// Reference ids.
     pub references: Vec<String>,
+    /// The release that changed its members.
+    pub changed: Option<String>,
 }
 
 /// An entry of a module's `codes:`: a code defined there, or (`listed`) a
@@ -97,6 +99,12 @@ pub struct DraftCode {
     pub since: Option<String>,
     /// Deprecated.
     pub deprecated: Option<String>,
+    /// Removed (a tombstone).
+    pub removed: Option<String>,
+    /// Its constant's earlier name.
+    pub renamed_from: Option<String>,
+    /// The release whose message changed.
+    pub message_changed: Option<String>,
     /// Section marker (`Del`).
     pub marker: Option<String>,
     /// What the page of a locale shows as the Error Message where it
@@ -168,7 +176,7 @@ pub struct DraftHeading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DraftItem {
     /// A code defined here, or listed here (`also:`).
-    Code(DraftCode),
+    Code(Box<DraftCode>),
     /// A heading that is not a code.
     Heading(DraftHeading),
 }
@@ -269,6 +277,7 @@ impl DraftModule {
                     table: f.table,
                     name: f.name,
                     references: f.references,
+                    changed: f.changed,
                 })
                 .collect(),
             code_level: m.code_level,
@@ -283,7 +292,7 @@ impl DraftItem {
     fn of(c: RawCode<Plain>) -> DraftItem {
         match c.heading {
             Some(id) => DraftItem::Heading(DraftHeading { id, level: c.level }),
-            None => DraftItem::Code(DraftCode {
+            None => DraftItem::Code(Box::new(DraftCode {
                 code: c.code.or(c.also).unwrap_or(0),
                 listed: c.code.is_none() && c.also.is_some(),
                 name: c.name.unwrap_or_default(),
@@ -297,9 +306,12 @@ impl DraftItem {
                     .collect(),
                 since: c.since,
                 deprecated: c.deprecated,
+                removed: c.removed,
+                renamed_from: c.renamed_from,
+                message_changed: c.message_changed,
                 marker: c.marker,
                 message_drift: c.message_drift.into_iter().collect(),
-            }),
+            })),
         }
     }
 }
@@ -526,9 +538,14 @@ fn write_module(target: &mut String, m: &DraftModule, comments: &Comments) {
     if !m.families.is_empty() {
         field(out, "families", "    families:".to_string());
         for f in &m.families {
+            let changed = f
+                .changed
+                .as_ref()
+                .map(|c| format!(", changed: {}", quote(c)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "      - {{ id: {}, base: {}, table: {}, name: {}, references: {} }}",
+                "      - {{ id: {}, base: {}, table: {}, name: {}, references: {}{changed} }}",
                 quote(&f.id),
                 f.base,
                 quote(&f.table),
@@ -603,12 +620,16 @@ fn write_entry(target: &mut String, module: &str, entry: &DraftItem, comments: &
             if let Some(v) = &c.since {
                 field(out, "since", format!("        since: {}", quote(v)));
             }
-            if let Some(v) = &c.deprecated {
-                field(
-                    out,
-                    "deprecated",
-                    format!("        deprecated: {}", quote(v)),
-                );
+            let releases = [
+                ("deprecated", &c.deprecated),
+                ("removed", &c.removed),
+                ("renamed_from", &c.renamed_from),
+                ("message_changed", &c.message_changed),
+            ];
+            for (key, value) in releases {
+                if let Some(v) = value {
+                    field(out, key, format!("        {key}: {}", quote(v)));
+                }
             }
             write_page_fields(out, c, &mut field);
             format!("      - code: {}", c.code)
@@ -646,7 +667,16 @@ fn anchors(raw: &RawCatalog) -> Vec<Anchor> {
                 (None, None, None) => continue,
             };
             // Its earliest key: an entry need not start with `code:`.
-            let scalars = [&c.name, &c.message, &c.since, &c.deprecated, &c.marker];
+            let scalars = [
+                &c.name,
+                &c.message,
+                &c.since,
+                &c.deprecated,
+                &c.removed,
+                &c.renamed_from,
+                &c.message_changed,
+                &c.marker,
+            ];
             let first = scalars
                 .into_iter()
                 .flatten()

@@ -31,12 +31,12 @@ fn characters_yaml_cannot_hold_are_escaped() {
     draft.modules.push(DraftModule {
         id: "m".to_string(),
         page: "p".to_string(),
-        codes: vec![DraftItem::Code(DraftCode {
+        codes: vec![DraftItem::Code(Box::new(DraftCode {
             code: 1,
             name: "M_1".to_string(),
             message: Some("a\u{96}b\u{fffe}c\u{7f}d\u{85}e".to_string()),
             ..DraftCode::default()
-        })],
+        }))],
         ..DraftModule::default()
     });
     let written = draft.to_yaml();
@@ -131,7 +131,7 @@ modules:
     ranges:
       - { id: private, from: 150, to: 159, references: [rfc-1] }
     families:
-      - { id: net-errno, base: 100, table: errno, name: "NET_{name}", references: [rfc-1] }
+      - { id: net-errno, base: 100, table: errno, name: "NET_{name}", references: [rfc-1], changed: "API 14" }
     codes:
       - heading: basics
         level: 2
@@ -144,6 +144,9 @@ modules:
         flags: [never-sent]
         since: "API 10"
         deprecated: "API 12"
+        removed: "API 14"
+        renamed_from: OLD_NET_FAILED
+        message_changed: "API 13"
         marker: Del
       - also: 7
         marker: RP1

@@ -246,6 +246,7 @@ mod tests {
             flags: Vec::new(),
             since: None,
             deprecated: None,
+            removed: None,
             member: None,
             also: None,
             generated,

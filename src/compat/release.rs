@@ -1,0 +1,139 @@
+//! The earlier release `compat --against` names: a git revision of the
+//! project, whose catalog is read with `git show REV:./catalog/codes.yaml`
+//! (no checkout, nothing written), or a file of `export --format json`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use super::{Facts, FamilyFacts, Release};
+use crate::catalog::{CATALOG_PATH, Catalog};
+use crate::diagnostic::Diagnostics;
+use crate::explain::portable::Portable;
+use crate::source::SourceFile;
+
+/// Why the earlier release cannot be read.
+#[derive(Debug)]
+pub(crate) enum Unreadable {
+    /// Said in a sentence.
+    Said(String),
+    /// Its catalog does not read: the problems, located in it.
+    Catalog(Diagnostics),
+}
+
+/// What `--against` takes, for messages.
+const AGAINST: &str = "--against takes a git revision of the project (a tag such as v1.0, a commit) or a file of `errdoc export --format json`";
+
+/// Reads the release `against` names for the project at `root`: an
+/// existing file is an exported catalog, anything else a git revision.
+pub(crate) fn read(root: &Path, against: &str) -> Result<Release, Unreadable> {
+    let path = Path::new(against);
+    if path.is_file() {
+        return from_file(path);
+    }
+    from_git(root, against)
+}
+
+/// The release of the project's git revision `rev`.
+fn from_git(root: &Path, rev: &str) -> Result<Release, Unreadable> {
+    let said = |what: String| Unreadable::Said(format!("{what}\n  = help: {AGAINST}"));
+    if rev.is_empty()
+        || rev.starts_with('-')
+        || rev.contains(':')
+        || rev.chars().any(char::is_control)
+    {
+        return Err(said(format!(
+            "`{}` is neither a file nor a git revision",
+            crate::console::printable(rev)
+        )));
+    }
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .arg("show")
+        .arg(format!("{rev}:./{CATALOG_PATH}"))
+        .output()
+        .map_err(|e| said(format!("cannot run git to read the catalog of {rev}: {e}")))?;
+    if !output.status.success() {
+        let why = String::from_utf8_lossy(&output.stderr);
+        let why = why
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("fatal: ");
+        return Err(said(format!(
+            "git cannot show {CATALOG_PATH} at `{}`: {}",
+            crate::console::printable(rev),
+            crate::console::printable(why)
+        )));
+    }
+    if output.stdout.len() as u64 > crate::input::INPUT_LIMIT {
+        return Err(said(format!(
+            "the catalog of {rev} is larger than {} MiB: errdoc reads no input that large",
+            crate::input::INPUT_LIMIT >> 20
+        )));
+    }
+    let text = String::from_utf8(output.stdout)
+        .map_err(|_| said(format!("the catalog of {rev} is not UTF-8 text")))?;
+    let file = SourceFile::new(format!("{rev}:{CATALOG_PATH}"), text);
+    let mut diags = Diagnostics::new();
+    match Catalog::parse(file, &mut diags) {
+        Some(catalog) if !diags.has_errors() => {
+            let file = catalog.file.clone();
+            Ok(Release::of_catalog(&catalog, file, rev))
+        }
+        _ => Err(Unreadable::Catalog(diags)),
+    }
+}
+
+/// The release of an exported catalog.
+fn from_file(path: &Path) -> Result<Release, Unreadable> {
+    let (portable, _) = Portable::load(path).map_err(|e| Unreadable::Said(e.to_string()))?;
+    let families = portable
+        .families
+        .into_iter()
+        .map(|f| {
+            (
+                f.id.clone(),
+                FamilyFacts {
+                    id: f.id,
+                    base: f.base,
+                    table: f.table,
+                    name: f.name,
+                    changed: None,
+                    span: None,
+                },
+            )
+        })
+        .collect();
+    let codes: BTreeMap<_, _> = portable
+        .codes
+        .into_iter()
+        .map(|c| {
+            (
+                c.code,
+                Facts {
+                    code: c.code,
+                    name: c.name,
+                    message: c.message,
+                    module: c.module,
+                    family: c.family.map(|m| m.family),
+                    generated: c.generated,
+                    deprecated: c.deprecated,
+                    removed: c.removed,
+                    renamed_from: None,
+                    message_changed: None,
+                    span: None,
+                },
+            )
+        })
+        .collect();
+    let shown = path.display().to_string();
+    Ok(Release {
+        label: shown.clone(),
+        file: None,
+        path: shown,
+        codes,
+        families,
+    })
+}

@@ -1,0 +1,266 @@
+//! `errdoc compat` on a git repository with two tagged releases of a
+//! catalog (tests/fixtures/compat/v1 and v2): every kind of change, breaking
+//! and acknowledged, with its exact report; against the tag and against a
+//! file of `export --format json`.
+//!
+//! `ERRDOC_BLESS=1 cargo test --test compat` rewrites the expected files.
+
+// Helpers of tests: a failure should stop the test with its reason.
+#![allow(clippy::unwrap_used, clippy::panic)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use support::{Run, blessing, copy_tree, errdoc, fixtures};
+
+fn compat_fixtures() -> PathBuf {
+    fixtures().join("compat")
+}
+
+/// Runs git in `dir`, as a user of its own (no global configuration).
+fn git(dir: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=errdoc",
+            "-c",
+            "user.email=errdoc@example.org",
+        ])
+        .args(["-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A repository whose tag v1.0 holds release v1 and whose v2.0 (and
+/// working tree) holds v2.
+fn repository() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    copy_tree(&compat_fixtures().join("v1"), root);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "Release 1.0"]);
+    git(root, &["tag", "v1.0"]);
+    std::fs::remove_dir_all(root.join("catalog")).unwrap();
+    std::fs::remove_dir_all(root.join("locales")).unwrap();
+    copy_tree(&compat_fixtures().join("v2"), root);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "Release 2.0"]);
+    git(root, &["tag", "v2.0"]);
+    dir
+}
+
+/// Compares `actual` with the expected file `name`, or rewrites it.
+fn expect(name: &str, actual: &str) {
+    let path = compat_fixtures().join("expected").join(name);
+    if blessing() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs (ERRDOC_BLESS=1 rewrites it):\n{}",
+        support::diff(&expected, actual)
+    );
+}
+
+#[test]
+fn every_kind_of_change_against_a_tag_is_reported_at_its_line() {
+    let repo = repository();
+    let run = errdoc(repo.path(), &["compat", "--against", "v1.0"]);
+    assert_eq!(run.status, 1, "breaking changes fail: {}", run.stderr);
+    assert_eq!(run.stdout, "");
+    expect("against-tag.stderr", &run.stderr);
+    // Every breaking kind is there, and every acknowledged one a note.
+    for code in ["E0601", "E0602", "E0603", "E0604", "E0605", "E0607"] {
+        assert!(run.stderr.contains(&format!("error[{code}]")), "{code}");
+    }
+    for code in ["E0606", "E0608"] {
+        assert!(run.stderr.contains(&format!("warning[{code}]")), "{code}");
+    }
+    for code in [
+        "E0611", "E0612", "E0613", "E0614", "E0615", "E0616", "E0617",
+    ] {
+        assert!(run.stderr.contains(&format!("note[{code}]")), "{code}");
+    }
+    // The code that is gone is located in the release's catalog, read
+    // from git without a checkout.
+    assert!(
+        run.stderr
+            .contains("v1.0:catalog/codes.yaml:22:15: error[E0601]: code 100 (NET_GONE)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.ends_with(
+        "error: compat found 6 breaking changes against v1.0 (2 warnings and 8 notes)\n"
+    ));
+}
+
+#[test]
+fn json_lists_every_change_with_both_sides() {
+    let repo = repository();
+    let run = errdoc(
+        repo.path(),
+        &["compat", "--against", "v1.0", "--format", "json"],
+    );
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    expect("against-tag.json", &run.stdout);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["errors"], 6);
+    let kinds: Vec<(&str, i64)> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap(), c["code"].as_i64().unwrap()))
+        .collect();
+    for expected in [
+        ("removed", 100),
+        ("removal-noted", 101),
+        ("removed-undeprecated", 102),
+        ("renumbered", 103),
+        ("reused", 104),
+        ("renamed", 105),
+        ("rename-noted", 106),
+        ("message-changed", 107),
+        ("message-change-noted", 108),
+        ("moved", 109),
+        ("deprecated", 110),
+        ("renumbered", 2004),
+        ("removed", 5003),
+        ("message-changed", 5002),
+        ("added", 120),
+        ("added", 3112),
+    ] {
+        assert!(kinds.contains(&expected), "{expected:?} in {kinds:?}");
+    }
+}
+
+#[test]
+fn an_exported_file_of_the_release_gives_the_same_changes() {
+    let repo = repository();
+    let file = repo.path().join("v1.json");
+    let export = errdoc(
+        &compat_fixtures().join("v1"),
+        &["export", "--format", "json", "-o", file.to_str().unwrap()],
+    );
+    assert_eq!(export.status, 0, "{}", export.stderr);
+    let run = errdoc(
+        repo.path(),
+        &["compat", "--against", file.to_str().unwrap()],
+    );
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    // The file has no lines: the code that is gone is located at the file.
+    expect(
+        "against-file.stderr",
+        &run.stderr.replace(file.to_str().unwrap(), "v1.json"),
+    );
+    let by_tag = errdoc(
+        repo.path(),
+        &["compat", "--against", "v1.0", "--format", "json"],
+    );
+    let by_file = errdoc(
+        repo.path(),
+        &[
+            "compat",
+            "--against",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    let changes = |run: &Run| {
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        json["changes"].clone()
+    };
+    assert_eq!(changes(&by_tag), changes(&by_file));
+}
+
+#[test]
+fn a_release_against_itself_has_no_change_and_passes() {
+    let repo = repository();
+    let run = errdoc(repo.path(), &["compat", "--against", "v2.0"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "compat: no breaking change against v2.0 (0 warnings and 0 notes)\n"
+    );
+}
+
+#[test]
+fn what_is_not_a_release_is_said() {
+    let repo = repository();
+    let help = "  = help: --against takes a git revision of the project (a tag such as v1.0, a commit) or a file of `errdoc export --format json`\n";
+    let unknown = errdoc(repo.path(), &["compat", "--against", "v9.9"]);
+    assert_eq!(unknown.status, 1);
+    assert_eq!(
+        unknown.stderr,
+        format!(
+            "error: git cannot show catalog/codes.yaml at `v9.9`: invalid object name 'v9.9'.\n{help}"
+        )
+    );
+    // An option is never passed to git as a revision.
+    let option = errdoc(repo.path(), &["compat", "--against=--output=x"]);
+    assert_eq!(option.status, 1);
+    assert_eq!(
+        option.stderr,
+        format!("error: `--output=x` is neither a file nor a git revision\n{help}")
+    );
+    assert!(!repo.path().join("x").exists());
+    // A revision whose catalog does not read: its errors, located in it.
+    std::fs::write(repo.path().join("catalog/codes.yaml"), "modules: [\n").unwrap();
+    git(repo.path(), &["commit", "-q", "-am", "Broken"]);
+    git(repo.path(), &["tag", "broken"]);
+    copy_tree(&compat_fixtures().join("v2"), repo.path());
+    let broken = errdoc(repo.path(), &["compat", "--against", "broken"]);
+    assert_eq!(broken.status, 1);
+    assert!(
+        broken.stderr.starts_with("broken:catalog/codes.yaml:"),
+        "{}",
+        broken.stderr
+    );
+    assert!(
+        broken
+            .stderr
+            .ends_with("error: the catalog of `broken` does not read with this errdoc; compare against a file of `errdoc export --format json` made by the errdoc of that release\n"),
+        "{}",
+        broken.stderr
+    );
+}
+
+/// A code kept with `removed:` stays on its page, documented as gone.
+#[test]
+fn a_removed_code_is_documented_as_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&compat_fixtures().join("v2"), dir.path());
+    let run = errdoc(dir.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(dir.path().join("site/md/en/errorcode-net.md")).unwrap();
+    assert!(
+        page.contains(
+            "## 102 Dropped\n\n**Error Message**\n\nDropped.\n\n**Description**\n\nThe dropped error.\n\n**Versions**\n\n- Removed in API 14: apps no longer receive it; the number stays reserved\n"
+        ),
+        "{page}"
+    );
+    let html = std::fs::read_to_string(dir.path().join("site/en/codes/102.html")).unwrap();
+    assert!(
+        html.contains(
+            "<li>Removed in API 14: apps no longer receive it; the number stays reserved</li>"
+        ),
+        "{html}"
+    );
+}
