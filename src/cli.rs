@@ -60,6 +60,8 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Compare the catalog with an earlier release: what would break apps
     Compat(CompatArgs),
+    /// Find the codes source code uses that the catalog does not document
+    Scan(ScanArgs),
     /// Preview the site: build, serve it on loopback, rebuild and reload on change
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
@@ -84,6 +86,24 @@ pub(crate) struct CompatArgs {
     pub against: String,
 
     /// `text`: the changes on standard error, located; `json`: one
+    /// document on standard output
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Options of `errdoc scan`.
+#[derive(Debug, Args)]
+pub(crate) struct ScanArgs {
+    /// Files or folders of source code (C, C++, Rust, TypeScript, ArkTS,
+    /// JavaScript, Java, Kotlin, Python, Go, C#, Swift, Objective-C)
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<std::path::PathBuf>,
+
+    /// Also warn about each documented code no source file mentions
+    #[arg(long)]
+    pub unused: bool,
+
+    /// `text`: the findings on standard error, located; `json`: one
     /// document on standard output
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

@@ -31,6 +31,7 @@ mod output;
 mod project;
 mod render;
 mod run;
+mod scan;
 #[cfg(feature = "serve")]
 mod serve;
 mod site;

@@ -251,6 +251,7 @@ fn subcommands() -> Vec<&'static str> {
         "explain-error",
         "export",
         "compat",
+        "scan",
         "serve",
         "init",
         "import",

@@ -13,7 +13,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use support::{Run, blessing, copy_tree, errdoc, fixtures};
+use support::{Run, copy_tree, errdoc, fixtures};
 
 fn compat_fixtures() -> PathBuf {
     fixtures().join("compat")
@@ -63,18 +63,7 @@ fn repository() -> tempfile::TempDir {
 
 /// Compares `actual` with the expected file `name`, or rewrites it.
 fn expect(name: &str, actual: &str) {
-    let path = compat_fixtures().join("expected").join(name);
-    if blessing() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{name} differs (ERRDOC_BLESS=1 rewrites it):\n{}",
-        support::diff(&expected, actual)
-    );
+    support::expect_file(&compat_fixtures().join("expected").join(name), actual);
 }
 
 #[test]
@@ -198,6 +187,26 @@ fn a_release_against_itself_has_no_change_and_passes() {
     assert_eq!(
         run.stderr,
         "compat: no breaking change against v2.0 (0 warnings and 0 notes)\n"
+    );
+}
+
+#[test]
+fn a_sites_codes_json_is_not_a_release() {
+    let repo = repository();
+    let build = errdoc(repo.path(), &["build"]);
+    assert_eq!(build.status, 0, "{}", build.stderr);
+    let file = repo.path().join("site/en/codes.json");
+    let run = errdoc(
+        repo.path(),
+        &["compat", "--against", file.to_str().unwrap()],
+    );
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: {} is a site's codes.json, which has one language and no history of its codes\n  = help: compare against a file of `errdoc export --format json`\n",
+            file.display()
+        )
     );
 }
 

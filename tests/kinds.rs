@@ -73,8 +73,9 @@ fn the_error_documentation_is_complete_in_both_languages() {
 }
 
 /// The kinds a fixture cannot hold (links, special files, sizes) are made
-/// by the tests below; `compat`'s (E06xx) by tests/compat.rs, whose
-/// expected reports are in tests/fixtures/compat/expected/; every other
+/// by the tests below; `compat`'s and `scan`'s (E06xx) by tests/compat.rs
+/// and tests/scan.rs, whose expected reports are in
+/// tests/fixtures/compat/expected/ and tests/fixtures/scan/; every other
 /// kind has a case under tests/fixtures/invalid/ whose expected output
 /// shows its code.
 const MADE_HERE: &[&str] = &["E0501", "E0502", "E0503", "E0505"];
@@ -87,9 +88,16 @@ fn every_kind_has_a_case_that_produces_it() {
         .map(|case| {
             std::fs::read_to_string(dir.join(case).join("expected.stderr")).unwrap_or_default()
         })
-        .chain(["against-tag.stderr", "against-file.stderr"].map(|name| {
-            std::fs::read_to_string(fixtures().join("compat/expected").join(name)).unwrap()
-        }))
+        .chain(
+            [
+                "compat/expected/against-tag.stderr",
+                "compat/expected/against-file.stderr",
+                "scan/expected.stderr",
+                "scan/expected-errors.stderr",
+                "scan/expected-pattern.stderr",
+            ]
+            .map(|name| std::fs::read_to_string(fixtures().join(name)).unwrap()),
+        )
         .collect();
     let missing: Vec<&str> = KINDS
         .iter()
@@ -212,6 +220,6 @@ fn explain_error_shows_a_code_in_either_language() {
     assert_eq!(unknown.status, 1);
     assert_eq!(
         unknown.stderr,
-        "error: `E0999` is not a code of errdoc's errors — they are E0101 to E0617 (`errdoc check` prints them in brackets: `error[E0225]`)\n"
+        "error: `E0999` is not a code of errdoc's errors — they are E0101 to E0624 (`errdoc check` prints them in brackets: `error[E0225]`)\n"
     );
 }

@@ -129,10 +129,23 @@ pub struct Catalog {
     pub tables: Vec<Table>,
     /// The modules, one page each, in catalog order.
     pub modules: Vec<Module>,
+    /// What `errdoc scan` reads of the source code.
+    pub scan: Scan,
     /// Where the first code of each number is: (module, code) indexes.
     code_index: HashMap<CodeNumber, (usize, usize)>,
     /// The first reference of each id (`references` index).
     reference_index: HashMap<String, usize>,
+}
+
+/// What `errdoc scan` reads of the source code, and how.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Globs of the files to read.
+    pub include: Vec<Located<String>>,
+    /// Globs of the files to leave out.
+    pub exclude: Vec<Located<String>>,
+    /// Regular expressions whose group 1 names a code.
+    pub patterns: Vec<Located<String>>,
 }
 
 /// Site-wide settings.

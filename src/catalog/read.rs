@@ -152,12 +152,18 @@ pub(super) fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics)
     for (i, r) in references.iter().enumerate() {
         reference_index.entry(r.id.value.clone()).or_insert(i);
     }
+    let scan = crate::catalog::Scan {
+        include: located_all(&raw.scan.include),
+        exclude: located_all(&raw.scan.exclude),
+        patterns: located_all(&raw.scan.patterns),
+    };
     Catalog {
         file,
         site,
         references,
         tables,
         modules,
+        scan,
         code_index,
         reference_index,
     }

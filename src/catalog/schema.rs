@@ -66,6 +66,35 @@ pub(crate) struct RawCatalog<H: Hold = Read> {
     pub(crate) tables: Vec<RawTable<H>>,
     #[serde(default)]
     pub(crate) modules: Vec<RawModule<H>>,
+    #[serde(default)]
+    pub(crate) scan: RawScan<H>,
+}
+
+/// What `errdoc scan` reads of the source code, and how.
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, bound(deserialize = ""))]
+pub(crate) struct RawScan<H: Hold = Read> {
+    /// Globs of the files to read (default: every file of a language
+    /// errdoc knows).
+    #[serde(default)]
+    pub(crate) include: Vec<H::Of<String>>,
+    /// Globs of the files to leave out.
+    #[serde(default)]
+    pub(crate) exclude: Vec<H::Of<String>>,
+    /// Regular expressions of a project's own ways of naming a code
+    /// (`ERR\((\d+)\)`): group 1 is a number or a constant name.
+    #[serde(default)]
+    pub(crate) patterns: Vec<H::Of<String>>,
+}
+
+impl<H: Hold> Default for RawScan<H> {
+    fn default() -> Self {
+        RawScan {
+            include: Vec::new(),
+            exclude: Vec::new(),
+            patterns: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, PartialEq, Deserialize)]

@@ -85,7 +85,7 @@ impl Source<'_> {
 /// Runs `errdoc explain`.
 pub(crate) fn run(root: &Path, args: &ExplainArgs) -> anyhow::Result<ExitCode> {
     if let Some(file) = &args.catalog {
-        return match Portable::load(file) {
+        return match Portable::load(file, true) {
             Ok((portable, text)) => explain_in(&Source::File { portable, text }, args, None),
             Err(problem) => {
                 tell!("error: {}", console::printable_lines(&problem.to_string()));

@@ -67,6 +67,14 @@ pub(crate) const PROJECT: &[(&str, &str)] = &[
         "locales/zh-CN/compat.ftl",
         include_str!("../../docs/errors/locales/zh-CN/compat.ftl"),
     ),
+    (
+        "locales/en/scan.ftl",
+        include_str!("../../docs/errors/locales/en/scan.ftl"),
+    ),
+    (
+        "locales/zh-CN/scan.ftl",
+        include_str!("../../docs/errors/locales/zh-CN/scan.ftl"),
+    ),
 ];
 
 /// Runs `errdoc explain-error`.

@@ -55,6 +55,7 @@ pub(crate) mod export;
 pub(crate) mod import;
 pub(crate) mod init;
 pub(crate) mod l10n;
+pub(crate) mod scan;
 #[cfg(feature = "serve")]
 pub(crate) mod serve;
 
@@ -105,6 +106,7 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         Command::ExplainError(args) => explain_error::run(args),
         Command::Export(args) => export::run(&cli.root, args),
         Command::Compat(args) => compat::run(&cli.root, args),
+        Command::Scan(args) => scan::run(&cli.root, args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&cli.root, args),
         Command::Init(args) => init::run(&cli.root, args),

@@ -248,10 +248,9 @@ pub(crate) fn compare<'r>(old: &'r Release, new: &'r Release) -> Vec<Change<'r>>
             }
             continue;
         };
-        if o.removed.is_some() {
-            continue;
-        }
-        if let Some(since) = &n.removed {
+        // A tombstone stays what it was: its number given another name or
+        // message is reused like any other (below).
+        if let (None, Some(since)) = (&o.removed, &n.removed) {
             changes.push(change(ChangeKind::RemovalNoted(since.clone()), Some(n)));
             if o.deprecated.is_none() {
                 changes.push(change(ChangeKind::RemovedUndeprecated, Some(n)));
@@ -272,9 +271,13 @@ pub(crate) fn compare<'r>(old: &'r Release, new: &'r Release) -> Vec<Change<'r>>
             changes.push(change(kind, Some(n)));
         }
         if !same_message && !reused {
+            // An acknowledgement the release already had is of an earlier
+            // change, not of this one.
             let kind = match &n.message_changed {
-                Some(since) => ChangeKind::MessageChangeNoted(since.clone()),
-                None => ChangeKind::MessageChanged,
+                Some(since) if o.message_changed.as_ref() != Some(since) => {
+                    ChangeKind::MessageChangeNoted(since.clone())
+                }
+                _ => ChangeKind::MessageChanged,
             };
             changes.push(change(kind, Some(n)));
         }

@@ -88,7 +88,7 @@ fn from_git(root: &Path, rev: &str) -> Result<Release, Unreadable> {
 
 /// The release of an exported catalog.
 fn from_file(path: &Path) -> Result<Release, Unreadable> {
-    let (portable, _) = Portable::load(path).map_err(|e| Unreadable::Said(e.to_string()))?;
+    let (portable, _) = Portable::load(path, false).map_err(|e| Unreadable::Said(e.to_string()))?;
     let families = portable
         .families
         .into_iter()
@@ -100,7 +100,7 @@ fn from_file(path: &Path) -> Result<Release, Unreadable> {
                     base: f.base,
                     table: f.table,
                     name: f.name,
-                    changed: None,
+                    changed: f.changed,
                     span: None,
                 },
             )
@@ -121,8 +121,8 @@ fn from_file(path: &Path) -> Result<Release, Unreadable> {
                     generated: c.generated,
                     deprecated: c.deprecated,
                     removed: c.removed,
-                    renamed_from: None,
-                    message_changed: None,
+                    renamed_from: c.renamed_from,
+                    message_changed: c.message_changed,
                     span: None,
                 },
             )

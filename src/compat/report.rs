@@ -179,7 +179,12 @@ fn family_diagnostics(
     let mut out = Vec::new();
     if group.breaking() > 0 {
         let summary = summary(old, new, family, group);
-        let kind = match now.and_then(|f| f.changed.clone()) {
+        // The release's own `changed:` acknowledged an earlier change.
+        let earlier = old.families.get(family).and_then(|f| f.changed.clone());
+        let kind = match now
+            .and_then(|f| f.changed.clone())
+            .filter(|c| Some(c) != earlier.as_ref())
+        {
             Some(since) => Kind::FamilyChangeNoted {
                 family: family.to_string(),
                 summary,

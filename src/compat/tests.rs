@@ -100,3 +100,29 @@ fn generated_members_belong_to_their_family() {
     assert_eq!(changes[0].kind, ChangeKind::Renumbered(200));
     assert_eq!(families, [Some("f")]);
 }
+
+#[test]
+fn a_tombstones_number_given_another_meaning_is_reused() {
+    let mut gone = facts(1, "OLD", "Old.");
+    gone.removed = Some("API 14".to_string());
+    let old = release(vec![gone]);
+    let new = release(vec![facts(1, "NEW", "New.")]);
+    assert_eq!(kinds(&old, &new), [(ChangeKind::Reused, 1)]);
+}
+
+#[test]
+fn an_acknowledgement_the_release_had_is_not_one_of_a_new_change() {
+    let mut before = facts(1, "A", "B.");
+    before.message_changed = Some("2.0".to_string());
+    let mut after = facts(1, "A", "C.");
+    after.message_changed = Some("2.0".to_string());
+    let old = release(vec![before]);
+    let new = release(vec![after.clone()]);
+    assert_eq!(kinds(&old, &new), [(ChangeKind::MessageChanged, 1)]);
+    after.message_changed = Some("3.0".to_string());
+    let new = release(vec![after]);
+    assert_eq!(
+        kinds(&old, &new),
+        [(ChangeKind::MessageChangeNoted("3.0".to_string()), 1)]
+    );
+}

@@ -4,8 +4,9 @@
 //!
 //! A code is `E` and four digits: `E01xx` the catalog's shape, `E02xx` what
 //! the catalog says, `E03xx` the translations, `E04xx` templates and
-//! layouts, `E05xx` files and options, `E06xx` the catalog against an
-//! earlier release (`compat`; notes there are changes it acknowledges). A code is never reused for another
+//! layouts, `E05xx` files and options, `E060x`–`E061x` the catalog against
+//! an earlier release (`compat`; notes there are changes it acknowledges),
+//! `E062x` the source code against the catalog (`scan`). A code is never reused for another
 //! meaning; a kind that goes away leaves its number unused (E0332, E0506,
 //! E0508, E0511).
 //!
@@ -545,6 +546,20 @@ kinds! {
         => "family `{family}` changed its members in {since}: {summary}";
     E0617 Note MembersAdded { family: String, members: String }
         => "family `{family}` has {members}";
+
+    // E062x: the source code against the catalog (`errdoc scan`).
+    E0621 Error UndocumentedCode { code: String }
+        => "code {code} is used here but the catalog does not document it",
+        hint "document it in catalog/codes.yaml; if it is not an error code, keep it out of the ranges modules `owns`, or leave the file out with `scan.exclude`";
+    E0622 Warning UnusedCode { code: CodeNumber, name: String }
+        => "code {code} ({name}) is documented but no source file mentions it",
+        hint "if no API returns it any more, mark it `removed: \"<release>\"`; if the source names it in its own way, describe that way in `scan.patterns`";
+    E0623 Error BadScanSetting { list: &'static str, why: String }
+        => "this entry of `scan.{list}` does not compile: {why}",
+        hint "globs are like `src/**/*.c` (paths relative to the current folder); patterns are regular expressions (Rust's regex syntax) whose group 1 is the code or the constant's name";
+    E0624 Error NotScanned { why: String }
+        => "cannot be scanned: {why}",
+        hint "pass files and folders that exist and errdoc may read: scan leaves nothing out without saying so";
 }
 
 #[cfg(test)]

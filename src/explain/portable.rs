@@ -76,6 +76,9 @@ pub(crate) struct PortableFamily {
     pub table: String,
     /// Its constant-name pattern (`SOCKET_{name}`).
     pub name: String,
+    /// The release that changed its members, as the catalog says.
+    #[serde(default)]
+    pub changed: Option<String>,
 }
 
 /// A table's entry.
@@ -152,6 +155,12 @@ pub(crate) struct PortableCode {
     /// The release that removed it (it stays, documented as gone).
     #[serde(default)]
     pub removed: Option<String>,
+    /// Its constant's earlier name, as the catalog says.
+    #[serde(default)]
+    pub renamed_from: Option<String>,
+    /// The release that changed its message, as the catalog says.
+    #[serde(default)]
+    pub message_changed: Option<String>,
     /// The files of the pages it is on.
     #[serde(default)]
     pub pages: Vec<String>,
@@ -234,6 +243,8 @@ pub(crate) fn export(catalog: &Catalog, model: &Model) -> Portable {
                 since: c.since.as_ref().map(|s| s.value.clone()),
                 deprecated: c.deprecated.as_ref().map(|s| s.value.clone()),
                 removed: c.removed.as_ref().map(|s| s.value.clone()),
+                renamed_from: c.renamed_from.as_ref().map(|s| s.value.clone()),
+                message_changed: c.message_changed.as_ref().map(|s| s.value.clone()),
                 pages,
                 texts: views
                     .iter()
@@ -294,6 +305,7 @@ fn families_export(catalog: &Catalog) -> Vec<PortableFamily> {
                 base: f.base.value,
                 table: f.table.value.clone(),
                 name: f.name_pattern.value.clone(),
+                changed: f.changed.as_ref().map(|c| c.value.clone()),
             })
         })
         .collect()
@@ -429,6 +441,8 @@ impl SiteCodes {
                 since: None,
                 deprecated: None,
                 removed: None,
+                renamed_from: None,
+                message_changed: None,
                 pages: c.pages,
                 texts: one(
                     &tag,
@@ -515,7 +529,7 @@ const WHAT_IT_READS: &str =
 /// Reads `text`, the file `shown`: an exported file or a site's
 /// `codes.json`. Every error names the file, and the line and column
 /// where the JSON is wrong.
-pub(crate) fn read(text: &str, shown: &str) -> Result<Portable, NotPortable> {
+pub(crate) fn read(text: &str, shown: &str, site: bool) -> Result<Portable, NotPortable> {
     let located = |e: serde_json::Error| {
         NotPortable(format!(
             "{shown}:{}:{}: {}\n  = help: {WHAT_IT_READS}",
@@ -533,6 +547,11 @@ pub(crate) fn read(text: &str, shown: &str) -> Result<Portable, NotPortable> {
     });
     let portable = match shape {
         Some((true, _)) => serde_json::from_str::<Portable>(text).map_err(located)?,
+        Some((false, true)) if !site => {
+            return Err(NotPortable(format!(
+                "{shown} is a site's codes.json, which has one language and no history of its codes\n  = help: compare against a file of `errdoc export --format json`"
+            )));
+        }
         Some((false, true)) => serde_json::from_str::<SiteCodes>(text)
             .map_err(located)?
             .into_portable(),
@@ -576,7 +595,8 @@ fn english_labels() -> Labels {
 impl Portable {
     /// Reads the file at `path`, to [`crate::input::INPUT_LIMIT`]: the
     /// catalog, and the file's text (for [`records`]).
-    pub(crate) fn load(path: &Path) -> Result<(Self, String), NotPortable> {
+    /// With `site`, a site's `codes.json` is read too.
+    pub(crate) fn load(path: &Path, site: bool) -> Result<(Self, String), NotPortable> {
         let shown = path.display().to_string();
         let mut bytes = Vec::new();
         let opened = std::fs::File::open(path).and_then(|f| {
@@ -595,7 +615,7 @@ impl Portable {
         }
         let text = String::from_utf8(bytes)
             .map_err(|_| NotPortable(format!("{shown} is not UTF-8 text")))?;
-        read(&text, &shown).map(|portable| (portable, text))
+        read(&text, &shown, site).map(|portable| (portable, text))
     }
 
     /// The index its lookups read.
@@ -636,6 +656,15 @@ impl Portable {
         Index::new(codes, ranges, entries)
     }
 
+    /// The texts in `tag`, else in the source language, else in any: a
+    /// file that lacks a language's texts still explains the code.
+    fn in_language<'a, T>(&self, texts: &'a BTreeMap<String, T>, tag: &str) -> Option<&'a T> {
+        texts
+            .get(tag)
+            .or_else(|| self.locales.first().and_then(|source| texts.get(source)))
+            .or_else(|| texts.values().next())
+    }
+
     /// The labels of the sections in `tag`.
     pub(crate) fn labels(&self, tag: &str) -> Labels {
         self.labels.get(tag).cloned().unwrap_or_else(english_labels)
@@ -658,7 +687,7 @@ impl Portable {
     /// The view of the code `number` in `tag`.
     pub(crate) fn explained(&self, tag: &str, number: CodeNumber) -> Option<Explained<'_>> {
         let code = self.code(number)?;
-        let texts = code.texts.get(tag)?;
+        let texts = self.in_language(&code.texts, tag)?;
         let pages = if code.pages.is_empty() {
             vec![self.module_title(tag, &code.module)]
         } else {
@@ -673,7 +702,7 @@ impl Portable {
             .map(|n| {
                 let title = self
                     .code(*n)
-                    .and_then(|r| r.texts.get(tag))
+                    .and_then(|r| self.in_language(&r.texts, tag))
                     .map_or("", |t| t.title.as_str());
                 (*n, title)
             })
@@ -715,7 +744,7 @@ impl Portable {
     /// The view of the range `id` in `tag`.
     pub(crate) fn range(&self, tag: &str, id: &str) -> Option<ExplainedRange<'_>> {
         let range = self.ranges.iter().find(|r| r.id == id)?;
-        let texts = range.texts.get(tag)?;
+        let texts = self.in_language(&range.texts, tag)?;
         Some(ExplainedRange {
             from: range.from,
             to: range.to,

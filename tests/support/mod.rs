@@ -123,19 +123,53 @@ pub fn errdoc(root: &Path, args: &[&str]) -> Run {
 
 /// [`errdoc`] with environment variables set.
 pub fn errdoc_env(root: &Path, args: &[&str], vars: &[(&str, &str)]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_errdoc"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_errdoc"));
+    command
         .arg("--root")
         .arg(root)
         .args(args)
-        .env_remove("ERRDOC_BLESS")
-        .envs(vars.iter().copied())
-        .output()
-        .unwrap();
+        .envs(vars.iter().copied());
+    run(command)
+}
+
+/// Runs `errdoc <args>` in the folder `dir` (its default project), with
+/// no language in the environment.
+pub fn errdoc_in(dir: &Path, args: &[&str]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_errdoc"));
+    command
+        .current_dir(dir)
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    run(command)
+}
+
+/// Runs `command` (never blessing); what it printed and returned.
+fn run(mut command: Command) -> Run {
+    let output = command.env_remove("ERRDOC_BLESS").output().unwrap();
     Run {
         status: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8(output.stdout).unwrap(),
         stderr: String::from_utf8(output.stderr).unwrap(),
     }
+}
+
+/// Compares `actual` with the expected file at `path`, or rewrites it
+/// when blessing.
+pub fn expect_file(path: &Path, actual: &str) {
+    if blessing() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{} differs (ERRDOC_BLESS=1 rewrites it):\n{}",
+        path.display(),
+        diff(&expected, actual)
+    );
 }
 
 /// Every file under `dir` (relative path → bytes).

@@ -112,6 +112,17 @@ pub struct DraftCode {
     pub message_drift: Vec<(String, String)>,
 }
 
+/// `scan:` as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DraftScan {
+    /// Globs of the files to read.
+    pub include: Vec<String>,
+    /// Globs of the files to leave out.
+    pub exclude: Vec<String>,
+    /// Regular expressions whose group 1 names a code.
+    pub patterns: Vec<String>,
+}
+
 /// A `style:` as written: what it states.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DraftStyle {
@@ -239,6 +250,8 @@ pub struct Draft {
     pub tables: Vec<DraftTable>,
     /// Modules.
     pub modules: Vec<DraftModule>,
+    /// `scan:`: globs and patterns of `errdoc scan`.
+    pub scan: DraftScan,
     /// The comments past the leading block.
     pub comments: Comments,
 }
@@ -383,7 +396,34 @@ impl Draft {
                 })
                 .collect(),
             modules: plain.modules.into_iter().map(DraftModule::of).collect(),
+            scan: DraftScan {
+                include: plain.scan.include,
+                exclude: plain.scan.exclude,
+                patterns: plain.scan.patterns,
+            },
         })
+    }
+
+    /// `scan:`, if it says anything.
+    fn scan_yaml(&self, out: &mut String) {
+        let scan = &self.scan;
+        if scan.include.is_empty() && scan.exclude.is_empty() && scan.patterns.is_empty() {
+            return;
+        }
+        out.push_str("scan:\n");
+        for (key, values) in [
+            ("include", &scan.include),
+            ("exclude", &scan.exclude),
+            ("patterns", &scan.patterns),
+        ] {
+            if !values.is_empty() {
+                let _ = writeln!(out, "  {key}:");
+                for v in values {
+                    let _ = writeln!(out, "    - {}", quote(v));
+                }
+            }
+        }
+        out.push('\n');
     }
 
     /// `site:`, if it says anything.
@@ -472,6 +512,8 @@ impl Draft {
             }
             out.push('\n');
         }
+        out.push_str(&comments.top("scan"));
+        self.scan_yaml(&mut out);
         out.push_str(&comments.top("modules"));
         if self.modules.is_empty() {
             out.push_str("modules: []\n");

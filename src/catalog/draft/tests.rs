@@ -119,6 +119,10 @@ tables:
   - id: errno
     entries:
       - { value: 4, name: EINTR, aliases: [EINTERRUPTED], message: "Interrupted." }
+scan:
+  include: ["src/**"]
+  exclude: ["src/vendor/**"]
+  patterns: ['NET_ERR\((\d+)\)']
 modules:
   - id: net
     page: errorcode-net
