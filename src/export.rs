@@ -32,9 +32,9 @@ fn view(locale: &LocaleModel, code: CodeNumber) -> Option<&CodeView> {
 }
 
 /// JSON: the catalog as a file that travels without its project
-/// ([`crate::explain::portable`]): `explain --catalog` reads it.
+/// ([`crate::portable`]): `explain --catalog` and `compat` read it.
 pub(crate) fn json(catalog: &Catalog, model: &Model) -> anyhow::Result<String> {
-    let portable = crate::explain::portable::export(catalog, model);
+    let portable = crate::portable::export(catalog, model);
     Ok(serde_json::to_string_pretty(&portable)? + "\n")
 }
 

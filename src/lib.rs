@@ -28,6 +28,7 @@ mod locales;
 pub mod markup;
 mod model;
 mod output;
+mod portable;
 mod project;
 mod render;
 mod run;

@@ -32,6 +32,8 @@ pub(crate) struct Project {
     pub locales: Arc<Locales>,
     /// Each translation's record of the English it was made from, by locale.
     pub locks: BTreeMap<String, SourcesLock>,
+    /// The changes since the release `site.changes_since` names.
+    pub changes: Option<crate::compat::Changelog>,
 }
 
 /// How a project's pages look: its templates and the layouts of imported
@@ -73,6 +75,54 @@ pub(crate) struct Stats {
     pub codes: usize,
 }
 
+/// The changes since the release `site.changes_since` names: a file of
+/// `export --format json` in the project, read as every input is (never
+/// a git revision: a build reads the project's files only, so a shallow
+/// clone builds the same site).
+fn changes_since(
+    root: &Path,
+    catalog: &Catalog,
+    diags: &mut Diagnostics,
+) -> anyhow::Result<Option<crate::compat::Changelog>> {
+    let Some(file) = &catalog.site.changes_since else {
+        return Ok(None);
+    };
+    let said = |why: String| {
+        crate::diagnostic::Diagnostic::new(crate::diagnostic::Kind::ChangesSinceUnreadable { why })
+            .at(&catalog.file, file.span)
+    };
+    // Under catalog/, where a build's inputs are (and its cache looks).
+    let inside = Path::new(&file.value)
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
+        && file.value.starts_with("catalog/");
+    if !inside {
+        diags.push(said(format!(
+            "{} is not a file under catalog/, where a build reads its inputs",
+            crate::console::printable(&file.value)
+        )));
+        return Ok(None);
+    }
+    let text = match crate::input::read_utf8(root, Path::new(&file.value), diags) {
+        Ok(Some(text)) => text,
+        Ok(None) => return Ok(None),
+        Err(e) => {
+            diags.push(said(format!("{}: {e}", file.value)));
+            return Ok(None);
+        }
+    };
+    match crate::compat::release::of_export(&text, &file.value) {
+        Ok(old) => {
+            let now = crate::compat::Release::of_catalog(catalog, catalog.file.clone(), "today");
+            Ok(Some(crate::compat::Changelog::of(&old, &now)))
+        }
+        Err(why) => {
+            diags.push(said(why.lines().next().unwrap_or("").to_string()));
+            Ok(None)
+        }
+    }
+}
+
 impl Project {
     /// Loads and validates the project at `root`.
     ///
@@ -102,11 +152,13 @@ impl Project {
             }
         }
         validate(&catalog, &locales, &locks, diags);
+        let changes = changes_since(root, &catalog, diags)?;
         Ok(Some(Project {
             root: root.to_path_buf(),
             catalog,
             locales: Arc::new(locales),
             locks,
+            changes,
         }))
     }
 
@@ -213,6 +265,7 @@ impl Project {
             layouts: &look.layouts,
             base_url,
             status: &status,
+            changes: self.changes.as_ref(),
             keys: keys.as_ref(),
         };
         let renderers: [&dyn Renderer; 2] = [&MarkdownRenderer, &HtmlRenderer];

@@ -25,6 +25,11 @@ pub(crate) const INDEX: &str = "index.html";
 pub(crate) const NOT_FOUND: &str = "404.html";
 /// A language's translation status.
 pub(crate) const STATUS: &str = "status.html";
+/// A language's changes since the release `site.changes_since` names.
+pub(crate) const CHANGES: &str = "changes.html";
+/// The Markdown page of those changes, beside the module pages
+/// (`md/<locale>/changes.md`).
+pub(crate) const CHANGES_PAGE: &str = "changes";
 /// The sitemap (written when the site has a base URL).
 pub(crate) const SITEMAP: &str = "sitemap.xml";
 /// A locale's OpenSearch description (with a base URL only: its search
@@ -106,8 +111,9 @@ mod tests {
     }
 
     /// The templates write no path of their own: code and page paths come
-    /// from `code_path`, `page_path` and `md_path`; a folder's home and the
-    /// status page are the only names they spell out, and they are these.
+    /// from `code_path`, `page_path` and `md_path`; a folder's home, the
+    /// status page and the changes page are the only names they spell out,
+    /// and they are these.
     #[test]
     fn templates_take_their_paths_from_here() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
@@ -133,7 +139,7 @@ mod tests {
         spelled.retain(|s| !["base.html", "code_body.html", "heading.html"].contains(&s.as_str()));
         assert_eq!(
             spelled,
-            [INDEX.to_string(), STATUS.to_string()]
+            [INDEX.to_string(), STATUS.to_string(), CHANGES.to_string()]
                 .into_iter()
                 .collect(),
         );

@@ -273,3 +273,73 @@ fn a_removed_code_is_documented_as_removed() {
         "{html}"
     );
 }
+
+/// The release v2 with `site.changes_since` naming v1's export: each
+/// locale's "Changes since v1.0" pages, Markdown and HTML.
+fn with_changes_since(file: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&compat_fixtures().join("v2"), dir.path());
+    std::fs::create_dir_all(dir.path().join("catalog/releases")).unwrap();
+    let export = errdoc(
+        &compat_fixtures().join("v1"),
+        &[
+            "export",
+            "--format",
+            "json",
+            "-o",
+            dir.path()
+                .join("catalog/releases/v1.0.json")
+                .to_str()
+                .unwrap(),
+        ],
+    );
+    assert_eq!(export.status, 0, "{}", export.stderr);
+    let catalog = dir.path().join("catalog/codes.yaml");
+    let text = std::fs::read_to_string(&catalog).unwrap();
+    std::fs::write(
+        &catalog,
+        text.replacen(
+            "tables:\n",
+            &format!("site:\n  changes_since: \"{file}\"\n\ntables:\n"),
+            1,
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn the_site_shows_the_changes_since_a_release() {
+    let dir = with_changes_since("catalog/releases/v1.0.json");
+    let run = errdoc(dir.path(), &["build"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(dir.path().join("site/md/en/changes.md")).unwrap();
+    expect("changes.md", &page);
+    let html = std::fs::read_to_string(dir.path().join("site/en/changes.html")).unwrap();
+    assert!(
+        html.contains(
+            "<li><span class=\"code\"><a href=\"codes/113.html\">103</a></span> Moved Number <code>NET_MOVED_NUMBER</code> → 113</li>"
+        ),
+        "{html}"
+    );
+    let home = std::fs::read_to_string(dir.path().join("site/en/index.html")).unwrap();
+    assert!(
+        home.contains("<a href=\"changes.html\">Changes since v1.0</a>"),
+        "{home}"
+    );
+}
+
+#[test]
+fn a_changes_since_file_that_cannot_be_read_fails_the_build() {
+    let missing = with_changes_since("catalog/releases/v0.9.json");
+    let run = errdoc(missing.path(), &["build"]);
+    assert_eq!(run.status, 1);
+    let outside = with_changes_since("../v1.0.json");
+    let run2 = errdoc(outside.path(), &["build"]);
+    assert_eq!(run2.status, 1);
+    expect(
+        "changes-since.stderr",
+        &format!("{}{}", run.stderr, run2.stderr),
+    );
+    assert!(!missing.path().join("site").exists());
+}

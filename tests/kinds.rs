@@ -92,6 +92,7 @@ fn every_kind_has_a_case_that_produces_it() {
             [
                 "compat/expected/against-tag.stderr",
                 "compat/expected/against-file.stderr",
+                "compat/expected/changes-since.stderr",
                 "scan/expected.stderr",
                 "scan/expected-errors.stderr",
                 "scan/expected-pattern.stderr",

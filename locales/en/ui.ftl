@@ -19,6 +19,18 @@ ui-since = Available since { $version }
 # $version (String) - a version such as "API version 12"
 ui-deprecated = Deprecated since { $version }
 ui-removed = Removed in { $version }: apps no longer receive it; the number stays reserved
+ui-changes-title = Changes since { $release }
+ui-changes-lead = What changed in the error codes since { $release }, for the apps that use them.
+ui-changes-reused = Numbers with another meaning
+ui-changes-renumbered = Renumbered codes
+ui-changes-removed = Removed codes
+ui-changes-renamed = Renamed constants
+ui-changes-messages = Changed error messages
+ui-changes-deprecated = Deprecated codes
+ui-changes-moved = Codes moved to another page
+ui-changes-added = New codes
+ui-change-since = since { $version }
+ui-change-gone = removed without notice
 ui-references = References
 ui-related = Related Error Codes
 

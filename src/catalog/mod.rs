@@ -161,6 +161,9 @@ pub struct Site {
     /// What the C export puts before its macros and functions (default
     /// [`crate::export::DEFAULT_PREFIX`]).
     pub export_prefix: Option<Located<String>>,
+    /// A file of `export --format json` of an earlier release, relative
+    /// to the project: the site's "Changes since" pages compare with it.
+    pub changes_since: Option<Located<String>>,
     /// The style of every page, where a module says nothing else.
     pub style: PageStyle,
     /// Groups of words that mean the same, for search, by locale tag or

@@ -105,6 +105,7 @@ pub(super) fn expand(raw: RawCatalog, file: SourceFile, diags: &mut Diagnostics)
         source_url: raw.site.source_url.as_ref().map(located),
         source_locale: raw.site.source_locale.as_ref().map(located),
         export_prefix: raw.site.export_prefix.as_ref().map(located),
+        changes_since: raw.site.changes_since.as_ref().map(located),
         style: style_of(&raw.site.style, PageStyle::default()),
         synonyms: synonyms_of(&raw.site.synonyms, &file, diags),
     };

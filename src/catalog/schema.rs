@@ -107,6 +107,9 @@ pub(crate) struct RawSite<H: Hold = Read> {
     pub(crate) source_locale: Option<H::Of<String>>,
     /// What the C export puts before its macros and functions (`NET_`).
     pub(crate) export_prefix: Option<H::Of<String>>,
+    /// A file of `export --format json` of an earlier release, in the
+    /// project: the site's "Changes since" pages compare with it.
+    pub(crate) changes_since: Option<H::Of<String>>,
     #[serde(default)]
     pub(crate) style: RawStyle<H>,
     /// Words that mean the same, for search, by locale tag or language.
@@ -193,6 +196,7 @@ impl<H: Hold> Default for RawSite<H> {
             source_url: None,
             source_locale: None,
             export_prefix: None,
+            changes_since: None,
             style: Default::default(),
             synonyms: std::collections::BTreeMap::new(),
         }

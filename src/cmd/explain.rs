@@ -8,9 +8,9 @@ use crate::cli::{ExplainArgs, ExplainFormat};
 use crate::cmd::failure;
 use crate::console::{self, Stream};
 use crate::diagnostic::Diagnostics;
-use crate::explain::portable::{self, Portable};
 use crate::explain::{self, Found, Index, Style};
 use crate::model::{Labels, Model};
+use crate::portable::{self, Portable};
 use crate::project::Project;
 use crate::run::{Policy, Stage};
 

@@ -41,6 +41,9 @@ pub(crate) struct Facts {
     pub message_changed: Option<String>,
     /// Where it is in the release's catalog (none in an exported file).
     pub span: Option<Span>,
+    /// Its title in each language, where the release has its texts (an
+    /// exported file).
+    pub titles: BTreeMap<String, String>,
 }
 
 /// A family's rule as a release has it.
@@ -100,6 +103,7 @@ impl Release {
                         renamed_from: value(&c.renamed_from),
                         message_changed: value(&c.message_changed),
                         span: Some(c.span()),
+                        titles: BTreeMap::new(),
                     },
                 );
             }
@@ -299,6 +303,50 @@ pub(crate) fn compare<'r>(old: &'r Release, new: &'r Release) -> Vec<Change<'r>>
         }
     }
     changes
+}
+
+/// The changes from an earlier release, owned: what the site's "Changes
+/// since" pages show.
+#[derive(Debug)]
+pub(crate) struct Changelog {
+    /// The earlier release's name (`v1.0`).
+    pub release: String,
+    /// Every change, as [`compare`] finds them.
+    pub entries: Vec<Entry>,
+}
+
+/// One change of a [`Changelog`].
+#[derive(Debug)]
+pub(crate) struct Entry {
+    /// What changed.
+    pub kind: ChangeKind,
+    /// The code.
+    pub code: CodeNumber,
+    /// The code as the earlier release has it.
+    pub old: Option<Facts>,
+    /// The code as today's catalog has it.
+    pub new: Option<Facts>,
+    /// The family whose rule made the change.
+    pub family: Option<String>,
+}
+
+impl Changelog {
+    /// The changes from `old` to `new`.
+    pub(crate) fn of(old: &Release, new: &Release) -> Self {
+        Changelog {
+            release: old.label.clone(),
+            entries: compare(old, new)
+                .into_iter()
+                .map(|c| Entry {
+                    family: c.family().map(str::to_string),
+                    kind: c.kind,
+                    code: c.code,
+                    old: c.old.cloned(),
+                    new: c.new.cloned(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use std::process::Command;
 use super::{Facts, FamilyFacts, Release};
 use crate::catalog::{CATALOG_PATH, Catalog};
 use crate::diagnostic::Diagnostics;
-use crate::explain::portable::Portable;
+use crate::portable::Portable;
 use crate::source::SourceFile;
 
 /// Why the earlier release cannot be read.
@@ -89,6 +89,22 @@ fn from_git(root: &Path, rev: &str) -> Result<Release, Unreadable> {
 /// The release of an exported catalog.
 fn from_file(path: &Path) -> Result<Release, Unreadable> {
     let (portable, _) = Portable::load(path, false).map_err(|e| Unreadable::Said(e.to_string()))?;
+    Ok(of_portable(portable, &path.display().to_string()))
+}
+
+/// The release of the exported file `text` at `shown` (in a project:
+/// `site.changes_since`), named after its file (`v1.0.json` is `v1.0`).
+pub(crate) fn of_export(text: &str, shown: &str) -> Result<Release, String> {
+    let portable = crate::portable::read(text, shown, false).map_err(|e| e.0)?;
+    let mut release = of_portable(portable, shown);
+    release.label = Path::new(shown)
+        .file_stem()
+        .map_or_else(|| shown.to_string(), |s| s.to_string_lossy().into_owned());
+    Ok(release)
+}
+
+/// The release an exported catalog holds.
+fn of_portable(portable: Portable, shown: &str) -> Release {
     let families = portable
         .families
         .into_iter()
@@ -124,16 +140,20 @@ fn from_file(path: &Path) -> Result<Release, Unreadable> {
                     renamed_from: c.renamed_from,
                     message_changed: c.message_changed,
                     span: None,
+                    titles: c
+                        .texts
+                        .into_iter()
+                        .map(|(tag, texts)| (tag, texts.title))
+                        .collect(),
                 },
             )
         })
         .collect();
-    let shown = path.display().to_string();
-    Ok(Release {
-        label: shown.clone(),
+    Release {
+        label: shown.to_string(),
         file: None,
-        path: shown,
+        path: shown.to_string(),
         codes,
         families,
-    })
+    }
 }

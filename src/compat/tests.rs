@@ -13,6 +13,7 @@ fn facts(code: CodeNumber, name: &str, message: &str) -> Facts {
         renamed_from: None,
         message_changed: None,
         span: None,
+        titles: BTreeMap::new(),
     }
 }
 

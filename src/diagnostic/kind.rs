@@ -532,6 +532,9 @@ kinds! {
     E0608 Warning RemovedUndeprecated { code: CodeNumber, release: String }
         => "code {code} is removed without having been deprecated in {release}",
         hint "deprecate a code (`deprecated: \"<release>\"`) for a release before removing it, so that apps are warned";
+    E0609 Error ChangesSinceUnreadable { why: String }
+        => "`site.changes_since` cannot be read: {why}",
+        hint "name a file of `errdoc export --format json` of the earlier release, in the project (made at that release: `errdoc export --format json -o catalog/releases/v1.0.json`)";
     E0611 Note CodeAdded { code: CodeNumber, name: String }
         => "code {code} ({name}) is new";
     E0612 Note CodeDeprecated { code: CodeNumber, since: String }

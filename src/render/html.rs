@@ -61,6 +61,8 @@ type Rendered = Result<(String, Body, Option<Key>), Diagnostic>;
 enum PageKind<'a> {
     Home,
     Status,
+    /// The changes since `site.changes_since`.
+    Changes,
     /// The module page and its index in the locale's pages.
     Module(&'a PageModel, usize),
     /// A code, its module's page, that page's index in the locale's pages
@@ -98,13 +100,19 @@ impl Renderer for HtmlRenderer {
                 name: &l.name,
             })
             .collect();
-        let pages: Vec<Page<'_>> = ctx.model.locales.iter().flat_map(pages_of).collect();
+        let pages: Vec<Page<'_>> = ctx
+            .model
+            .locales
+            .iter()
+            .flat_map(|l| pages_of(l, ctx.changes.is_some()))
+            .collect();
         let into: &Output = output;
         let render = |page: &Page<'_>| -> Rendered {
             let path = site::in_locale(&page.locale.tag, &page.path);
             let inputs = PageInputs {
                 page,
                 status: ctx.status,
+                changes: ctx.changes,
                 values: ctx.values,
                 switcher: &switcher,
                 base_url: ctx.base_url,
@@ -227,8 +235,8 @@ fn locale_context(ctx: &RenderContext<'_>, locale: &LocaleModel) -> tera::Contex
     context
 }
 
-/// Every page of a locale.
-fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
+/// Every page of a locale (the changes page where there are `changes`).
+fn pages_of(locale: &LocaleModel, changes: bool) -> Vec<Page<'_>> {
     let mut pages = vec![
         Page {
             template: "html/index.html",
@@ -243,6 +251,14 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
             locale,
         },
     ];
+    if changes {
+        pages.push(Page {
+            template: "html/changes.html",
+            path: site::CHANGES.to_string(),
+            kind: PageKind::Changes,
+            locale,
+        });
+    }
     for (index, page) in locale.pages.iter().enumerate() {
         pages.push(Page {
             template: "html/module.html",
@@ -273,6 +289,7 @@ fn pages_of(locale: &LocaleModel) -> Vec<Page<'_>> {
 struct PageInputs<'a> {
     page: &'a Page<'a>,
     status: &'a [crate::l10n::LocaleStatus],
+    changes: Option<&'a crate::compat::Changelog>,
     values: &'a Values,
     switcher: &'a [LocaleLink<'a>],
     base_url: Option<&'a str>,
@@ -281,7 +298,10 @@ struct PageInputs<'a> {
 impl Inputs for PageInputs<'_> {
     /// The home and status pages are made from the whole site.
     fn keyed(&self) -> bool {
-        !matches!(self.page.kind, PageKind::Home | PageKind::Status)
+        !matches!(
+            self.page.kind,
+            PageKind::Home | PageKind::Status | PageKind::Changes
+        )
     }
 
     fn fill<F: Fill>(&self, into: &mut F) {
@@ -297,12 +317,20 @@ impl Inputs for PageInputs<'_> {
         into.put("base_url", &self.base_url);
         into.put_common("ui", self.values.ui(locale));
         match page.kind {
-            PageKind::Home => into.put_made(
-                "pages",
-                &locale.pages,
-                self.values.pages(locale).map(Value::from).as_ref(),
-            ),
+            PageKind::Home => {
+                into.put_made(
+                    "pages",
+                    &locale.pages,
+                    self.values.pages(locale).map(Value::from).as_ref(),
+                );
+                into.put("changes_since", &self.changes.map(|c| &c.release));
+            }
             PageKind::Status => self.fill_status(into),
+            PageKind::Changes => {
+                if let Some(changes) = self.changes {
+                    into.put("changes", &super::changes::view(changes, locale));
+                }
+            }
             PageKind::Module(module, index) => {
                 into.put_made("page", module, self.values.page(locale, index));
             }

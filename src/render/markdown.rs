@@ -111,6 +111,34 @@ impl Renderer for MarkdownRenderer {
                 }
             }
         }
+        if let Some(changes) = ctx.changes {
+            changes_pages(ctx, changes, output, diags);
+        }
+    }
+}
+
+/// Each locale's page of the changes since `site.changes_since`
+/// (`md/<locale>/changes.md`), made from the whole catalog.
+fn changes_pages(
+    ctx: &RenderContext<'_>,
+    changes: &crate::compat::Changelog,
+    output: &mut Output,
+    diags: &mut Diagnostics,
+) {
+    for locale in &ctx.model.locales {
+        let mut context = tera::Context::new();
+        context.insert("locale", &locale.tag);
+        if let Some(ui) = ctx.values.ui(locale) {
+            context.insert_value("ui", ui.clone());
+        }
+        context.insert("changes", &super::changes::view(changes, locale));
+        match ctx.templates.render("markdown/changes.md", &context) {
+            Ok(text) => output.add(
+                crate::site::markdown_path(&locale.tag, crate::site::CHANGES_PAGE),
+                tidy(&text),
+            ),
+            Err(d) => return diags.push(d),
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 //! variables is the Tera function `t(id="ui-since", version=…)`, which
 //! also looks up any string by its id.
 
+pub(crate) mod changes;
 pub(crate) mod html;
 pub(crate) mod layout;
 pub(crate) mod markdown;
@@ -95,6 +96,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "html/status.html",
         include_str!("../../templates/html/status.html"),
     ),
+    (
+        "html/changes.html",
+        include_str!("../../templates/html/changes.html"),
+    ),
+    (
+        "markdown/changes.md",
+        include_str!("../../templates/markdown/changes.md"),
+    ),
     ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
     (
         "opensearch.xml",
@@ -151,6 +160,8 @@ pub(crate) struct RenderContext<'a> {
     pub base_url: Option<&'a str>,
     /// The translation status of every locale but the source.
     pub status: &'a [crate::l10n::LocaleStatus],
+    /// The changes since the release `site.changes_since` names.
+    pub changes: Option<&'a crate::compat::Changelog>,
     /// The keys of pages' inputs and an earlier build's pages, where the
     /// build may reuse them.
     pub keys: Option<&'a reuse::Keys<'a>>,

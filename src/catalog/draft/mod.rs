@@ -240,6 +240,8 @@ pub struct Draft {
     pub source_locale: Option<String>,
     /// `site.export_prefix`.
     pub export_prefix: Option<String>,
+    /// `site.changes_since`.
+    pub changes_since: Option<String>,
     /// `site.style`.
     pub style: DraftStyle,
     /// `site.synonyms`.
@@ -367,6 +369,7 @@ impl Draft {
             source_url: plain.site.source_url,
             source_locale: plain.site.source_locale,
             export_prefix: plain.site.export_prefix,
+            changes_since: plain.site.changes_since,
             style: DraftStyle::of(plain.site.style),
             synonyms: plain.site.synonyms,
             references: plain
@@ -432,6 +435,7 @@ impl Draft {
             || self.source_url.is_some()
             || self.source_locale.is_some()
             || self.export_prefix.is_some()
+            || self.changes_since.is_some()
             || !self.style.is_empty()
             || !self.synonyms.is_empty()
         {
@@ -447,6 +451,9 @@ impl Draft {
             }
             if let Some(prefix) = &self.export_prefix {
                 let _ = writeln!(out, "  export_prefix: {}", quote(prefix));
+            }
+            if let Some(file) = &self.changes_since {
+                let _ = writeln!(out, "  changes_since: {}", quote(file));
             }
             if !self.style.is_empty() {
                 let _ = writeln!(out, "  style: {}", self.style.inline());

@@ -108,6 +108,7 @@ const EVERY_FIELD: &str = r#"site:
   base_url: "https://example.org/errors/"
   source_url: "https://example.org/repo/blob/main/{path}#L{line}"
   export_prefix: "NET_"
+  changes_since: "catalog/releases/v1.json"
   source_locale: "en"
   synonyms:
     "en": [["refused", "rejected"], ["timeout", "timed"]]

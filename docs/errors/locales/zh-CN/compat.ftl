@@ -54,6 +54,13 @@ code-608 = 错误码未经废弃即被移除
     .cause-1 = 在该错误码仍被记为可用的下一个版本中就移除了它。
     .solution-1 = 移除错误码之前，先将其废弃（`deprecated: "<版本>"`）至少一个版本。如果必须立即移除，可以保留该告警：它不是错误。
 
+code-609 = 无法读取`site.changes_since`指定的版本
+    .description = `site.changes_since`指定了早期版本的文件，网站的“变更”页面与其比较，而构建无法读取该文件。构建只读取项目中的文件（从不读取git历史，以便浅克隆也能构建出相同的网站）：该文件是在该版本发布时用`errdoc export --format json`生成的快照，保存在`catalog/`下。
+    .cause-1 = 文件不存在：路径有拼写错误，或从未生成快照。
+    .cause-2 = 路径不在`catalog/`下，或离开了项目（`..`）。
+    .cause-3 = 文件不是`errdoc export --format json`写出的内容（网站的`codes.json`只有一种语言，没有历史）。
+    .solution-1 = 在发布版本时运行`errdoc export --format json -o catalog/releases/<版本>.json`，提交该文件，并写明：`changes_since: "catalog/releases/<版本>.json"`。页面以文件名作为版本名（`v1.0.json`即v1.0）。
+
 code-611 = 新增错误码
     .description = 当前错误码目录中有早期版本没有的错误码。无需修改：该提示供变更日志使用。
     .cause-1 = 向错误码目录添加了一个错误码。
