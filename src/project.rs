@@ -32,8 +32,6 @@ pub(crate) struct Project {
     pub locales: Arc<Locales>,
     /// Each translation's record of the English it was made from, by locale.
     pub locks: BTreeMap<String, SourcesLock>,
-    /// The changes since the release `site.changes_since` names.
-    pub changes: Option<crate::compat::Changelog>,
 }
 
 /// How a project's pages look: its templates and the layouts of imported
@@ -79,13 +77,15 @@ pub(crate) struct Stats {
 /// `export --format json` in the project, read as every input is (never
 /// a git revision: a build reads the project's files only, so a shallow
 /// clone builds the same site).
+/// Only the commands that render read it: `export` must work while the
+/// snapshot it would write is still missing.
 fn changes_since(
     root: &Path,
     catalog: &Catalog,
     diags: &mut Diagnostics,
-) -> anyhow::Result<Option<crate::compat::Changelog>> {
+) -> Option<crate::compat::Changelog> {
     let Some(file) = &catalog.site.changes_since else {
-        return Ok(None);
+        return None;
     };
     let said = |why: String| {
         crate::diagnostic::Diagnostic::new(crate::diagnostic::Kind::ChangesSinceUnreadable { why })
@@ -101,24 +101,24 @@ fn changes_since(
             "{} is not a file under catalog/, where a build reads its inputs",
             crate::console::printable(&file.value)
         )));
-        return Ok(None);
+        return None;
     }
     let text = match crate::input::read_utf8(root, Path::new(&file.value), diags) {
         Ok(Some(text)) => text,
-        Ok(None) => return Ok(None),
+        Ok(None) => return None,
         Err(e) => {
             diags.push(said(format!("{}: {e}", file.value)));
-            return Ok(None);
+            return None;
         }
     };
     match crate::compat::release::of_export(&text, &file.value) {
         Ok(old) => {
             let now = crate::compat::Release::of_catalog(catalog, catalog.file.clone(), "today");
-            Ok(Some(crate::compat::Changelog::of(&old, &now)))
+            Some(crate::compat::Changelog::of(&old, &now))
         }
         Err(why) => {
             diags.push(said(why.lines().next().unwrap_or("").to_string()));
-            Ok(None)
+            None
         }
     }
 }
@@ -152,13 +152,11 @@ impl Project {
             }
         }
         validate(&catalog, &locales, &locks, diags);
-        let changes = changes_since(root, &catalog, diags)?;
         Ok(Some(Project {
             root: root.to_path_buf(),
             catalog,
             locales: Arc::new(locales),
             locks,
-            changes,
         }))
     }
 
@@ -248,6 +246,7 @@ impl Project {
         );
         let (model, found) = model;
         diags.extend(found);
+        let changes = changes_since(&self.root, &self.catalog, diags);
         let base_url = options.base_url.as_deref().or(self
             .catalog
             .site
@@ -265,7 +264,7 @@ impl Project {
             layouts: &look.layouts,
             base_url,
             status: &status,
-            changes: self.changes.as_ref(),
+            changes: changes.as_ref(),
             keys: keys.as_ref(),
         };
         let renderers: [&dyn Renderer; 2] = [&MarkdownRenderer, &HtmlRenderer];

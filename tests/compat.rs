@@ -342,4 +342,40 @@ fn a_changes_since_file_that_cannot_be_read_fails_the_build() {
         &format!("{}{}", run.stderr, run2.stderr),
     );
     assert!(!missing.path().join("site").exists());
+    // The snapshot is the build's: `export`, which writes it, still works.
+    let export = errdoc(
+        missing.path(),
+        &[
+            "export",
+            "--format",
+            "json",
+            "-o",
+            "catalog/releases/v0.9.json",
+        ],
+    );
+    assert_eq!(export.status, 0, "{}", export.stderr);
+}
+
+/// A snapshot's names reach the pages as they are: one errdoc would not
+/// have written is refused, never rendered.
+#[test]
+fn a_snapshot_with_names_errdoc_does_not_write_is_refused() {
+    let dir = with_changes_since("catalog/releases/v1.0.json");
+    let file = dir.path().join("catalog/releases/v1.0.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("\"NET_GONE\"", "\"X` <img src=x onerror=alert(1)>\""),
+    )
+    .unwrap();
+    let run = errdoc(dir.path(), &["build"]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr.starts_with(
+            "catalog/codes.yaml:5:18: error[E0609]: `site.changes_since` cannot be read: catalog/releases/v1.0.json: code 100 has a name or module errdoc does not write (`X` <img src=x onerror=alert(1)>`, `net`)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("site").exists());
 }

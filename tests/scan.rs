@@ -103,7 +103,7 @@ fn without_unused_documented_codes_are_not_listed_and_json_says_the_same() {
 }
 
 #[test]
-fn a_tree_with_every_code_documented_passes() {
+fn named_files_are_read_and_a_clean_one_passes() {
     let dir = project();
     let run = errdoc_in(dir.path(), &["scan", "src/app/Main.java", "src/lib.rs"]);
     assert_eq!(run.status, 1, "{}", run.stderr);
@@ -171,7 +171,7 @@ fn paths_however_written_read_each_file_once() {
     assert_eq!(none.status, 1);
     assert!(
         none.stderr.starts_with(
-            "error[E0624]: cannot be scanned: no file to read under the paths: none is of a language errdoc knows, or `scan.include` and `scan.exclude` leave none"
+            "error[E0624]: cannot be scanned: no file to read under the paths: none is of a language errdoc knows, `scan.include` and `scan.exclude` leave none, or every one is binary"
         ),
         "{}",
         none.stderr

@@ -31,6 +31,7 @@ ui-changes-moved = Codes moved to another page
 ui-changes-added = New codes
 ui-change-since = since { $version }
 ui-change-gone = removed without notice
+ui-change-deprecated-first = deprecated since { $version }, now removed
 ui-references = References
 ui-related = Related Error Codes
 

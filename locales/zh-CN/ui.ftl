@@ -28,6 +28,7 @@ ui-changes-moved = 移到其他页面的错误码
 ui-changes-added = 新增错误码
 ui-change-since = 从{ $version }开始
 ui-change-gone = 未经说明即被移除
+ui-change-deprecated-first = 从{ $version }开始废弃，现已移除
 ui-references = 参考资料
 ui-related = 相关错误码
 

@@ -112,7 +112,7 @@ fn diagnostics(catalog: &crate::catalog::Catalog, found: &Found, unused: bool) -
     }
     if found.read == 0 && found.errors.is_empty() {
         diags.push(Diagnostic::new(Kind::NotScanned {
-            why: "no file to read under the paths: none is of a language errdoc knows, or `scan.include` and `scan.exclude` leave none".to_string(),
+            why: "no file to read under the paths: none is of a language errdoc knows, `scan.include` and `scan.exclude` leave none, or every one is binary".to_string(),
         }));
     }
     if unused {

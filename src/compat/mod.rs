@@ -252,9 +252,16 @@ pub(crate) fn compare<'r>(old: &'r Release, new: &'r Release) -> Vec<Change<'r>>
             }
             continue;
         };
-        // A tombstone stays what it was: its number given another name or
-        // message is reused like any other (below).
-        if let (None, Some(since)) = (&o.removed, &n.removed) {
+        // A tombstone stays what it was: only its number given another
+        // meaning (another name and another message) breaks anything.
+        if o.removed.is_some() {
+            let renamed = o.name != n.name && n.renamed_from.as_deref() != Some(o.name.as_str());
+            if renamed && o.message != n.message {
+                changes.push(change(ChangeKind::Reused, Some(n)));
+            }
+            continue;
+        }
+        if let Some(since) = &n.removed {
             changes.push(change(ChangeKind::RemovalNoted(since.clone()), Some(n)));
             if o.deprecated.is_none() {
                 changes.push(change(ChangeKind::RemovedUndeprecated, Some(n)));

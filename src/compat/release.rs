@@ -94,12 +94,44 @@ fn from_file(path: &Path) -> Result<Release, Unreadable> {
 
 /// The release of the exported file `text` at `shown` (in a project:
 /// `site.changes_since`), named after its file (`v1.0.json` is `v1.0`).
+///
+/// Its names and ids reach the pages as they are, so they are held to the
+/// catalog's rules: a file that breaks them is not a snapshot errdoc made.
 pub(crate) fn of_export(text: &str, shown: &str) -> Result<Release, String> {
+    let name = Path::new(shown)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let label = name.strip_suffix(".json").unwrap_or(&name).to_string();
+    if label.is_empty()
+        || !label
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    {
+        return Err(format!(
+            "{shown}: the release is named after the file, which takes letters, digits, `.`, `-` and `_` (`v1.0.json`)"
+        ));
+    }
     let portable = crate::portable::read(text, shown, false).map_err(|e| e.0)?;
+    let constant = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_uppercase())
+            && s.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    };
+    if let Some(bad) = portable
+        .codes
+        .iter()
+        .find(|c| !constant(&c.name) || !crate::catalog::is_id(&c.module))
+    {
+        return Err(format!(
+            "{shown}: code {} has a name or module errdoc does not write (`{}`, `{}`)",
+            bad.code,
+            crate::console::printable(&bad.name),
+            crate::console::printable(&bad.module)
+        ));
+    }
     let mut release = of_portable(portable, shown);
-    release.label = Path::new(shown)
-        .file_stem()
-        .map_or_else(|| shown.to_string(), |s| s.to_string_lossy().into_owned());
+    release.label = label;
     Ok(release)
 }
 

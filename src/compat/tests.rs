@@ -127,3 +127,15 @@ fn an_acknowledgement_the_release_had_is_not_one_of_a_new_change() {
         [(ChangeKind::MessageChangeNoted("3.0".to_string()), 1)]
     );
 }
+
+#[test]
+fn a_tombstone_reworded_or_moved_breaks_nothing() {
+    let mut gone = facts(1, "OLD", "Old.");
+    gone.removed = Some("API 14".to_string());
+    let mut reworded = gone.clone();
+    reworded.message = Some("Old, reworded.".to_string());
+    reworded.module = "elsewhere".to_string();
+    let old = release(vec![gone]);
+    let new = release(vec![reworded]);
+    assert_eq!(kinds(&old, &new), []);
+}

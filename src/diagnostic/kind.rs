@@ -305,6 +305,9 @@ kinds! {
     E0251 Error BadExportPrefix { prefix: String }
         => "`{prefix}` cannot start C names: a prefix is ASCII letters, digits and `_`, starting with a letter",
         hint "write a prefix such as `NET_`, or leave `export_prefix` out for `ERRDOC_`";
+    E0252 Error ReservedPageName { page: String }
+        => "page `{page}` has the name of a page errdoc makes in each locale ({page}.html)",
+        hint "`index`, `status` and `changes` are the home, translation-status and changes pages: name the module's page another way, such as `errorcode-{page}`";
 
     // E03xx: the locales and their Fluent files.
     E0301 Error SourceLocaleMissing { tag: String, dir: String }

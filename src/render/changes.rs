@@ -49,6 +49,8 @@ pub(crate) struct Item {
     /// The release the catalog names for it (`removed:`, `deprecated:`,
     /// `message_changed:`).
     pub since: Option<String>,
+    /// For a code that is gone: the release that had deprecated it.
+    pub deprecated: Option<String>,
     /// The number its name has now (renumbered).
     pub now: Option<CodeNumber>,
     /// The family whose rule made the change.
@@ -134,6 +136,8 @@ fn item(entry: &Entry, locale: &LocaleModel) -> Item {
         ChangeKind::RemovalNoted(s)
         | ChangeKind::Deprecated(s)
         | ChangeKind::MessageChangeNoted(s) => Some(s.clone()),
+        // A tombstone of the release, deleted since.
+        ChangeKind::Removed => old.and_then(|o| o.removed.clone()),
         _ => None,
     };
     Item {
@@ -147,6 +151,10 @@ fn item(entry: &Entry, locale: &LocaleModel) -> Item {
         old_module: old.map(|o| o.module.clone()),
         new_module: new.map(|n| n.module.clone()),
         since,
+        deprecated: match entry.kind {
+            ChangeKind::Removed => old.and_then(|o| o.deprecated.clone()),
+            _ => None,
+        },
         now: match entry.kind {
             ChangeKind::Renumbered(now) => Some(now),
             _ => None,

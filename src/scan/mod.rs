@@ -213,15 +213,26 @@ impl Scanner {
         wanted && !self.exclude.is_match(rel)
     }
 
-    /// Scans the files under `paths` (files or folders), on every core.
+    /// Scans the files under `paths` (files or folders), on every core:
+    /// each file once, a file named as a path whatever it is.
     pub(crate) fn scan(&self, paths: &[PathBuf]) -> Found {
         let found = Mutex::new(Found::default());
-        let here = std::env::current_dir().ok();
-        for root in distinct(paths) {
-            if root.is_file() {
-                self.scan_file(root, &relative(root, here.as_deref()), &found);
-                continue;
-            }
+        // The current folder as written and as the file system has it.
+        let here: Vec<PathBuf> = std::env::current_dir()
+            .ok()
+            .into_iter()
+            .flat_map(|h| {
+                let canonical = h.canonicalize().ok();
+                std::iter::once(h).chain(canonical)
+            })
+            .collect();
+        let (files, folders): (Vec<&PathBuf>, Vec<&PathBuf>) =
+            distinct(paths).into_iter().partition(|p| p.is_file());
+        let named: HashSet<PathBuf> = files.iter().filter_map(|f| f.canonicalize().ok()).collect();
+        for file in files {
+            self.scan_file(file, &relative(file, &here), &found);
+        }
+        for root in folders {
             let walker = ignore::WalkBuilder::new(root)
                 .require_git(false)
                 .follow_links(false)
@@ -230,8 +241,13 @@ impl Scanner {
                 Box::new(|entry| {
                     match entry {
                         Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                            let shown = relative(entry.path(), here.as_deref());
-                            if self.wants(&shown) {
+                            let shown = relative(entry.path(), &here);
+                            let read_already = !named.is_empty()
+                                && entry
+                                    .path()
+                                    .canonicalize()
+                                    .is_ok_and(|c| named.contains(&c));
+                            if self.wants(&shown) && !read_already {
                                 self.scan_file(entry.path(), &shown, &found);
                             }
                         }
@@ -353,20 +369,21 @@ impl Intervals {
     }
 }
 
-/// `paths` without those another of them holds (`src` and `src/app`: a
-/// file is read once).
+/// `paths` without a folder another of them holds (`src` and `src/app`)
+/// and without repeats: files are kept, and read once.
 fn distinct(paths: &[PathBuf]) -> Vec<&PathBuf> {
     let canonical: Vec<Option<PathBuf>> = paths.iter().map(|p| p.canonicalize().ok()).collect();
     paths
         .iter()
         .enumerate()
-        .filter(|(i, _)| {
+        .filter(|(i, p)| {
             let Some(me) = &canonical[*i] else {
                 return true;
             };
+            let folder = !p.is_file();
             !canonical.iter().enumerate().any(|(j, other)| {
                 other.as_ref().is_some_and(|other| {
-                    (other == me && j < *i) || (other != me && me.starts_with(other))
+                    (other == me && j < *i) || (folder && other != me && me.starts_with(other))
                 })
             })
         })
@@ -375,14 +392,29 @@ fn distinct(paths: &[PathBuf]) -> Vec<&PathBuf> {
 }
 
 /// `path` as the globs of `scan:` see it: relative to the current folder
-/// `here`, without `./`.
-fn relative(path: &Path, here: Option<&Path>) -> PathBuf {
+/// `here` (as written or as the file system has it), without `.` and
+/// with `..` taken back.
+fn relative(path: &Path, here: &[PathBuf]) -> PathBuf {
     let path = here
-        .and_then(|here| path.strip_prefix(here).ok())
+        .iter()
+        .find_map(|h| path.strip_prefix(h).ok())
         .unwrap_or(path);
-    path.components()
-        .filter(|c| !matches!(c, std::path::Component::CurDir))
-        .collect()
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir
+                if matches!(
+                    out.components().next_back(),
+                    Some(std::path::Component::Normal(_))
+                ) =>
+            {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The lock, even after a panic elsewhere (the data stays consistent:

@@ -106,6 +106,11 @@ fn fits_in_comment(text: &str) -> bool {
         && !text.ends_with("<!-")
 }
 
+/// The pages errdoc makes in each locale's folder beside the module pages
+/// ([`crate::site::INDEX`], [`crate::site::STATUS`],
+/// [`crate::site::CHANGES`]): no module's page may take their names.
+const RESERVED_PAGES: [&str; 3] = ["index", "status", "changes"];
+
 /// A file name without folders or extension: letters, digits, `_`, `-`.
 fn is_page_name(s: &str) -> bool {
     !s.is_empty()
@@ -114,6 +119,16 @@ fn is_page_name(s: &str) -> bool {
 }
 
 impl Validator<'_> {
+    /// A module's page: a plain file name, and none errdoc makes itself.
+    fn page_name(&mut self, module: &Module) {
+        let page = module.page.value.clone();
+        if !is_page_name(&page) {
+            self.report(module.page.span, Kind::BadPageName { page });
+        } else if RESERVED_PAGES.contains(&page.to_ascii_lowercase().as_str()) {
+            self.report(module.page.span, Kind::ReservedPageName { page });
+        }
+    }
+
     /// Reports `kind` at `span` of the catalog.
     fn report(&mut self, span: Span, kind: Kind) {
         self.diags
@@ -319,10 +334,7 @@ impl Validator<'_> {
         let mut owned: Vec<(&Module, crate::catalog::CodeRange)> = Vec::new();
         for module in &catalog.modules {
             self.kebab("module", &module.id);
-            if !is_page_name(&module.page.value) {
-                let page = module.page.value.clone();
-                self.report(module.page.span, Kind::BadPageName { page });
-            }
+            self.page_name(module);
             for (label, value) in &module.metadata {
                 if !fits_in_comment(&value.value) {
                     let kind = Kind::MetadataClosesComment {

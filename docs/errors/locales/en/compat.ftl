@@ -58,7 +58,8 @@ code-609 = The release of `site.changes_since` cannot be read
     .description = `site.changes_since` names the file of an earlier release that the site's "Changes since" pages compare with, and the build cannot read it. A build reads only the project's files (never git history, so that a shallow clone builds the same site): the file is a snapshot made with `errdoc export --format json` at that release and kept under `catalog/`.
     .cause-1 = The file does not exist: the path has a typo, or the snapshot was never made.
     .cause-2 = The path is not under `catalog/`, or leaves the project (`..`).
-    .cause-3 = The file is not what `errdoc export --format json` writes (a site's `codes.json` has one language and no history).
+    .cause-3 = The file is not what `errdoc export --format json` writes (a site's `codes.json` has one language and no history), or it has a name or module errdoc would not have written, which the pages would show as they are.
+    .cause-4 = Problems any input file can have (not UTF-8, a folder, a link out of the project) are reported with their own codes, E0501 to E0505.
     .solution-1 = At the release, run `errdoc export --format json -o catalog/releases/<release>.json`, commit the file, and name it: `changes_since: "catalog/releases/<release>.json"`. The pages name the release after the file (`v1.0.json` is v1.0).
 
 code-611 = A code is new

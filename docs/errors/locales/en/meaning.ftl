@@ -1,4 +1,4 @@
-# errdoc's own errors E0201–E0251: what the catalog says.
+# errdoc's own errors E0201–E0252: what the catalog says.
 
 module-meaning = What the catalog says
     .note = Errors and warnings about what `catalog/codes.yaml` says, once it has been read: ids and names, codes defined twice, the ranges modules own (`owns`), families, named ranges, references, listings (`also:`), headings, markers, message drift, and names the exports cannot use. errdoc reports all of them in one run, each at its place in the catalog. Warnings do not stop a build; errors do.
@@ -317,4 +317,9 @@ code-251 = The export prefix cannot start C names
     .cause-1 = The prefix has a `-`, a `.`, a space or a letter outside ASCII, such as `net-`.
     .cause-2 = The prefix starts with a digit or with `_`.
     .solution-1 = Write a prefix such as `NET_`, or leave `export_prefix` out for `ERRDOC_`. `errdoc export --format c --prefix` overrides it for one export.
+
+code-252 = A module's page has the name of a page errdoc makes
+    .description = Each locale's folder of the site holds the module pages beside three pages errdoc makes itself: `index.html` (the home page), `status.html` (the translation status) and `changes.html` (the changes since `site.changes_since`), and the Markdown pages hold `changes.md`. A module whose `page` is `index`, `status` or `changes` would overwrite one of them, or be overwritten.
+    .cause-1 = A module was given a short page name, such as `page: status` for a module of status codes.
+    .solution-1 = Name the page another way, such as `errorcode-status`, as the house style does.
 

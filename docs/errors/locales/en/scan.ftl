@@ -28,4 +28,5 @@ code-624 = A path cannot be scanned
     .description = A path given to `scan`, or a file or folder under it, could not be read. `scan` reads everything else, and then fails, so that nothing is left out without saying so.
     .cause-1 = The path does not exist (a typo, or a path relative to another folder).
     .cause-2 = errdoc may not read the file or folder.
+    .cause-3 = No file under the paths is read: none is of a language errdoc knows, `scan.include` and `scan.exclude` leave none, or every one is binary.
     .solution-1 = Pass paths that exist, relative to the current folder, and check the permissions.

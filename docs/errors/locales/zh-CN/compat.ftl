@@ -58,7 +58,8 @@ code-609 = 无法读取`site.changes_since`指定的版本
     .description = `site.changes_since`指定了早期版本的文件，网站的“变更”页面与其比较，而构建无法读取该文件。构建只读取项目中的文件（从不读取git历史，以便浅克隆也能构建出相同的网站）：该文件是在该版本发布时用`errdoc export --format json`生成的快照，保存在`catalog/`下。
     .cause-1 = 文件不存在：路径有拼写错误，或从未生成快照。
     .cause-2 = 路径不在`catalog/`下，或离开了项目（`..`）。
-    .cause-3 = 文件不是`errdoc export --format json`写出的内容（网站的`codes.json`只有一种语言，没有历史）。
+    .cause-3 = 文件不是`errdoc export --format json`写出的内容（网站的`codes.json`只有一种语言，没有历史），或其中有errdoc不会写出的名称或模块，而页面会原样显示它们。
+    .cause-4 = 任何输入文件都可能有的问题（不是UTF-8、是文件夹、链接指向项目之外）以各自的错误码报告，即E0501到E0505。
     .solution-1 = 在发布版本时运行`errdoc export --format json -o catalog/releases/<版本>.json`，提交该文件，并写明：`changes_since: "catalog/releases/<版本>.json"`。页面以文件名作为版本名（`v1.0.json`即v1.0）。
 
 code-611 = 新增错误码

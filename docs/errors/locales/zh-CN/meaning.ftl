@@ -1,4 +1,4 @@
-# errdoc's own errors E0201–E0251: what the catalog says.
+# errdoc's own errors E0201–E0252: what the catalog says.
 
 module-meaning = 目录的内容
     .note = 本页介绍`catalog/codes.yaml`读取成功后，针对其内容的错误和警告：id和名称、重复定义的错误码、模块拥有的区间（`owns`）、错误码族、具名区间、参考资料、列出条目（`also:`）、标题、标记、错误信息偏差，以及导出时无法使用的名称。errdoc会在一次运行中报告全部问题，并指出每个问题在目录中的位置。警告不会中止构建，错误会。
@@ -317,4 +317,9 @@ code-251 = 导出前缀无法作为C名称的开头
     .cause-1 = 前缀中有`-`、`.`、空格或非ASCII字母，例如`net-`。
     .cause-2 = 前缀以数字或`_`开头。
     .solution-1 = 写一个如`NET_`这样的前缀，或者不写`export_prefix`而使用`ERRDOC_`。`errdoc export --format c --prefix`可以为单次导出覆盖它。
+
+code-252 = 模块页面的名称与errdoc生成的页面相同
+    .description = 网站中每种语言的文件夹里，除模块页面外还有errdoc自己生成的三个页面：`index.html`（首页）、`status.html`（翻译状态）和`changes.html`（自`site.changes_since`以来的变更）；Markdown页面中还有`changes.md`。`page`为`index`、`status`或`changes`的模块会覆盖其中一个页面，或被其覆盖。
+    .cause-1 = 给模块起了一个简短的页面名称，例如为状态码模块写了`page: status`。
+    .solution-1 = 换一个页面名称，例如按照文档风格写作`errorcode-status`。
 
