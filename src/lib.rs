@@ -71,6 +71,7 @@ pub mod testing {
     pub use crate::output::fingerprint;
     pub use crate::render::markdown_html;
     pub use crate::render::search::plain_text;
+    pub use crate::scan::tokens_of;
     #[cfg(feature = "serve")]
     pub use crate::serve::{Hosts, ServeOptions, Shared, serve};
     pub use crate::source::SourceFile;

@@ -347,6 +347,20 @@ impl Scanner {
     }
 }
 
+/// Every token of `bytes` as (value for a number, name for a name, start,
+/// end): for the fuzz target.
+#[doc(hidden)]
+pub fn tokens_of(bytes: &[u8]) -> Vec<(Option<CodeNumber>, Option<&str>, usize, usize)> {
+    let mut out = Vec::new();
+    tokens::each(bytes, |t| {
+        out.push(match t {
+            tokens::Token::Number { value, start, end } => (Some(value), None, start, end),
+            tokens::Token::Name { text, start, end } => (None, Some(text), start, end),
+        });
+    });
+    out
+}
+
 /// Number ranges, merged and sorted, for a binary search per literal.
 struct Intervals(Vec<(CodeNumber, CodeNumber)>);
 
