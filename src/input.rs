@@ -98,6 +98,33 @@ pub(crate) fn read_utf8(
     }
 }
 
+/// The bytes of a file named on the command line (not a project's input:
+/// it may be anywhere, a pipe too, which says no size), read to
+/// [`INPUT_LIMIT`]; `None` where it is larger.
+pub(crate) fn read_capped(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(INPUT_LIMIT + 1)
+        .read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= INPUT_LIMIT).then_some(bytes))
+}
+
+/// The text of a file named on the command line ([`read_capped`]), or
+/// why not, in a sentence that names it as `shown`.
+pub(crate) fn read_named(path: &Path, shown: &str) -> Result<String, String> {
+    match read_capped(path) {
+        Err(e) => Err(format!("cannot read {shown}: {e}")),
+        Ok(None) => Err(format!(
+            "{shown} is larger than {} MiB: errdoc reads no input that large",
+            INPUT_LIMIT >> 20
+        )),
+        Ok(Some(bytes)) => {
+            String::from_utf8(bytes).map_err(|_| format!("{shown} is not UTF-8 text"))
+        }
+    }
+}
+
 /// A file or folder found under the project.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {

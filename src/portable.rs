@@ -598,23 +598,7 @@ impl Portable {
     /// With `site`, a site's `codes.json` is read too.
     pub(crate) fn load(path: &Path, site: bool) -> Result<(Self, String), NotPortable> {
         let shown = path.display().to_string();
-        let mut bytes = Vec::new();
-        let opened = std::fs::File::open(path).and_then(|f| {
-            use std::io::Read as _;
-            f.take(crate::input::INPUT_LIMIT + 1)
-                .read_to_end(&mut bytes)
-        });
-        if let Err(e) = opened {
-            return Err(NotPortable(format!("cannot read {shown}: {e}")));
-        }
-        if bytes.len() as u64 > crate::input::INPUT_LIMIT {
-            return Err(NotPortable(format!(
-                "{shown} is larger than {} MiB: errdoc reads no input that large",
-                crate::input::INPUT_LIMIT >> 20
-            )));
-        }
-        let text = String::from_utf8(bytes)
-            .map_err(|_| NotPortable(format!("{shown} is not UTF-8 text")))?;
+        let text = crate::input::read_named(path, &shown).map_err(NotPortable)?;
         read(&text, &shown, site).map(|portable| (portable, text))
     }
 }

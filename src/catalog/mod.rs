@@ -35,6 +35,13 @@ pub(crate) fn is_id(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
+/// Whether `s` is a constant's name (`[A-Z][A-Z0-9_]*`).
+pub(crate) fn is_constant_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
 /// Where the catalog lives, relative to the project root.
 pub(crate) const CATALOG_PATH: &str = "catalog/codes.yaml";
 

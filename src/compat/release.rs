@@ -113,15 +113,10 @@ pub(crate) fn of_export(text: &str, shown: &str) -> Result<Release, String> {
         ));
     }
     let portable = crate::portable::read(text, shown, false).map_err(|e| e.0)?;
-    let constant = |s: &str| {
-        s.starts_with(|c: char| c.is_ascii_uppercase())
-            && s.chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
-    };
     if let Some(bad) = portable
         .codes
         .iter()
-        .find(|c| !constant(&c.name) || !crate::catalog::is_id(&c.module))
+        .find(|c| !crate::catalog::is_constant_name(&c.name) || !crate::catalog::is_id(&c.module))
     {
         return Err(format!(
             "{shown}: code {} has a name or module errdoc does not write (`{}`, `{}`)",

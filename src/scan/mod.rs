@@ -31,10 +31,6 @@ pub(crate) const LANGUAGES: &[&str] = &[
     "mm",
 ];
 
-/// The largest source file scan reads (a generated file of megabytes is
-/// read; one larger than this is skipped and counted).
-const FILE_LIMIT: u64 = crate::input::INPUT_LIMIT;
-
 /// What a code in a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Seen {
@@ -441,15 +437,10 @@ fn lock(found: &Mutex<Found>) -> std::sync::MutexGuard<'_, Found> {
 
 /// The file's bytes; `None` for a file too large or binary (a NUL in its
 /// first 8 KiB).
+/// (A generated file of megabytes is read; one larger than
+/// [`crate::input::INPUT_LIMIT`] is skipped and counted.)
 fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read as _;
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    file.take(FILE_LIMIT + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > FILE_LIMIT || bytes.iter().take(8192).any(|b| *b == 0) {
-        return Ok(None);
-    }
-    Ok(Some(bytes))
+    Ok(crate::input::read_capped(path)?.filter(|bytes| !bytes.iter().take(8192).any(|b| *b == 0)))
 }
 
 /// The first line of a message (the regex crate draws the pattern and a

@@ -17,7 +17,9 @@ mod pages;
 use std::collections::HashMap;
 
 use crate::catalog::RESERVED_TABLE_IDS;
-use crate::catalog::{Catalog, CodeEntry, CodeNumber, Located, Module, list_or_none};
+use crate::catalog::{
+    Catalog, CodeEntry, CodeNumber, Located, Module, is_constant_name, list_or_none,
+};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind};
 use crate::locales::Locales;
 use crate::source::Span;
@@ -84,13 +86,6 @@ pub(crate) fn is_source_url(url: &str) -> bool {
         .or_else(|| url.strip_prefix("http://"));
     rest.is_some_and(|r| !r.starts_with(['/', '{']) && r.contains("{path}"))
         && !url.contains(|c: char| c.is_whitespace() || c == '"' || c == '<' || c == '>')
-}
-
-/// `[A-Z][A-Z0-9_]*`: constant names.
-fn is_constant_name(s: &str) -> bool {
-    let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_ascii_uppercase())
-        && chars.all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 /// Whether `text` can stand in `<!--Key: text-->` as written: on one line,

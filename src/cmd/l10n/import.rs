@@ -77,27 +77,13 @@ fn read_file(file: &Path, shown: &str) -> Result<(Option<String>, Vec<Returned>)
         }
     };
     // Bounded as every input is: a platform's file of a locale is a few
-    // megabytes (a pipe or a special file says no size: read to the bound).
-    let mut bytes = Vec::new();
-    let read = std::fs::File::open(file).and_then(|f| {
-        use std::io::Read as _;
-        f.take(crate::input::INPUT_LIMIT + 1)
-            .read_to_end(&mut bytes)
-    });
-    if let Err(e) = read {
-        tell!("error: cannot read {shown}: {e}");
-        return Err(failure());
-    }
-    if bytes.len() as u64 > crate::input::INPUT_LIMIT {
-        tell!(
-            "error: {shown} is larger than {} MiB: errdoc reads no input that large",
-            crate::input::INPUT_LIMIT >> 20
-        );
-        return Err(failure());
-    }
-    let Ok(text) = String::from_utf8(bytes) else {
-        tell!("error: {shown} is not UTF-8 text");
-        return Err(failure());
+    // megabytes.
+    let text = match crate::input::read_named(file, shown) {
+        Ok(text) => text,
+        Err(why) => {
+            tell!("error: {why}");
+            return Err(failure());
+        }
     };
     let read = match format {
         ExchangeFormat::Po => po::read(&text).map(|r| {
