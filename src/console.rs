@@ -142,6 +142,23 @@ pub(crate) fn tell(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
+/// With `ERRDOC_TIMINGS` set, prints `timing: {what}` and the seconds
+/// since the first mark of the run (for benchmarks: `bench/run.sh`
+/// and BENCHMARKS.md's phase tables).
+pub(crate) fn timing(what: impl FnOnce() -> String) {
+    static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();
+    let Some(start) = START.get_or_init(|| {
+        std::env::var_os("ERRDOC_TIMINGS").map(|_| std::time::Instant::now())
+    }) else {
+        return;
+    };
+    tell(&format!(
+        "timing: {:>7.3}s {}",
+        start.elapsed().as_secs_f64(),
+        what()
+    ));
+}
+
 /// Writes `text` as it is to standard error.
 pub(crate) fn tell_raw(text: &str) {
     let _ = write!(std::io::stderr().lock(), "{text}");

@@ -131,6 +131,7 @@ impl Project {
     /// `diags`). I/O failures are errors naming the path.
     pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<Project>> {
         let catalog = Catalog::load(root, diags)?;
+        crate::console::timing(|| "catalog".into());
         let source = catalog
             .as_ref()
             .map_or(
@@ -139,6 +140,7 @@ impl Project {
             )
             .to_string();
         let locales = Locales::load(root, &source, diags)?;
+        crate::console::timing(|| "locales".into());
         let (Some(catalog), Some(locales)) = (catalog, locales) else {
             return Ok(None);
         };
@@ -152,6 +154,7 @@ impl Project {
             }
         }
         validate(&catalog, &locales, &locks, diags);
+        crate::console::timing(|| "validated".into());
         Ok(Some(Project {
             root: root.to_path_buf(),
             catalog,
@@ -219,15 +222,6 @@ impl Project {
         mut output: Output,
         diags: &mut Diagnostics,
     ) -> Output {
-        let started = std::time::Instant::now();
-        let timing = |what: &str| {
-            if std::env::var_os("ERRDOC_TIMINGS").is_some() {
-                crate::console::tell(&format!(
-                    "timing: {what} +{:.3}s",
-                    started.elapsed().as_secs_f64()
-                ));
-            }
-        };
         // The model and the translation status are independent: each on
         // its own core.
         let (model, status) = rayon::join(
@@ -253,7 +247,7 @@ impl Project {
             .base_url
             .as_ref()
             .map(|u| u.value.as_str()));
-        timing("model and status");
+        crate::console::timing(|| "model and status".into());
         let keys =
             earlier.map(|earlier| Keys::new(&self.common_inputs(look, options, base_url), earlier));
         let values = Values::new(&model);
@@ -271,12 +265,14 @@ impl Project {
         for renderer in renderers {
             renderer.render(&ctx, &mut output, diags);
             let counts = keys.as_ref().map(Keys::counts).unwrap_or_default();
-            timing(&format!(
-                "{} (pages so far: {} reused, {} rendered)",
-                renderer.name(),
-                counts.0,
-                counts.1
-            ));
+            crate::console::timing(|| {
+                format!(
+                    "{} (pages so far: {} reused, {} rendered)",
+                    renderer.name(),
+                    counts.0,
+                    counts.1
+                )
+            });
         }
         output.add_manifest();
         output

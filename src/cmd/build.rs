@@ -18,6 +18,7 @@ use crate::run::{Loaded, Policy, Stage, Warnings};
 /// Runs `errdoc build`.
 pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
+    crate::console::timing(|| "start".into());
     let diags = option_problems(args);
     // One build writes at a time, and reads the project only when no
     // other command is writing it (an import half done). `--check` and
@@ -28,7 +29,6 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         Some(crate::output::lock(root, "build")?)
     };
-    let timings = std::env::var_os("ERRDOC_TIMINGS").is_some();
     // Read under the lock, before the project.
     let inputs = cache_inputs(root, args, &diags);
     // The last build's record, read once, where the cache is for this
@@ -53,12 +53,7 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         Ok(loaded) => loaded,
         Err(status) => return Ok(status),
     };
-    if timings {
-        tell!(
-            "timing: load and validate {:.3}s",
-            started.elapsed().as_secs_f64()
-        );
-    }
+    crate::console::timing(|| "loaded and validated".into());
     let options = render_options(args);
     let Some(look) = look else {
         return Ok(failure());
@@ -78,9 +73,7 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         Output::staged(&site)?
     };
     let mut output = project.render(&look, &options, earlier.as_ref(), into, &mut diags);
-    if timings {
-        tell!("timing: rendered {:.3}s", started.elapsed().as_secs_f64());
-    }
+    crate::console::timing(|| "rendered".into());
     if let Err(status) = policy.finish(&diags) {
         return Ok(status);
     }
@@ -100,9 +93,7 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         return Ok(check(&plan, output.len()));
     }
 
-    if timings {
-        tell!("timing: compared {:.3}s", started.elapsed().as_secs_f64());
-    }
+    crate::console::timing(|| "compared".into());
     plan.apply(&site, &mut output)?;
     let stats = project.stats();
     remember(

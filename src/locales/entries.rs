@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use fluent_syntax::ast;
 
 use super::mistakes;
-use super::{Broken, EntryInfo, PartInfo, STUB_MARKER, SelectInfo, VariantInfo, What};
+use super::{Broken, EntryInfo, PartInfo, Parts, STUB_MARKER, SelectInfo, VariantInfo, What};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem};
 use crate::source::SourceFile;
 
@@ -273,17 +273,17 @@ fn entry_info(
         let start = file.offset_of(name).unwrap_or(0);
         file.span(start, start + name.len())
     };
-    let mut variables = BTreeMap::new();
-    let mut parts = BTreeMap::new();
-    if let Some(value) = value {
-        variables.insert(None, pattern_variables(value));
-        parts.insert(None, part_info(file, value));
-    }
-    for a in attributes {
-        let name = Some(a.id.name.to_string());
-        variables.insert(name.clone(), pattern_variables(&a.value));
-        parts.insert(name, part_info(file, &a.value));
-    }
+    let parts = Parts::new(
+        value
+            .map(|value| (None, part_info(file, value)))
+            .into_iter()
+            .chain(
+                attributes
+                    .iter()
+                    .map(|a| (Some(a.id.name.to_string()), part_info(file, &a.value))),
+            )
+            .collect(),
+    );
     let id_start = file.offset_of(id).unwrap_or(0);
     // The attached comment's first line starts the entry (after its `# `).
     let start = comment
@@ -306,7 +306,6 @@ fn entry_info(
             .iter()
             .map(|a| (a.id.name.to_string(), span_of(a.id.name)))
             .collect(),
-        variables,
         parts,
         stub,
     }
@@ -314,7 +313,10 @@ fn entry_info(
 
 /// References, selects and variables of one pattern.
 fn part_info(file: &SourceFile, pattern: &ast::Pattern<&str>) -> PartInfo {
-    let mut info = PartInfo::default();
+    let mut info = PartInfo {
+        variables: pattern_variables(pattern),
+        ..PartInfo::default()
+    };
     let mut literal = Some(String::new());
     for element in &pattern.elements {
         match element {

@@ -104,10 +104,8 @@ pub(crate) struct EntryInfo {
     pub has_value: bool,
     /// Its attributes, in order, with where they are.
     pub attributes: Vec<(String, Span)>,
-    /// Variables used by the value (`None`) and by each attribute.
-    pub variables: BTreeMap<Option<String>, BTreeSet<String>>,
     /// What the value (`None`) and each attribute use and select on.
-    pub parts: BTreeMap<Option<String>, PartInfo>,
+    pub parts: Parts,
     /// Whether `l10n sync` wrote it as a stub (its comment carries
     /// [`STUB_MARKER`]) — untranslated while its text is the English.
     pub stub: bool,
@@ -118,8 +116,8 @@ impl EntryInfo {
     /// (`brand` for `{ brand }` and `{ brand.short }`) and term ids (`-kit`).
     pub(crate) fn referenced_entries(&self) -> BTreeSet<String> {
         self.parts
-            .values()
-            .flat_map(|part| &part.references)
+            .iter()
+            .flat_map(|(_, part)| &part.references)
             .map(|r| match r.split_once('.') {
                 Some((id, _)) if !r.starts_with('-') => id.to_string(),
                 _ => r.clone(),
@@ -131,9 +129,47 @@ impl EntryInfo {
 /// The comment line `l10n sync` puts on the stubs it writes.
 pub(crate) const STUB_MARKER: &str = "errdoc: untranslated";
 
+/// The patterns of an entry, the value (`None`) first, then the
+/// attributes by name; a list, not a map: an entry has a few, and a
+/// project tens of thousands of entries per locale.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Parts(Vec<(Option<String>, PartInfo)>);
+
+impl Parts {
+    /// The parts in that order, each once (the last of an attribute
+    /// written twice, as Fluent reads it).
+    pub(crate) fn new(mut parts: Vec<(Option<String>, PartInfo)>) -> Parts {
+        parts.reverse();
+        parts.sort_by(|a, b| a.0.cmp(&b.0));
+        parts.dedup_by(|later, first| later.0 == first.0);
+        parts.shrink_to_fit();
+        Parts(parts)
+    }
+
+    /// The value's (`None`) or an attribute's part.
+    pub(crate) fn get(&self, part: Option<&str>) -> Option<&PartInfo> {
+        self.0
+            .iter()
+            .find(|(name, _)| name.as_deref() == part)
+            .map(|(_, info)| info)
+    }
+
+    /// The variables the value (`None`) or an attribute uses.
+    pub(crate) fn variables(&self, part: Option<&str>) -> Option<&BTreeSet<String>> {
+        self.get(part).map(|info| &info.variables)
+    }
+
+    /// Each part with its name, in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (Option<&str>, &PartInfo)> {
+        self.0.iter().map(|(name, info)| (name.as_deref(), info))
+    }
+}
+
 /// What one pattern (a value or an attribute) uses.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PartInfo {
+    /// The variables it uses, in every variant.
+    pub variables: BTreeSet<String>,
     /// Message and term references (`brand`, `-brand`, `msg.attr`).
     pub references: BTreeSet<String>,
     /// Its select expressions.
@@ -391,7 +427,7 @@ impl Locale {
         if let Some(text) = self
             .entries
             .get(id)
-            .and_then(|e| e.parts.get(&attribute.map(str::to_string)))
+            .and_then(|e| e.parts.get(attribute))
             .and_then(|p| p.literal.as_ref())
         {
             return Some((text.clone(), Vec::new()));
@@ -406,9 +442,8 @@ impl Locale {
 
     /// Whether `id`'s `part` uses the same variables here as in `source`.
     pub(crate) fn variables_match(&self, source: &Locale, id: &str, part: Option<&str>) -> bool {
-        let key = part.map(str::to_string);
-        let mine = self.entries.get(id).and_then(|e| e.variables.get(&key));
-        let theirs = source.entries.get(id).and_then(|e| e.variables.get(&key));
+        let mine = self.entries.get(id).and_then(|e| e.parts.variables(part));
+        let theirs = source.entries.get(id).and_then(|e| e.parts.variables(part));
         match (mine, theirs) {
             (Some(a), Some(b)) => a == b,
             _ => true,
@@ -633,8 +668,8 @@ impl Locale {
         let variables = source
             .entries
             .get(broken.id.as_deref()?)?
-            .variables
-            .get(&broken.attribute)?;
+            .parts
+            .variables(broken.attribute.as_deref())?;
         Some(variables.iter().cloned().collect())
     }
 }

@@ -47,9 +47,15 @@ fn variables_are_collected_per_attribute_and_variant() {
     );
     assert!(!diags.has_errors());
     let e = &entries["family-x"];
-    assert_eq!(e.variables[&None], BTreeSet::from(["base".to_string()]));
-    let d: Vec<&str> = e.variables[&Some("description".to_string())]
-        .iter()
+    assert_eq!(
+        e.parts.variables(None),
+        Some(&BTreeSet::from(["base".to_string()]))
+    );
+    let d: Vec<&str> = e
+        .parts
+        .variables(Some("description"))
+        .into_iter()
+        .flatten()
         .map(String::as_str)
         .collect();
     assert_eq!(d, ["code", "count", "name", "value"]);

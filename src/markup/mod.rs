@@ -38,6 +38,12 @@ fn options() -> Options {
 
 /// The hazards in Markdown `text`, by byte range, in order.
 fn hazards(text: &str) -> Vec<(Hazard, Range<usize>)> {
+    // Every hazard is made of one of these (raw HTML and autolinks start
+    // with `<`, links, images and definitions with `[`): most texts have
+    // none, and need no parse.
+    if !text.contains(['<', '[', ']']) {
+        return Vec::new();
+    }
     let parser = Parser::new_ext(text, options());
     let mut found: Vec<(Hazard, Range<usize>)> = parser
         .reference_definitions()
@@ -373,6 +379,10 @@ pub fn in_context(text: &str, before: &str) -> String {
 /// the next blank line, over whatever the layout writes after the slot, so
 /// its `<` is written `&lt;` (a comment ends at its `-->` and stays).
 fn open_block_closed(text: String, before: &str) -> String {
+    // Every kind of HTML block starts with `<`.
+    if !text.contains('<') {
+        return text;
+    }
     let whole = format!("{before}{text}");
     let mut last: Option<Range<usize>> = None;
     for (event, range) in Parser::new_ext(&whole, options()).into_offset_iter() {

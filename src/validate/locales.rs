@@ -316,11 +316,11 @@ fn compare_with_source(
     };
     parts_without_source(id, info, english, kind, locale, diags);
     let categories = plural_categories(locale);
-    for (part, mine) in &info.parts {
-        let Some((file, span)) = locale.locate_part(id, part.as_deref()) else {
+    for (part, mine) in info.parts.iter() {
+        let Some((file, span)) = locale.locate_part(id, part) else {
             continue;
         };
-        let name = l10n::key(id, part.as_deref());
+        let name = l10n::key(id, part);
         let english_part = english.parts.get(part);
         // Message and term references, as the English has them.
         if let Some(theirs) = english_part
@@ -328,7 +328,7 @@ fn compare_with_source(
         {
             diags.push(references_differ(name.clone(), mine, theirs).at(file, span));
         }
-        let english_vars = english.variables.get(part);
+        let english_vars = english.parts.variables(part);
         for select in &mine.selects {
             for variant in &select.variants {
                 // Plural categories the language never selects.
@@ -445,17 +445,18 @@ fn variables_differ(
     locale: &Locale,
     diags: &mut Diagnostics,
 ) {
-    for (part, variables) in &info.variables {
-        let Some(english_variables) = english.variables.get(part) else {
+    for (part, mine) in info.parts.iter() {
+        let variables = &mine.variables;
+        let Some(english_variables) = english.parts.variables(part) else {
             continue;
         };
         if variables == english_variables {
             continue;
         }
-        let Some((file, span)) = locale.locate_part(id, part.as_deref()) else {
+        let Some((file, span)) = locale.locate_part(id, part) else {
             continue;
         };
-        let name = l10n::key(id, part.as_deref());
+        let name = l10n::key(id, part);
         let list = |set: &std::collections::BTreeSet<String>| {
             if set.is_empty() {
                 "no variables".to_string()
@@ -699,7 +700,7 @@ fn text_checks(locale: &Locale, locales: &Locales, diags: &mut Diagnostics) {
             // Sample arguments: every variable the string uses, as a number
             // (so plural selectors and NUMBER() work).
             let mut args = fluent_bundle::FluentArgs::new();
-            let variables = info.variables.get(&attribute.map(str::to_string));
+            let variables = info.parts.variables(attribute);
             for variable in variables.into_iter().flatten() {
                 args.set(variable.clone(), 1);
             }

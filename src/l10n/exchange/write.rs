@@ -389,7 +389,7 @@ fn fits(source: &Locale, unit: &Unit, target: &str) -> Result<(), String> {
     let english = source
         .entries
         .get(&unit.id)
-        .and_then(|e| e.variables.get(&unit.attribute))
+        .and_then(|e| e.parts.variables(unit.attribute.as_deref()))
         .cloned()
         .unwrap_or_default();
     if mine != english {
