@@ -142,8 +142,8 @@ pub(crate) fn tell(text: &str) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
-/// With `ERRDOC_TIMINGS` set, prints `timing: {what}` and the seconds
-/// since the first mark of the run (for benchmarks: `bench/run.sh`
+/// With `ERRDOC_TIMINGS` set, prints `timing: {what} at {seconds}s`, the
+/// seconds since the first mark of the run (for benchmarks: `bench/run.sh`
 /// and BENCHMARKS.md's phase tables).
 pub(crate) fn timing(what: impl FnOnce() -> String) {
     static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();
@@ -153,9 +153,9 @@ pub(crate) fn timing(what: impl FnOnce() -> String) {
         return;
     };
     tell(&format!(
-        "timing: {:>7.3}s {}",
-        start.elapsed().as_secs_f64(),
-        what()
+        "timing: {} at {:.3}s",
+        what(),
+        start.elapsed().as_secs_f64()
     ));
 }
 
