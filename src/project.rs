@@ -251,6 +251,7 @@ impl Project {
         let keys =
             earlier.map(|earlier| Keys::new(&self.common_inputs(look, options, base_url), earlier));
         let values = Values::new(&model);
+        crate::console::timing(|| "template values".into());
         let ctx = RenderContext {
             model: &model,
             values: &values,

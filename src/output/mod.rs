@@ -378,6 +378,7 @@ fn compare(dir: &Path, path: &Path, contents: &[u8]) -> anyhow::Result<Option<bo
             full.display()
         ),
         Ok(meta) if meta.len() != contents.len() as u64 => return Ok(Some(false)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         _ => {}
     }
     match std::fs::read(&full) {

@@ -31,6 +31,12 @@ pub(super) fn site_folder(dir: &Path) -> anyhow::Result<()> {
 #[derive(Debug)]
 pub(super) struct Stage {
     dir: PathBuf,
+    /// `dir` from the root: a temporary file made under a relative path
+    /// asks for the current folder each time.
+    absolute: PathBuf,
+    /// Folders known to be there, made or found: a file's folder is
+    /// looked for once.
+    there: Mutex<HashSet<PathBuf>>,
     /// Folders checked for links.
     checked: Mutex<HashSet<PathBuf>>,
     /// Folders made for temporary files.
@@ -50,6 +56,8 @@ impl Stage {
         remove_leftovers(dir);
         Ok(Stage {
             dir: dir.to_path_buf(),
+            absolute: std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()),
+            there: Mutex::default(),
             checked: Mutex::default(),
             made: Mutex::default(),
             failed: Mutex::default(),
@@ -104,8 +112,19 @@ impl Stage {
             found => found.is_some(),
         };
         let full = self.dir.join(path);
+        let absolute = self.absolute.join(path);
         let mut made = Vec::new();
-        let temp = stage(&full, contents, &mut made);
+        let temp = if self.there.lock().is_ok_and(|there| there.contains(folder)) {
+            temp_file(&absolute, contents)
+        } else {
+            let temp = stage(&absolute, contents, &mut made);
+            if temp.is_ok()
+                && let Ok(mut there) = self.there.lock()
+            {
+                there.insert(folder.to_path_buf());
+            }
+            temp
+        };
         if let Ok(mut all) = self.made.lock() {
             all.extend(made);
         }
@@ -166,6 +185,12 @@ pub(super) fn stage(
             Err(e) => return Err(e),
         }
     }
+    temp_file(path, contents)
+}
+
+/// Writes `contents` to a temporary file in `path`'s folder, which is there.
+fn temp_file(path: &Path, contents: &[u8]) -> std::io::Result<TempPath> {
+    let parent = path.parent().unwrap_or(Path::new("."));
     let mut file = temp_builder().tempfile_in(parent).map_err(plain_io)?;
     file.write_all(contents).map_err(plain_io)?;
     Ok(file.into_temp_path())
