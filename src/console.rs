@@ -143,13 +143,13 @@ pub(crate) fn tell(text: &str) {
 }
 
 /// With `ERRDOC_TIMINGS` set, prints `timing: {what} at {seconds}s`, the
-/// seconds since the first mark of the run (for benchmarks: `bench/run.sh`
-/// and BENCHMARKS.md's phase tables).
+/// seconds since the process's first mark (for BENCHMARKS.md's phase
+/// tables; the page counts are read by tests).
 pub(crate) fn timing(what: impl FnOnce() -> String) {
     static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();
-    let Some(start) = START.get_or_init(|| {
-        std::env::var_os("ERRDOC_TIMINGS").map(|_| std::time::Instant::now())
-    }) else {
+    let Some(start) =
+        START.get_or_init(|| std::env::var_os("ERRDOC_TIMINGS").map(|_| std::time::Instant::now()))
+    else {
         return;
     };
     tell(&format!(

@@ -105,10 +105,20 @@ const C_LIBRARY_MACROS: &[(&str, &str)] = &[
 /// `<stdint.h>` (`INT32_MAX`, `UINT_LEAST16_WIDTH`, `INT64_C`) and the
 /// `PRIX…` formats of `<inttypes.h>`.
 pub(crate) fn c_library_header(name: &str) -> Option<&'static str> {
-    if let Some((header, _)) = C_LIBRARY_MACROS
-        .iter()
-        .find(|(_, names)| names.split_whitespace().any(|n| n == name))
-    {
+    // Asked once per constant: the lists are read into a map once.
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&str, &str>> =
+        std::sync::OnceLock::new();
+    let by_name = BY_NAME.get_or_init(|| {
+        let mut map = std::collections::HashMap::new();
+        for (header, names) in C_LIBRARY_MACROS {
+            for n in names.split_whitespace() {
+                // The first header that lists a name is its own.
+                map.entry(n).or_insert(*header);
+            }
+        }
+        map
+    });
+    if let Some(header) = by_name.get(name) {
         Some(header)
     } else if is_stdint_macro(name) {
         Some("<stdint.h>")
