@@ -147,15 +147,8 @@ impl Renderer for HtmlRenderer {
             .filter(|p| p.locale.is_source)
             .map(|p| p.path.clone())
             .collect();
+        data_files(ctx, output);
         for locale in &ctx.model.locales {
-            for (path, script) in search::index::files(locale, &locale.synonyms) {
-                output.add(site::in_locale(&locale.tag, &path), script);
-            }
-            // Cannot fail: the document holds strings, numbers, lists and
-            // maps with string keys only.
-            let json =
-                serde_json::to_string_pretty(&search::codes_json(locale)).unwrap_or_default();
-            output.add(site::in_locale(&locale.tag, site::CODES_JSON), json + "\n");
             if let Some(base_url) = ctx.base_url {
                 let mut context = locale_context(ctx, locale);
                 context.insert("base_url", base_url);
@@ -221,6 +214,37 @@ impl HtmlRenderer {
             };
             output.add(path, contents.to_vec());
         }
+    }
+}
+
+/// Each locale's search shards and codes.json, the locales on every core,
+/// each file staged where it is made (made from the whole locale, they are
+/// never taken from the last build).
+fn data_files(ctx: &RenderContext<'_>, output: &mut Output) {
+    let into: &Output = output;
+    let data: Vec<Vec<(String, Body)>> = ctx
+        .model
+        .locales
+        .par_iter()
+        .map(|locale| {
+            let mut files = search::index::files(locale, &locale.synonyms);
+            // Cannot fail: the document holds strings, numbers, lists and
+            // maps with string keys only.
+            let json =
+                serde_json::to_string_pretty(&search::codes_json(locale)).unwrap_or_default();
+            files.push((site::CODES_JSON.to_string(), json + "\n"));
+            files
+                .into_iter()
+                .map(|(path, text)| {
+                    let path = site::in_locale(&locale.tag, &path);
+                    let body = into.prepare(path.as_ref(), Body::Made(text.into_bytes()));
+                    (path, body)
+                })
+                .collect()
+        })
+        .collect();
+    for (path, body) in data.into_iter().flatten() {
+        output.add_page(path, body, None);
     }
 }
 
