@@ -32,6 +32,9 @@ pub(crate) struct Project {
     pub locales: Arc<Locales>,
     /// Each translation's record of the English it was made from, by locale.
     pub locks: BTreeMap<String, SourcesLock>,
+    /// Every English string, in [`l10n::source_units`]' order: made once,
+    /// read by validation, the translation status and the `l10n` commands.
+    units: Vec<Unit>,
 }
 
 /// How a project's pages look: its templates and the layouts of imported
@@ -153,13 +156,15 @@ impl Project {
                 Err(d) => diags.push(d),
             }
         }
-        validate(&catalog, &locales, &locks, diags);
+        let units = l10n::source_units(&catalog, &locales);
+        validate(&catalog, &locales, &locks, &units, diags);
         crate::console::timing(|| "validated".into());
         Ok(Some(Project {
             root: root.to_path_buf(),
             catalog,
             locales: Arc::new(locales),
             locks,
+            units,
         }))
     }
 
@@ -316,12 +321,11 @@ impl Project {
 
     /// The translation status of every locale but the source.
     fn statuses(&self) -> Vec<LocaleStatus> {
-        let units = self.units();
         self.locales
             .all()
             .iter()
             .filter(|l| !self.locales.is_source(l))
-            .map(|l| self.status_of(l, &units))
+            .map(|l| self.status_of(l, &self.units))
             .collect()
     }
 
@@ -360,8 +364,8 @@ impl Project {
     }
 
     /// Every English string of the project.
-    pub(crate) fn units(&self) -> Vec<Unit> {
-        l10n::source_units(&self.catalog, &self.locales)
+    pub(crate) fn units(&self) -> &[Unit] {
+        &self.units
     }
 
     /// The sources lock of `locale`, to change and save: its own, or an
@@ -381,7 +385,7 @@ impl Project {
         locale: &Locale,
         lock: &crate::l10n::lock::SourcesLock,
     ) -> (Vec<Unit>, Vec<l10n::exchange::Entry>) {
-        let units = self.units();
+        let units = self.units().to_vec();
         let assessment = l10n::assess(&self.catalog, &units, &self.locales, locale, Some(lock));
         let source = self.locales.source();
         let entries =

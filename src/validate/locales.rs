@@ -135,6 +135,7 @@ pub(super) fn check(
     catalog: &Catalog,
     locales: &Locales,
     locks: &BTreeMap<String, SourcesLock>,
+    units: &[Unit],
     diags: &mut Diagnostics,
 ) {
     let expected = expected_messages(catalog);
@@ -142,7 +143,6 @@ pub(super) fn check(
     source_texts(catalog, &expected, source, diags);
     table_bases(catalog, source, diags);
 
-    let units = l10n::source_units(catalog, locales);
     let listing_texts = l10n::listing_texts(catalog);
     for locale in locales.all() {
         let is_source = locales.is_source(locale);
@@ -193,10 +193,10 @@ pub(super) fn check(
         }
         text_checks(locale, locales, diags);
         if !is_source {
-            super::glossary::check(&units, locale, locks.get(&locale.tag), diags);
+            super::glossary::check(units, locale, locks.get(&locale.tag), diags);
             translation_states(
                 catalog,
-                &units,
+                units,
                 locale,
                 source,
                 locales.builtin(&locale.tag),

@@ -29,6 +29,7 @@ pub(crate) fn validate(
     catalog: &Catalog,
     locales: &Locales,
     locks: &std::collections::BTreeMap<String, crate::l10n::lock::SourcesLock>,
+    units: &[crate::l10n::Unit],
     diags: &mut Diagnostics,
 ) {
     // The catalog's checks and the translations' are independent: each on
@@ -54,7 +55,7 @@ pub(crate) fn validate(
         },
         || {
             let mut found = Diagnostics::new();
-            locales::check(catalog, locales, locks, &mut found);
+            locales::check(catalog, locales, locks, units, &mut found);
             found
         },
     );

@@ -27,7 +27,7 @@ pub(super) fn run(root: &Path, args: &ConfirmArgs) -> anyhow::Result<ExitCode> {
     } else {
         let mut all = Vec::new();
         for wanted in &args.ids {
-            let found = select(&units, wanted);
+            let found = select(units, wanted);
             if found.is_empty() {
                 tell!(
                     "error: there is no English string `{wanted}` — use a message id (`code-1006`) or `id.attribute`"

@@ -26,7 +26,7 @@ pub(super) fn run(root: &Path, args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let colour = crate::console::colour(crate::console::Stream::Out);
     let mut unknown = false;
     for wanted in &args.ids {
-        let selected = select(&units, wanted);
+        let selected = select(units, wanted);
         if selected.is_empty() {
             tell!(
                 "error: there is no English string `{wanted}` — use a message id (`code-1006`) or `id.attribute`"

@@ -25,7 +25,7 @@ pub(super) fn run(root: &Path, args: &StatusArgs) -> anyhow::Result<ExitCode> {
     let units = project.units();
     let mut statuses: Vec<LocaleStatus> = locales
         .iter()
-        .map(|locale| project.status_of(locale, &units))
+        .map(|locale| project.status_of(locale, units))
         .collect();
     let list = args.list.unwrap_or(ListState::All);
     for status in &mut statuses {

@@ -83,7 +83,7 @@ pub(super) fn sync_locale(
         root,
         &project.catalog,
         &project.locales,
-        &units,
+        units,
         locale,
         &mut lock,
         prune,
