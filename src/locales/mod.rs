@@ -136,10 +136,9 @@ pub(crate) const STUB_MARKER: &str = "errdoc: untranslated";
 pub(crate) struct Parts(Vec<(Option<String>, PartInfo)>);
 
 impl Parts {
-    /// The parts in that order, each once (the last of an attribute
-    /// written twice, as Fluent reads it).
+    /// The parts in that order, each once: of an attribute written twice,
+    /// the first, the one fluent-bundle formats.
     pub(crate) fn new(mut parts: Vec<(Option<String>, PartInfo)>) -> Parts {
-        parts.reverse();
         parts.sort_by(|a, b| a.0.cmp(&b.0));
         parts.dedup_by(|later, first| later.0 == first.0);
         parts.shrink_to_fit();

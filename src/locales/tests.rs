@@ -112,3 +112,21 @@ fn an_unclosed_string_hides_no_nesting() {
     let text = format!("a = {{\"\nb = {}x\n", "{ ".repeat(100));
     assert!(too_deep(&text).is_some());
 }
+
+/// An attribute written twice: every check and the page read the first,
+/// as fluent-bundle formats it (the literal shortcut of `format` included).
+#[test]
+fn an_attribute_written_twice_is_read_as_its_first() {
+    let text = "msg = Title\n    .description = first\n    .description = second { $b }\n    .cause-1 = { $c }\n";
+    let (entries, _) = info(text);
+    let parts: Vec<Option<&str>> = entries["msg"].parts.iter().map(|(p, _)| p).collect();
+    assert_eq!(parts, [None, Some("cause-1"), Some("description")]);
+    assert_eq!(
+        entries["msg"].parts.variables(Some("description")),
+        Some(&BTreeSet::new())
+    );
+    let locale = one_file_locale("en", "locales/en/x.ftl", text);
+    let (shown, errors) = locale.format("msg", Some("description"), None).unwrap();
+    assert_eq!(shown, "first");
+    assert!(errors.is_empty());
+}
