@@ -302,10 +302,15 @@ fn entry_info(
         span: span_of(id),
         range: start..id_start,
         has_value: value.is_some(),
-        attributes: attributes
-            .iter()
-            .map(|a| (a.id.name.to_string(), span_of(a.id.name)))
-            .collect(),
+        // Each once, the first of one written twice (see [`Parts::new`]).
+        attributes: {
+            let mut seen = std::collections::HashSet::new();
+            attributes
+                .iter()
+                .filter(|a| seen.insert(a.id.name))
+                .map(|a| (a.id.name.to_string(), span_of(a.id.name)))
+                .collect()
+        },
         parts,
         stub,
     }

@@ -117,16 +117,21 @@ fn an_unclosed_string_hides_no_nesting() {
 /// as fluent-bundle formats it (the literal shortcut of `format` included).
 #[test]
 fn an_attribute_written_twice_is_read_as_its_first() {
-    let text = "msg = Title\n    .description = first\n    .description = second { $b }\n    .cause-1 = { $c }\n";
+    let text = "msg = Title\n    .description = first { $a }\n    .cause-1 = { $c }\n    .description = second\n    .cause-1 = again\n";
     let (entries, _) = info(text);
     let parts: Vec<Option<&str>> = entries["msg"].parts.iter().map(|(p, _)| p).collect();
     assert_eq!(parts, [None, Some("cause-1"), Some("description")]);
     assert_eq!(
         entries["msg"].parts.variables(Some("description")),
-        Some(&BTreeSet::new())
+        Some(&BTreeSet::from(["a".to_string()]))
     );
+    let strings: Vec<Option<&str>> = entries["msg"].strings().collect();
+    assert_eq!(strings, [None, Some("description"), Some("cause-1")]);
     let locale = one_file_locale("en", "locales/en/x.ftl", text);
-    let (shown, errors) = locale.format("msg", Some("description"), None).unwrap();
-    assert_eq!(shown, "first");
-    assert!(errors.is_empty());
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("a", "A");
+    let (shown, _) = locale
+        .format("msg", Some("description"), Some(&args))
+        .unwrap();
+    assert_eq!(shown, "first A");
 }
