@@ -273,6 +273,13 @@ fn entry_info(
         let start = file.offset_of(name).unwrap_or(0);
         file.span(start, start + name.len())
     };
+    // Of an attribute written twice, the first: the one fluent-bundle
+    // formats.
+    let mut seen = std::collections::HashSet::new();
+    let attributes: Vec<&ast::Attribute<&str>> = attributes
+        .iter()
+        .filter(|a| seen.insert(a.id.name))
+        .collect();
     let parts = Parts::new(
         value
             .map(|value| (None, part_info(file, value)))
@@ -302,15 +309,10 @@ fn entry_info(
         span: span_of(id),
         range: start..id_start,
         has_value: value.is_some(),
-        // Each once, the first of one written twice (see [`Parts::new`]).
-        attributes: {
-            let mut seen = std::collections::HashSet::new();
-            attributes
-                .iter()
-                .filter(|a| seen.insert(a.id.name))
-                .map(|a| (a.id.name.to_string(), span_of(a.id.name)))
-                .collect()
-        },
+        attributes: attributes
+            .iter()
+            .map(|a| (a.id.name.to_string(), span_of(a.id.name)))
+            .collect(),
         parts,
         stub,
     }

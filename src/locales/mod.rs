@@ -136,11 +136,10 @@ pub(crate) const STUB_MARKER: &str = "errdoc: untranslated";
 pub(crate) struct Parts(Vec<(Option<String>, PartInfo)>);
 
 impl Parts {
-    /// The parts in that order, each once: of an attribute written twice,
-    /// the first, the one fluent-bundle formats.
+    /// The parts in that order; each name once (the caller keeps the first
+    /// of an attribute written twice).
     pub(crate) fn new(mut parts: Vec<(Option<String>, PartInfo)>) -> Parts {
         parts.sort_by(|a, b| a.0.cmp(&b.0));
-        parts.dedup_by(|later, first| later.0 == first.0);
         parts.shrink_to_fit();
         Parts(parts)
     }

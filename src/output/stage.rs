@@ -34,11 +34,9 @@ pub(super) struct Stage {
     /// `dir` from the root: a temporary file made under a relative path
     /// asks for the current folder each time.
     absolute: PathBuf,
-    /// Folders known to be there, made or found: a file's folder is
-    /// looked for once.
-    there: Mutex<HashSet<PathBuf>>,
-    /// Folders checked for links.
-    checked: Mutex<HashSet<PathBuf>>,
+    /// Folders checked for links and known to be there (a file was found
+    /// or staged in them): each is looked at once.
+    ready: Mutex<HashSet<PathBuf>>,
     /// Folders made for temporary files.
     made: Mutex<Vec<PathBuf>>,
     /// The failure [`Plan::new`] reports: that of the first path, in path
@@ -57,8 +55,7 @@ impl Stage {
         Ok(Stage {
             dir: dir.to_path_buf(),
             absolute: std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf()),
-            there: Mutex::default(),
-            checked: Mutex::default(),
+            ready: Mutex::default(),
             made: Mutex::default(),
             failed: Mutex::default(),
         })
@@ -93,16 +90,19 @@ impl Stage {
 
     fn try_put(&self, path: &Path, contents: &[u8]) -> anyhow::Result<Body> {
         let folder = path.parent().unwrap_or(Path::new(""));
-        let known = self.checked.lock().is_ok_and(|c| c.contains(folder));
-        if !known {
+        let ready = self.ready.lock().is_ok_and(|r| r.contains(folder));
+        if !ready {
             refuse_symlinks(&self.dir, folder)?;
-            if let Ok(mut checked) = self.checked.lock() {
-                checked.insert(folder.to_path_buf());
-            }
         }
+        let now_ready = || {
+            if let Ok(mut all) = self.ready.lock() {
+                all.insert(folder.to_path_buf());
+            }
+        };
         let fingerprint = fingerprint(contents);
         let existed = match compare(&self.dir, path, contents)? {
             Some(true) => {
+                now_ready();
                 // As found: an edit before the build is recorded shows.
                 return Ok(Body::OnDisk {
                     fingerprint,
@@ -114,17 +114,14 @@ impl Stage {
         let full = self.dir.join(path);
         let absolute = self.absolute.join(path);
         let mut made = Vec::new();
-        let temp = if self.there.lock().is_ok_and(|there| there.contains(folder)) {
+        let temp = if ready {
             temp_file(&absolute, contents)
         } else {
-            let temp = stage(&absolute, contents, &mut made);
-            if temp.is_ok()
-                && let Ok(mut there) = self.there.lock()
-            {
-                there.insert(folder.to_path_buf());
-            }
-            temp
+            stage(&absolute, contents, &mut made)
         };
+        if temp.is_ok() {
+            now_ready();
+        }
         if let Ok(mut all) = self.made.lock() {
             all.extend(made);
         }
