@@ -105,6 +105,7 @@ pub(crate) fn run(root: &Path, args: &BuildArgs) -> anyhow::Result<ExitCode> {
         &output,
     );
     summary(&stats, &plan, started);
+    crate::project::drop_aside((project, look));
     Ok(ExitCode::SUCCESS)
 }
 
