@@ -291,7 +291,6 @@ impl Project {
             });
         }
         output.add_manifest();
-        drop(ctx);
         drop_aside(values);
         drop_aside(model);
         output
