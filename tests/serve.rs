@@ -410,7 +410,7 @@ fn requests_never_fail_while_the_project_is_rewritten() {
             &format!("code-1006 = {title}"),
         );
         // As some editors save: truncate, write part, then the rest, more
-        // than the server's 150 ms wait for quiet apart, so it rebuilds
+        // than the server's 30 ms wait for quiet apart, so it rebuilds
         // from half a file (and keeps the last good build if that fails).
         {
             use std::io::Write as _;
