@@ -291,8 +291,7 @@ impl Project {
             });
         }
         output.add_manifest();
-        drop_aside(values);
-        drop_aside(model);
+        drop_aside((values, model));
         output
     }
 

@@ -584,7 +584,12 @@ fn watch(root: PathBuf, shared: Shared) -> anyhow::Result<()> {
         // The watcher stops when dropped: it lives in this thread.
         let _watcher = watcher;
         while let Ok(event) = receiver.recv() {
-            if !event.as_ref().is_ok_and(is_change) {
+            // A watcher's error or a lost queue (`need_rescan`) may hide a
+            // change: build, as for one.
+            if event
+                .as_ref()
+                .is_ok_and(|e| !is_change(e) && !e.need_rescan())
+            {
                 continue;
             }
             // Let a burst of saves settle before building.
