@@ -6,8 +6,9 @@
 //! selects, empty text, U+FFFD and isolation marks, and every string
 //! formatted once with sample arguments.
 
-use std::cell::OnceCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
 
 use crate::catalog::{Catalog, MessageId, RESERVED_TABLE_IDS};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem, Todo};
@@ -15,7 +16,7 @@ use crate::locales::{EntryInfo, Locale, Locales, PartInfo};
 use crate::source::Span;
 
 use crate::l10n::lock::SourcesLock;
-use crate::l10n::{self, State, Unit};
+use crate::l10n::{self, Unit};
 
 /// The kinds of message the catalog asks for, and their known attributes.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -122,7 +123,7 @@ impl ExpectedKind {
     }
 }
 
-fn is_catalog_id(catalog: &Catalog, id: &str) -> bool {
+pub(super) fn is_catalog_id(catalog: &Catalog, id: &str) -> bool {
     MessageId::has_catalog_prefix(id)
         || catalog.tables.iter().any(|t| {
             !RESERVED_TABLE_IDS.contains(&t.id.value.as_str())
@@ -143,66 +144,111 @@ pub(super) fn check(
     source_texts(catalog, &expected, source, diags);
     table_bases(catalog, source, diags);
 
-    let listing_texts = l10n::listing_texts(catalog);
-    for locale in locales.all() {
-        let is_source = locales.is_source(locale);
-        for (id, info) in &locale.entries {
-            // A message the English breaks is compared with nothing: its
-            // syntax error is the one thing said of it.
-            if id.starts_with('-') || (!is_source && source.is_broken(id)) {
-                continue;
-            }
-            let Some(file) = locale.files.get(info.file) else {
-                continue;
-            };
-            match expected.get(id) {
-                Some((kind, _)) => unknown_attributes(kind.0, id, info, file, diags),
-                // A page's own texts of a code it lists.
-                None if listing_texts.contains(id) => {
-                    unknown_attributes(Kind::Code, id, info, file, diags);
-                    if !is_source && !source.has(id) {
-                        diags.push(
-                            Diagnostic::new(Problem::ListingTextsOnlyHere {
-                                id: id.clone(),
-                                locale: locale.tag.clone(),
-                            })
-                            .at(file, info.span),
-                        );
+    let cx = Context {
+        catalog,
+        locales,
+        locks,
+        units,
+        expected,
+        listing_texts: l10n::listing_texts(catalog),
+    };
+    // Each locale on a core of its own, reported one after the other.
+    let found: Vec<Diagnostics> = locales
+        .all()
+        .par_iter()
+        .map(|locale| {
+            let mut found = Diagnostics::new();
+            cx.check_locale(locale, &mut found);
+            found
+        })
+        .collect();
+    for found in found {
+        diags.extend(found);
+    }
+}
+
+/// What the checks of every locale read.
+struct Context<'a> {
+    catalog: &'a Catalog,
+    locales: &'a Locales,
+    locks: &'a BTreeMap<String, SourcesLock>,
+    units: &'a [Unit],
+    expected: BTreeMap<String, (ExpectedKind, Span)>,
+    listing_texts: BTreeSet<String>,
+}
+
+impl Context<'_> {
+    /// [`check`]'s checks of one locale.
+    fn check_locale(&self, locale: &Locale, diags: &mut Diagnostics) {
+        let Context {
+            catalog,
+            locales,
+            locks,
+            units,
+            expected,
+            listing_texts,
+        } = self;
+        let source = locales.source();
+        {
+            let is_source = locales.is_source(locale);
+            for (id, info) in &locale.entries {
+                // A message the English breaks is compared with nothing: its
+                // syntax error is the one thing said of it.
+                if id.starts_with('-') || (!is_source && source.is_broken(id)) {
+                    continue;
+                }
+                let Some(file) = locale.files.get(info.file) else {
+                    continue;
+                };
+                match expected.get(id) {
+                    Some((kind, _)) => unknown_attributes(kind.0, id, info, file, diags),
+                    // A page's own texts of a code it lists.
+                    None if listing_texts.contains(id) => {
+                        unknown_attributes(Kind::Code, id, info, file, diags);
+                        if !is_source && !source.has(id) {
+                            diags.push(
+                                Diagnostic::new(Problem::ListingTextsOnlyHere {
+                                    id: id.clone(),
+                                    locale: locale.tag.clone(),
+                                })
+                                .at(file, info.span),
+                            );
+                        }
                     }
+                    // With no modules, every message would be reported unused.
+                    None if is_catalog_id(catalog, id) && !catalog.modules.is_empty() => {
+                        let id = id.clone();
+                        let d = if is_source {
+                            Diagnostic::new(Problem::UnusedMessage { id })
+                        } else {
+                            Diagnostic::new(Problem::ObsoleteMessage { id })
+                                .todo(&locale.tag, Todo::Obsolete)
+                        };
+                        diags.push(d.at(file, info.span));
+                    }
+                    None => {}
                 }
-                // With no modules, every message would be reported unused.
-                None if is_catalog_id(catalog, id) && !catalog.modules.is_empty() => {
-                    let id = id.clone();
-                    let d = if is_source {
-                        Diagnostic::new(Problem::UnusedMessage { id })
-                    } else {
-                        Diagnostic::new(Problem::ObsoleteMessage { id })
-                            .todo(&locale.tag, Todo::Obsolete)
-                    };
-                    diags.push(d.at(file, info.span));
+                if !is_source {
+                    let kind = expected
+                        .get(id)
+                        .map(|(k, _)| k.0)
+                        .or_else(|| listing_texts.contains(id).then_some(Kind::Code));
+                    compare_with_source(id, info, kind, locale, source, diags);
                 }
-                None => {}
             }
+            text_checks(locale, locales, diags);
             if !is_source {
-                let kind = expected
-                    .get(id)
-                    .map(|(k, _)| k.0)
-                    .or_else(|| listing_texts.contains(id).then_some(Kind::Code));
-                compare_with_source(id, info, kind, locale, source, diags);
+                super::glossary::check(units, locale, locks.get(&locale.tag), diags);
+                super::states::translation_states(
+                    catalog,
+                    units,
+                    locale,
+                    source,
+                    locales.builtin(&locale.tag),
+                    locks.get(&locale.tag),
+                    diags,
+                );
             }
-        }
-        text_checks(locale, locales, diags);
-        if !is_source {
-            super::glossary::check(units, locale, locks.get(&locale.tag), diags);
-            translation_states(
-                catalog,
-                units,
-                locale,
-                source,
-                locales.builtin(&locale.tag),
-                locks.get(&locale.tag),
-                diags,
-            );
         }
     }
 }
@@ -475,151 +521,6 @@ fn variables_differ(
             })
             .at(file, span),
         );
-    }
-}
-
-/// Missing, stale and unchanged strings of `locale`.
-fn translation_states(
-    catalog: &Catalog,
-    units: &[Unit],
-    locale: &Locale,
-    source: &Locale,
-    locales_builtin: Option<&Locale>,
-    lock: Option<&SourcesLock>,
-    diags: &mut Diagnostics,
-) {
-    // A message missing altogether is reported once, not per attribute.
-    let mut reported: BTreeSet<&str> = BTreeSet::new();
-    // Where each table entry is, looked up once per missing entry: made
-    // when first needed (a scan of the tables per entry made a translation
-    // that lacks a table of 100,000 entries quadratic).
-    let table_spans = OnceCell::new();
-    // The strings of each message, for one missing altogether.
-    let mut strings: HashMap<&str, usize> = HashMap::new();
-    for unit in units {
-        *strings.entry(unit.id.as_str()).or_default() += 1;
-    }
-    for unit in units {
-        // An English message nothing uses is reported as such, not as
-        // something to translate.
-        if unit.group == l10n::OTHER_GROUP && is_catalog_id(catalog, &unit.id) {
-            continue;
-        }
-        // A message a syntax error broke is not missing: its error says
-        // what to fix.
-        if locale.is_broken(&unit.id) || source.is_broken(&unit.id) {
-            continue;
-        }
-        if !locale.has(&unit.id) && !reported.insert(unit.id.as_str()) {
-            continue;
-        }
-        // errdoc's own translation of a UI string stands in.
-        if locales_builtin.is_some_and(|b| b.has_part(&unit.id, unit.attribute.as_deref()))
-            && !locale.has_part(&unit.id, unit.attribute.as_deref())
-        {
-            continue;
-        }
-        let key = unit.key();
-        let attribute = unit.attribute.as_deref();
-        match l10n::state_of(unit, locale, lock) {
-            State::Translated => {}
-            State::Missing => {
-                let n = if locale.has(&unit.id) {
-                    1
-                } else {
-                    strings.get(unit.id.as_str()).copied().unwrap_or(1)
-                };
-                diags.push(
-                    missing(catalog, unit, locale, source, &table_spans).todo_of(
-                        &locale.tag,
-                        Todo::Missing,
-                        n,
-                    ),
-                );
-            }
-            State::Stale => {
-                if let Some((file, span)) = locale.locate_part(&unit.id, attribute) {
-                    diags.push(
-                        Diagnostic::new(Problem::StaleTranslation {
-                            key,
-                            locale: locale.tag.clone(),
-                        })
-                        .todo(&locale.tag, Todo::Stale)
-                        .at(file, span),
-                    );
-                }
-            }
-            State::Unchanged => {
-                if let Some((file, span)) = locale.locate_part(&unit.id, attribute) {
-                    diags.push(
-                        Diagnostic::new(Problem::UnchangedTranslation { key })
-                            .todo(&locale.tag, Todo::Unchanged)
-                            .at(file, span),
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// That `locale` lacks `unit`: a message's title (the message has only
-/// attributes), a stub's text, an attribute, or a whole message — said at
-/// the translation, else at the English, else at the table entry in the
-/// catalog (`table_spans`, made when first needed).
-fn missing(
-    catalog: &Catalog,
-    unit: &Unit,
-    locale: &Locale,
-    source: &Locale,
-    table_spans: &OnceCell<HashMap<String, Span>>,
-) -> Diagnostic {
-    let key = unit.key();
-    let attribute = unit.attribute.as_deref();
-    let stub = locale.has_part(&unit.id, attribute);
-    let no_value = attribute.is_none() && !stub && locale.has(&unit.id);
-    let tag = locale.tag.clone();
-    let (kind, at) = if no_value {
-        (
-            Problem::TitleNotTranslated { key, locale: tag },
-            locale.locate(&unit.id),
-        )
-    } else if stub {
-        (
-            Problem::StubNotTranslated { key },
-            locale.locate_part(&unit.id, attribute),
-        )
-    } else {
-        let file = l10n::translation_file(source, locale, &unit.id, || {
-            l10n::group_of(catalog, &unit.id)
-        })
-        .display()
-        .to_string();
-        let kind = if attribute.is_some() && locale.has(&unit.id) {
-            Problem::AttributeNotTranslated {
-                key,
-                locale: tag,
-                file,
-            }
-        } else {
-            Problem::NotTranslated {
-                key,
-                locale: tag,
-                file,
-            }
-        };
-        (kind, source.locate_part(&unit.id, attribute))
-    };
-    let d = Diagnostic::new(kind);
-    match at {
-        Some((file, span)) => d.at(file, span),
-        None => match table_spans
-            .get_or_init(|| catalog.table_entry_spans())
-            .get(unit.id.as_str())
-            .copied()
-        {
-            Some(span) => d.at(&catalog.file, span),
-            None => d,
-        },
     }
 }
 

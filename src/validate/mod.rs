@@ -13,6 +13,7 @@ mod names;
 
 pub(crate) use names::c_library_header;
 mod pages;
+mod states;
 
 use std::collections::HashMap;
 
