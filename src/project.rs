@@ -143,17 +143,28 @@ impl Project {
     /// not get far enough to validate everything (the reasons are in
     /// `diags`). I/O failures are errors naming the path.
     pub(crate) fn load(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Option<Project>> {
-        let catalog = Catalog::load(root, diags)?;
-        crate::console::timing(|| "catalog".into());
-        let source = catalog
-            .as_ref()
-            .map_or(
-                crate::catalog::DEFAULT_SOURCE_LOCALE,
-                Catalog::source_locale,
-            )
-            .to_string();
-        let locales = Locales::load(root, &source, diags)?;
-        crate::console::timing(|| "locales".into());
+        // The catalog and the locales are read side by side; only then is
+        // it known which locale is the source (the catalog says).
+        let ((catalog, of_catalog), (found, of_locales)) = rayon::join(
+            || {
+                let mut found = Diagnostics::new();
+                (Catalog::load(root, &mut found), found)
+            },
+            || {
+                let mut found = Diagnostics::new();
+                (Locales::read(root, &mut found), found)
+            },
+        );
+        diags.extend(of_catalog);
+        let catalog = catalog?;
+        diags.extend(of_locales);
+        let found = found?;
+        crate::console::timing(|| "catalog and locales".into());
+        let source = catalog.as_ref().map_or(
+            crate::catalog::DEFAULT_SOURCE_LOCALE,
+            Catalog::source_locale,
+        );
+        let locales = Locales::with_source(found, source, diags);
         let (Some(catalog), Some(locales)) = (catalog, locales) else {
             return Ok(None);
         };

@@ -14,7 +14,7 @@ use crate::source::SourceFile;
 
 /// Records the messages and terms of `file`, reporting ids defined twice
 /// in the locale; what does not parse is returned, with the message it
-/// broke, for [`super::Locales::load`] to report (it knows the English).
+/// broke, for [`super::Locales::with_source`] to report (it knows the English).
 pub(super) fn collect_entries(
     file: &SourceFile,
     index: usize,

@@ -214,15 +214,10 @@ impl EntryInfo {
 }
 
 impl Locales {
-    /// Discovers and loads every locale under `root/locales`.
-    ///
-    /// Returns `Ok(None)` if the source locale is missing (explained in
-    /// `diags`); other problems are reported and their files skipped.
-    pub(crate) fn load(
-        root: &Path,
-        source_tag: &str,
-        diags: &mut Diagnostics,
-    ) -> anyhow::Result<Option<Locales>> {
+    /// Every locale under `root/locales`, each loaded on its own core,
+    /// before it is known which is the source (the catalog says, and is
+    /// read meanwhile); problems are reported and their files skipped.
+    pub(crate) fn read(root: &Path, diags: &mut Diagnostics) -> anyhow::Result<Vec<Locale>> {
         let dir = root.join(LOCALES_DIR);
         let mut list = Vec::new();
         if dir.is_dir() {
@@ -247,6 +242,16 @@ impl Locales {
                 }
             }
         }
+        Ok(list)
+    }
+
+    /// The locales `read` found, the source (`source_tag`) first; `None`
+    /// if it is missing (explained in `diags`).
+    pub(crate) fn with_source(
+        mut list: Vec<Locale>,
+        source_tag: &str,
+        diags: &mut Diagnostics,
+    ) -> Option<Locales> {
         let Some(source) = list.iter().position(|l| l.tag == source_tag) else {
             diags.push(
                 Diagnostic::new(Problem::SourceLocaleMissing {
@@ -255,22 +260,22 @@ impl Locales {
                 })
                 .at_path(format!("{LOCALES_DIR}/{source_tag}")),
             );
-            return Ok(None);
+            return None;
         };
         let source = list.remove(source);
         list.insert(0, source);
         for locale in &list {
             locale.report_broken(&list[0], diags);
         }
-        Ok(Some(Locales {
+        Some(Locales {
             list,
             builtin: builtin_locales(),
-        }))
+        })
     }
 
     /// The source locale (English).
     pub(crate) fn source(&self) -> &Locale {
-        // `load` guarantees the list starts with the source locale.
+        // `with_source` puts the source locale first.
         &self.list[0]
     }
 
