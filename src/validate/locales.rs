@@ -1,10 +1,10 @@
 //! The locale rules: every code, module, family and range has English text;
 //! attributes are the known ones; and every translation is compared with
 //! the English as Mozilla's compare-locales and fluent linter do —
-//! missing, obsolete, stale and unchanged strings, variables and references
-//! that differ (variant by variant), plural variants the locale never
-//! selects, empty text, U+FFFD and isolation marks, and every string
-//! formatted once with sample arguments.
+//! obsolete strings, variables and references that differ (variant by
+//! variant), plural variants the locale never selects, empty text, U+FFFD
+//! and isolation marks, and every string formatted once with sample
+//! arguments. Missing, stale and unchanged strings are [`super::states`]'.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -189,66 +189,64 @@ impl Context<'_> {
             listing_texts,
         } = self;
         let source = locales.source();
-        {
-            let is_source = locales.is_source(locale);
-            for (id, info) in &locale.entries {
-                // A message the English breaks is compared with nothing: its
-                // syntax error is the one thing said of it.
-                if id.starts_with('-') || (!is_source && source.is_broken(id)) {
-                    continue;
-                }
-                let Some(file) = locale.files.get(info.file) else {
-                    continue;
-                };
-                match expected.get(id) {
-                    Some((kind, _)) => unknown_attributes(kind.0, id, info, file, diags),
-                    // A page's own texts of a code it lists.
-                    None if listing_texts.contains(id) => {
-                        unknown_attributes(Kind::Code, id, info, file, diags);
-                        if !is_source && !source.has(id) {
-                            diags.push(
-                                Diagnostic::new(Problem::ListingTextsOnlyHere {
-                                    id: id.clone(),
-                                    locale: locale.tag.clone(),
-                                })
-                                .at(file, info.span),
-                            );
-                        }
-                    }
-                    // With no modules, every message would be reported unused.
-                    None if is_catalog_id(catalog, id) && !catalog.modules.is_empty() => {
-                        let id = id.clone();
-                        let d = if is_source {
-                            Diagnostic::new(Problem::UnusedMessage { id })
-                        } else {
-                            Diagnostic::new(Problem::ObsoleteMessage { id })
-                                .todo(&locale.tag, Todo::Obsolete)
-                        };
-                        diags.push(d.at(file, info.span));
-                    }
-                    None => {}
-                }
-                if !is_source {
-                    let kind = expected
-                        .get(id)
-                        .map(|(k, _)| k.0)
-                        .or_else(|| listing_texts.contains(id).then_some(Kind::Code));
-                    compare_with_source(id, info, kind, locale, source, diags);
-                }
+        let is_source = locales.is_source(locale);
+        for (id, info) in &locale.entries {
+            // A message the English breaks is compared with nothing: its
+            // syntax error is the one thing said of it.
+            if id.starts_with('-') || (!is_source && source.is_broken(id)) {
+                continue;
             }
-            text_checks(locale, locales, diags);
+            let Some(file) = locale.files.get(info.file) else {
+                continue;
+            };
+            match expected.get(id) {
+                Some((kind, _)) => unknown_attributes(kind.0, id, info, file, diags),
+                // A page's own texts of a code it lists.
+                None if listing_texts.contains(id) => {
+                    unknown_attributes(Kind::Code, id, info, file, diags);
+                    if !is_source && !source.has(id) {
+                        diags.push(
+                            Diagnostic::new(Problem::ListingTextsOnlyHere {
+                                id: id.clone(),
+                                locale: locale.tag.clone(),
+                            })
+                            .at(file, info.span),
+                        );
+                    }
+                }
+                // With no modules, every message would be reported unused.
+                None if is_catalog_id(catalog, id) && !catalog.modules.is_empty() => {
+                    let id = id.clone();
+                    let d = if is_source {
+                        Diagnostic::new(Problem::UnusedMessage { id })
+                    } else {
+                        Diagnostic::new(Problem::ObsoleteMessage { id })
+                            .todo(&locale.tag, Todo::Obsolete)
+                    };
+                    diags.push(d.at(file, info.span));
+                }
+                None => {}
+            }
             if !is_source {
-                super::glossary::check(units, locale, locks.get(&locale.tag), diags);
-                super::states::translation_states(
-                    catalog,
-                    units,
-                    locale,
-                    source,
-                    locales.builtin(&locale.tag),
-                    locks.get(&locale.tag),
-                    diags,
-                );
+                let kind = expected
+                    .get(id)
+                    .map(|(k, _)| k.0)
+                    .or_else(|| listing_texts.contains(id).then_some(Kind::Code));
+                compare_with_source(id, info, kind, locale, source, diags);
             }
+        }
+        text_checks(locale, locales, diags);
+        if !is_source {
+            super::glossary::check(units, locale, locks.get(&locale.tag), diags);
+            super::states::translation_states(
+                catalog,
+                units,
+                locale,
+                source,
+                locales.builtin(&locale.tag),
+                locks.get(&locale.tag),
+                diags,
+            );
         }
     }
 }

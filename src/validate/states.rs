@@ -10,9 +10,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem, Todo};
 use crate::l10n::lock::SourcesLock;
 use crate::l10n::{self, State, Unit};
 use crate::locales::Locale;
+use crate::source::Span;
 
 use super::locales::is_catalog_id;
-use crate::source::Span;
 
 /// Missing, stale and unchanged strings of `locale`.
 pub(super) fn translation_states(
