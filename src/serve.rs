@@ -552,10 +552,14 @@ pub async fn serve(
 /// 38-page set rebuilds in well under 200 ms).
 const SETTLE: Duration = Duration::from_millis(30);
 
-/// Whether a file system event changes content (reads do not).
+/// Whether a file system event changes content (reads do not), or may
+/// have: a lost event queue (`need_rescan`) hides what changed.
 fn is_change(event: &notify::Event) -> bool {
     use notify::EventKind;
     use notify::event::ModifyKind;
+    if event.need_rescan() {
+        return true;
+    }
     match event.kind {
         EventKind::Create(_) | EventKind::Remove(_) => true,
         EventKind::Modify(ModifyKind::Metadata(_)) => false,
@@ -584,12 +588,8 @@ fn watch(root: PathBuf, shared: Shared) -> anyhow::Result<()> {
         // The watcher stops when dropped: it lives in this thread.
         let _watcher = watcher;
         while let Ok(event) = receiver.recv() {
-            // A watcher's error or a lost queue (`need_rescan`) may hide a
-            // change: build, as for one.
-            if event
-                .as_ref()
-                .is_ok_and(|e| !is_change(e) && !e.need_rescan())
-            {
+            // A watcher's error may hide a change: build, as for one.
+            if event.as_ref().is_ok_and(|e| !is_change(e)) {
                 continue;
             }
             // Let a burst of saves settle before building.
