@@ -3,7 +3,8 @@
 //!
 //! `.errdoc-cache` (at the project's root, beside `site/`; ignored by git,
 //! safe to delete) holds a fingerprint of every input — each file under
-//! `catalog/`, `locales/`, `templates/` and `layouts/`, with its path —
+//! `catalog/`, `locales/`, `templates/` and `layouts/`, with its path, but
+//! what editors leave beside them ([`crate::input::is_litter`]) —
 //! and of the options and of which errdoc this is ([`crate::render::BUILD`]:
 //! its version and a hash of its sources, built-in templates and strings);
 //! and the length and modification time of each file the build
@@ -76,7 +77,12 @@ pub(crate) fn fingerprint(root: &Path, options: &str) -> Option<String> {
         if !top.exists() {
             continue;
         }
-        for entry in walkdir::WalkDir::new(&top).follow_links(false) {
+        // Litter is no input: a build never lists it.
+        let walker = walkdir::WalkDir::new(&top)
+            .follow_links(false)
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !crate::input::is_litter(e.file_name()));
+        for entry in walker {
             let entry = entry.ok()?;
             let kind = entry.file_type();
             let rel = entry.path().strip_prefix(root).ok()?;

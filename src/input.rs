@@ -125,6 +125,51 @@ pub(crate) fn read_named(path: &Path, shown: &str) -> Result<String, String> {
     }
 }
 
+/// Whether `name` (a file or folder name, no path) is one that editors
+/// and operating systems leave beside the files a user edits, never an
+/// input: Vim's swap files (`.codes.yaml.swp`, `.swo`, … `.swa`), Emacs's
+/// lock links (`.#bundle.ftl`), auto-save files (`#bundle.ftl#`) and
+/// backups (`bundle.ftl~`, Vim's too), Kate's swap files
+/// (`.page.html.kate-swp`), the temporary files of GNOME's safe save
+/// (`.goutputstream-…`) and of JetBrains IDEs (`…___jb_tmp___`,
+/// `…___jb_old___`), and the folder metadata of macOS (`.DS_Store`, `._…`)
+/// and Windows (`Thumbs.db`, `desktop.ini`).
+///
+/// A build lists no such file ([`list_project`]), the build cache does not
+/// fingerprint them and `serve` does not rebuild when one changes: a swap
+/// file beside a template being edited must neither break the build nor
+/// start a rebuild each time the editor writes it. Other hidden files
+/// (`templates/static/.nojekyll`) are inputs like any other.
+pub(crate) fn is_litter(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    // `.swp`, then `.swo` … `.swa` while the earlier ones are taken.
+    let vim_swap = name.starts_with('.')
+        && name.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && ext.len() == 3
+                && ext.starts_with("sw")
+                && (b'a'..=b'p').contains(&ext.as_bytes()[2])
+        });
+    vim_swap
+        || name.starts_with(".#")
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with('~')
+        || name.ends_with(".kate-swp")
+        || name.starts_with(".goutputstream-")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
+        || name == ".DS_Store"
+        || name.starts_with("._")
+        || name.eq_ignore_ascii_case("Thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// Whether any part of `rel` (a path under a project folder) is
+/// [`is_litter`].
+pub(crate) fn in_litter(rel: &Path) -> bool {
+    rel.components().any(|c| is_litter(c.as_os_str()))
+}
+
 /// A file or folder found under the project.
 #[derive(Debug, Clone)]
 pub(crate) struct Found {
@@ -139,6 +184,8 @@ pub(crate) struct Found {
 /// they stay inside the project; one that leaves it, or that is broken, is
 /// an error in `diags` and is not listed — never skipped without a word
 /// (a locale folder dropped silently would remove that locale's pages).
+/// What editors leave beside the files ([`is_litter`]) is not listed,
+/// nor looked into.
 pub(crate) fn list_project(
     root: &Path,
     dir: &Path,
@@ -153,6 +200,9 @@ pub(crate) fn list_project(
         .min_depth(min_depth)
         .max_depth(max_depth)
         .sort_by_file_name();
+    let walker = walker
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_litter(entry.file_name()));
     for entry in walker {
         match entry {
             Ok(entry) => {
@@ -166,6 +216,10 @@ pub(crate) fn list_project(
                     path: entry.into_path(),
                 });
             }
+            // An Emacs lock is a link to nowhere (`.#bundle.ftl` →
+            // `user@host.1234`): what cannot be followed is reported here,
+            // not filtered above.
+            Err(e) if e.path().and_then(Path::file_name).is_some_and(is_litter) => {}
             Err(e) => {
                 let at = e.path().map_or_else(|| rel(dir), rel);
                 let why = if e.loop_ancestor().is_some() {
@@ -210,6 +264,83 @@ fn inside_project(root: &Path, path: &Path, rel: &Path, diags: &mut Diagnostics)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_editors_leave_behind_is_litter_and_inputs_are_not() {
+        let litter = [
+            ".codes.yaml.swp",
+            ".bundle.ftl.swo",
+            ".page.html.swa",
+            ".Makefile.swp",
+            ".#bundle.ftl",
+            "#bundle.ftl#",
+            "bundle.ftl~",
+            ".page.html.kate-swp",
+            ".goutputstream-8QZ2T1",
+            "page.html___jb_tmp___",
+            "page.html___jb_old___",
+            ".DS_Store",
+            "._page.html",
+            "Thumbs.db",
+            "thumbs.db",
+            "desktop.ini",
+        ];
+        for name in litter {
+            assert!(is_litter(std::ffi::OsStr::new(name)), "{name}");
+        }
+        let inputs = [
+            "codes.yaml",
+            "bundle.ftl",
+            ".sources.lock",
+            "glossary.tsv",
+            ".nojekyll",
+            ".htaccess",
+            ".well-known",
+            ".logo.svg",
+            ".swp",
+            "page.swp",
+            "#",
+            "#1001.md",
+            "a#b#",
+            "Thumbs.db.html",
+        ];
+        for name in inputs {
+            assert!(!is_litter(std::ffi::OsStr::new(name)), "{name}");
+        }
+        assert!(in_litter(Path::new("locales/en/.#bundle.ftl")));
+        assert!(in_litter(Path::new("templates/._static/x.css")));
+        assert!(!in_litter(Path::new("templates/static/.nojekyll")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_listing_leaves_out_litter_even_a_lock_that_links_nowhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("t/._meta")).unwrap();
+        for name in [
+            "page.html",
+            ".page.html.swp",
+            "page.html~",
+            ".nojekyll",
+            "._meta/x",
+        ] {
+            std::fs::write(root.join("t").join(name), "x").unwrap();
+        }
+        std::os::unix::fs::symlink("user@host.1234:1700000000", root.join("t/.#page.html"))
+            .unwrap();
+        let mut diags = Diagnostics::new();
+        let found: Vec<String> = list_project(root, &root.join("t"), 1, usize::MAX, &mut diags)
+            .iter()
+            .map(|f| f.path.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        assert_eq!(found, ["t/.nojekyll", "t/page.html"]);
+        assert!(diags.is_empty(), "{:?}", diags.sorted());
+        // A broken link that is no editor's lock is still reported.
+        std::os::unix::fs::symlink("nowhere", root.join("t/broken.html")).unwrap();
+        list_project(root, &root.join("t"), 1, usize::MAX, &mut diags);
+        assert_eq!(diags.sorted().len(), 1);
+    }
 
     #[test]
     fn files_that_are_not_utf8_are_reported_not_failed() {

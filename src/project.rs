@@ -95,13 +95,23 @@ fn changes_since(
             .at(&catalog.file, file.span)
     };
     // Under catalog/, where a build's inputs are (and its cache looks).
-    let inside = Path::new(&file.value)
+    let path = Path::new(&file.value);
+    let inside = path
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_)))
         && file.value.starts_with("catalog/");
     if !inside {
         diags.push(said(format!(
             "{} is not a file under catalog/, where a build reads its inputs",
+            crate::console::printable(&file.value)
+        )));
+        return None;
+    }
+    // Nor a name editors leave behind, which neither the cache nor `serve`
+    // watches.
+    if crate::input::in_litter(path) {
+        diags.push(said(format!(
+            "{} has a name editors give their swap, lock and backup files, which errdoc ignores; rename the file",
             crate::console::printable(&file.value)
         )));
         return None;

@@ -24,7 +24,7 @@ use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::pin::Pin;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
@@ -99,7 +99,20 @@ pub struct Shared {
     events: broadcast::Sender<Change>,
     /// The last good build's pages, which a rebuild takes where their
     /// inputs are the same ([`crate::render::reuse`]).
-    earlier: Arc<std::sync::Mutex<Earlier>>,
+    earlier: Arc<Mutex<Earlier>>,
+    /// The fingerprint of the inputs of the last build, good or not
+    /// ([`crate::cache::fingerprint`]): a change that leaves them as they
+    /// were (a file saved unchanged, a branch checked out and back) is no
+    /// reason to build.
+    inputs: Arc<Mutex<Option<String>>>,
+}
+
+/// `mutex`, locked: a panic elsewhere while it was held left nothing half
+/// done that this code cares about (each holder replaces the whole value).
+fn locked<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Shared {
@@ -126,8 +139,9 @@ impl Shared {
             snapshot: Arc::new(RwLock::new(Arc::new(Snapshot::default()))),
             events,
             earlier: Arc::default(),
+            inputs: Arc::default(),
         };
-        rebuild(root, &shared, "built");
+        rebuild(root, &shared, "built", inputs_of(root));
         shared
     }
 }
@@ -552,13 +566,19 @@ pub async fn serve(
 /// 38-page set rebuilds in well under 200 ms).
 const SETTLE: Duration = Duration::from_millis(30);
 
-/// Whether a file system event changes content (reads do not), or may
-/// have: a lost event queue (`need_rescan`) hides what changed.
-fn is_change(event: &notify::Event) -> bool {
+/// Whether a file system event under the project at `root` changes
+/// content (reads do not) of a file a build may read (not an editor's swap
+/// file: [`crate::input::is_litter`]), or may have: a lost event queue
+/// (`need_rescan`) hides what changed.
+fn is_change(root: &Path, event: &notify::Event) -> bool {
     use notify::EventKind;
     use notify::event::ModifyKind;
     if event.need_rescan() {
         return true;
+    }
+    let litter = |path: &PathBuf| path.strip_prefix(root).is_ok_and(crate::input::in_litter);
+    if !event.paths.is_empty() && event.paths.iter().all(litter) {
+        return false;
     }
     match event.kind {
         EventKind::Create(_) | EventKind::Remove(_) => true,
@@ -568,51 +588,80 @@ fn is_change(event: &notify::Event) -> bool {
     }
 }
 
-/// Watches the project and rebuilds on change, until the process ends.
-fn watch(root: PathBuf, shared: Shared) -> anyhow::Result<()> {
-    use notify::{RecursiveMode, Watcher as _};
-    let (sender, receiver) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(sender)?;
-    for dir in [
-        "catalog",
-        "locales",
-        "templates",
-        crate::layout::LAYOUTS_DIR,
-    ] {
-        let path = root.join(dir);
-        if path.is_dir() {
-            watcher.watch(&path, RecursiveMode::Recursive)?;
-        }
-    }
-    std::thread::spawn(move || {
-        // The watcher stops when dropped: it lives in this thread.
-        let _watcher = watcher;
-        while let Ok(event) = receiver.recv() {
-            // A watcher's error may hide a change: build, as for one.
-            if event.as_ref().is_ok_and(|e| !is_change(e)) {
-                continue;
-            }
-            // Let a burst of saves settle before building.
-            while receiver.recv_timeout(SETTLE).is_ok() {}
-            rebuild(&root, &shared, "rebuilt");
-        }
-    });
-    Ok(())
+/// The project's input folders, watched: from before the first build, so
+/// that no change is missed between it and the first rebuild.
+struct Watching {
+    watcher: notify::RecommendedWatcher,
+    events: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
 }
 
-fn rebuild(root: &Path, shared: &Shared, verb: &str) {
+impl Watching {
+    /// Starts watching the input folders of the project at `root`.
+    fn start(root: &Path) -> anyhow::Result<Watching> {
+        use notify::{RecursiveMode, Watcher as _};
+        let (sender, events) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
+        let mut watcher = notify::recommended_watcher(sender)?;
+        for dir in [
+            "catalog",
+            "locales",
+            "templates",
+            crate::layout::LAYOUTS_DIR,
+        ] {
+            let path = root.join(dir);
+            if path.is_dir() {
+                watcher.watch(&path, RecursiveMode::Recursive)?;
+            }
+        }
+        Ok(Watching { watcher, events })
+    }
+
+    /// Rebuilds on change, on a thread of its own, until the process ends.
+    fn rebuild_on_change(self, root: PathBuf, shared: Shared) {
+        std::thread::spawn(move || {
+            // The watcher stops when dropped: it lives in this thread.
+            let Watching { watcher, events } = self;
+            let _watcher = watcher;
+            while let Ok(event) = events.recv() {
+                // A watcher's error may hide a change: build, as for one.
+                if event.as_ref().is_ok_and(|e| !is_change(&root, e)) {
+                    continue;
+                }
+                // Let a burst of saves settle before building.
+                while events.recv_timeout(SETTLE).is_ok() {}
+                rebuild_if_changed(&root, &shared);
+            }
+        });
+    }
+}
+
+/// The fingerprint of `root`'s inputs, as a build of `serve` reads them
+/// (the default options); `None` if one cannot be read plainly.
+fn inputs_of(root: &Path) -> Option<String> {
+    crate::cache::fingerprint(root, "serve")
+}
+
+/// Builds `root` again, unless its inputs are as the last build found
+/// them.
+fn rebuild_if_changed(root: &Path, shared: &Shared) {
+    // Taken before the build reads the files: a change made while it runs
+    // then differs from it, and builds again.
+    let inputs = inputs_of(root);
+    if inputs.is_some() && *locked(&shared.inputs) == inputs {
+        return;
+    }
+    rebuild(root, shared, "rebuilt", inputs);
+}
+
+/// Builds `root`, whose inputs have the fingerprint `inputs`, and serves
+/// the result.
+fn rebuild(root: &Path, shared: &Shared, verb: &str, inputs: Option<String>) {
     let started = Instant::now();
-    let built = match shared.earlier.lock() {
-        Ok(earlier) => build(root, &earlier),
-        Err(poisoned) => build(root, &poisoned.into_inner()),
-    };
+    let built = build(root, &locked(&shared.earlier));
+    *locked(&shared.inputs) = inputs;
     match built {
         Ok(output) => {
             let (snapshot, earlier) = snapshot_of(&output);
-            match shared.earlier.lock() {
-                Ok(mut e) => *e = earlier,
-                Err(poisoned) => *poisoned.into_inner() = earlier,
-            }
+            *locked(&shared.earlier) = earlier;
             let count = snapshot.files.len();
             shared.replace(snapshot);
             let _ = shared.events.send(Change::Reload);
@@ -639,6 +688,7 @@ fn rebuild(root: &Path, shared: &Shared, verb: &str) {
 /// On a loopback `host` (the default) only requests naming a loopback host
 /// are answered; on any other address, every `Host` (see [`Hosts`]).
 pub(crate) fn run(root: &Path, host: IpAddr, port: u16, open: bool) -> anyhow::Result<()> {
+    let watching = Watching::start(root)?;
     let shared = Shared::load(root);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -656,7 +706,7 @@ pub(crate) fn run(root: &Path, host: IpAddr, port: u16, open: bool) -> anyhow::R
             "serving {} on {url} (Ctrl-C stops)",
             root.display()
         ));
-        watch(root.to_path_buf(), shared.clone())?;
+        watching.rebuild_on_change(root.to_path_buf(), shared.clone());
         if open && let Err(e) = opener::open(&url) {
             crate::console::tell(&format!("warning: cannot open a browser: {e}"));
         }
@@ -763,6 +813,48 @@ mod tests {
         ] {
             assert!(!is_loopback_host(host), "{host}");
         }
+    }
+
+    #[test]
+    fn only_a_change_to_what_a_build_reads_is_one() {
+        use notify::event::{CreateKind, DataChange, EventKind, Flag, MetadataKind, ModifyKind};
+        let root = Path::new("/p");
+        let event = |kind: EventKind, paths: &[&str]| {
+            paths.iter().fold(notify::Event::new(kind), |e, p| {
+                e.add_path(PathBuf::from(p))
+            })
+        };
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let create = EventKind::Create(CreateKind::File);
+        assert!(is_change(root, &event(write, &["/p/locales/en/a.ftl"])));
+        assert!(is_change(root, &event(create, &["/p/templates/page.html"])));
+        // Vim's swap file and Emacs's lock, on their own: no change.
+        assert!(!is_change(
+            root,
+            &event(write, &["/p/locales/en/.a.ftl.swp"])
+        ));
+        assert!(!is_change(root, &event(create, &["/p/locales/en/.#a.ftl"])));
+        // A rename from a temporary name onto the file is one.
+        assert!(is_change(
+            root,
+            &event(
+                write,
+                &[
+                    "/p/templates/page.html___jb_tmp___",
+                    "/p/templates/page.html"
+                ]
+            )
+        ));
+        // Only the project's part of a path counts.
+        assert!(is_change(
+            &PathBuf::from("/#tmp#/p"),
+            &event(write, &["/#tmp#/p/catalog/codes.yaml"])
+        ));
+        let touch = EventKind::Modify(ModifyKind::Metadata(MetadataKind::WriteTime));
+        assert!(!is_change(root, &event(touch, &["/p/catalog/codes.yaml"])));
+        // A lost queue hides what changed.
+        let lost = notify::Event::new(EventKind::Other).set_flag(Flag::Rescan);
+        assert!(is_change(root, &lost));
     }
 
     #[test]

@@ -337,9 +337,18 @@ fn a_changes_since_file_that_cannot_be_read_fails_the_build() {
     let outside = with_changes_since("../v1.0.json");
     let run2 = errdoc(outside.path(), &["build"]);
     assert_eq!(run2.status, 1);
+    // A backup's name: the cache and `serve` would not see it change.
+    let backup = with_changes_since("catalog/releases/v1.0.json~");
+    std::fs::copy(
+        backup.path().join("catalog/releases/v1.0.json"),
+        backup.path().join("catalog/releases/v1.0.json~"),
+    )
+    .unwrap();
+    let run3 = errdoc(backup.path(), &["build"]);
+    assert_eq!(run3.status, 1);
     expect(
         "changes-since.stderr",
-        &format!("{}{}", run.stderr, run2.stderr),
+        &format!("{}{}{}", run.stderr, run2.stderr, run3.stderr),
     );
     assert!(!missing.path().join("site").exists());
     // The snapshot is the build's: `export`, which writes it, still works.

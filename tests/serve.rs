@@ -294,6 +294,74 @@ fn an_edit_is_rebuilt_and_a_broken_one_keeps_the_last_good_build() {
 }
 
 #[test]
+fn what_changes_nothing_a_build_reads_builds_nothing() {
+    let root = project(None);
+    let dir = root.path();
+    // An editor at work on a template: its swap file is no template.
+    std::fs::create_dir_all(dir.join("templates")).unwrap();
+    std::fs::write(dir.join("templates/.page.html.swp"), b"b0VIM 9.0\0\xff").unwrap();
+    let server = Server::start(dir);
+    let rebuilds = || {
+        server
+            .stdout
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|line| line.starts_with("rebuilt:"))
+            .count()
+    };
+    let edit = |from: &str, to: &str| {
+        let before = rebuilds();
+        apply_edits(
+            dir,
+            &format!(
+                "--- locales/en/close.ftl\n<<<\ncode-1006 = {from}\n===\ncode-1006 = {to}\n>>>\n"
+            ),
+        );
+        server.wait_for("en/codes/1006.html", to);
+        // The line comes just after the new pages are served.
+        let started = Instant::now();
+        while rebuilds() == before && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    // A real edit: the watcher is at work.
+    edit("Abnormal Closure", "Abnormal Closure, Saved");
+    assert_eq!(rebuilds(), 1);
+
+    // Vim writes its swap file as the text changes; Emacs locks the file
+    // with a link to nowhere; macOS leaves its folder metadata.
+    std::fs::write(dir.join("locales/en/.close.ftl.swp"), b"b0VIM 9.0\0\xfe").unwrap();
+    std::fs::write(dir.join("templates/.page.html.swp"), b"b0VIM 9.0\0\xfe").unwrap();
+    std::fs::write(dir.join("catalog/.DS_Store"), b"\0\0\0\x01Bud1").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        "user@host.1234:1700000000",
+        dir.join("locales/en/.#close.ftl"),
+    )
+    .unwrap();
+    // A file saved as it was: written in place, and written whole beside
+    // it and renamed over it (GNOME's safe save).
+    let catalog = std::fs::read(dir.join("catalog/codes.yaml")).unwrap();
+    std::fs::write(dir.join("catalog/codes.yaml"), &catalog).unwrap();
+    let close = std::fs::read(dir.join("locales/en/close.ftl")).unwrap();
+    std::fs::write(dir.join("locales/en/.goutputstream-X1Y2Z3"), &close).unwrap();
+    std::fs::rename(
+        dir.join("locales/en/.goutputstream-X1Y2Z3"),
+        dir.join("locales/en/close.ftl"),
+    )
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(rebuilds(), 1, "nothing a build reads changed");
+
+    // Another real edit, beside all that litter, builds once more.
+    edit("Abnormal Closure, Saved", "Abnormal Closure, Saved Again");
+    assert_eq!(rebuilds(), 2);
+    let stderr = server.stderr();
+    assert!(!stderr.contains("error"), "{stderr}");
+}
+
+#[test]
 fn open_pages_hear_of_rebuilds_and_errors() {
     let root = project(None);
     let server = Server::start(root.path());
