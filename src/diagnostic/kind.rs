@@ -445,6 +445,9 @@ kinds! {
     E0347 Error TabIndent
         => "this line is indented with a tab, which Fluent does not read as indentation",
         hint "indent it with spaces (set the editor to insert spaces for the tab key)";
+    E0348 Error DuplicateAttribute { id: String, attribute: String }
+        => "`{id}` has `.{attribute}` twice: only the first is used",
+        hint "remove one, or give it the next free name (`.cause-3` after `.cause-2`)";
 
     // E04xx: templates and layouts.
     E0401 Error TemplateError { template: String, message: String }

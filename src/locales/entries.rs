@@ -10,7 +10,7 @@ use fluent_syntax::ast;
 use super::mistakes;
 use super::{Broken, EntryInfo, PartInfo, Parts, STUB_MARKER, SelectInfo, VariantInfo, What};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind as Problem};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 /// Records the messages and terms of `file`, reporting ids defined twice
 /// in the locale; what does not parse is returned, with the message it
@@ -40,7 +40,7 @@ pub(super) fn collect_entries(
     // does not parse may have been part of.
     let mut previous: Option<String> = None;
     for entry in &resource.body {
-        let (id, mut info) = match entry {
+        let (id, (mut info, doubled)) = match entry {
             ast::Entry::Message(m) => (
                 m.id.name.to_string(),
                 entry_info(
@@ -73,6 +73,16 @@ pub(super) fn collect_entries(
             _ => continue,
         };
         previous = Some(id.clone());
+        for (attribute, span, first) in doubled {
+            diags.push(
+                Diagnostic::new(Problem::DuplicateAttribute {
+                    id: id.clone(),
+                    attribute,
+                })
+                .at(file, span)
+                .first_at(file, first),
+            );
+        }
         info.range.end = end_of(info.range.end);
         if let Some(first) = entries.get(&id) {
             let first_file = if first.file == index {
@@ -261,6 +271,8 @@ fn syntax_error_offset(text: &str, error: &fluent_syntax::parser::ParserError) -
     start
 }
 
+/// What the entry `id` of `file` looks like, and each attribute it writes
+/// again: (name, where, where it is first).
 fn entry_info(
     file: &SourceFile,
     index: usize,
@@ -268,18 +280,26 @@ fn entry_info(
     value: Option<&ast::Pattern<&str>>,
     attributes: &[ast::Attribute<&str>],
     comment: Option<&ast::Comment<&str>>,
-) -> EntryInfo {
+) -> (EntryInfo, Vec<(String, Span, Span)>) {
     let span_of = |name: &str| {
         let start = file.offset_of(name).unwrap_or(0);
         file.span(start, start + name.len())
     };
     // Of an attribute written twice, the first: the one fluent-bundle
-    // formats.
-    let mut seen = std::collections::HashSet::new();
-    let attributes: Vec<&ast::Attribute<&str>> = attributes
-        .iter()
-        .filter(|a| seen.insert(a.id.name))
-        .collect();
+    // formats. The others are reported.
+    let mut seen: Vec<&ast::Attribute<&str>> = Vec::new();
+    let mut doubled = Vec::new();
+    for attribute in attributes {
+        match seen.iter().find(|a| a.id.name == attribute.id.name) {
+            Some(first) => doubled.push((
+                attribute.id.name.to_string(),
+                span_of(attribute.id.name),
+                span_of(first.id.name),
+            )),
+            None => seen.push(attribute),
+        }
+    }
+    let attributes = seen;
     let parts = Parts::new(
         value
             .map(|value| (None, part_info(file, value)))
@@ -304,7 +324,7 @@ fn entry_info(
         })
         .min(id_start);
     let stub = comment.is_some_and(|c| c.content.iter().any(|l| l.trim() == STUB_MARKER));
-    EntryInfo {
+    let info = EntryInfo {
         file: index,
         span: span_of(id),
         range: start..id_start,
@@ -315,7 +335,8 @@ fn entry_info(
             .collect(),
         parts,
         stub,
-    }
+    };
+    (info, doubled)
 }
 
 /// References, selects and variables of one pattern.

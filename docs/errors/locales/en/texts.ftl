@@ -296,3 +296,10 @@ code-347 = A line is indented with a tab
     .description = Fluent reads only ASCII spaces as indentation. A line of a message's text that starts with a tab stands at the margin to Fluent, so the message above it does not parse from there on.
     .cause-1 = The editor inserts a tab for the tab key.
     .solution-1 = Replace the tabs at the start of the line with spaces, and set the editor to insert spaces in `.ftl` files.
+
+code-348 = A message has the same attribute twice
+    .description = A message (or term) writes one attribute twice, such as two `.cause-1` lines. Fluent formats the first and ignores the second, so the second text would be missing from the pages without a word. The error points at the second and names where the first is.
+    .cause-1 = A cause or solution was added by copying the one above it, and its number was not changed.
+    .cause-2 = Two branches that each added a cause with the next number were merged.
+    .solution-1 = Give the second its own name, the next free number: `.cause-3` after `.cause-1` and `.cause-2`. The pages list causes and solutions in the order of their numbers.
+    .solution-2 = If both say the same, delete one.
