@@ -243,11 +243,12 @@ fn fields_of(source: &str, id: &str) -> Option<Fields> {
             if let Some(value) = &m.value {
                 fields.insert(None, pattern_text(value));
             }
+            // Of an attribute written twice (E0348), the first, as
+            // Fluent formats it.
             for attribute in &m.attributes {
-                fields.insert(
-                    Some(attribute.id.name.to_string()),
-                    pattern_text(&attribute.value),
-                );
+                fields
+                    .entry(Some(attribute.id.name.to_string()))
+                    .or_insert_with(|| pattern_text(&attribute.value));
             }
             Some(fields)
         }
@@ -590,5 +591,12 @@ mod tests {
             ..section.clone()
         };
         assert!(!says_the_same(&fields, &other));
+    }
+
+    #[test]
+    fn of_an_attribute_written_twice_the_first_is_read_as_fluent_formats_it() {
+        let fields =
+            fields_of("m = T\n    .cause-1 = First\n    .cause-1 = Second\n", "m").unwrap();
+        assert_eq!(fields[&Some("cause-1".to_string())], "First");
     }
 }
