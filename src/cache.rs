@@ -69,9 +69,14 @@ struct Written {
 /// The fingerprint of every input of a build of `root` with `options`
 /// (the build's options that change its output, written out); `None`
 /// where an input cannot be read plainly (a special file, a folder that
-/// cannot be listed): such a build is never cached.
+/// cannot be listed, a link that leaves the project or goes nowhere, a
+/// file over [`crate::input::INPUT_LIMIT`]): such a build is never cached.
+///
+/// Links are followed, as a build follows them: a locale folder that links
+/// to texts shared elsewhere in the project changes with them.
 pub(crate) fn fingerprint(root: &Path, options: &str) -> Option<String> {
-    let mut found: Vec<(String, walkdir::DirEntry)> = Vec::new();
+    let project = std::fs::canonicalize(root).ok()?;
+    let mut found: Vec<(String, PathBuf)> = Vec::new();
     for dir in INPUTS {
         let top = root.join(dir);
         if !top.exists() {
@@ -79,34 +84,55 @@ pub(crate) fn fingerprint(root: &Path, options: &str) -> Option<String> {
         }
         // Litter is no input: a build never lists it.
         let walker = walkdir::WalkDir::new(&top)
-            .follow_links(false)
+            .follow_links(true)
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !crate::input::is_litter(e.file_name()));
         for entry in walker {
-            let entry = entry.ok()?;
-            let kind = entry.file_type();
-            let rel = entry.path().strip_prefix(root).ok()?;
-            let rel = rel.to_string_lossy().into_owned();
-            if !kind.is_dir() {
-                found.push((rel, entry));
+            let entry = match entry {
+                Ok(entry) => entry,
+                // An Emacs lock links nowhere: skipped, as a build skips it.
+                Err(e)
+                    if e.path()
+                        .and_then(Path::file_name)
+                        .is_some_and(crate::input::is_litter) =>
+                {
+                    continue;
+                }
+                Err(_) => return None,
+            };
+            if entry.path_is_symlink()
+                && !std::fs::canonicalize(entry.path())
+                    .ok()?
+                    .starts_with(&project)
+            {
+                return None;
             }
+            let kind = entry.file_type();
+            if kind.is_dir() {
+                continue;
+            }
+            if !kind.is_file() {
+                return None;
+            }
+            let rel = entry.path().strip_prefix(root).ok()?;
+            found.push((rel.to_string_lossy().into_owned(), entry.into_path()));
         }
     }
     // Read and hashed on every core.
     let mut files: Vec<(String, String)> = found
         .into_par_iter()
-        .map(|(rel, entry)| {
-            let kind = entry.file_type();
-            let mark = if kind.is_symlink() {
-                // Where it points (the build follows it inside the project,
-                // and the file it reaches is an input of its own).
-                format!("link {}", std::fs::read_link(entry.path()).ok()?.display())
-            } else if kind.is_file() {
-                crate::output::fingerprint(&std::fs::read(entry.path()).ok()?)
-            } else {
+        .map(|(rel, path)| {
+            let file = std::fs::File::open(&path).ok()?;
+            if file.metadata().ok()?.len() > crate::input::INPUT_LIMIT {
                 return None;
-            };
-            Some((rel, mark))
+            }
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, crate::input::INPUT_LIMIT + 1),
+                &mut bytes,
+            )
+            .ok()?;
+            Some((rel, crate::output::fingerprint(&bytes)))
         })
         .collect::<Option<_>>()?;
     files.sort();

@@ -133,7 +133,10 @@ pub(crate) fn read_named(path: &Path, shown: &str) -> Result<String, String> {
 /// (`.page.html.kate-swp`), the temporary files of GNOME's safe save
 /// (`.goutputstream-…`) and of JetBrains IDEs (`…___jb_tmp___`,
 /// `…___jb_old___`), and the folder metadata of macOS (`.DS_Store`, `._…`)
-/// and Windows (`Thumbs.db`, `desktop.ini`).
+/// and Windows (`Thumbs.db`, `desktop.ini`); also the file Vim writes to
+/// see whether it may write in a folder (`4913`) and LibreOffice's locks
+/// (`.~lock.glossary.tsv#`); and errdoc's own temporary files, which a
+/// killed command may leave (`.errdoc-*.tmp`).
 ///
 /// A build lists no such file ([`list_project`]), the build cache does not
 /// fingerprint them and `serve` does not rebuild when one changes: a swap
@@ -154,6 +157,9 @@ pub(crate) fn is_litter(name: &std::ffi::OsStr) -> bool {
         || name.starts_with(".#")
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
         || name.ends_with('~')
+        || crate::output::is_temporary_name(&name)
+        || name == "4913"
+        || name.starts_with(".~lock.")
         || name.ends_with(".kate-swp")
         || name.starts_with(".goutputstream-")
         || name.ends_with("___jb_tmp___")
@@ -200,11 +206,15 @@ pub(crate) fn list_project(
         .min_depth(min_depth)
         .max_depth(max_depth)
         .sort_by_file_name();
+    // Not looked into (walkdir passes no entry above `min_depth` to the
+    // filter: those are checked as part of the paths below them).
     let walker = walker
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_litter(entry.file_name()));
+    let litter = |path: &Path| path.strip_prefix(dir).is_ok_and(in_litter);
     for entry in walker {
         match entry {
+            Ok(entry) if litter(entry.path()) => {}
             Ok(entry) => {
                 if entry.path_is_symlink()
                     && !inside_project(root, entry.path(), &rel(entry.path()), diags)
@@ -219,7 +229,7 @@ pub(crate) fn list_project(
             // An Emacs lock is a link to nowhere (`.#bundle.ftl` →
             // `user@host.1234`): what cannot be followed is reported here,
             // not filtered above.
-            Err(e) if e.path().and_then(Path::file_name).is_some_and(is_litter) => {}
+            Err(e) if e.path().is_some_and(litter) => {}
             Err(e) => {
                 let at = e.path().map_or_else(|| rel(dir), rel);
                 let why = if e.loop_ancestor().is_some() {
@@ -284,6 +294,9 @@ mod tests {
             "Thumbs.db",
             "thumbs.db",
             "desktop.ini",
+            "4913",
+            ".errdoc-x1y2.tmp",
+            ".~lock.glossary.tsv#",
         ];
         for name in litter {
             assert!(is_litter(std::ffi::OsStr::new(name)), "{name}");
@@ -335,6 +348,14 @@ mod tests {
             .map(|f| f.path.strip_prefix(root).unwrap().display().to_string())
             .collect();
         assert_eq!(found, ["t/.nojekyll", "t/page.html"]);
+        // Nor is what lies in a litter folder above the depth listed.
+        std::fs::create_dir_all(root.join("t/en~")).unwrap();
+        std::fs::write(root.join("t/en~/page.md"), "x").unwrap();
+        let deep: Vec<String> = list_project(root, &root.join("t"), 2, 2, &mut diags)
+            .iter()
+            .map(|f| f.path.strip_prefix(root).unwrap().display().to_string())
+            .collect();
+        assert!(deep.is_empty(), "{deep:?}");
         assert!(diags.is_empty(), "{:?}", diags.sorted());
         // A broken link that is no editor's lock is still reported.
         std::os::unix::fs::symlink("nowhere", root.join("t/broken.html")).unwrap();

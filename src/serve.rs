@@ -566,17 +566,22 @@ pub async fn serve(
 /// 38-page set rebuilds in well under 200 ms).
 const SETTLE: Duration = Duration::from_millis(30);
 
-/// Whether a file system event under the project at `root` changes
-/// content (reads do not) of a file a build may read (not an editor's swap
-/// file: [`crate::input::is_litter`]), or may have: a lost event queue
-/// (`need_rescan`) hides what changed.
-fn is_change(root: &Path, event: &notify::Event) -> bool {
+/// Whether a file system event under the project at `roots` (its folder
+/// as given, and resolved) changes content (reads do not) of a file a build
+/// may read (not an editor's swap file: [`crate::input::is_litter`]), or
+/// may have: a lost event queue (`need_rescan`) hides what changed.
+fn is_change(roots: &[PathBuf], event: &notify::Event) -> bool {
     use notify::EventKind;
     use notify::event::ModifyKind;
     if event.need_rescan() {
         return true;
     }
-    let litter = |path: &PathBuf| path.strip_prefix(root).is_ok_and(crate::input::in_litter);
+    let litter = |path: &PathBuf| {
+        roots
+            .iter()
+            .find_map(|root| path.strip_prefix(root).ok())
+            .is_some_and(crate::input::in_litter)
+    };
     if !event.paths.is_empty() && event.paths.iter().all(litter) {
         return false;
     }
@@ -621,14 +626,36 @@ impl Watching {
             // The watcher stops when dropped: it lives in this thread.
             let Watching { watcher, events } = self;
             let _watcher = watcher;
-            while let Ok(event) = events.recv() {
-                // A watcher's error may hide a change: build, as for one.
-                if event.as_ref().is_ok_and(|e| !is_change(&root, e)) {
-                    continue;
+            // The root as events may name it: macOS names resolved paths.
+            let roots = [
+                std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone()),
+                root.clone(),
+            ];
+            // A watcher's error may hide a change: build, as for one.
+            let changes = |event: &notify::Result<notify::Event>| {
+                event.as_ref().map_or(true, |e| is_change(&roots, e))
+            };
+            // Whether a change came while the last build ran.
+            let mut came = false;
+            loop {
+                if !came {
+                    match events.recv() {
+                        Ok(event) if changes(&event) => {}
+                        Ok(_) => continue,
+                        Err(_) => return,
+                    }
                 }
                 // Let a burst of saves settle before building.
                 while events.recv_timeout(SETTLE).is_ok() {}
                 rebuild_if_changed(&root, &shared);
+                // The fingerprint was taken before the build read the
+                // files: what changed since may be in the build or not, and
+                // may even have been undone since (a stash and its pop). The
+                // next build is not to be skipped.
+                came = std::iter::from_fn(|| events.try_recv().ok()).any(|e| changes(&e));
+                if came {
+                    *locked(&shared.inputs) = None;
+                }
             }
         });
     }
@@ -657,7 +684,9 @@ fn rebuild_if_changed(root: &Path, shared: &Shared) {
 fn rebuild(root: &Path, shared: &Shared, verb: &str, inputs: Option<String>) {
     let started = Instant::now();
     let built = build(root, &locked(&shared.earlier));
-    *locked(&shared.inputs) = inputs;
+    // A failed build is tried again whatever the next change: it may have
+    // failed for a file that was there only for a moment.
+    *locked(&shared.inputs) = inputs.filter(|_| built.is_ok());
     match built {
         Ok(output) => {
             let (snapshot, earlier) = snapshot_of(&output);
@@ -818,7 +847,7 @@ mod tests {
     #[test]
     fn only_a_change_to_what_a_build_reads_is_one() {
         use notify::event::{CreateKind, DataChange, EventKind, Flag, MetadataKind, ModifyKind};
-        let root = Path::new("/p");
+        let root = &[PathBuf::from("/p")];
         let event = |kind: EventKind, paths: &[&str]| {
             paths.iter().fold(notify::Event::new(kind), |e, p| {
                 e.add_path(PathBuf::from(p))
@@ -847,8 +876,14 @@ mod tests {
         ));
         // Only the project's part of a path counts.
         assert!(is_change(
-            &PathBuf::from("/#tmp#/p"),
+            &[PathBuf::from("/#tmp#/p")],
             &event(write, &["/#tmp#/p/catalog/codes.yaml"])
+        ));
+        // Nor a resolved one (macOS names /private/tmp for /tmp).
+        let both = &[PathBuf::from("/private/tmp/p"), PathBuf::from("/tmp/p")];
+        assert!(!is_change(
+            both,
+            &event(write, &["/private/tmp/p/locales/en/.a.ftl.swp"])
         ));
         let touch = EventKind::Modify(ModifyKind::Metadata(MetadataKind::WriteTime));
         assert!(!is_change(root, &event(touch, &["/p/catalog/codes.yaml"])));

@@ -218,6 +218,31 @@ fn builds_again(root: &Path, what: &str) {
     assert_eq!(read_tree(&root.join("site")), uncached(root, &[]), "{what}");
 }
 
+/// A team keeps its texts in one folder of the project and links them into
+/// the locale: an edit there is an edit of the input.
+#[cfg(unix)]
+#[test]
+fn texts_reached_through_a_link_are_inputs_of_the_cache() {
+    let root = project(None);
+    let dir = root.path();
+    std::fs::create_dir(dir.join("shared")).unwrap();
+    std::fs::rename(
+        dir.join("locales/en/close.ftl"),
+        dir.join("shared/close.ftl"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../../shared/close.ftl", dir.join("locales/en/close.ftl")).unwrap();
+    let first = errdoc(dir, &["build"]);
+    assert_eq!(first.status, 0, "{}", first.stderr);
+    apply_edits(
+        dir,
+        "--- shared/close.ftl\n<<<\ncode-1006 = Abnormal Closure\n===\ncode-1006 = Abnormal closure, shared\n>>>\n",
+    );
+    builds_again(dir, "an edit of a linked file");
+    let page = std::fs::read_to_string(dir.join("site/en/codes/1006.html")).unwrap();
+    assert!(page.contains("Abnormal closure, shared"));
+}
+
 #[test]
 fn a_missing_corrupt_or_foreign_cache_is_not_trusted() {
     let cases: [(&str, Option<&str>); 4] = [

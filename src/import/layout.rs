@@ -31,6 +31,7 @@ pub(super) fn add_absent(
     };
     let mut tags: Vec<String> = folders
         .flatten()
+        .filter(|f| !crate::input::is_litter(&f.file_name()))
         .map(|f| f.file_name().to_string_lossy().into_owned())
         .filter(|tag| tag != locale)
         .collect();
