@@ -66,75 +66,123 @@ struct Written {
     fingerprint: Option<String>,
 }
 
+/// A path under the input folders, as the fingerprint sees it.
+enum Seen {
+    /// A file to read and hash.
+    File(PathBuf),
+    /// What is there, where its contents do not count.
+    Mark(String),
+}
+
+/// The fingerprint of the file at `path`, or a mark of why it is not read.
+fn file_mark(path: &Path) -> String {
+    let Ok(file) = std::fs::File::open(path) else {
+        return "unreadable".into();
+    };
+    let len = file.metadata().map_or(0, |m| m.len());
+    if len > crate::input::INPUT_LIMIT {
+        return format!("large {len}");
+    }
+    let mut bytes = Vec::new();
+    let read = std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, crate::input::INPUT_LIMIT + 1),
+        &mut bytes,
+    );
+    match read {
+        Ok(_) if bytes.len() as u64 <= crate::input::INPUT_LIMIT => {
+            crate::output::fingerprint(&bytes)
+        }
+        Ok(_) => format!("large {}", bytes.len()),
+        Err(_) => "unreadable".into(),
+    }
+}
+
 /// The fingerprint of every input of a build of `root` with `options`
-/// (the build's options that change its output, written out); `None`
-/// where an input cannot be read plainly (a special file, a folder that
-/// cannot be listed, a link that leaves the project or goes nowhere, a
-/// file over [`crate::input::INPUT_LIMIT`]): such a build is never cached.
+/// (the build's options that change its output, written out); `None` if
+/// the project's folder cannot be resolved: such a build is never cached.
 ///
-/// Links are followed, as a build follows them: a locale folder that links
-/// to texts shared elsewhere in the project changes with them.
+/// Every file under the input folders counts, and every locale folder,
+/// links followed
+/// as a build follows them (a locale file that links to texts shared
+/// elsewhere in the project changes with them), but what editors leave
+/// behind ([`crate::input::is_litter`]). What a build would refuse to read
+/// — a link out of the project or to nowhere, a special file, a file over
+/// [`crate::input::INPUT_LIMIT`], a folder that cannot be listed — counts
+/// by a mark of what it is, never by its contents: where a build reads it,
+/// that build fails and is not cached; where no build reads it, it is no
+/// input.
 pub(crate) fn fingerprint(root: &Path, options: &str) -> Option<String> {
     let project = std::fs::canonicalize(root).ok()?;
-    let mut found: Vec<(String, PathBuf)> = Vec::new();
+    let mut found: Vec<(String, Seen)> = Vec::new();
     for dir in INPUTS {
         let top = root.join(dir);
         if !top.exists() {
             continue;
         }
+        let rel = |path: &Path| {
+            path.strip_prefix(root)
+                .map(|p| p.to_string_lossy().into_owned())
+        };
         // Litter is no input: a build never lists it.
-        let walker = walkdir::WalkDir::new(&top)
+        let mut walker = walkdir::WalkDir::new(&top)
             .follow_links(true)
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !crate::input::is_litter(e.file_name()));
-        for entry in walker {
+        while let Some(entry) = walker.next() {
             let entry = match entry {
                 Ok(entry) => entry,
-                // An Emacs lock links nowhere: skipped, as a build skips it.
-                Err(e)
-                    if e.path()
-                        .and_then(Path::file_name)
-                        .is_some_and(crate::input::is_litter) =>
-                {
+                Err(e) => {
+                    // An Emacs lock links nowhere, and is skipped as a build
+                    // skips it; any other link to nowhere, loop or folder
+                    // that cannot be listed is marked.
+                    let path = e.path()?;
+                    if !path.file_name().is_some_and(crate::input::is_litter) {
+                        let target = std::fs::read_link(path).unwrap_or_default();
+                        let mark = format!("unreadable {} {e}", target.display());
+                        found.push((rel(path).ok()?, Seen::Mark(mark)));
+                    }
                     continue;
                 }
-                Err(_) => return None,
             };
+            let at = rel(entry.path()).ok()?;
             if entry.path_is_symlink()
-                && !std::fs::canonicalize(entry.path())
-                    .ok()?
-                    .starts_with(&project)
+                && !std::fs::canonicalize(entry.path()).is_ok_and(|t| t.starts_with(&project))
             {
-                return None;
-            }
-            let kind = entry.file_type();
-            if kind.is_dir() {
+                // Not followed out of the project, nor into a folder there.
+                let target = std::fs::read_link(entry.path()).unwrap_or_default();
+                found.push((at, Seen::Mark(format!("outside {}", target.display()))));
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
                 continue;
             }
-            if !kind.is_file() {
-                return None;
-            }
-            let rel = entry.path().strip_prefix(root).ok()?;
-            found.push((rel.to_string_lossy().into_owned(), entry.into_path()));
+            let kind = entry.file_type();
+            let seen = if kind.is_dir() {
+                // An empty locale folder is a locale; other folders count
+                // by what is in them.
+                if dir != crate::locales::LOCALES_DIR || entry.depth() != 1 {
+                    continue;
+                }
+                Seen::Mark("locale".into())
+            } else if kind.is_file() {
+                Seen::File(entry.into_path())
+            } else {
+                Seen::Mark("special".into())
+            };
+            found.push((at, seen));
         }
     }
     // Read and hashed on every core.
     let mut files: Vec<(String, String)> = found
         .into_par_iter()
-        .map(|(rel, path)| {
-            let file = std::fs::File::open(&path).ok()?;
-            if file.metadata().ok()?.len() > crate::input::INPUT_LIMIT {
-                return None;
-            }
-            let mut bytes = Vec::new();
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(file, crate::input::INPUT_LIMIT + 1),
-                &mut bytes,
-            )
-            .ok()?;
-            Some((rel, crate::output::fingerprint(&bytes)))
+        .map(|(rel, seen)| {
+            let mark = match seen {
+                Seen::Mark(mark) => mark,
+                Seen::File(path) => file_mark(&path),
+            };
+            (rel, mark)
         })
-        .collect::<Option<_>>()?;
+        .collect();
     files.sort();
     let mut hash = Sha256::new();
     for part in [crate::render::BUILD, options] {

@@ -157,7 +157,7 @@ pub(crate) fn is_litter(name: &std::ffi::OsStr) -> bool {
         || name.starts_with(".#")
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
         || name.ends_with('~')
-        || crate::output::is_temporary_name(&name)
+        || is_temporary_name(&name)
         || name == "4913"
         || name.starts_with(".~lock.")
         || name.ends_with(".kate-swp")
@@ -168,6 +168,13 @@ pub(crate) fn is_litter(name: &std::ffi::OsStr) -> bool {
         || name.starts_with("._")
         || name.eq_ignore_ascii_case("Thumbs.db")
         || name.eq_ignore_ascii_case("desktop.ini")
+}
+
+/// Whether `name` is that of one of errdoc's temporary files
+/// (`.errdoc-*.tmp`), which it writes beside a file it replaces and a
+/// killed command may leave.
+pub(crate) fn is_temporary_name(name: &str) -> bool {
+    name.starts_with(".errdoc-") && name.ends_with(".tmp")
 }
 
 /// Whether any part of `rel` (a path under a project folder) is
@@ -208,17 +215,42 @@ pub(crate) fn list_project(
         .sort_by_file_name();
     // Not looked into (walkdir passes no entry above `min_depth` to the
     // filter: those are checked as part of the paths below them).
-    let walker = walker
+    let mut walker = walker
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_litter(entry.file_name()));
     let litter = |path: &Path| path.strip_prefix(dir).is_ok_and(in_litter);
-    for entry in walker {
+    // Above `min_depth` nothing is listed, and links are not checked where
+    // they are: each folder the listing starts in is checked once, the
+    // last one remembered.
+    let mut start: Option<(PathBuf, bool)> = None;
+    while let Some(entry) = walker.next() {
         match entry {
             Ok(entry) if litter(entry.path()) => {}
             Ok(entry) => {
+                let parent = entry.path().parent().unwrap_or(dir);
+                if min_depth > 1 && entry.depth() == min_depth {
+                    let inside = match &start {
+                        Some((folder, inside)) if folder == parent => *inside,
+                        _ => {
+                            let inside = inside_project(root, parent, &rel(parent), diags);
+                            start = Some((parent.to_path_buf(), inside));
+                            inside
+                        }
+                    };
+                    if !inside {
+                        if entry.file_type().is_dir() {
+                            walker.skip_current_dir();
+                        }
+                        continue;
+                    }
+                }
                 if entry.path_is_symlink()
                     && !inside_project(root, entry.path(), &rel(entry.path()), diags)
                 {
+                    // Not looked into either: it may be any folder.
+                    if entry.file_type().is_dir() {
+                        walker.skip_current_dir();
+                    }
                     continue;
                 }
                 found.push(Found {
@@ -357,6 +389,27 @@ mod tests {
             .collect();
         assert!(deep.is_empty(), "{deep:?}");
         assert!(diags.is_empty(), "{:?}", diags.sorted());
+        // A link out of the project is reported once, and not looked into,
+        // also above the depth listed.
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(outside.path().join("a/b")).unwrap();
+        std::fs::write(outside.path().join("a/b/c.md"), "x").unwrap();
+        std::fs::write(outside.path().join("a/d.md"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path(), root.join("t/out")).unwrap();
+        for (min, max) in [(1, usize::MAX), (2, 2), (3, 3)] {
+            let mut found = Diagnostics::new();
+            let listed: Vec<_> = list_project(root, &root.join("t"), min, max, &mut found)
+                .into_iter()
+                .filter(|f| f.path.starts_with(root.join("t/out")))
+                .collect();
+            assert!(listed.is_empty(), "{min}: {listed:?}");
+            let shown: Vec<String> = found.sorted().iter().map(|d| d.to_string()).collect();
+            assert_eq!(shown.len(), 1, "{min}: {shown:?}");
+            // At the link, or at the folder the listing starts in.
+            assert!(shown[0].starts_with("t/out"), "{shown:?}");
+            assert!(shown[0].contains(": error[E0501]: "), "{shown:?}");
+        }
+        std::fs::remove_file(root.join("t/out")).unwrap();
         // A broken link that is no editor's lock is still reported.
         std::os::unix::fs::symlink("nowhere", root.join("t/broken.html")).unwrap();
         list_project(root, &root.join("t"), 1, usize::MAX, &mut diags);

@@ -243,6 +243,49 @@ fn texts_reached_through_a_link_are_inputs_of_the_cache() {
     assert!(page.contains("Abnormal closure, shared"));
 }
 
+/// A new locale folder, empty yet, is a locale: its pages come.
+#[test]
+fn an_empty_new_locale_folder_is_a_change() {
+    let root = project(None);
+    let dir = root.path();
+    assert_eq!(errdoc(dir, &["build"]).status, 0);
+    std::fs::create_dir(dir.join("locales/de")).unwrap();
+    builds_again(dir, "an empty locale folder");
+    assert!(dir.join("site/de/index.html").is_file());
+}
+
+/// What no build reads may be anything: a link out of the project in
+/// `catalog/` neither fails the build nor turns the cache off.
+#[cfg(unix)]
+#[test]
+fn a_link_no_build_follows_leaves_the_cache_on() {
+    let root = project(None);
+    let dir = root.path();
+    std::os::unix::fs::symlink("/etc/hostname", dir.join("catalog/notes")).unwrap();
+    std::os::unix::fs::symlink("nowhere", dir.join("catalog/draft")).unwrap();
+    let first = errdoc(dir, &["build"]);
+    assert_eq!(first.status, 0, "{}", first.stderr);
+    let second = errdoc(dir, &["build"]);
+    assert_eq!(second.status, 0, "{}", second.stderr);
+    assert!(
+        second
+            .stdout
+            .contains("nothing changed since the last build"),
+        "{}",
+        second.stdout
+    );
+    // Where it goes is what counts of it.
+    std::fs::remove_file(dir.join("catalog/draft")).unwrap();
+    std::os::unix::fs::symlink("elsewhere", dir.join("catalog/draft")).unwrap();
+    let third = errdoc(dir, &["build"]);
+    assert_eq!(third.status, 0, "{}", third.stderr);
+    assert!(
+        !third.stdout.contains("nothing changed"),
+        "{}",
+        third.stdout
+    );
+}
+
 #[test]
 fn a_missing_corrupt_or_foreign_cache_is_not_trusted() {
     let cases: [(&str, Option<&str>); 4] = [

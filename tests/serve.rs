@@ -361,6 +361,28 @@ fn what_changes_nothing_a_build_reads_builds_nothing() {
     assert!(!stderr.contains("error"), "{stderr}");
 }
 
+/// A team keeps its texts in one folder of the project and links them into
+/// the locale: an edit there is seen.
+#[cfg(unix)]
+#[test]
+fn an_edit_of_a_file_linked_in_is_seen() {
+    let root = project(None);
+    let dir = root.path();
+    std::fs::create_dir(dir.join("shared")).unwrap();
+    std::fs::rename(
+        dir.join("locales/en/close.ftl"),
+        dir.join("shared/close.ftl"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../../shared/close.ftl", dir.join("locales/en/close.ftl")).unwrap();
+    let server = Server::start(dir);
+    apply_edits(
+        dir,
+        "--- shared/close.ftl\n<<<\ncode-1006 = Abnormal Closure\n===\ncode-1006 = Abnormal Closure, Shared\n>>>\n",
+    );
+    server.wait_for("en/codes/1006.html", "Abnormal Closure, Shared");
+}
+
 #[test]
 fn open_pages_hear_of_rebuilds_and_errors() {
     let root = project(None);

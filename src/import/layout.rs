@@ -38,10 +38,15 @@ pub(super) fn add_absent(
     tags.sort();
     for tag in tags {
         let path = Layouts::path(&tag, page);
-        let Ok(text) = std::fs::read_to_string(root.join(&path)) else {
+        // Read as every input is (no link out of the project, no special
+        // file, bounded); one that cannot be is `build`'s to report.
+        let mut diags = Diagnostics::new();
+        let Ok(Some(text)) = crate::input::read_utf8(root, &path, &mut diags) else {
             continue;
         };
-        let mut diags = Diagnostics::new();
+        if diags.error_count() > 0 {
+            continue;
+        }
         let mut layout = Layout::parse(&SourceFile::new(path.clone(), text), &mut diags);
         if diags.error_count() > 0 {
             continue;

@@ -449,13 +449,7 @@ fn remove_temporary_files(dir: &Path, depth: usize) {
 /// Whether `path` is one of errdoc's temporary files (`.errdoc-*.tmp`).
 fn is_leftover(path: &Path) -> bool {
     path.file_name()
-        .is_some_and(|name| is_temporary_name(&name.to_string_lossy()))
-}
-
-/// Whether `name` is that of one of errdoc's temporary files
-/// (`.errdoc-*.tmp`).
-pub(crate) fn is_temporary_name(name: &str) -> bool {
-    name.starts_with(".errdoc-") && name.ends_with(".tmp")
+        .is_some_and(|name| crate::input::is_temporary_name(&name.to_string_lossy()))
 }
 
 /// A path from the manifest, if it is one errdoc could have written: plain
