@@ -223,15 +223,8 @@ fn builds_again(root: &Path, what: &str) {
 #[cfg(unix)]
 #[test]
 fn texts_reached_through_a_link_are_inputs_of_the_cache() {
-    let root = project(None);
+    let root = support::project_with_shared_texts();
     let dir = root.path();
-    std::fs::create_dir(dir.join("shared")).unwrap();
-    std::fs::rename(
-        dir.join("locales/en/close.ftl"),
-        dir.join("shared/close.ftl"),
-    )
-    .unwrap();
-    std::os::unix::fs::symlink("../../shared/close.ftl", dir.join("locales/en/close.ftl")).unwrap();
     let first = errdoc(dir, &["build"]);
     assert_eq!(first.status, 0, "{}", first.stderr);
     apply_edits(

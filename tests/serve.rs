@@ -366,15 +366,8 @@ fn what_changes_nothing_a_build_reads_builds_nothing() {
 #[cfg(unix)]
 #[test]
 fn an_edit_of_a_file_linked_in_is_seen() {
-    let root = project(None);
+    let root = support::project_with_shared_texts();
     let dir = root.path();
-    std::fs::create_dir(dir.join("shared")).unwrap();
-    std::fs::rename(
-        dir.join("locales/en/close.ftl"),
-        dir.join("shared/close.ftl"),
-    )
-    .unwrap();
-    std::os::unix::fs::symlink("../../shared/close.ftl", dir.join("locales/en/close.ftl")).unwrap();
     let server = Server::start(dir);
     apply_edits(
         dir,

@@ -46,6 +46,22 @@ pub fn project(overlay: Option<&Path>) -> tempfile::TempDir {
     dir
 }
 
+/// A project whose English `close.ftl` lives in `shared/`, linked into
+/// `locales/en/` (a team that keeps its texts in one folder).
+#[cfg(unix)]
+pub fn project_with_shared_texts() -> tempfile::TempDir {
+    let root = project(None);
+    let dir = root.path();
+    std::fs::create_dir(dir.join("shared")).unwrap();
+    std::fs::rename(
+        dir.join("locales/en/close.ftl"),
+        dir.join("shared/close.ftl"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("../../shared/close.ftl", dir.join("locales/en/close.ftl")).unwrap();
+    root
+}
+
 /// Applies an `edits` file to the project at `root`.
 ///
 /// ```text
