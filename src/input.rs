@@ -219,31 +219,23 @@ pub(crate) fn list_project(
         .into_iter()
         .filter_entry(|entry| entry.depth() == 0 || !is_litter(entry.file_name()));
     let litter = |path: &Path| path.strip_prefix(dir).is_ok_and(in_litter);
-    // Above `min_depth` nothing is listed, and links are not checked where
-    // they are: each folder the listing starts in is checked once, the
-    // last one remembered.
-    let mut start: Option<(PathBuf, bool)> = None;
+    // Above `min_depth` nothing is listed, yet a link there that leads out
+    // of the project is reported where it is, whatever is below it (an
+    // empty folder today may hold a file tomorrow), and not looked into.
+    let outside = if min_depth > 1 {
+        links_out_above(root, dir, min_depth, diags)
+    } else {
+        Vec::new()
+    };
     while let Some(entry) = walker.next() {
         match entry {
             Ok(entry) if litter(entry.path()) => {}
-            Ok(entry) => {
-                let parent = entry.path().parent().unwrap_or(dir);
-                if min_depth > 1 && entry.depth() == min_depth {
-                    let inside = match &start {
-                        Some((folder, inside)) if folder == parent => *inside,
-                        _ => {
-                            let inside = inside_project(root, parent, &rel(parent), diags);
-                            start = Some((parent.to_path_buf(), inside));
-                            inside
-                        }
-                    };
-                    if !inside {
-                        if entry.file_type().is_dir() {
-                            walker.skip_current_dir();
-                        }
-                        continue;
-                    }
+            Ok(entry) if outside.iter().any(|o| entry.path().starts_with(o)) => {
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
                 }
+            }
+            Ok(entry) => {
                 if entry.path_is_symlink()
                     && !inside_project(root, entry.path(), &rel(entry.path()), diags)
                 {
@@ -261,7 +253,9 @@ pub(crate) fn list_project(
             // An Emacs lock is a link to nowhere (`.#bundle.ftl` →
             // `user@host.1234`): what cannot be followed is reported here,
             // not filtered above.
-            Err(e) if e.path().is_some_and(litter) => {}
+            Err(e)
+                if e.path()
+                    .is_some_and(|p| litter(p) || outside.iter().any(|o| p.starts_with(o))) => {}
             Err(e) => {
                 let at = e.path().map_or_else(|| rel(dir), rel);
                 let why = if e.loop_ancestor().is_some() {
@@ -275,6 +269,38 @@ pub(crate) fn list_project(
         }
     }
     found
+}
+
+/// The links above `min_depth` under `dir` (`dir` itself included) that
+/// lead out of the project at `root`, each reported in `diags`.
+fn links_out_above(
+    root: &Path,
+    dir: &Path,
+    min_depth: usize,
+    diags: &mut Diagnostics,
+) -> Vec<PathBuf> {
+    let rel = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let mut outside = Vec::new();
+    let mut above = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .max_depth(min_depth - 1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !is_litter(entry.file_name()));
+    while let Some(entry) = above.next() {
+        // What cannot be listed is reported by the listing itself.
+        let Ok(entry) = entry else {
+            continue;
+        };
+        if entry.path_is_symlink() && !inside_project(root, entry.path(), &rel(entry.path()), diags)
+        {
+            outside.push(entry.path().to_path_buf());
+            if entry.file_type().is_dir() {
+                above.skip_current_dir();
+            }
+        }
+    }
+    outside
 }
 
 /// Whether `path` (a file or folder found under the project at `root`,
@@ -405,8 +431,7 @@ mod tests {
             assert!(listed.is_empty(), "{min}: {listed:?}");
             let shown: Vec<String> = found.sorted().iter().map(|d| d.to_string()).collect();
             assert_eq!(shown.len(), 1, "{min}: {shown:?}");
-            // At the link, or at the folder the listing starts in.
-            assert!(shown[0].starts_with("t/out"), "{shown:?}");
+            assert!(shown[0].starts_with("t/out: "), "{shown:?}");
             assert!(shown[0].contains(": error[E0501]: "), "{shown:?}");
         }
         std::fs::remove_file(root.join("t/out")).unwrap();

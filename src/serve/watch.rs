@@ -2,6 +2,7 @@
 //! of what a build reads, and rebuilding on them — unless the inputs are
 //! as the last good build found them.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -15,23 +16,38 @@ use super::{Shared, locked, rebuild};
 /// 38-page set rebuilds in well under 200 ms).
 const SETTLE: Duration = Duration::from_millis(30);
 
-/// Whether a file system event under the project at `roots` (its folder
-/// as given, and resolved) changes content (reads do not) of a file a build
-/// may read (not an editor's swap file: [`crate::input::is_litter`]), or
-/// may have: a lost event queue (`need_rescan`) hides what changed.
-fn is_change(roots: &[PathBuf], event: &notify::Event) -> bool {
+/// What a build reads, as file system events name it: the input folders
+/// (as given and resolved: macOS names resolved paths), and the files
+/// elsewhere in the project that links in them lead to.
+#[derive(Default)]
+struct Inputs {
+    folders: Vec<PathBuf>,
+    /// Each stop of each link's way, outside the input folders.
+    linked: BTreeSet<PathBuf>,
+}
+
+impl Inputs {
+    /// Whether `path` is one of them: in an input folder and not what
+    /// editors leave behind ([`crate::input::is_litter`]), or a stop of a
+    /// link's way.
+    fn has(&self, path: &Path) -> bool {
+        match self.folders.iter().find_map(|f| path.strip_prefix(f).ok()) {
+            Some(rel) => !crate::input::in_litter(rel),
+            None => self.linked.contains(path),
+        }
+    }
+}
+
+/// Whether a file system event changes content (reads do not) of what a
+/// build reads (`inputs`), or may have: a lost event queue
+/// (`need_rescan`) hides what changed.
+fn is_change(inputs: &Inputs, event: &notify::Event) -> bool {
     use notify::EventKind;
     use notify::event::ModifyKind;
     if event.need_rescan() {
         return true;
     }
-    let litter = |path: &PathBuf| {
-        roots
-            .iter()
-            .find_map(|root| path.strip_prefix(root).ok())
-            .is_some_and(crate::input::in_litter)
-    };
-    if !event.paths.is_empty() && event.paths.iter().all(litter) {
+    if !event.paths.is_empty() && !event.paths.iter().any(|p| inputs.has(p)) {
         return false;
     }
     match event.kind {
@@ -50,21 +66,45 @@ const INPUT_FOLDERS: [&str; 4] = [
     crate::layout::LAYOUTS_DIR,
 ];
 
-/// The folders, inside the project at `root` but outside the `watched`
-/// ones (resolved), of the files that links in the input folders lead to.
-fn linked_folders(root: &Path, watched: &[PathBuf]) -> std::collections::BTreeSet<PathBuf> {
-    let Ok(project) = std::fs::canonicalize(root) else {
-        return Default::default();
-    };
-    INPUT_FOLDERS
+/// How many links a way may take (the kernel's own limit is 40).
+const MAX_HOPS: usize = 40;
+
+/// Each stop of the way of each link under `folders` (resolved) that
+/// lies inside the project at `project` (resolved) but outside `folders`:
+/// a link's target, and that target's own target if it is a link too. The
+/// last folder of each stop is left as named, so that an editor's save
+/// (a new file renamed over the old) is still the same path.
+fn link_stops(project: &Path, folders: &[PathBuf]) -> BTreeSet<PathBuf> {
+    let mut stops = BTreeSet::new();
+    let links = folders
         .iter()
-        .flat_map(|dir| walkdir::WalkDir::new(root.join(dir)).into_iter().flatten())
-        .filter(|entry| entry.path_is_symlink())
-        .filter_map(|entry| std::fs::canonicalize(entry.path()).ok())
-        .filter(|target| target.is_file() && target.starts_with(&project))
-        .filter_map(|target| target.parent().map(Path::to_path_buf))
-        .filter(|folder| !watched.iter().any(|w| folder.starts_with(w)))
-        .collect()
+        .flat_map(|dir| {
+            walkdir::WalkDir::new(dir)
+                .follow_links(true)
+                .into_iter()
+                .flatten()
+        })
+        .filter(walkdir::DirEntry::path_is_symlink);
+    for link in links {
+        let mut at = link.into_path();
+        for _ in 0..MAX_HOPS {
+            let Ok(to) = std::fs::read_link(&at) else {
+                break;
+            };
+            let next = at.parent().map_or_else(|| to.clone(), |p| p.join(&to));
+            let (Some(folder), Some(name)) = (next.parent(), next.file_name()) else {
+                break;
+            };
+            let Ok(folder) = std::fs::canonicalize(folder) else {
+                break;
+            };
+            at = folder.join(name);
+            if at.starts_with(project) && !folders.iter().any(|f| at.starts_with(f)) {
+                stops.insert(at.clone());
+            }
+        }
+    }
+    stops
 }
 
 /// The project's input folders, watched: from before the first build, so
@@ -72,6 +112,8 @@ fn linked_folders(root: &Path, watched: &[PathBuf]) -> std::collections::BTreeSe
 pub(super) struct Watching {
     watcher: notify::RecommendedWatcher,
     events: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
+    inputs: Inputs,
+    project: PathBuf,
 }
 
 impl Watching {
@@ -80,69 +122,85 @@ impl Watching {
         use notify::{RecursiveMode, Watcher as _};
         let (sender, events) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
         let mut watcher = notify::recommended_watcher(sender)?;
-        let mut watched = Vec::new();
+        let mut inputs = Inputs::default();
         for dir in INPUT_FOLDERS {
             let path = root.join(dir);
             if path.is_dir() {
                 watcher.watch(&path, RecursiveMode::Recursive)?;
-                watched.extend(std::fs::canonicalize(&path));
+                inputs.folders.extend(std::fs::canonicalize(&path));
+                inputs.folders.push(path);
             }
         }
-        // A file linked in from elsewhere in the project changes there: its
-        // folder is watched too (a folder linked in is followed by the
-        // watcher itself).
-        for folder in linked_folders(root, &watched) {
-            if let Err(e) = watcher.watch(&folder, RecursiveMode::NonRecursive) {
+        let mut watching = Watching {
+            watcher,
+            events,
+            inputs,
+            project: std::fs::canonicalize(root)?,
+        };
+        watching.follow_links();
+        Ok(watching)
+    }
+
+    /// Watches the folder of each stop of each link's way that is not
+    /// watched yet: a file linked in from elsewhere in the project changes
+    /// there. (A folder linked in is followed by the watcher itself.)
+    /// Done again after each build: a link may be made or moved.
+    fn follow_links(&mut self) {
+        use notify::{RecursiveMode, Watcher as _};
+        let stops = link_stops(&self.project, &self.inputs.folders);
+        for stop in stops.difference(&self.inputs.linked) {
+            let Some(folder) = stop.parent() else {
+                continue;
+            };
+            let watched = self
+                .inputs
+                .linked
+                .iter()
+                .any(|s| s.parent() == Some(folder));
+            if !watched && let Err(e) = self.watcher.watch(folder, RecursiveMode::NonRecursive) {
                 crate::console::tell(&format!(
                     "warning: cannot watch {}, where a linked input is: {e}",
                     crate::console::printable(&folder.display().to_string())
                 ));
             }
         }
-        Ok(Watching { watcher, events })
+        self.inputs.linked.extend(stops);
     }
 
     /// Rebuilds on change, on a thread of its own, until the process ends.
-    pub(super) fn rebuild_on_change(self, root: PathBuf, shared: Shared) {
+    pub(super) fn rebuild_on_change(mut self, root: PathBuf, shared: Shared) {
         std::thread::spawn(move || {
-            // The watcher stops when dropped: it lives in this thread.
-            let Watching { watcher, events } = self;
-            let _watcher = watcher;
-            // The root as events may name it: macOS names resolved paths.
-            let roots = [
-                std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone()),
-                root.clone(),
-            ];
             // A watcher's error may hide a change: build, as for one.
-            let changes = |event: &notify::Result<notify::Event>| {
-                event.as_ref().map_or(true, |e| is_change(&roots, e))
+            let changes = |inputs: &Inputs, event: &notify::Result<notify::Event>| {
+                event.as_ref().map_or(true, |e| is_change(inputs, e))
             };
-            // Whether a change came while the last build ran; the first
-            // ran before this thread.
-            let came_meanwhile = || {
-                let came = std::iter::from_fn(|| events.try_recv().ok()).any(|e| changes(&e));
+            // Whether a change came while the last build ran (the first
+            // ran before this thread): the fingerprint was taken before the
+            // build read the files, so what changed since may be in the
+            // build or not, and may even have been undone since (a stash
+            // and its pop). The next build is not to be skipped.
+            let came_meanwhile = |watching: &Watching| {
+                let came = std::iter::from_fn(|| watching.events.try_recv().ok())
+                    .any(|e| changes(&watching.inputs, &e));
                 if came {
                     *locked(&shared.inputs) = None;
                 }
                 came
             };
-            let mut came = came_meanwhile();
+            let mut came = came_meanwhile(&self);
             loop {
                 if !came {
-                    match events.recv() {
-                        Ok(event) if changes(&event) => {}
+                    match self.events.recv() {
+                        Ok(event) if changes(&self.inputs, &event) => {}
                         Ok(_) => continue,
                         Err(_) => return,
                     }
                 }
                 // Let a burst of saves settle before building.
-                while events.recv_timeout(SETTLE).is_ok() {}
+                while self.events.recv_timeout(SETTLE).is_ok() {}
                 rebuild_if_changed(&root, &shared);
-                // The fingerprint was taken before the build read the
-                // files: what changed since may be in the build or not, and
-                // may even have been undone since (a stash and its pop). The
-                // next build is not to be skipped.
-                came = came_meanwhile();
+                self.follow_links();
+                came = came_meanwhile(&self);
             }
         });
     }
@@ -173,7 +231,14 @@ mod tests {
     #[test]
     fn only_a_change_to_what_a_build_reads_is_one() {
         use notify::event::{CreateKind, DataChange, EventKind, Flag, MetadataKind, ModifyKind};
-        let root = &[PathBuf::from("/p")];
+        let under = |root: &str| Inputs {
+            folders: INPUT_FOLDERS
+                .iter()
+                .map(|f| Path::new(root).join(f))
+                .collect(),
+            linked: [PathBuf::from("/p/shared/a.ftl")].into(),
+        };
+        let inputs = &under("/p");
         let event = |kind: EventKind, paths: &[&str]| {
             paths.iter().fold(notify::Event::new(kind), |e, p| {
                 e.add_path(PathBuf::from(p))
@@ -181,40 +246,62 @@ mod tests {
         };
         let write = EventKind::Modify(ModifyKind::Data(DataChange::Any));
         let create = EventKind::Create(CreateKind::File);
-        assert!(is_change(root, &event(write, &["/p/locales/en/a.ftl"])));
-        assert!(is_change(root, &event(create, &["/p/templates/page.html"])));
+        assert!(is_change(inputs, &event(write, &["/p/locales/en/a.ftl"])));
+        assert!(is_change(
+            inputs,
+            &event(create, &["/p/templates/page.html"])
+        ));
         // Vim's swap file and Emacs's lock, on their own: no change.
         assert!(!is_change(
-            root,
+            inputs,
             &event(write, &["/p/locales/en/.a.ftl.swp"])
         ));
-        assert!(!is_change(root, &event(create, &["/p/locales/en/.#a.ftl"])));
-        // A rename from a temporary name onto the file is one.
-        assert!(is_change(
-            root,
-            &event(
-                write,
-                &[
-                    "/p/templates/page.html___jb_tmp___",
-                    "/p/templates/page.html"
-                ]
-            )
+        assert!(!is_change(
+            inputs,
+            &event(create, &["/p/locales/en/.#a.ftl"])
         ));
+        // A rename from a temporary name onto the file is one.
+        let renamed = [
+            "/p/templates/page.html___jb_tmp___",
+            "/p/templates/page.html",
+        ];
+        assert!(is_change(inputs, &event(write, &renamed)));
+        // A file linked in is one where it is; what else is there is not,
+        // nor anything else in the project (a log serve writes to).
+        assert!(is_change(inputs, &event(write, &["/p/shared/a.ftl"])));
+        assert!(!is_change(inputs, &event(write, &["/p/shared/b.ftl"])));
+        assert!(!is_change(inputs, &event(write, &["/p/serve.log"])));
         // Only the project's part of a path counts.
         assert!(is_change(
-            &[PathBuf::from("/#tmp#/p")],
+            &under("/#tmp#/p"),
             &event(write, &["/#tmp#/p/catalog/codes.yaml"])
         ));
-        // Nor a resolved one (macOS names /private/tmp for /tmp).
-        let both = &[PathBuf::from("/private/tmp/p"), PathBuf::from("/tmp/p")];
-        assert!(!is_change(
-            both,
-            &event(write, &["/private/tmp/p/locales/en/.a.ftl.swp"])
-        ));
         let touch = EventKind::Modify(ModifyKind::Metadata(MetadataKind::WriteTime));
-        assert!(!is_change(root, &event(touch, &["/p/catalog/codes.yaml"])));
+        assert!(!is_change(
+            inputs,
+            &event(touch, &["/p/catalog/codes.yaml"])
+        ));
         // A lost queue hides what changed.
         let lost = notify::Event::new(EventKind::Other).set_flag(Flag::Rescan);
-        assert!(is_change(root, &lost));
+        assert!(is_change(inputs, &lost));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn each_stop_of_a_links_way_outside_the_inputs_is_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = std::fs::canonicalize(dir.path()).unwrap();
+        for folder in ["locales/en", "shared", "v2"] {
+            std::fs::create_dir_all(project.join(folder)).unwrap();
+        }
+        std::fs::write(project.join("v2/a.ftl"), "a = A\n").unwrap();
+        std::os::unix::fs::symlink("../v2/a.ftl", project.join("shared/a.ftl")).unwrap();
+        std::os::unix::fs::symlink("../../shared/a.ftl", project.join("locales/en/a.ftl")).unwrap();
+        // A link out of the project is the build's to refuse, not watched.
+        std::os::unix::fs::symlink("/etc/hostname", project.join("locales/en/b.ftl")).unwrap();
+        let stops = link_stops(&project, &[project.join("locales")]);
+        let expected: BTreeSet<PathBuf> =
+            [project.join("shared/a.ftl"), project.join("v2/a.ftl")].into();
+        assert_eq!(stops, expected);
     }
 }
