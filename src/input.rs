@@ -271,8 +271,9 @@ pub(crate) fn list_project(
     found
 }
 
-/// The links above `min_depth` under `dir` (`dir` itself included) that
-/// lead out of the project at `root`, each reported in `diags`.
+/// The links to folders above `min_depth` under `dir` (`dir` itself
+/// included) that lead out of the project at `root`, each reported in
+/// `diags`.
 fn links_out_above(
     root: &Path,
     dir: &Path,
@@ -292,12 +293,13 @@ fn links_out_above(
         let Ok(entry) = entry else {
             continue;
         };
-        if entry.path_is_symlink() && !inside_project(root, entry.path(), &rel(entry.path()), diags)
+        // A file there is not listed, so not read: only folders lead on.
+        if entry.path_is_symlink()
+            && entry.file_type().is_dir()
+            && !inside_project(root, entry.path(), &rel(entry.path()), diags)
         {
             outside.push(entry.path().to_path_buf());
-            if entry.file_type().is_dir() {
-                above.skip_current_dir();
-            }
+            above.skip_current_dir();
         }
     }
     outside

@@ -29,7 +29,13 @@ struct Server {
 
 impl Server {
     fn start(root: &Path) -> Server {
+        Server::start_in(Path::new("."), root)
+    }
+
+    /// Started in the folder `cwd`, with `--root root`.
+    fn start_in(cwd: &Path, root: &Path) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_errdoc"))
+            .current_dir(cwd)
             .arg("--root")
             .arg(root)
             .args(["serve", "--port", "0"])
@@ -374,6 +380,20 @@ fn an_edit_of_a_file_linked_in_is_seen() {
         "--- shared/close.ftl\n<<<\ncode-1006 = Abnormal Closure\n===\ncode-1006 = Abnormal Closure, Shared\n>>>\n",
     );
     server.wait_for("en/codes/1006.html", "Abnormal Closure, Shared");
+}
+
+/// `--root` as a path with `..` in it: the events name the project's
+/// files another way than it is written.
+#[test]
+fn an_edit_is_seen_whatever_way_the_root_is_named() {
+    let root = project(None);
+    let name = root.path().file_name().unwrap();
+    let server = Server::start_in(root.path(), &Path::new("..").join(name));
+    apply_edits(
+        root.path(),
+        "--- locales/en/close.ftl\n<<<\ncode-1006 = Abnormal Closure\n===\ncode-1006 = Abnormal Closure, Named\n>>>\n",
+    );
+    server.wait_for("en/codes/1006.html", "Abnormal Closure, Named");
 }
 
 #[test]

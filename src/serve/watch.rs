@@ -16,25 +16,42 @@ use super::{Shared, locked, rebuild};
 /// 38-page set rebuilds in well under 200 ms).
 const SETTLE: Duration = Duration::from_millis(30);
 
-/// What a build reads, as file system events name it: the input folders
-/// (as given and resolved: macOS names resolved paths), and the files
-/// elsewhere in the project that links in them lead to.
+/// What a build reads, as file system events name it.
 #[derive(Default)]
 struct Inputs {
+    /// The input folders (as watched, and resolved) and the folders linked
+    /// into them (resolved): what is under them is read.
     folders: Vec<PathBuf>,
-    /// Each stop of each link's way, outside the input folders.
+    /// Each stop of the way of each file linked into them from elsewhere
+    /// in the project (its folder resolved).
     linked: BTreeSet<PathBuf>,
 }
 
 impl Inputs {
-    /// Whether `path` is one of them: in an input folder and not what
-    /// editors leave behind ([`crate::input::is_litter`]), or a stop of a
-    /// link's way.
+    /// Whether `path` is one of them: under one of the folders and not
+    /// what editors leave behind ([`crate::input::is_litter`]), or a stop
+    /// of a link's way. A path is looked at as named and with its folder
+    /// resolved: a folder watched under two names is named by either.
     fn has(&self, path: &Path) -> bool {
-        match self.folders.iter().find_map(|f| path.strip_prefix(f).ok()) {
-            Some(rel) => !crate::input::in_litter(rel),
-            None => self.linked.contains(path),
+        let resolved = resolved(path);
+        [path, resolved.as_path()].into_iter().any(|path| {
+            match self.folders.iter().find_map(|f| path.strip_prefix(f).ok()) {
+                Some(rel) => !crate::input::in_litter(rel),
+                None => self.linked.contains(path),
+            }
+        })
+    }
+}
+
+/// `path` with its folder resolved (links, `..`) and its own name kept (an
+/// editor's save renames a new file over it); as it is where the folder
+/// cannot be resolved.
+fn resolved(path: &Path) -> PathBuf {
+    match (path.parent(), path.file_name()) {
+        (Some(folder), Some(name)) => {
+            std::fs::canonicalize(folder).map_or_else(|_| path.to_path_buf(), |f| f.join(name))
         }
+        _ => path.to_path_buf(),
     }
 }
 
@@ -69,42 +86,64 @@ const INPUT_FOLDERS: [&str; 4] = [
 /// How many links a way may take (the kernel's own limit is 40).
 const MAX_HOPS: usize = 40;
 
-/// Each stop of the way of each link under `folders` (resolved) that
-/// lies inside the project at `project` (resolved) but outside `folders`:
-/// a link's target, and that target's own target if it is a link too. The
-/// last folder of each stop is left as named, so that an editor's save
-/// (a new file renamed over the old) is still the same path.
-fn link_stops(project: &Path, folders: &[PathBuf]) -> BTreeSet<PathBuf> {
+/// What the links under `tops` lead to inside the project at `project`
+/// (both resolved where they exist): the folders linked in (each link, and
+/// where it leads), and each stop of the way of each file link (a link's
+/// target, and that target's own target if it is a link too) that is not
+/// under `inside`. A link to nowhere counts: the file it names may come.
+/// Links out of the project are not followed (they are the build's to
+/// refuse), nor is what editors leave behind.
+fn scan_links(
+    project: &Path,
+    tops: &[PathBuf],
+    inside: &[PathBuf],
+) -> (Vec<(PathBuf, PathBuf)>, BTreeSet<PathBuf>) {
+    let mut folders = Vec::new();
     let mut stops = BTreeSet::new();
-    let links = folders
-        .iter()
-        .flat_map(|dir| {
-            walkdir::WalkDir::new(dir)
-                .follow_links(true)
-                .into_iter()
-                .flatten()
-        })
-        .filter(walkdir::DirEntry::path_is_symlink);
-    for link in links {
-        let mut at = link.into_path();
+    let mut way = |link: &Path| {
+        let mut at = link.to_path_buf();
         for _ in 0..MAX_HOPS {
             let Ok(to) = std::fs::read_link(&at) else {
                 break;
             };
-            let next = at.parent().map_or_else(|| to.clone(), |p| p.join(&to));
-            let (Some(folder), Some(name)) = (next.parent(), next.file_name()) else {
-                break;
-            };
-            let Ok(folder) = std::fs::canonicalize(folder) else {
-                break;
-            };
-            at = folder.join(name);
-            if at.starts_with(project) && !folders.iter().any(|f| at.starts_with(f)) {
+            at = resolved(&at.parent().map_or_else(|| to.clone(), |p| p.join(&to)));
+            if at.starts_with(project) && !inside.iter().any(|f| at.starts_with(f)) {
                 stops.insert(at.clone());
             }
         }
+    };
+    for top in tops {
+        let mut walker = walkdir::WalkDir::new(top)
+            .follow_links(true)
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !crate::input::is_litter(e.file_name()));
+        while let Some(entry) = walker.next() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    if let Some(path) = e.path()
+                        && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink())
+                    {
+                        way(path);
+                    }
+                    continue;
+                }
+            };
+            if !entry.path_is_symlink() {
+                continue;
+            }
+            let target = std::fs::canonicalize(entry.path()).ok();
+            match target.filter(|t| t.starts_with(project)) {
+                Some(target) if entry.file_type().is_dir() => {
+                    folders.push((entry.path().to_path_buf(), target));
+                }
+                Some(_) => way(entry.path()),
+                None if entry.file_type().is_dir() => walker.skip_current_dir(),
+                None => {}
+            }
+        }
     }
-    stops
+    (folders, stops)
 }
 
 /// The project's input folders, watched: from before the first build, so
@@ -112,8 +151,13 @@ fn link_stops(project: &Path, folders: &[PathBuf]) -> BTreeSet<PathBuf> {
 pub(super) struct Watching {
     watcher: notify::RecommendedWatcher,
     events: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
-    inputs: Inputs,
+    /// The project's folder, resolved.
     project: PathBuf,
+    /// Its input folders, as watched: named from the resolved project
+    /// folder, so that events name them so too (a relative `--root ..`
+    /// would give `/cwd/../p/…`).
+    tops: Vec<PathBuf>,
+    inputs: Inputs,
 }
 
 impl Watching {
@@ -122,49 +166,63 @@ impl Watching {
         use notify::{RecursiveMode, Watcher as _};
         let (sender, events) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
         let mut watcher = notify::recommended_watcher(sender)?;
-        let mut inputs = Inputs::default();
+        let project = std::fs::canonicalize(root)?;
+        let mut tops = Vec::new();
         for dir in INPUT_FOLDERS {
-            let path = root.join(dir);
+            let path = project.join(dir);
             if path.is_dir() {
                 watcher.watch(&path, RecursiveMode::Recursive)?;
-                inputs.folders.extend(std::fs::canonicalize(&path));
-                inputs.folders.push(path);
+                tops.push(path);
             }
         }
         let mut watching = Watching {
             watcher,
             events,
-            inputs,
-            project: std::fs::canonicalize(root)?,
+            project,
+            tops,
+            inputs: Inputs::default(),
         };
         watching.follow_links();
         Ok(watching)
     }
 
-    /// Watches the folder of each stop of each link's way that is not
-    /// watched yet: a file linked in from elsewhere in the project changes
-    /// there. (A folder linked in is followed by the watcher itself.)
-    /// Done again after each build: a link may be made or moved.
+    /// Watches what links in the input folders lead to: a folder linked in
+    /// under the link's name (the watcher looks into a link that was there
+    /// when it started, not into one made since), and the folder of each
+    /// stop of each file link's way (the file changes there). Done before
+    /// each build: a link may be made or moved, a folder made again.
     fn follow_links(&mut self) {
         use notify::{RecursiveMode, Watcher as _};
-        let stops = link_stops(&self.project, &self.inputs.folders);
-        for stop in stops.difference(&self.inputs.linked) {
-            let Some(folder) = stop.parent() else {
-                continue;
-            };
-            let watched = self
-                .inputs
-                .linked
-                .iter()
-                .any(|s| s.parent() == Some(folder));
-            if !watched && let Err(e) = self.watcher.watch(folder, RecursiveMode::NonRecursive) {
+        let resolved_tops: Vec<PathBuf> = self
+            .tops
+            .iter()
+            .filter_map(|t| std::fs::canonicalize(t).ok())
+            .collect();
+        let (linked_folders, stops) = scan_links(&self.project, &self.tops, &resolved_tops);
+        let mut watch = |path: &Path, mode: RecursiveMode| {
+            if let Err(e) = self.watcher.watch(path, mode) {
                 crate::console::tell(&format!(
                     "warning: cannot watch {}, where a linked input is: {e}",
-                    crate::console::printable(&folder.display().to_string())
+                    crate::console::printable(&path.display().to_string())
                 ));
             }
+        };
+        for (link, _) in &linked_folders {
+            watch(link, RecursiveMode::Recursive);
         }
-        self.inputs.linked.extend(stops);
+        let stop_folders: BTreeSet<&Path> = stops.iter().filter_map(|s| s.parent()).collect();
+        for folder in stop_folders {
+            if folder.is_dir() {
+                watch(folder, RecursiveMode::NonRecursive);
+            }
+        }
+        let mut folders = self.tops.clone();
+        folders.extend(resolved_tops);
+        folders.extend(linked_folders.into_iter().map(|(_, target)| target));
+        self.inputs = Inputs {
+            folders,
+            linked: stops,
+        };
     }
 
     /// Rebuilds on change, on a thread of its own, until the process ends.
@@ -196,15 +254,21 @@ impl Watching {
                         Err(_) => return,
                     }
                 }
-                // Let a burst of saves settle before building.
-                while self.events.recv_timeout(SETTLE).is_ok() {}
-                rebuild_if_changed(&root, &shared);
+                // Let a burst of saves settle before building, but not
+                // forever: events keep coming from a folder being written
+                // to all the time.
+                let settling = std::time::Instant::now();
+                while settling.elapsed() < MAX_SETTLE && self.events.recv_timeout(SETTLE).is_ok() {}
                 self.follow_links();
+                rebuild_if_changed(&root, &shared);
                 came = came_meanwhile(&self);
             }
         });
     }
 }
+
+/// The longest a rebuild waits for the project to settle.
+const MAX_SETTLE: Duration = Duration::from_secs(1);
 
 /// The fingerprint of `root`'s inputs, as a build of `serve` reads them
 /// (the default options); `None` if one cannot be read plainly.
@@ -289,19 +353,44 @@ mod tests {
     #[cfg(unix)]
     #[test]
     fn each_stop_of_a_links_way_outside_the_inputs_is_found() {
+        use std::os::unix::fs::symlink;
         let dir = tempfile::tempdir().unwrap();
         let project = std::fs::canonicalize(dir.path()).unwrap();
-        for folder in ["locales/en", "shared", "v2"] {
+        for folder in ["locales/en", "shared/de", "v2", "later"] {
             std::fs::create_dir_all(project.join(folder)).unwrap();
         }
         std::fs::write(project.join("v2/a.ftl"), "a = A\n").unwrap();
-        std::os::unix::fs::symlink("../v2/a.ftl", project.join("shared/a.ftl")).unwrap();
-        std::os::unix::fs::symlink("../../shared/a.ftl", project.join("locales/en/a.ftl")).unwrap();
+        symlink("../v2/a.ftl", project.join("shared/a.ftl")).unwrap();
+        symlink("../../shared/a.ftl", project.join("locales/en/a.ftl")).unwrap();
+        // A link to a file not made yet: its folder is watched for it.
+        symlink("../../later/c.ftl", project.join("locales/en/c.ftl")).unwrap();
+        // A folder linked in is read whole.
+        symlink("../shared/de", project.join("locales/de")).unwrap();
         // A link out of the project is the build's to refuse, not watched.
-        std::os::unix::fs::symlink("/etc/hostname", project.join("locales/en/b.ftl")).unwrap();
-        let stops = link_stops(&project, &[project.join("locales")]);
-        let expected: BTreeSet<PathBuf> =
-            [project.join("shared/a.ftl"), project.join("v2/a.ftl")].into();
+        symlink("/etc/hostname", project.join("locales/en/b.ftl")).unwrap();
+        symlink("/usr", project.join("locales/en/usr")).unwrap();
+        let tops = [project.join("locales")];
+        let (folders, stops) = scan_links(&project, &tops, &tops);
+        assert_eq!(
+            folders,
+            [(project.join("locales/de"), project.join("shared/de"))]
+        );
+        let expected: BTreeSet<PathBuf> = [
+            project.join("later/c.ftl"),
+            project.join("shared/a.ftl"),
+            project.join("v2/a.ftl"),
+        ]
+        .into();
         assert_eq!(stops, expected);
+        // Each is an input as events name it, and nothing else there is.
+        let inputs = Inputs {
+            folders: [tops[0].clone(), project.join("shared/de")].into(),
+            linked: stops,
+        };
+        assert!(inputs.has(&project.join("shared/a.ftl")));
+        assert!(inputs.has(&project.join("shared/de/x.ftl")));
+        assert!(!inputs.has(&project.join("shared/b.ftl")));
+        // A folder named two ways (`..` in it) is the same folder.
+        assert!(inputs.has(&project.join("v2/../shared/a.ftl")));
     }
 }
