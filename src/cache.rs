@@ -124,10 +124,7 @@ pub(crate) fn fingerprint(root: &Path, options: &str) -> Option<String> {
                 .map(|p| p.to_string_lossy().into_owned())
         };
         // Litter is no input: a build never lists it.
-        let mut walker = walkdir::WalkDir::new(&top)
-            .follow_links(true)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !crate::input::is_litter(e.file_name()));
+        let mut walker = crate::input::walk_inputs(walkdir::WalkDir::new(&top));
         while let Some(entry) = walker.next() {
             let entry = match entry {
                 Ok(entry) => entry,

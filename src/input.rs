@@ -177,6 +177,21 @@ pub(crate) fn is_temporary_name(name: &str) -> bool {
     name.starts_with(".errdoc-") && name.ends_with(".tmp")
 }
 
+/// A walk that `walk` says how to make (links followed, as every walk of
+/// inputs follows them), which neither yields nor looks into what editors
+/// leave behind ([`is_litter`]) — but `walk`'s own folder.
+pub(crate) type Walk = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+/// See [`Walk`].
+pub(crate) fn walk_inputs(walk: walkdir::WalkDir) -> Walk {
+    fn kept(entry: &walkdir::DirEntry) -> bool {
+        entry.depth() == 0 || !is_litter(entry.file_name())
+    }
+    walk.follow_links(true)
+        .into_iter()
+        .filter_entry(kept as fn(&walkdir::DirEntry) -> bool)
+}
+
 /// Whether any part of `rel` (a path under a project folder) is
 /// [`is_litter`].
 pub(crate) fn in_litter(rel: &Path) -> bool {
@@ -208,16 +223,14 @@ pub(crate) fn list_project(
 ) -> Vec<Found> {
     let rel = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let mut found = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .min_depth(min_depth)
-        .max_depth(max_depth)
-        .sort_by_file_name();
-    // Not looked into (walkdir passes no entry above `min_depth` to the
-    // filter: those are checked as part of the paths below them).
-    let mut walker = walker
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_litter(entry.file_name()));
+    // Litter is not looked into (walkdir passes no entry above `min_depth`
+    // to the filter: those are checked as part of the paths below them).
+    let mut walker = walk_inputs(
+        walkdir::WalkDir::new(dir)
+            .min_depth(min_depth)
+            .max_depth(max_depth)
+            .sort_by_file_name(),
+    );
     let litter = |path: &Path| path.strip_prefix(dir).is_ok_and(in_litter);
     // Above `min_depth` nothing is listed, yet a link there that leads out
     // of the project is reported where it is, whatever is below it (an
@@ -282,12 +295,11 @@ fn links_out_above(
 ) -> Vec<PathBuf> {
     let rel = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let mut outside = Vec::new();
-    let mut above = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .max_depth(min_depth - 1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|entry| entry.depth() == 0 || !is_litter(entry.file_name()));
+    let mut above = walk_inputs(
+        walkdir::WalkDir::new(dir)
+            .max_depth(min_depth - 1)
+            .sort_by_file_name(),
+    );
     while let Some(entry) = above.next() {
         // What cannot be listed is reported by the listing itself.
         let Ok(entry) = entry else {

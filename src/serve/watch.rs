@@ -113,10 +113,7 @@ fn scan_links(
         }
     };
     for top in tops {
-        let mut walker = walkdir::WalkDir::new(top)
-            .follow_links(true)
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !crate::input::is_litter(e.file_name()));
+        let mut walker = crate::input::walk_inputs(walkdir::WalkDir::new(top));
         while let Some(entry) = walker.next() {
             let entry = match entry {
                 Ok(entry) => entry,
