@@ -64,15 +64,14 @@ fn is_change(inputs: &Inputs, event: &notify::Event) -> bool {
     if event.need_rescan() {
         return true;
     }
-    if !event.paths.is_empty() && !event.paths.iter().any(|p| inputs.has(p)) {
-        return false;
-    }
-    match event.kind {
+    let changes = match event.kind {
         EventKind::Create(_) | EventKind::Remove(_) => true,
         EventKind::Modify(ModifyKind::Metadata(_)) => false,
         EventKind::Modify(_) => true,
         EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
-    }
+    };
+    // The kind first: a path is resolved only for a change.
+    changes && (event.paths.is_empty() || event.paths.iter().any(|p| inputs.has(p)))
 }
 
 /// The folders a build reads, under the project's root.
@@ -129,12 +128,15 @@ fn scan_links(
             if !entry.path_is_symlink() {
                 continue;
             }
+            // Every link on the way counts, whatever it leads to: pointed
+            // elsewhere, it changes what the build reads.
+            way(entry.path());
             let target = std::fs::canonicalize(entry.path()).ok();
             match target.filter(|t| t.starts_with(project)) {
                 Some(target) if entry.file_type().is_dir() => {
                     folders.push((entry.path().to_path_buf(), target));
                 }
-                Some(_) => way(entry.path()),
+                Some(_) => {}
                 None if entry.file_type().is_dir() => walker.skip_current_dir(),
                 None => {}
             }
@@ -204,8 +206,19 @@ impl Watching {
                 ));
             }
         };
-        for (link, _) in &linked_folders {
-            watch(link, RecursiveMode::Recursive);
+        // The input folders again (a watch is dropped with its folder, or
+        // with a link to it that is removed), then each folder linked in
+        // from outside them: inotify watches a folder once, under the last
+        // name it was given.
+        for top in &self.tops {
+            if top.is_dir() {
+                watch(top, RecursiveMode::Recursive);
+            }
+        }
+        for (link, target) in &linked_folders {
+            if !resolved_tops.iter().any(|t| target.starts_with(t)) {
+                watch(link, RecursiveMode::Recursive);
+            }
         }
         let stop_folders: BTreeSet<&Path> = stops.iter().filter_map(|s| s.parent()).collect();
         for folder in stop_folders {
@@ -366,6 +379,10 @@ mod tests {
         // A link out of the project is the build's to refuse, not watched.
         symlink("/etc/hostname", project.join("locales/en/b.ftl")).unwrap();
         symlink("/usr", project.join("locales/en/usr")).unwrap();
+        // But a link of the project's on the way out is: pointed inside,
+        // it changes what the build reads.
+        symlink("/etc/hostname", project.join("shared/d.ftl")).unwrap();
+        symlink("../../shared/d.ftl", project.join("locales/en/d.ftl")).unwrap();
         let tops = [project.join("locales")];
         let (folders, stops) = scan_links(&project, &tops, &tops);
         assert_eq!(
@@ -375,6 +392,8 @@ mod tests {
         let expected: BTreeSet<PathBuf> = [
             project.join("later/c.ftl"),
             project.join("shared/a.ftl"),
+            project.join("shared/d.ftl"),
+            project.join("shared/de"),
             project.join("v2/a.ftl"),
         ]
         .into();
