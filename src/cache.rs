@@ -31,7 +31,7 @@ pub(crate) const CACHE_FILE: &str = ".errdoc-cache";
 
 /// The folders a build reads, under the project's root (with
 /// `catalog/codes.yaml`).
-const INPUTS: [&str; 4] = ["catalog", "locales", "templates", "layouts"];
+pub(crate) const INPUTS: [&str; 4] = ["catalog", "locales", "templates", "layouts"];
 
 /// What the last build read and wrote.
 #[derive(Debug, Serialize, Deserialize, PartialEq, Eq)]

@@ -116,7 +116,7 @@ fn changes_since(
         )));
         return None;
     }
-    let text = match crate::input::read_utf8(root, Path::new(&file.value), diags) {
+    let text = match crate::input::read_utf8(root, path, diags) {
         Ok(Some(text)) => text,
         Ok(None) => return None,
         Err(e) => {

@@ -74,14 +74,6 @@ fn is_change(inputs: &Inputs, event: &notify::Event) -> bool {
     changes && (event.paths.is_empty() || event.paths.iter().any(|p| inputs.has(p)))
 }
 
-/// The folders a build reads, under the project's root.
-const INPUT_FOLDERS: [&str; 4] = [
-    "catalog",
-    "locales",
-    "templates",
-    crate::layout::LAYOUTS_DIR,
-];
-
 /// How many links a way may take (the kernel's own limit is 40).
 const MAX_HOPS: usize = 40;
 
@@ -167,7 +159,7 @@ impl Watching {
         let mut watcher = notify::recommended_watcher(sender)?;
         let project = std::fs::canonicalize(root)?;
         let mut tops = Vec::new();
-        for dir in INPUT_FOLDERS {
+        for dir in crate::cache::INPUTS {
             let path = project.join(dir);
             if path.is_dir() {
                 watcher.watch(&path, RecursiveMode::Recursive)?;
@@ -306,7 +298,7 @@ mod tests {
     fn only_a_change_to_what_a_build_reads_is_one() {
         use notify::event::{CreateKind, DataChange, EventKind, Flag, MetadataKind, ModifyKind};
         let under = |root: &str| Inputs {
-            folders: INPUT_FOLDERS
+            folders: crate::cache::INPUTS
                 .iter()
                 .map(|f| Path::new(root).join(f))
                 .collect(),
